@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Veld.Runtime;
+
+/// <summary>
+/// Per-run state shared by a tier and the runtime: output, limits, counters. One per run, never
+/// shared between runs, so runs can go in parallel.
+/// </summary>
+public sealed class ExecutionContext
+{
+    public TextWriter Output { get; }
+    public IReadOnlyList<string> Args { get; }
+    public int MaxCallDepth { get; }
+    /// <summary>Set by the tier before it runs code that may call back (map, filter, ...).</summary>
+    public IInvoker Invoker { get; set; } = NoInvoker.Instance;
+    /// <summary>Current nesting of non-tail calls; tiers maintain it with <see cref="EnterCall"/>/<see cref="ExitCall"/>.</summary>
+    public int CallDepth;
+    /// <summary>VM instructions executed; bytecode tiers add to it, others leave it null.</summary>
+    public long? Instructions;
+
+    private long _fuel;
+    private readonly bool _hasFuel;
+    private readonly long _deadlineTicks;
+    private readonly CancellationToken _cancellation;
+    private int _checkCountdown = CheckInterval;
+    private const int CheckInterval = 4096;
+    private readonly Stopwatch _clock;
+
+    public ExecutionContext(RunOptions options, TextWriter output, Stopwatch clock)
+    {
+        Output = output;
+        Args = options.Args;
+        MaxCallDepth = options.MaxCallDepth;
+        _hasFuel = options.Fuel.HasValue;
+        _fuel = options.Fuel ?? 0;
+        _clock = clock;
+        _deadlineTicks = options.Timeout is { } t ? clock.ElapsedTicks + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        _cancellation = options.Cancellation;
+    }
+
+    /// <summary>Seconds since the run started, for <c>clock()</c>.</summary>
+    public double ElapsedSeconds => _clock.Elapsed.TotalSeconds;
+
+    /// <summary>One step of work (a loop iteration or a call). Spends fuel; now and then checks time and cancellation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Tick()
+    {
+        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "fuel exhausted");
+        if (--_checkCountdown <= 0) CheckClock();
+    }
+
+    private void CheckClock()
+    {
+        _checkCountdown = CheckInterval;
+        if (_clock.ElapsedTicks > _deadlineTicks) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "time limit exceeded");
+        if (_cancellation.IsCancellationRequested) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "run cancelled");
+    }
+
+    /// <summary>Enter a non-tail call: StackOverflow past the depth limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnterCall()
+    {
+        if (++CallDepth > MaxCallDepth)
+        {
+            CallDepth--;
+            throw new VeldRuntimeException(ErrorKind.StackOverflow, $"call depth limit of {MaxCallDepth} exceeded");
+        }
+        Tick();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ExitCall() => CallDepth--;
+
+    private sealed class NoInvoker : IInvoker
+    {
+        public static readonly NoInvoker Instance = new();
+        public Value Call(Value function, ReadOnlySpan<Value> args) =>
+            throw new InvalidOperationException("this tier did not set ExecutionContext.Invoker");
+    }
+}

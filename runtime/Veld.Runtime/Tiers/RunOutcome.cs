@@ -1,0 +1,43 @@
+namespace Veld.Runtime;
+
+public enum OutcomeKind
+{
+    Success,
+    CompileError,
+    RuntimeError,
+    /// <summary>Fuel or time ran out: inconclusive, never a disagreement.</summary>
+    LimitExceeded,
+    /// <summary>The tier does not support something the program uses; <see cref="RunError.Message"/> says what.</summary>
+    Unsupported,
+    /// <summary>A bug in a tier: a .NET exception that is not a Veld error. Always a failure.</summary>
+    InternalError,
+}
+
+/// <summary>An error as observed (section 12): kind ("Compile", a runtime <see cref="ErrorKind"/> name,
+/// "Unsupported" or "Internal"), message, line, and column where known (0 = unknown).</summary>
+public sealed record RunError(string Kind, string Message, int Line, int Column = 0);
+
+/// <summary>Figures every tier reports; null where a tier has no such figure.</summary>
+public sealed record RunMetrics
+{
+    public double? CompileMs { get; init; }
+    public double RunMs { get; init; }
+    /// <summary>Bytes of executable code (bytecode tiers).</summary>
+    public long? CodeBytes { get; init; }
+    /// <summary>VM instructions executed (bytecode tiers), an exact count.</summary>
+    public long? Instructions { get; init; }
+    /// <summary>Bytes allocated by the run thread during the run.</summary>
+    public long? AllocatedBytes { get; init; }
+}
+
+/// <summary>What one run of one program on one tier did. A run never throws; this says everything.</summary>
+public sealed record RunOutcome
+{
+    public required string Tier { get; init; }
+    public required OutcomeKind Kind { get; init; }
+    public required string Stdout { get; init; }
+    /// <summary>The program's result (unit unless <see cref="Kind"/> is Success).</summary>
+    public Value Result { get; init; } = Value.Unit;
+    public RunError? Error { get; init; }
+    public RunMetrics Metrics { get; init; } = new();
+}

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+
+namespace Veld.Runtime;
+
+public enum ValueKind : byte
+{
+    Unit, Bool, Int, Float, Str, Array, Tuple, Map, Range, Struct, Enum, Function,
+    /// <summary>A global whose declaration has not run yet; never visible to Veld code.</summary>
+    Uninitialized,
+}
+
+/// <summary>
+/// A Veld value in 16 bytes: one object reference and 8 bytes of payload.
+/// For int, float, bool and unit the reference is a shared tag object and the payload holds the bits,
+/// so those never allocate; for every other kind the reference is the heap object itself and the
+/// kind comes from the object. Equality and display live in the runtime, not here.
+/// </summary>
+public readonly struct Value
+{
+    private readonly object _obj;
+    private readonly long _bits;
+
+    private Value(object obj, long bits)
+    {
+        _obj = obj;
+        _bits = bits;
+    }
+
+    private sealed class Tag(ValueKind kind) { public readonly ValueKind Kind = kind; }
+    private static readonly Tag IntTag = new(ValueKind.Int);
+    private static readonly Tag FloatTag = new(ValueKind.Float);
+    private static readonly Tag BoolTag = new(ValueKind.Bool);
+    private static readonly Tag UnitTag = new(ValueKind.Unit);
+    private static readonly Tag UninitializedTag = new(ValueKind.Uninitialized);
+
+    public static readonly Value Unit = new(UnitTag, 0);
+    public static readonly Value True = new(BoolTag, 1);
+    public static readonly Value False = new(BoolTag, 0);
+    public static readonly Value Uninitialized = new(UninitializedTag, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value FromInt(long i) => new(IntTag, i);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value FromFloat(double d) => new(FloatTag, BitConverter.DoubleToInt64Bits(d));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value FromBool(bool b) => b ? True : False;
+    public static Value FromString(string s) => new(new VeldString(s), 0);
+    /// <summary>Wrap a heap object (VeldString, VeldArray, VeldTuple, VeldMap, VeldRange, StructInstance,
+    /// EnumInstance, FunctionObject).</summary>
+    public static Value FromObject(HeapObject obj) => new(obj, 0);
+
+    public bool IsInt { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, IntTag); }
+    public bool IsFloat { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, FloatTag); }
+    public bool IsBool { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, BoolTag); }
+    public bool IsUnit => ReferenceEquals(_obj, UnitTag);
+    public bool IsNumber => IsInt || IsFloat;
+    public bool IsUninitialized => ReferenceEquals(_obj, UninitializedTag);
+
+    /// <summary>Payload as int; only meaningful when <see cref="IsInt"/>.</summary>
+    public long AsInt { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bits; }
+    /// <summary>Payload as float; only meaningful when <see cref="IsFloat"/>.</summary>
+    public double AsFloat { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => BitConverter.Int64BitsToDouble(_bits); }
+    /// <summary>Payload as bool; only meaningful when <see cref="IsBool"/>.</summary>
+    public bool AsBool { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bits != 0; }
+    /// <summary>An int or float as a double.</summary>
+    public double AsNumber => IsInt ? _bits : AsFloat;
+    /// <summary>The heap object, or null for int/float/bool/unit.</summary>
+    public HeapObject? AsObject => _obj as HeapObject;
+
+    public ValueKind Kind => _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
+
+    public T As<T>() where T : HeapObject => (T)_obj;
+    public bool Is<T>(out T obj) where T : HeapObject
+    {
+        if (_obj is T o) { obj = o; return true; }
+        obj = null!;
+        return false;
+    }
+
+    /// <summary>For debugging only; Veld's display form is <c>Display.Show</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Int => _bits.ToString(),
+        ValueKind.Float => AsFloat.ToString("R"),
+        ValueKind.Bool => AsBool ? "true" : "false",
+        ValueKind.Unit => "()",
+        _ => _obj.ToString() ?? "",
+    };
+}

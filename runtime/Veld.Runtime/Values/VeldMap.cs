@@ -1,0 +1,71 @@
+namespace Veld.Runtime;
+
+/// <summary>
+/// A mutable map shared by reference, ordered by insertion; a key removed and inserted again goes
+/// last. Keys are int, str, bool or tuples of those (the runtime checks that before calling in).
+/// <see cref="Version"/> changes when keys are added or removed, for iteration checks.
+/// </summary>
+public sealed class VeldMap : HeapObject
+{
+    public override ValueKind Kind => ValueKind.Map;
+    private readonly OrderedDictionary<Value, Value> _entries = new(MapKeyComparer.Instance);
+    public int Version { get; private set; }
+
+    public int Count => _entries.Count;
+
+    public bool TryGet(Value key, out Value value) => _entries.TryGetValue(key, out value);
+    public bool ContainsKey(Value key) => _entries.ContainsKey(key);
+
+    public void Set(Value key, Value value)
+    {
+        if (_entries.ContainsKey(key)) _entries[key] = value;
+        else { _entries.Add(key, value); Version++; }
+    }
+
+    public bool Remove(Value key, out Value value)
+    {
+        if (!_entries.Remove(key, out value)) return false;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The entry at insertion position <paramref name="index"/>.</summary>
+    public KeyValuePair<Value, Value> EntryAt(int index) => _entries.GetAt(index);
+
+    public IEnumerable<KeyValuePair<Value, Value>> Entries => _entries;
+}
+
+/// <summary>Hashing and equality for map keys (int, str, bool, tuples of those).</summary>
+public sealed class MapKeyComparer : IEqualityComparer<Value>
+{
+    public static readonly MapKeyComparer Instance = new();
+
+    public bool Equals(Value a, Value b)
+    {
+        if (a.IsInt) return b.IsInt && a.AsInt == b.AsInt;
+        if (a.IsBool) return b.IsBool && a.AsBool == b.AsBool;
+        if (a.Is<VeldString>(out var sa)) return b.Is<VeldString>(out var sb) && sa.Text == sb.Text;
+        if (a.Is<VeldTuple>(out var ta))
+        {
+            if (!b.Is<VeldTuple>(out var tb) || ta.Items.Length != tb.Items.Length) return false;
+            for (int i = 0; i < ta.Items.Length; i++)
+                if (!Equals(ta.Items[i], tb.Items[i])) return false;
+            return true;
+        }
+        return false;
+    }
+
+    public int GetHashCode(Value v)
+    {
+        if (v.IsInt) return v.AsInt.GetHashCode();
+        if (v.IsBool) return v.AsBool ? 1 : 2;
+        if (v.Is<VeldString>(out var s)) return string.GetHashCode(s.Text, StringComparison.Ordinal);
+        if (v.Is<VeldTuple>(out var t))
+        {
+            var h = new HashCode();
+            foreach (var item in t.Items) h.Add(GetHashCode(item));
+            return h.ToHashCode();
+        }
+        return 0;
+    }
+}
