@@ -8,5 +8,9 @@ namespace Veld.Runtime;
 /// </summary>
 public static class BuiltinMethods
 {
+    /// <summary>True if <paramref name="name"/> is a builtin method of <paramref name="target"/>'s type
+    /// (so a map's builtin <c>len</c> wins over a key "len" holding a function).</summary>
+    public static bool Has(Value target, string name) => throw Operators.Pending();
+
     public static Value Call(ExecutionContext context, Value target, string name, ReadOnlySpan<Value> args) => throw Operators.Pending();
 }
