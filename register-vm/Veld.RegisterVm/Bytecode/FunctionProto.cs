@@ -1,0 +1,54 @@
+using Veld.Runtime;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// One compiled function (Lua's Proto): its code, constants, nested functions, how its closures
+/// capture upvalues, and debug information. Immutable after compilation and shared by every run.
+/// </summary>
+public sealed class FunctionProto
+{
+    /// <summary>Display name: the declared name, or <c>lambda@LINE</c>; the script is <c>script</c>.</summary>
+    public required string Name { get; init; }
+    /// <summary>Source line where the function starts.</summary>
+    public required int Line { get; init; }
+    public required int ParamCount { get; init; }
+    /// <summary>Registers the frame needs (parameters included); at most <see cref="RegisterAllocator.MaxRegisters"/>.</summary>
+    public required int MaxStack { get; init; }
+    public required uint[] Code { get; init; }
+    /// <summary>Source line of each instruction (same length as <see cref="Code"/>).</summary>
+    public required int[] Lines { get; init; }
+    /// <summary>Ints, floats, bools, strings, ranges (for range patterns), builtin functions and string
+    /// tuples (format templates): immutable values only, so runs may share them.</summary>
+    public required Value[] Constants { get; init; }
+    /// <summary>Functions defined inside this one, indexed by CLOSURE's Bx.</summary>
+    public required FunctionProto[] Protos { get; init; }
+    /// <summary>What a closure of this function captures when CLOSURE creates it.</summary>
+    public required UpvalueInfo[] Upvalues { get; init; }
+    /// <summary>Debug information: which register holds which named local over which instructions.</summary>
+    public required LocalVarInfo[] Locals { get; init; }
+
+    /// <summary>This proto and every nested one, depth first.</summary>
+    public IEnumerable<FunctionProto> SelfAndDescendants()
+    {
+        var pending = new Stack<FunctionProto>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var p = pending.Pop();
+            yield return p;
+            for (int i = p.Protos.Length - 1; i >= 0; i--) pending.Push(p.Protos[i]);
+        }
+    }
+
+    public override string ToString() => $"<proto {Name}:{Line}>";
+}
+
+/// <summary>
+/// How a closure gets one upvalue when CLOSURE runs: from register <see cref="Index"/> of the enclosing
+/// frame (<see cref="InStack"/>) or from the enclosing closure's upvalue <see cref="Index"/>.
+/// </summary>
+public readonly record struct UpvalueInfo(bool InStack, int Index, string Name);
+
+/// <summary>A named local in register <see cref="Register"/>, live for instructions [StartPc, EndPc).</summary>
+public readonly record struct LocalVarInfo(string Name, int Register, int StartPc, int EndPc, bool IsMutable);

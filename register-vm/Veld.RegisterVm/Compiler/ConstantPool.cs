@@ -1,0 +1,50 @@
+using Veld.Runtime;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// The constants of one function, deduplicated. Only immutable values go here (see
+/// <see cref="FunctionProto.Constants"/>), so sharing one constant between evaluations is unobservable.
+/// </summary>
+internal sealed class ConstantPool
+{
+    private readonly List<Value> _values = [];
+    private readonly Dictionary<(ValueKind Kind, long Bits, string? Text), int> _index = [];
+
+    public int Count => _values.Count;
+    public Value[] ToArray() => [.. _values];
+
+    public int Int(long v) => Add((ValueKind.Int, v, null), () => Value.FromInt(v));
+    /// <summary>Keyed by bit pattern, so 0.0 and -0.0 (and NaN payloads) stay distinct.</summary>
+    public int Float(double v) => Add((ValueKind.Float, BitConverter.DoubleToInt64Bits(v), null), () => Value.FromFloat(v));
+    public int Bool(bool v) => Add((ValueKind.Bool, v ? 1 : 0, null), () => Value.FromBool(v));
+    public int String(string s) => Add((ValueKind.Str, 0, s), () => Value.FromString(s));
+    public int Builtin(string name) => Add((ValueKind.Function, 0, name), () => Value.FromObject(Builtins.Get(name)));
+    public int Range(long low, long high, bool inclusive) =>
+        Add((ValueKind.Range, inclusive ? 1 : 0, $"{low}..{high}"), () => Value.FromObject(new VeldRange(low, high, inclusive)));
+
+    /// <summary>A format template: the literal text around each interpolated value, as a tuple of strings.</summary>
+    public int Template(IReadOnlyList<string> pieces) =>
+        Add((ValueKind.Tuple, pieces.Count, string.Join('\u0000', pieces)),
+            () => Value.FromObject(new VeldTuple([.. pieces.Select(Value.FromString)])));
+
+    /// <summary>Any foldable value (int, float, bool, str, unit).</summary>
+    public int Of(Value v) => v.Kind switch
+    {
+        ValueKind.Int => Int(v.AsInt),
+        ValueKind.Float => Float(v.AsFloat),
+        ValueKind.Bool => Bool(v.AsBool),
+        ValueKind.Str => String(v.As<VeldString>().Text),
+        ValueKind.Unit => Add((ValueKind.Unit, 0, null), () => Value.Unit),
+        _ => throw new InvalidOperationException($"not a constant: {v.Kind}"),
+    };
+
+    private int Add((ValueKind, long, string?) key, Func<Value> make)
+    {
+        if (_index.TryGetValue(key, out int i)) return i;
+        i = _values.Count;
+        _values.Add(make());
+        _index[key] = i;
+        return i;
+    }
+}

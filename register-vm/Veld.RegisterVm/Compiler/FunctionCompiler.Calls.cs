@@ -1,0 +1,201 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>
+    /// A call: callee and arguments are evaluated, in order, into a window of fresh registers at the top
+    /// of the stack; CALL writes the result straight into dest (TAILCALL replaces this frame instead).
+    /// </summary>
+    private void CompileCall(CallExpr c, int dest, bool tail)
+    {
+        if (c.Kind == CallKind.StructConstruct)
+        {
+            CompileStructConstruct(c, dest);
+            return;
+        }
+        int window = _regs.AllocTemp();
+        CompileInto(c.Callee, window);
+        EmitCallWithArgs(window, c.Args.Select(a => a.Value).ToList(), dest, tail, c.Line);
+    }
+
+    /// <summary>Arguments into window+1.., then CALL or TAILCALL; frees the window.</summary>
+    private void EmitCallWithArgs(int window, List<Expr> args, int dest, bool tail, int line)
+    {
+        foreach (var arg in args) CompileInto(arg, _regs.AllocTemp());
+        if (tail) Emit(ABC(OpCode.TailCall, window, args.Count, 0), line);
+        else Emit(ABC(OpCode.Call, window, args.Count, dest == Discard ? window : dest), line);
+        _regs.FreeTempsFrom(window);
+    }
+
+    private void CompileMethodCall(MethodCallExpr m, int dest, bool tail)
+    {
+        switch (m.Kind)
+        {
+            case MethodCallKind.Static:
+            {
+                int window = _regs.AllocTemp();
+                Emit(ABx(OpCode.GetGlobal, window, _program.MethodGlobal(m.StaticMethod!)), m.Line);
+                EmitCallWithArgs(window, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                return;
+            }
+            case MethodCallKind.Builtin:
+            {
+                int window = _regs.AllocTemp();
+                EmitLoadK(window, _k.Builtin(m.BuiltinName ?? m.Name), m.Line);
+                EmitCallWithArgs(window, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                return;
+            }
+            case MethodCallKind.VariantConstruct:
+            {
+                var enumDecl = (EnumDecl)m.Type!;
+                int top = _regs.Top;
+                int window = _regs.AllocTemps(m.Args.Count);
+                for (int i = 0; i < m.Args.Count; i++) CompileInto(m.Args[i].Value, window + i);
+                int ctor = _program.Constructor(enumDecl.TypeId, m.VariantIndex, m.Args.Count);
+                EmitWithConst(OpCode.NewEnum, dest == Discard ? window : dest, m.Args.Count == 0 ? 0 : window, ctor, m.Line);
+                if (tail) Emit(ABC(OpCode.Return, dest == Discard ? window : dest, 0, 0), m.Line);
+                _regs.FreeTempsFrom(top);
+                return;
+            }
+            default:
+                CompileDynamicMethodCall(m, dest, tail);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// <c>target.name(args)</c> resolved at run time: target and arguments go into a window, METHODCALL
+    /// leaves the result in the window's first register. When dest is the top temporary it becomes the
+    /// window itself (no MOVE afterwards).
+    /// </summary>
+    private void CompileDynamicMethodCall(MethodCallExpr m, int dest, bool tail)
+    {
+        bool windowIsDest = !tail && IsTopTemp(dest);
+        int window = windowIsDest ? dest : _regs.AllocTemp();
+        CompileInto(m.Target, window);
+        foreach (var arg in m.Args) CompileInto(arg.Value, _regs.AllocTemp());
+        int name = _k.String(m.Name);
+        EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, m.Args.Count, name, m.Line);
+        if (windowIsDest) _regs.FreeTempsFrom(window + 1);
+        else
+        {
+            if (!tail && dest != Discard) Emit(ABC(OpCode.Move, dest, window, 0), m.Line);
+            _regs.FreeTempsFrom(window);
+        }
+    }
+
+    /// <summary><c>Point(y: 2, x: 1)</c>: each argument, in the order written, goes to its field's register.</summary>
+    private void CompileStructConstruct(CallExpr c, int dest)
+    {
+        var decl = c.Struct ?? throw new InvalidOperationException($"register VM compiler: struct construction without a struct at line {c.Line}");
+        int count = decl.Fields.Count;
+        int top = _regs.Top;
+        int window = _regs.AllocTemps(count);
+        for (int i = 0; i < c.Args.Count; i++)
+        {
+            var arg = c.Args[i];
+            int field = arg.Name is null ? i : decl.Fields.FindIndex(f => f.Name == arg.Name);
+            if (field < 0) throw new InvalidOperationException($"register VM compiler: unknown field '{arg.Name}' at line {c.Line}");
+            CompileInto(arg.Value, window + field);
+        }
+        int ctor = _program.Constructor(decl.TypeId, -1, count);
+        EmitWithConst(OpCode.NewStruct, dest == Discard ? window : dest, count == 0 ? 0 : window, ctor, c.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    // ---- returning ------------------------------------------------------------------------------------
+
+    private void CompileReturn(ReturnExpr r)
+    {
+        if (r.Value is null)
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Line);
+        else if (_function.IsProc)
+        {
+            // A proc returns (): the operand is evaluated for its effects only.
+            CompileEffect(r.Value);
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Line);
+        }
+        else CompileReturnValue(r.Value);
+    }
+
+    /// <summary>
+    /// Return the value of <paramref name="e"/>, which is in tail position: a call the resolver marked as
+    /// a tail call becomes TAILCALL/TAILMETHOD, and if/match/do/let-in pass tail position on to their
+    /// branches, each of which returns directly (no jump to a shared RETURN).
+    /// </summary>
+    private void CompileReturnValue(Expr e)
+    {
+        switch (e)
+        {
+            case CallExpr { IsTail: true, Kind: CallKind.Function } call:
+                CompileCall(call, Discard, tail: true);
+                return;
+            case MethodCallExpr { IsTail: true } method:
+                CompileMethodCall(method, Discard, tail: true);
+                return;
+            case IfExpr i:
+                CompileIfReturn(i);
+                return;
+            case MatchExpr m:
+                CompileMatch(m, Discard, tail: true);
+                return;
+            case BlockExpr b:
+                CompileReturnBlock(b.Block);
+                return;
+            case LetInExpr l:
+                EnterScope();
+                BindLetPattern(l.Pattern, l.Value, l.Line);
+                CompileReturnValue(l.Body);
+                ExitScope(emitClose: false);
+                return;
+            case UnitLiteral:
+                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Line);
+                return;
+            case ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr:
+                CompileInto(e, Discard);
+                return;
+            case NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } }:
+                Emit(ABC(OpCode.Return, RegisterOf(b), 0, 0), e.Line);
+                return;
+            default:
+                int t = _regs.AllocTemp();
+                CompileInto(e, t);
+                Emit(ABC(OpCode.Return, t, 0, 0), e.Line);
+                _regs.FreeTemp(t);
+                return;
+        }
+    }
+
+    /// <summary>A block in tail position: its statements, then its value returned.</summary>
+    private void CompileReturnBlock(Block block)
+    {
+        EnterScope();
+        int last = block.Statements.Count - 1;
+        for (int i = 0; i < last; i++) CompileStatement(block.Statements[i]);
+        if (last >= 0 && block.Statements[last] is ExprStmt tailExpr)
+            CompileReturnValue(tailExpr.Expr);
+        else
+        {
+            if (last >= 0) CompileStatement(block.Statements[last]);
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastLine(block));
+        }
+        ExitScope(emitClose: false);
+    }
+
+    private void CompileIfReturn(IfExpr i)
+    {
+        foreach (var branch in i.Branches)
+        {
+            var skip = new List<int>();
+            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(TruthContext.Condition, i.Line));
+            CompileReturnBlock(branch.Body);
+            PatchHere(skip);
+        }
+        if (i.Else is not null) CompileReturnBlock(i.Else);
+        else Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), i.Line);
+    }
+}

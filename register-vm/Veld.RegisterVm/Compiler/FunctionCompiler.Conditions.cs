@@ -1,0 +1,152 @@
+using Veld.Language.Syntax;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+/// <summary>Which check a TEST performs on a non-bool, i.e. whose error message it raises.</summary>
+/// <param name="Context">The TEST instruction's C operand.</param>
+/// <param name="Line">The line the error is reported at: the node that requires the bool.</param>
+internal readonly record struct TruthCheck(TruthContext Context, int Line)
+{
+    /// <summary>For comparisons and logical operators, whose operands carry their own checks.</summary>
+    public static readonly TruthCheck None = new(TruthContext.Condition, 0);
+}
+
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>
+    /// Jump code (Lua's luaK_goiftrue / goiffalse): emit code that jumps, through jumps added to
+    /// <paramref name="jumps"/>, when <paramref name="e"/> evaluates to <paramref name="jumpIf"/>, and falls
+    /// through otherwise. Comparisons become one test-and-skip instruction plus a JMP; <c>and</c>, <c>or</c>
+    /// and <c>!</c> become control flow, never values.
+    /// </summary>
+    private void CompileCondition(Expr e, bool jumpIf, List<int> jumps, TruthCheck check)
+    {
+        switch (e)
+        {
+            case BoolLiteral b:
+                if (b.Value == jumpIf) jumps.Add(EmitJump(e.Line));
+                return;
+            case UnaryExpr { Op: UnaryOp.Not } not:
+                CompileCondition(not.Operand, !jumpIf, jumps, new TruthCheck(TruthContext.Not, not.Line));
+                return;
+            case LogicalExpr { IsAnd: true } and:
+            {
+                var operand = new TruthCheck(TruthContext.And, and.Line);
+                if (!jumpIf)
+                {
+                    CompileCondition(and.Left, false, jumps, operand);
+                    CompileCondition(and.Right, false, jumps, operand);
+                }
+                else
+                {
+                    var leftFalse = new List<int>();
+                    CompileCondition(and.Left, false, leftFalse, operand);
+                    CompileCondition(and.Right, true, jumps, operand);
+                    PatchHere(leftFalse);
+                }
+                return;
+            }
+            case LogicalExpr or:
+            {
+                var operand = new TruthCheck(TruthContext.Or, or.Line);
+                if (jumpIf)
+                {
+                    CompileCondition(or.Left, true, jumps, operand);
+                    CompileCondition(or.Right, true, jumps, operand);
+                }
+                else
+                {
+                    var leftTrue = new List<int>();
+                    CompileCondition(or.Left, true, leftTrue, operand);
+                    CompileCondition(or.Right, false, jumps, operand);
+                    PatchHere(leftTrue);
+                }
+                return;
+            }
+            case BinaryExpr b when IsComparison(b.Op):
+                if (ConstantFolder.TryFold(b, out var folded))
+                {
+                    if (folded.AsBool == jumpIf) jumps.Add(EmitJump(e.Line));
+                    return;
+                }
+                CompileComparisonJump(b, jumpIf, jumps);
+                return;
+            default:
+            {
+                int top = _regs.Top;
+                int r = OperandRegister(e);
+                Emit(ABC(OpCode.Test, r, 0, (int)check.Context, jumpIf), check.Line);
+                jumps.Add(EmitJump(check.Line));
+                _regs.FreeTempsFrom(top);
+                return;
+            }
+        }
+    }
+
+    /// <summary>One compare-and-skip plus its JMP: the immediate form for a small int, the constant form
+    /// for other constants of <c>==</c>/<c>!=</c>, else register against register. Operands are never
+    /// swapped, so an error names them in source order.</summary>
+    private void CompileComparisonJump(BinaryExpr b, bool jumpIf, List<int> jumps)
+    {
+        var op = b.Op == BinaryOp.Ne ? BinaryOp.Eq : b.Op;
+        bool k = b.Op == BinaryOp.Ne ? !jumpIf : jumpIf;
+        int top = _regs.Top;
+        int left = OperandRegister(b.Left, b.Right);
+        if (ConstantFolder.TryFold(b.Right, out var constant))
+        {
+            if (constant.IsInt && constant.AsInt >= MinSC && constant.AsInt <= MaxSC)
+            {
+                var immediate = op switch
+                {
+                    BinaryOp.Eq => OpCode.EqI,
+                    BinaryOp.Lt => OpCode.LtI,
+                    BinaryOp.Le => OpCode.LeI,
+                    BinaryOp.Gt => OpCode.GtI,
+                    _ => OpCode.GeI,
+                };
+                Emit(ABC(immediate, left, (int)constant.AsInt + OffsetSC, 0, k), b.Line);
+                jumps.Add(EmitJump(b.Line));
+                _regs.FreeTempsFrom(top);
+                return;
+            }
+            if (op == BinaryOp.Eq && _k.Of(constant) is var index && index < MaxShortConst)
+            {
+                Emit(ABC(OpCode.EqK, left, index, 0, k), b.Line);
+                jumps.Add(EmitJump(b.Line));
+                _regs.FreeTempsFrom(top);
+                return;
+            }
+        }
+        int right = OperandRegister(b.Right);
+        var opcode = op switch
+        {
+            BinaryOp.Eq => OpCode.Eq,
+            BinaryOp.Lt => OpCode.Lt,
+            BinaryOp.Le => OpCode.Le,
+            BinaryOp.Gt => OpCode.Gt,
+            _ => OpCode.Ge,
+        };
+        Emit(ABC(opcode, left, right, 0, k), b.Line);
+        jumps.Add(EmitJump(b.Line));
+        _regs.FreeTempsFrom(top);
+    }
+
+    /// <summary>
+    /// A condition as a bool value (Lua's pattern): the jump code, then
+    /// <c>LFALSESKIP dest</c> (reached when false) and <c>LOADTRUE dest</c> (the true jumps' target).
+    /// </summary>
+    private void CompileConditionValue(Expr e, int dest, TruthCheck check)
+    {
+        if (ConstantFolder.TryFold(e, out var folded))
+        {
+            EmitLoadConstant(dest, folded, e.Line);
+            return;
+        }
+        var trueJumps = new List<int>();
+        CompileCondition(e, jumpIf: true, trueJumps, check);
+        Emit(ABC(OpCode.LFalseSkip, dest, 0, 0), e.Line);
+        PatchHere(trueJumps);
+        Emit(ABC(OpCode.LoadTrue, dest, 0, 0), e.Line);
+    }
+}

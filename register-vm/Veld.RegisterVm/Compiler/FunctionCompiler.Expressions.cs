@@ -1,0 +1,418 @@
+using System.Runtime.CompilerServices;
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>
+    /// Evaluate <paramref name="e"/> into register <paramref name="dest"/> (or for effect only when dest is
+    /// <see cref="Discard"/>). dest is written only by the last instruction on each path.
+    /// </summary>
+    private void CompileInto(Expr e, int dest)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (dest == Discard && !HandlesDiscard(e))
+        {
+            CompileEffect(e);
+            return;
+        }
+        switch (e)
+        {
+            case IntLiteral i: EmitLoadConstant(dest, Value.FromInt(i.Value), e.Line); break;
+            case FloatLiteral f: EmitLoadConstant(dest, Value.FromFloat(f.Value), e.Line); break;
+            case BoolLiteral b: EmitLoadConstant(dest, Value.FromBool(b.Value), e.Line); break;
+            case StringLiteral s: EmitLoadK(dest, _k.String(s.Value), e.Line); break;
+            case UnitLiteral: Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Line); break;
+            case NameExpr n: CompileName(n, dest); break;
+            case UnaryExpr u: CompileUnary(u, dest); break;
+            case BinaryExpr b when IsComparison(b.Op): CompileConditionValue(b, dest, TruthCheck.None); break;
+            case BinaryExpr b: CompileArithmetic(b, dest); break;
+            case LogicalExpr l: CompileConditionValue(l, dest, TruthCheck.None); break;
+            case RangeExpr r: CompileRange(r, dest); break;
+            case CastExpr c: CompileCast(c, dest); break;
+            case CallExpr c: CompileCall(c, dest, tail: false); break;
+            case MethodCallExpr m: CompileMethodCall(m, dest, tail: false); break;
+            case MemberExpr m: CompileMember(m, dest); break;
+            case TupleIndexExpr t: CompileTupleIndex(t, dest); break;
+            case IndexExpr i: CompileIndex(i, dest); break;
+            case ArrayExpr a: CompileArray(a, dest); break;
+            case TupleExpr t: CompileTuple(t, dest); break;
+            case MapExpr m: CompileMap(m, dest); break;
+            case FunctionExpr f: Emit(ABx(OpCode.Closure, dest, CompileChild(f.Function)), e.Line); break;
+            case IfExpr i: CompileIf(i, dest); break;
+            case WhileExpr w: CompileWhile(w, dest); break;
+            case ForExpr f: CompileFor(f, dest); break;
+            case BlockExpr b: CompileBlock(b.Block, dest); break;
+            case LetInExpr l: CompileLetIn(l, dest); break;
+            case MatchExpr m: CompileMatch(m, dest, tail: false); break;
+            case TryExpr t: CompileTry(t, dest); break;
+            case ReturnExpr r: CompileReturn(r); break;
+            case BreakExpr b: CompileBreak(b); break;
+            case ContinueExpr c: CompileContinue(c); break;
+            case ThrowExpr t: CompileThrow(t); break;
+            case AssignExpr a:
+                CompileAssign(a);
+                if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Line);
+                break;
+            case MacroExpr m: CompileMacro(m, dest); break;
+            default:
+                throw new TierUnsupportedException($"register VM: unsupported expression {e.GetType().Name} at line {e.Line}");
+        }
+    }
+
+    /// <summary>Expressions that do their own thing for <see cref="Discard"/>; the rest are pure value
+    /// computations that <see cref="CompileEffect"/> evaluates into a scratch register (they may raise).</summary>
+    private static bool HandlesDiscard(Expr e) => e is CallExpr or MethodCallExpr or IfExpr or WhileExpr or ForExpr
+        or BlockExpr or LetInExpr or MatchExpr or TryExpr or ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr
+        or AssignExpr or MacroExpr;
+
+    /// <summary>Evaluate for effect: values that cannot raise are not computed at all.</summary>
+    private void CompileEffect(Expr e)
+    {
+        switch (e)
+        {
+            case IntLiteral or FloatLiteral or BoolLiteral or StringLiteral or UnitLiteral or FunctionExpr:
+            case NameExpr { Ref.Kind: VarKind.Local or VarKind.Upvalue or VarKind.Builtin }:
+            case MemberExpr { Kind: MemberKind.Builtin or MemberKind.UnitVariant }:
+                return;
+            case var _ when HandlesDiscard(e):
+                CompileInto(e, Discard);
+                return;
+            case var _ when ConstantFolder.TryFold(e, out _):
+                return; // folding succeeded, so evaluating it cannot raise
+            default:
+                int t = _regs.AllocTemp();
+                CompileInto(e, t);
+                _regs.FreeTemp(t);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A register holding <paramref name="e"/>'s value: a local's own register when nothing evaluated in
+    /// <paramref name="later"/> can change it, else a new temporary (freed by the caller with the others).
+    /// </summary>
+    private int OperandRegister(Expr e, params Expr[] later)
+    {
+        if (e is NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } } && !EffectAnalysis.MayWriteAny(later, b))
+            return RegisterOf(b);
+        int t = _regs.AllocTemp();
+        CompileInto(e, t);
+        return t;
+    }
+
+    private void CompileName(NameExpr n, int dest)
+    {
+        switch (n.Ref.Kind)
+        {
+            case VarKind.Local:
+                int r = RegisterOf(n.Ref.Binding!);
+                if (r != dest) Emit(ABC(OpCode.Move, dest, r, 0), n.Line);
+                break;
+            case VarKind.Upvalue:
+                Emit(ABC(OpCode.GetUpval, dest, n.Ref.Index, 0), n.Line);
+                break;
+            case VarKind.Global:
+                Emit(ABx(OpCode.GetGlobal, dest, n.Ref.Index), n.Line);
+                break;
+            case VarKind.Builtin:
+                EmitLoadK(dest, _k.Builtin(n.Ref.BuiltinName ?? n.Name), n.Line);
+                break;
+            default:
+                throw new InvalidOperationException($"register VM compiler: unresolved name '{n.Name}' at line {n.Line}");
+        }
+    }
+
+    // ---- operators -----------------------------------------------------------------------------------
+
+    private static bool IsComparison(BinaryOp op) => op is BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge;
+
+    private void CompileUnary(UnaryExpr u, int dest)
+    {
+        if (ConstantFolder.TryFold(u, out var folded))
+        {
+            EmitLoadConstant(dest, folded, u.Line);
+            return;
+        }
+        int top = _regs.Top;
+        int operand = OperandRegister(u.Operand);
+        Emit(ABC(u.Op == UnaryOp.Negate ? OpCode.Unm : OpCode.Not, dest, operand, 0), u.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    private void CompileArithmetic(BinaryExpr b, int dest)
+    {
+        if (ConstantFolder.TryFold(b, out var folded))
+        {
+            EmitLoadConstant(dest, folded, b.Line);
+            return;
+        }
+        int top = _regs.Top;
+        int left = OperandRegister(b.Left, b.Right);
+        EmitArithmetic(b.Op, dest, left, b.Right, b.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    /// <summary><c>R[dest] := R[left] op right</c>, using the immediate or constant form when right is a constant.</summary>
+    private void EmitArithmetic(BinaryOp op, int dest, int left, Expr right, int line)
+    {
+        if (ConstantFolder.TryFold(right, out var k))
+        {
+            if (op is BinaryOp.Add or BinaryOp.Sub && k.IsInt && FitsSC(k.AsInt))
+            {
+                Emit(ABC(op == BinaryOp.Add ? OpCode.AddI : OpCode.SubI, dest, left, (int)k.AsInt + OffsetSC), line);
+                return;
+            }
+            int index = _k.Of(k);
+            if (index < MaxShortConst)
+            {
+                Emit(ABC(ArithmeticOp(op, constant: true), dest, left, index), line);
+                return;
+            }
+        }
+        int top = _regs.Top;
+        int r = OperandRegister(right);
+        Emit(ABC(ArithmeticOp(op, constant: false), dest, left, r), line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    private static OpCode ArithmeticOp(BinaryOp op, bool constant)
+    {
+        var reg = op switch
+        {
+            BinaryOp.Add => OpCode.Add,
+            BinaryOp.Sub => OpCode.Sub,
+            BinaryOp.Mul => OpCode.Mul,
+            BinaryOp.Div => OpCode.Div,
+            BinaryOp.Mod => OpCode.Mod,
+            BinaryOp.Pow => OpCode.Pow,
+            BinaryOp.BitAnd => OpCode.BAnd,
+            BinaryOp.BitOr => OpCode.BOr,
+            BinaryOp.BitXor => OpCode.BXor,
+            BinaryOp.Shl => OpCode.Shl,
+            BinaryOp.Shr => OpCode.Shr,
+            _ => throw new InvalidOperationException($"not an arithmetic operator: {op}"),
+        };
+        return constant ? reg + (OpCode.AddK - OpCode.Add) : reg;
+    }
+
+    private void CompileRange(RangeExpr r, int dest)
+    {
+        int top = _regs.Top;
+        int start = OperandRegister(r.Start, r.End);
+        int end = OperandRegister(r.End);
+        Emit(ABC(OpCode.NewRange, dest, start, end, r.Inclusive), r.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    private void CompileCast(CastExpr c, int dest)
+    {
+        if (ConstantFolder.TryFold(c, out var folded))
+        {
+            EmitLoadConstant(dest, folded, c.Line);
+            return;
+        }
+        int top = _regs.Top;
+        int value = OperandRegister(c.Value);
+        Emit(ABC(OpCode.Cast, dest, value, (int)c.Target), c.Line);
+        Emit(Ax(OpCode.ExtraArg, _k.String(c.Type.Text)), c.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    // ---- members and indexing ------------------------------------------------------------------------
+
+    private void CompileMember(MemberExpr m, int dest)
+    {
+        switch (m.Kind)
+        {
+            case MemberKind.UnitVariant:
+                int ctor = _program.Constructor(m.Enum!.TypeId, m.VariantIndex, 0);
+                EmitWithConst(OpCode.NewEnum, dest, 0, ctor, m.Line);
+                break;
+            case MemberKind.Builtin:
+                EmitLoadK(dest, _k.Builtin(m.BuiltinName ?? m.Name), m.Line);
+                break;
+            default:
+                int top = _regs.Top;
+                int target = OperandRegister(m.Target);
+                EmitWithConst(OpCode.GetField, dest, target, _k.String(m.Name), m.Line);
+                _regs.FreeTempsFrom(top);
+                break;
+        }
+    }
+
+    private void CompileTupleIndex(TupleIndexExpr t, int dest)
+    {
+        int top = _regs.Top;
+        int target = OperandRegister(t.Target);
+        EmitTupleGet(dest, target, t.Index, t.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    private void EmitTupleGet(int dest, int tuple, int index, int line)
+    {
+        if (index < MaxShortConst) Emit(ABC(OpCode.GetTuple, dest, tuple, index), line);
+        else
+        {
+            Emit(ABC(OpCode.GetTuple, dest, tuple, MaxShortConst), line);
+            Emit(Ax(OpCode.ExtraArg, index), line);
+        }
+    }
+
+    private void CompileIndex(IndexExpr i, int dest)
+    {
+        int top = _regs.Top;
+        int target = OperandRegister(i.Target, i.Index);
+        int index = OperandRegister(i.Index);
+        Emit(ABC(OpCode.GetIndex, dest, target, index), i.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    // ---- constructors ---------------------------------------------------------------------------------
+
+    private void CompileArray(ArrayExpr a, int dest)
+    {
+        int n = a.Elements.Count;
+        // With more than one batch the array exists before the last elements are evaluated; build it in a
+        // fresh temporary unless dest already is one, so dest is still written only at the end.
+        int target = n > ArrayBatch && !IsTopTemp(dest) ? _regs.AllocTemp() : dest;
+        int top = _regs.Top;
+        for (int first = 0; first == 0 || first < n; first += ArrayBatch)
+        {
+            int count = Math.Min(ArrayBatch, n - first);
+            int window = _regs.AllocTemps(count);
+            for (int i = 0; i < count; i++) CompileInto(a.Elements[first + i], window + i);
+            Emit(ABC(first == 0 ? OpCode.NewArray : OpCode.Append, target, count == 0 ? 0 : window, count), a.Line);
+            _regs.FreeTempsFrom(top);
+        }
+        if (target != dest)
+        {
+            Emit(ABC(OpCode.Move, dest, target, 0), a.Line);
+            _regs.FreeTemp(target);
+        }
+    }
+
+    private void CompileTuple(TupleExpr t, int dest)
+    {
+        int top = _regs.Top;
+        int window = _regs.AllocTemps(t.Elements.Count);
+        for (int i = 0; i < t.Elements.Count; i++) CompileInto(t.Elements[i], window + i);
+        Emit(ABC(OpCode.NewTuple, dest, window, t.Elements.Count), t.Line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    private void CompileMap(MapExpr m, int dest)
+    {
+        int n = m.Entries.Count;
+        int target = n > MapBatch && !IsTopTemp(dest) ? _regs.AllocTemp() : dest;
+        int top = _regs.Top;
+        for (int first = 0; first == 0 || first < n; first += MapBatch)
+        {
+            int count = Math.Min(MapBatch, n - first);
+            int window = _regs.AllocTemps(2 * count);
+            for (int i = 0; i < count; i++)
+            {
+                CompileInto(m.Entries[first + i].Key, window + 2 * i);
+                CompileInto(m.Entries[first + i].Value, window + 2 * i + 1);
+            }
+            Emit(ABC(first == 0 ? OpCode.NewMap : OpCode.MapInsert, target, count == 0 ? 0 : window, count), m.Line);
+            _regs.FreeTempsFrom(top);
+        }
+        if (target != dest)
+        {
+            Emit(ABC(OpCode.Move, dest, target, 0), m.Line);
+            _regs.FreeTemp(target);
+        }
+    }
+
+    // ---- macros -----------------------------------------------------------------------------------------
+
+    private void CompileMacro(MacroExpr m, int dest)
+    {
+        if (m.Kind == MacroKind.Assert)
+        {
+            CompileAssert(m);
+            if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Line);
+            return;
+        }
+
+        // Split the parts into literal text pieces around the interpolated values: n values, n + 1 pieces.
+        var pieces = new List<string>();
+        var values = new List<Expr>();
+        var text = new System.Text.StringBuilder();
+        foreach (var part in m.Parts)
+        {
+            if (part.Value is null) text.Append(part.Text);
+            else
+            {
+                pieces.Add(text.ToString());
+                text.Clear();
+                values.Add(part.Value);
+            }
+        }
+        pieces.Add(text.ToString());
+
+        if (m.Kind == MacroKind.Format && values.Count == 0)
+        {
+            if (dest != Discard) EmitLoadK(dest, _k.String(pieces[0]), m.Line);
+            return;
+        }
+
+        int top = _regs.Top;
+        int window = _regs.AllocTemps(values.Count);
+        for (int i = 0; i < values.Count; i++) CompileInto(values[i], window + i);
+        int template = _k.Template(pieces);
+        if (m.Kind == MacroKind.Format)
+        {
+            EmitWithConst(OpCode.Format, dest, values.Count == 0 ? 0 : window, template, m.Line);
+        }
+        else
+        {
+            bool newline = m.Kind == MacroKind.Println;
+            if (template >= MaxShortConst)
+            {
+                Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, MaxShortConst, 0, newline), m.Line);
+                Emit(Ax(OpCode.ExtraArg, template), m.Line);
+            }
+            else Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, template, 0, newline), m.Line);
+        }
+        _regs.FreeTempsFrom(top);
+        if (m.Kind != MacroKind.Format && dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Line);
+    }
+
+    /// <summary><c>assert~(cond[, msg])</c>: the check falls through when it holds; the failure is a cold stub.</summary>
+    private void CompileAssert(MacroExpr m)
+    {
+        var failures = new List<int>();
+        CompileCondition(m.Condition!, jumpIf: false, failures, new TruthCheck(TruthContext.Assert, m.Line));
+        if (m.Message is null)
+        {
+            _coldStubs.Add(new ColdStub(failures, [(ABC(OpCode.AssertFail, 0, 0, 0), m.Line)]));
+            return;
+        }
+        if (ConstantFolder.TryFold(m.Message, out var constant))
+        {
+            // The message is a constant: load it in the stub, into a register that is free at the check.
+            int t = _regs.AllocTemp();
+            _regs.FreeTemp(t);
+            var stub = new List<(uint, int)>();
+            int k = _k.Of(constant);
+            if (k <= MaxBx) stub.Add((ABx(OpCode.LoadK, t, k), m.Line));
+            else { stub.Add((ABC(OpCode.LoadKX, t, 0, 0), m.Line)); stub.Add((Ax(OpCode.ExtraArg, k), m.Line)); }
+            stub.Add((ABC(OpCode.AssertFail, t, 0, 0, k: true), m.Line));
+            _coldStubs.Add(new ColdStub(failures, stub));
+            return;
+        }
+        // A computed message is evaluated only when the assertion fails, inline.
+        var pass = new List<int> { EmitJump(m.Line) };
+        PatchHere(failures);
+        int top = _regs.Top;
+        int msg = OperandRegister(m.Message);
+        Emit(ABC(OpCode.AssertFail, msg, 0, 0, k: true), m.Line);
+        _regs.FreeTempsFrom(top);
+        PatchHere(pass);
+    }
+}

@@ -1,0 +1,168 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+internal sealed partial class FunctionCompiler
+{
+    private void CompileStatement(Stmt s)
+    {
+        switch (s)
+        {
+            case ExprStmt e:
+                CompileEffect(e.Expr);
+                break;
+            case LetStmt l:
+                BindLetPattern(l.Pattern, l.Value, l.Line);
+                break;
+            case FnDecl { Binding: { Kind: BindingKind.Local } binding } f:
+                // A nested fn is a local, visible in its own body: its register is known before CLOSURE.
+                int r = _regs.AllocTemp();
+                _registerOf[binding] = r;
+                Emit(ABx(OpCode.Closure, r, CompileChild(f.Function)), f.Line);
+                _regs.PromoteToLocal(r, binding.Name);
+                ActivateLocal(binding, r);
+                break;
+            case FnDecl:
+                break; // a top-level fn: hoisted, created before the script runs
+            case StructDecl or EnumDecl or ImplDecl or ImportStmt:
+                break; // types and methods are set up before the script runs; imports do nothing
+            default:
+                throw new TierUnsupportedException($"register VM: unsupported statement {s.GetType().Name} at line {s.Line}");
+        }
+    }
+
+    /// <summary>
+    /// <c>let pattern = value</c> (also for let-in). A plain local name: the value is computed straight into
+    /// the register that then becomes the local (no MOVE); the register is known before the value is
+    /// compiled, so a function expression can capture its own name. Globals are stored with SETGLOBAL.
+    /// Other patterns reserve registers for their names, then test and destructure.
+    /// </summary>
+    private void BindLetPattern(Pattern pattern, Expr value, int line)
+    {
+        switch (pattern)
+        {
+            case WildcardPattern:
+                CompileEffect(value);
+                return;
+            case BindingPattern { Binding: { Kind: BindingKind.Local } binding }:
+            {
+                int r = _regs.AllocTemp();
+                _registerOf[binding] = r;
+                CompileInto(value, r);
+                _regs.PromoteToLocal(r, binding.Name);
+                ActivateLocal(binding, r);
+                return;
+            }
+            case BindingPattern { Binding: var global }:
+            {
+                int top = _regs.Top;
+                int v = OperandRegister(value);
+                Emit(ABx(OpCode.SetGlobal, v, global.Index), line);
+                _regs.FreeTempsFrom(top);
+                return;
+            }
+        }
+
+        var bindings = PatternBindings(pattern).ToList();
+        bool globals = bindings.Count > 0 && bindings[0].Kind == BindingKind.Global;
+        int first = _regs.Top;
+        if (globals)
+        {
+            // Destructure into temporaries standing in for the globals, then store them.
+            foreach (var b in bindings) _registerOf[b] = _regs.AllocTemp();
+        }
+        else DeclarePatternLocals(pattern);
+
+        int tempsFrom = _regs.Top;
+        int source = OperandRegister(value);
+        var mismatch = new List<int>();
+        CompilePatternTest(pattern, source, mismatch);
+        if (mismatch.Count > 0) _coldStubs.Add(new ColdStub(mismatch, [(ABC(OpCode.NoMatch, source, 0, 0), line)]));
+        _regs.FreeTempsFrom(tempsFrom);
+
+        if (globals)
+        {
+            foreach (var b in bindings) Emit(ABx(OpCode.SetGlobal, RegisterOf(b), b.Index), line);
+            _regs.FreeTempsFrom(first);
+        }
+        else ActivatePatternLocals(pattern);
+    }
+
+    // ---- assignment -----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>target = value</c> and <c>target op= value</c>. The target's parts are evaluated once, before the
+    /// value; a compound assignment reads the current value before evaluating the right-hand side.
+    /// </summary>
+    private void CompileAssign(AssignExpr a)
+    {
+        int top = _regs.Top;
+        switch (a.Target)
+        {
+            case NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } }:
+            {
+                int r = RegisterOf(b);
+                if (a.CompoundOp is not { } op) CompileInto(a.Value, r);
+                else
+                {
+                    int current = r;
+                    if (EffectAnalysis.MayWrite(a.Value, b))
+                    {
+                        current = _regs.AllocTemp();
+                        Emit(ABC(OpCode.Move, current, r, 0), a.Line);
+                    }
+                    EmitArithmetic(op, r, current, a.Value, a.Line);
+                }
+                break;
+            }
+            case NameExpr { Ref.Kind: VarKind.Upvalue } n:
+                CompileStore(a, (reg) => Emit(ABC(OpCode.GetUpval, reg, n.Ref.Index, 0), a.Line),
+                                 (reg) => Emit(ABC(OpCode.SetUpval, reg, n.Ref.Index, 0), a.Line));
+                break;
+            case NameExpr { Ref.Kind: VarKind.Global } n:
+                CompileStore(a, (reg) => Emit(ABx(OpCode.GetGlobal, reg, n.Ref.Index), a.Line),
+                                 (reg) => Emit(ABx(OpCode.SetGlobal, reg, n.Ref.Index), a.Line));
+                break;
+            case IndexExpr ix:
+            {
+                int target = OperandRegister(ix.Target, ix.Index, a.Value);
+                int index = OperandRegister(ix.Index, a.Value);
+                CompileStore(a, (reg) => Emit(ABC(OpCode.GetIndex, reg, target, index), a.Line),
+                                 (reg) => Emit(ABC(OpCode.SetIndex, target, index, reg), a.Line));
+                break;
+            }
+            case MemberExpr { Kind: MemberKind.Field } m:
+            {
+                int target = OperandRegister(m.Target, a.Value);
+                int name = _k.String(m.Name);
+                CompileStore(a, (reg) => EmitWithConst(OpCode.GetField, reg, target, name, a.Line),
+                                 (reg) => EmitWithConst(OpCode.SetField, target, reg, name, a.Line, constInB: true));
+                break;
+            }
+            default:
+                throw new TierUnsupportedException($"register VM: cannot assign to {a.Target.GetType().Name} at line {a.Line}");
+        }
+        _regs.FreeTempsFrom(top);
+    }
+
+    /// <summary>A store through <paramref name="store"/>; for a compound assignment the current value is
+    /// first read with <paramref name="load"/> into a temporary and combined with the value there.</summary>
+    private void CompileStore(AssignExpr a, Action<int> load, Action<int> store)
+    {
+        int top = _regs.Top;
+        if (a.CompoundOp is not { } op)
+        {
+            store(OperandRegister(a.Value));
+        }
+        else
+        {
+            int t = _regs.AllocTemp();
+            load(t);
+            EmitArithmetic(op, t, t, a.Value, a.Line);
+            store(t);
+        }
+        _regs.FreeTempsFrom(top);
+    }
+}

@@ -1,0 +1,300 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// Compiles one function (or the script) from the annotated AST into a <see cref="FunctionProto"/>.
+/// <para>
+/// The central idea, as in Lua's lcode.c: every expression is compiled INTO a destination register
+/// chosen by its consumer, so <c>x = a + b * c</c> is a MUL into a temporary and an ADD straight into
+/// x. The contract of <see cref="CompileInto"/> is that the destination is written only by the last
+/// instruction on each path, so an expression may still read the destination's old value (the
+/// right-hand side of <c>x = f(x) + x</c> reads x freely).
+/// </para>
+/// The partial files split the work: expressions, conditions (jump code), calls and returns,
+/// control flow and patterns, statements and assignment.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>Destination meaning "evaluate for effect only".</summary>
+    private const int Discard = -1;
+    /// <summary>Array literal elements evaluated into registers before one NEWARRAY/APPEND.</summary>
+    private const int ArrayBatch = 50;
+    /// <summary>Map literal entries per NEWMAP/MAPINSERT.</summary>
+    private const int MapBatch = 25;
+
+    private readonly ProgramCompiler _program;
+    private readonly FunctionCompiler? _parent;
+    private readonly FunctionNode _function;
+    private readonly string _name;
+    private readonly RegisterAllocator _regs = new();
+    private readonly List<uint> _code = [];
+    private readonly List<int> _lines = [];
+    private readonly ConstantPool _k = new();
+    private readonly List<FunctionProto> _protos = [];
+    private readonly Dictionary<Binding, int> _registerOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<LocalVarInfo> _debugLocals = [];
+    private readonly List<Scope> _scopes = [];
+    private readonly List<Loop> _loops = [];
+    private readonly List<ColdStub> _coldStubs = [];
+    private int _tryDepth;
+    /// <summary>The highest instruction index any jump has been patched to (see EndsInJump).</summary>
+    private int _lastJumpTarget = -1;
+
+    /// <summary>A lexical scope: where its registers start and the debug entries of its locals.</summary>
+    private sealed class Scope(int start)
+    {
+        public int Start { get; } = start;
+        public List<int> DebugLocals { get; } = [];
+        public bool HasCaptured { get; set; }
+    }
+
+    /// <summary>An enclosing loop: pending break and continue jumps, and what leaving it must undo.</summary>
+    private sealed class Loop(int scopeIndex, int bodyLevel, int tryDepth)
+    {
+        public int ScopeIndex { get; } = scopeIndex;
+        public int BodyLevel { get; } = bodyLevel;
+        public int TryDepth { get; } = tryDepth;
+        public List<int> Breaks { get; } = [];
+        public List<int> Continues { get; } = [];
+    }
+
+    /// <summary>Rarely executed code (a failed destructuring, a failed assert) placed after the function's
+    /// body, so the common path falls through instead of jumping over it.</summary>
+    private sealed record ColdStub(List<int> Jumps, List<(uint Instruction, int Line)> Code);
+
+    private FunctionCompiler(ProgramCompiler program, FunctionCompiler? parent, FunctionNode function, string name)
+    {
+        _program = program;
+        _parent = parent;
+        _function = function;
+        _name = name;
+    }
+
+    /// <summary>Compile <paramref name="function"/>; <paramref name="parent"/> is the function whose CLOSURE creates it.</summary>
+    public static FunctionProto Compile(ProgramCompiler program, FunctionCompiler? parent, FunctionNode function, string name)
+    {
+        var compiler = new FunctionCompiler(program, parent, function, name);
+        try
+        {
+            return compiler.CompileBody();
+        }
+        catch (RegisterLimitException e)
+        {
+            throw new TierUnsupportedException($"register VM: function '{name}' (line {function.Line}) {e.Message}");
+        }
+    }
+
+    private FunctionProto CompileBody()
+    {
+        EnterScope();
+        foreach (var p in _function.Parameters)
+            ActivateLocal(p.Binding, _regs.DeclareLocal(p.Binding.Name));
+
+        if (_function.IsProc)
+        {
+            CompileBlock(_function.Body, Discard);
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastLine(_function.Body));
+        }
+        else
+        {
+            CompileReturnBlock(_function.Body);
+        }
+        ExitScope(emitClose: false);
+        EmitColdStubs();
+        return Finish();
+    }
+
+    private FunctionProto Finish()
+    {
+        var upvalues = _function.Upvalues.Select(u => new UpvalueInfo(
+            u.FromParentLocal,
+            u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index,
+            u.Binding.Name)).ToArray();
+        return new FunctionProto
+        {
+            Name = _name,
+            Line = _function.Line,
+            ParamCount = _function.Parameters.Count,
+            MaxStack = _regs.MaxStack,
+            Code = [.. _code],
+            Lines = [.. _lines],
+            Constants = _k.ToArray(),
+            Protos = [.. _protos],
+            Upvalues = upvalues,
+            Locals = [.. _debugLocals],
+        };
+    }
+
+    /// <summary>A nested function, compiled now (its captured locals have registers at this point).</summary>
+    private int CompileChild(FunctionNode function)
+    {
+        var proto = Compile(_program, this, function, function.DisplayName);
+        _protos.Add(proto);
+        if (_protos.Count - 1 > MaxBx) throw new TierUnsupportedException($"register VM: function '{_name}' defines more than {MaxBx + 1} functions");
+        return _protos.Count - 1;
+    }
+
+    /// <summary>Add an already compiled proto as a child (hoisted functions and methods of the script).</summary>
+    internal int AddChild(FunctionProto proto)
+    {
+        _protos.Add(proto);
+        return _protos.Count - 1;
+    }
+
+    internal static FunctionCompiler ForScript(ProgramCompiler program, FunctionNode script) => new(program, null, script, "script");
+
+    internal FunctionProto CompileScript()
+    {
+        try
+        {
+            return CompileBody();
+        }
+        catch (RegisterLimitException e)
+        {
+            throw new TierUnsupportedException($"register VM: the script {e.Message}");
+        }
+    }
+
+    // ---- emitting ------------------------------------------------------------------------------
+
+    private int Here => _code.Count;
+
+    private int Emit(uint instruction, int line)
+    {
+        _code.Add(instruction);
+        _lines.Add(line);
+        return _code.Count - 1;
+    }
+
+    /// <summary>A JMP whose target is patched later.</summary>
+    private int EmitJump(int line) => Emit(SJ(OpCode.Jmp, 0), line);
+
+    private void PatchJump(int at, int target)
+    {
+        int offset = target - (at + 1);
+        var op = Op(_code[at]);
+        bool fits = op == OpCode.Jmp ? offset is >= MinSJ and <= MaxSJ : FitsSBx(offset);
+        if (!fits) throw new TierUnsupportedException($"register VM: function '{_name}' has a jump of {offset} instructions, too far to encode");
+        _code[at] = WithJump(_code[at], offset);
+        if (target > _lastJumpTarget) _lastJumpTarget = target;
+    }
+
+    private void PatchHere(List<int> jumps)
+    {
+        foreach (var j in jumps) PatchJump(j, Here);
+        jumps.Clear();
+    }
+
+    /// <summary>A backward JMP to <paramref name="target"/>.</summary>
+    private void EmitJumpBack(int target, int line) => PatchJump(EmitJump(line), target);
+
+    /// <summary>An instruction whose constant operand sits in C (B for SETFIELD): indexes above 254 go to an EXTRAARG.</summary>
+    private void EmitWithConst(OpCode op, int a, int b, int constIndex, int line, bool constInB = false)
+    {
+        bool extra = constIndex >= MaxShortConst;
+        int field = extra ? MaxShortConst : constIndex;
+        Emit(constInB ? ABC(op, a, field, b) : ABC(op, a, b, field), line);
+        if (extra) Emit(Ax(OpCode.ExtraArg, constIndex), line);
+    }
+
+    private void EmitLoadConstant(int dest, Value v, int line)
+    {
+        switch (v.Kind)
+        {
+            case ValueKind.Int when v.AsInt >= MinSBx && v.AsInt <= MaxSBx:
+                Emit(AsBx(OpCode.LoadI, dest, (int)v.AsInt), line);
+                return;
+            case ValueKind.Float when IsSmallIntegralFloat(v.AsFloat):
+                Emit(AsBx(OpCode.LoadF, dest, (int)v.AsFloat), line);
+                return;
+            case ValueKind.Bool:
+                Emit(ABC(v.AsBool ? OpCode.LoadTrue : OpCode.LoadFalse, dest, 0, 0), line);
+                return;
+            case ValueKind.Unit:
+                Emit(ABC(OpCode.LoadUnit, dest, 0, 0), line);
+                return;
+        }
+        EmitLoadK(dest, _k.Of(v), line);
+    }
+
+    private void EmitLoadK(int dest, int index, int line)
+    {
+        if (index <= MaxBx) Emit(ABx(OpCode.LoadK, dest, index), line);
+        else
+        {
+            Emit(ABC(OpCode.LoadKX, dest, 0, 0), line);
+            Emit(Ax(OpCode.ExtraArg, index), line);
+        }
+    }
+
+    private static bool IsSmallIntegralFloat(double d) =>
+        d == Math.Floor(d) && d >= MinSBx && d <= MaxSBx && !(d == 0 && double.IsNegative(d));
+
+    private void EmitColdStubs()
+    {
+        foreach (var stub in _coldStubs)
+        {
+            PatchHere(stub.Jumps);
+            foreach (var (instruction, line) in stub.Code) Emit(instruction, line);
+        }
+        _coldStubs.Clear();
+    }
+
+    // ---- scopes and locals -------------------------------------------------------------------------
+
+    private void EnterScope()
+    {
+        _regs.EnterScope();
+        _scopes.Add(new Scope(_regs.Top));
+    }
+
+    /// <summary>Leave the innermost scope. <paramref name="emitClose"/>: close its captured locals here
+    /// (not needed when the code that follows is a RETURN, which closes everything).</summary>
+    private void ExitScope(bool emitClose = true)
+    {
+        var scope = _scopes[^1];
+        if (emitClose && scope.HasCaptured) Emit(ABC(OpCode.Close, scope.Start, 0, 0), LastEmittedLine);
+        foreach (int d in scope.DebugLocals) _debugLocals[d] = _debugLocals[d] with { EndPc = Here };
+        _regs.ExitScope();
+        _scopes.RemoveAt(_scopes.Count - 1);
+    }
+
+    /// <summary>Declare a local for <paramref name="binding"/> at the top of the stack; not yet visible in debug info.</summary>
+    private int DeclareLocal(Binding binding)
+    {
+        int r = _regs.DeclareLocal(binding.Name);
+        _registerOf[binding] = r;
+        return r;
+    }
+
+    /// <summary>The local now holds its value: start its debug range (the checker protects it from here on).</summary>
+    private void ActivateLocal(Binding binding, int register)
+    {
+        _registerOf[binding] = register;
+        var scope = _scopes[^1];
+        scope.DebugLocals.Add(_debugLocals.Count);
+        _debugLocals.Add(new LocalVarInfo(binding.Name, register, Here, int.MaxValue, binding.IsMutable));
+        if (binding.IsCaptured) scope.HasCaptured = true;
+    }
+
+    internal int RegisterOf(Binding binding) =>
+        _registerOf.TryGetValue(binding, out int r) ? r
+        : throw new InvalidOperationException($"register VM compiler: local '{binding.Name}' has no register in '{_name}'");
+
+    private bool IsTopTemp(int register) => register >= 0 && register == _regs.Top - 1 && _regs.IsTemp(register);
+
+    /// <summary>True if a captured local lives at or above <paramref name="level"/> in an open scope.</summary>
+    private bool HasCapturedAbove(int scopeIndex)
+    {
+        for (int i = scopeIndex; i < _scopes.Count; i++)
+            if (_scopes[i].HasCaptured) return true;
+        return false;
+    }
+
+    private int LastEmittedLine => _lines.Count > 0 ? _lines[^1] : _function.Line;
+
+    private static int LastLine(Block block) => block.Statements.Count > 0 ? block.Statements[^1].Line : block.Line;
+}

@@ -1,0 +1,37 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using ExecutionContext = Veld.Runtime.ExecutionContext;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// The register VM tier ("register"): compiles the checked program to 32-bit register bytecode, checks it
+/// (operand ranges and the register-allocation proof) and runs it on <see cref="RegisterMachine"/>.
+/// </summary>
+public sealed class RegisterVmTier : ITier
+{
+    public string Name => "register";
+
+    public IExecutable Compile(CheckedProgram program) => Load(ProgramCompiler.Compile(program));
+
+    /// <summary>An executable for an already compiled (or loaded) program, after verifying it: the VM
+    /// relies on the verifier's proof for its unchecked code reads.</summary>
+    public static RegisterExecutable Load(RegisterProgram program)
+    {
+        ProgramVerifier.Verify(program);
+        return new RegisterExecutable(program);
+    }
+}
+
+/// <summary>A verified register program; each <see cref="Execute"/> is an independent run.</summary>
+public sealed class RegisterExecutable : IExecutable
+{
+    internal RegisterExecutable(RegisterProgram program) => Program = program;
+
+    public RegisterProgram Program { get; }
+
+    /// <summary>Four bytes per instruction over every prototype.</summary>
+    public long? CodeBytes => Program.CodeBytes;
+
+    public Value Execute(ExecutionContext context) => new RegisterMachine(Program, context).RunProgram();
+}

@@ -1,0 +1,209 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+/// <summary>Bytecode that the VM must not run, with where and why.</summary>
+public sealed class BytecodeVerificationException(string message) : Exception(message);
+
+/// <summary>
+/// The structural verifier: every operand of every instruction is in range before the VM sees the
+/// program. Registers below the frame size, constants of the kind the instruction needs, nested
+/// protos, upvalues, globals, constructors, jump targets that land on an instruction (never on an
+/// EXTRAARG word, never past the end), tests followed by their JMP, and no path that falls off the
+/// end of the code. The VM relies on this to read its code array without bounds checks.
+/// Register definedness is the <see cref="RegisterChecker"/>'s job.
+/// </summary>
+public static class ProgramVerifier
+{
+    public static void Verify(RegisterProgram program)
+    {
+        VerifyTables(program);
+        var script = program.Script;
+        if (script.ParamCount != 0 || script.Upvalues.Length != 0)
+            throw Fail(script, -1, "the script takes no parameters and captures nothing");
+        foreach (var h in program.Hoisted) VerifyTopLevelProto(program, h.ProtoIndex, "hoisted function");
+        foreach (var m in program.Methods) VerifyTopLevelProto(program, m.ProtoIndex, "method");
+
+        var pending = new Stack<(FunctionProto Proto, FunctionProto? Parent)>();
+        pending.Push((script, null));
+        int visited = 0;
+        while (pending.Count > 0)
+        {
+            var (proto, parent) = pending.Pop();
+            if (++visited > 1_000_000) throw Fail(proto, -1, "too many prototypes");
+            VerifyProto(program, proto, parent);
+            foreach (var child in proto.Protos) pending.Push((child, proto));
+        }
+    }
+
+    private static void VerifyTables(RegisterProgram program)
+    {
+        int globals = program.GlobalNames.Length;
+        if (program.UserGlobalCount < 0 || program.UserGlobalCount > globals) throw Fail("user global count out of range");
+        foreach (var h in program.Hoisted)
+            if ((uint)h.GlobalIndex >= (uint)program.UserGlobalCount) throw Fail($"hoisted function in global {h.GlobalIndex}, out of range");
+        for (int t = 0; t < program.Types.Length; t++)
+        {
+            var type = program.Types[t];
+            if (type.Shape == TypeShape.Enum && type.PayloadArity.Length != type.Members.Length)
+                throw Fail($"enum {type.Name}: {type.Members.Length} variants but {type.PayloadArity.Length} payload sizes");
+            if (type.Shape == TypeShape.Enum && type.PayloadArity.Any(n => n < 0 || n > MaxC))
+                throw Fail($"enum {type.Name}: payload size out of range");
+            if (type.Shape == TypeShape.ErrorStruct && !type.Members.SequenceEqual(StructType.Error.FieldNames))
+                throw Fail("the Error struct must have the fields kind, message, line");
+        }
+        foreach (var m in program.Methods)
+        {
+            if ((uint)m.TypeId >= (uint)program.Types.Length) throw Fail($"method {m.Name} of type {m.TypeId}, out of range");
+            if ((uint)m.GlobalIndex >= (uint)globals) throw Fail($"method {m.Name} in global {m.GlobalIndex}, out of range");
+        }
+        foreach (var c in program.Constructors)
+        {
+            if ((uint)c.TypeId >= (uint)program.Types.Length) throw Fail($"constructor of type {c.TypeId}, out of range");
+            var type = program.Types[c.TypeId];
+            if (c.IsStruct)
+            {
+                if (type.Shape == TypeShape.Enum) throw Fail($"struct constructor of enum {type.Name}");
+                if (c.ArgCount != type.Members.Length) throw Fail($"constructor of {type.Name} with {c.ArgCount} fields, the struct has {type.Members.Length}");
+            }
+            else
+            {
+                if (type.Shape != TypeShape.Enum) throw Fail($"variant constructor of struct {type.Name}");
+                if (c.Variant >= type.Members.Length) throw Fail($"variant {c.Variant} of {type.Name}, out of range");
+                if (c.ArgCount < 0 || c.ArgCount > MaxC) throw Fail($"variant constructor with {c.ArgCount} arguments");
+            }
+        }
+    }
+
+    private static void VerifyTopLevelProto(RegisterProgram program, int index, string what)
+    {
+        if ((uint)index >= (uint)program.Script.Protos.Length) throw Fail($"{what} proto {index}, out of range");
+        if (program.Script.Protos[index].Upvalues.Length != 0) throw Fail($"{what} {program.Script.Protos[index].Name} captures upvalues");
+    }
+
+    private static void VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
+    {
+        if (p.MaxStack < 0 || p.MaxStack > RegisterAllocator.MaxRegisters) throw Fail(p, -1, $"frame size {p.MaxStack} out of range");
+        if (p.ParamCount < 0 || p.ParamCount > p.MaxStack) throw Fail(p, -1, $"{p.ParamCount} parameters in a frame of {p.MaxStack}");
+        if (p.Code.Length == 0) throw Fail(p, -1, "no code");
+        if (p.Lines.Length != p.Code.Length) throw Fail(p, -1, "line table and code differ in length");
+        if (p.Protos.Length > MaxBx + 1) throw Fail(p, -1, "too many nested protos");
+
+        foreach (var (u, index) in p.Upvalues.Select((u, n) => (u, n)))
+        {
+            if (parent is null) throw Fail(p, -1, "a top-level proto has upvalues");
+            if (u.InStack ? (uint)u.Index >= (uint)parent.MaxStack : (uint)u.Index >= (uint)parent.Upvalues.Length)
+                throw Fail(p, -1, $"upvalue {index} ({u.Name}) refers to {(u.InStack ? "register" : "upvalue")} {u.Index} of {parent.Name}, out of range");
+        }
+        foreach (var local in p.Locals)
+            if ((uint)local.Register >= (uint)Math.Max(p.MaxStack, 1) || local.StartPc < 0 || local.EndPc < local.StartPc)
+                throw Fail(p, -1, $"debug entry for local {local.Name} out of range");
+
+        // First pass: where instructions start (EXTRAARG words are operands, not instructions).
+        var isStart = new bool[p.Code.Length];
+        for (int pc = 0; pc < p.Code.Length;)
+        {
+            isStart[pc] = true;
+            var facts = InstructionFacts.Of(p, program, pc);
+            if (facts.Error is not null) throw Fail(p, pc, facts.Error);
+            if (facts.Length == 2)
+            {
+                if (pc + 1 >= p.Code.Length || Op(p.Code[pc + 1]) != OpCode.ExtraArg) throw Fail(p, pc, "missing EXTRAARG");
+            }
+            pc += facts.Length;
+        }
+
+        for (int pc = 0; pc < p.Code.Length; pc++)
+        {
+            if (!isStart[pc]) continue;
+            var facts = InstructionFacts.Of(p, program, pc);
+            VerifyRegisters(p, pc, facts);
+            VerifyOperands(program, p, pc);
+            int next = pc + facts.Length;
+
+            void Target(int target, string what)
+            {
+                if ((uint)target >= (uint)p.Code.Length) throw Fail(p, pc, $"{what} to {target}, outside the code");
+                if (!isStart[target]) throw Fail(p, pc, $"{what} to {target}, the middle of an instruction");
+            }
+
+            if (facts.FallsThrough) Target(next, "execution continues");
+            if (facts.Jump >= 0 || Op(p.Code[pc]) is OpCode.Jmp) Target(facts.Jump, "jump");
+            if (facts.IsTest)
+            {
+                if (next >= p.Code.Length || Op(p.Code[next]) != OpCode.Jmp) throw Fail(p, pc, "a test must be followed by a JMP");
+                Target(next + 1, "a test skips its JMP");
+            }
+            if (facts.SkipsNext) Target(next + 1, "LFALSESKIP skips");
+        }
+    }
+
+    private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)
+    {
+        foreach (var range in new[] { facts.Read1, facts.Read2, facts.Read3, facts.Write, facts.JumpWrite, facts.FallWrite })
+            if (range.Count > 0 && range.End > p.MaxStack)
+                throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
+        if (facts.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{facts.ClobberFrom} outside the frame of {p.MaxStack}");
+    }
+
+    /// <summary>The non-register operands: constants (and their kinds), upvalues, globals, protos, contexts.</summary>
+    private static void VerifyOperands(RegisterProgram program, FunctionProto p, int pc)
+    {
+        uint i = p.Code[pc];
+        int b = B(i), c = C(i);
+        int Extended(int field) => field == MaxShortConst ? AxOf(p.Code[pc + 1]) : field;
+
+        void Constant(int index, string what, Func<Value, bool>? kind = null)
+        {
+            if ((uint)index >= (uint)p.Constants.Length) throw Fail(p, pc, $"{what}: constant {index} out of range");
+            if (kind is not null && !kind(p.Constants[index])) throw Fail(p, pc, $"{what}: constant {index} has the wrong kind");
+        }
+        static bool IsString(Value v) => v.AsObject is VeldString;
+
+        switch (Op(i))
+        {
+            case OpCode.LoadK: Constant(Bx(i), "LOADK"); break;
+            case OpCode.LoadKX: Constant(AxOf(p.Code[pc + 1]), "LOADKX"); break;
+            case OpCode.GetUpval or OpCode.SetUpval:
+                if (b >= p.Upvalues.Length) throw Fail(p, pc, $"upvalue {b} out of range ({p.Upvalues.Length} upvalues)");
+                break;
+            case OpCode.GetGlobal or OpCode.SetGlobal:
+                if (Bx(i) >= program.GlobalNames.Length) throw Fail(p, pc, $"global {Bx(i)} out of range");
+                break;
+            case >= OpCode.AddK and <= OpCode.ShrK: Constant(c, "arithmetic constant"); break;
+            case OpCode.EqK: Constant(b, "EQK"); break;
+            case OpCode.Test:
+                if (c >= TruthContexts.Count) throw Fail(p, pc, $"TEST context {c} out of range");
+                break;
+            case OpCode.Closure:
+                if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");
+                break;
+            case OpCode.MethodCall or OpCode.TailMethod or OpCode.GetField: Constant(Extended(c), "name", IsString); break;
+            case OpCode.SetField: Constant(Extended(b), "name", IsString); break;
+            case OpCode.NewStruct or OpCode.NewEnum:
+            {
+                var ctor = program.Constructors[Extended(c)];
+                if (ctor.IsStruct != (Op(i) == OpCode.NewStruct)) throw Fail(p, pc, $"{Op(i)} with a {(ctor.IsStruct ? "struct" : "variant")} constructor");
+                break;
+            }
+            case OpCode.TestVariant:
+                if (Bx(i) >= program.Constructors.Length || program.Constructors[Bx(i)].IsStruct)
+                    throw Fail(p, pc, $"TESTVARIANT constructor {Bx(i)} is not an enum variant");
+                break;
+            case OpCode.TestRange: Constant(Bx(i), "TESTRANGE", v => v.AsObject is VeldRange); break;
+            case OpCode.Cast:
+                if (c > (int)CastTarget.Bool) throw Fail(p, pc, $"cast target {c} out of range");
+                Constant(AxOf(p.Code[pc + 1]), "cast type", IsString);
+                break;
+            case OpCode.Format: Constant(Extended(c), "template"); break;
+            case OpCode.Print: Constant(Extended(b), "template"); break;
+        }
+    }
+
+    private static BytecodeVerificationException Fail(string message) => new($"invalid register program: {message}");
+
+    private static BytecodeVerificationException Fail(FunctionProto p, int pc, string message) =>
+        new(pc < 0 ? $"invalid register bytecode in {p.Name}: {message}" : $"invalid register bytecode in {p.Name} at pc {pc}: {message}");
+}

@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+/// <summary>One problem the checker found: where, and what.</summary>
+public sealed record CheckerViolation(string Proto, int Pc, string Message)
+{
+    public override string ToString() => $"{Proto} pc {Pc}: {Message}";
+}
+
+/// <summary>
+/// A checker for the register allocator's output, in the spirit of regalloc2's checker: an abstract
+/// interpretation over each compiled <see cref="FunctionProto"/> that proves, on every path,
+/// <list type="bullet">
+/// <item>every register an instruction reads has been written (parameters count as written on entry);</item>
+/// <item>no instruction overwrites or clobbers a live immutable local (from the debug ranges), and no call
+///   window overlaps any live local (a call clobbers its window and everything above it);</item>
+/// <item>TRY/ENDTRY nest consistently (the same try stack on every path into an instruction);</item>
+/// <item>and, through <see cref="ProgramVerifier"/> first, that every operand is in range.</item>
+/// </list>
+/// The abstract state at an instruction is the set of registers defined on every path to it plus the
+/// stack of enclosing try handlers; paths meet by intersecting the sets. An exception can leave from
+/// any instruction inside a try, so the handler's entry state is the meet of the states of all of them.
+/// </summary>
+public static class RegisterChecker
+{
+    /// <summary>Check every prototype of <paramref name="program"/>; an empty list means it is proven.</summary>
+    public static IReadOnlyList<CheckerViolation> Check(RegisterProgram program)
+    {
+        try
+        {
+            ProgramVerifier.Verify(program);
+        }
+        catch (BytecodeVerificationException e)
+        {
+            return [new CheckerViolation(program.Script.Name, -1, e.Message)];
+        }
+        var violations = new List<CheckerViolation>();
+        foreach (var proto in program.Script.SelfAndDescendants())
+            violations.AddRange(CheckProto(program, proto));
+        return violations;
+    }
+
+    /// <summary>Throw <see cref="BytecodeVerificationException"/> listing the violations, if any.</summary>
+    public static void Require(RegisterProgram program)
+    {
+        var violations = Check(program);
+        if (violations.Count > 0)
+            throw new BytecodeVerificationException("register checker: " + string.Join("; ", violations.Take(10)));
+    }
+
+    /// <summary>The abstract state before one instruction.</summary>
+    private readonly record struct State(RegisterSet Defined, ImmutableStack<int> Handlers);
+
+    /// <summary>Check one (structurally verified) prototype.</summary>
+    public static IReadOnlyList<CheckerViolation> CheckProto(RegisterProgram program, FunctionProto p)
+    {
+        var violations = new List<CheckerViolation>();
+        void Report(int pc, string message)
+        {
+            if (violations.Count < 100) violations.Add(new CheckerViolation(p.Name, pc, message));
+        }
+
+        var states = new State?[p.Code.Length];
+        var work = new Stack<int>();
+
+        void Flow(int from, int target, State incoming)
+        {
+            if (states[target] is not { } existing)
+            {
+                states[target] = incoming;
+                work.Push(target);
+                return;
+            }
+            if (!HandlersEqual(existing.Handlers, incoming.Handlers))
+            {
+                Report(from, $"reaches pc {target} inside a different set of try blocks than other paths do");
+                return;
+            }
+            var met = existing.Defined.Intersect(incoming.Defined);
+            if (!met.Equals(existing.Defined))
+            {
+                states[target] = existing with { Defined = met };
+                work.Push(target);
+            }
+        }
+
+        var entry = RegisterSet.Empty;
+        for (int r = 0; r < p.ParamCount; r++) entry = entry.With(r);
+        Flow(0, 0, new State(entry, ImmutableStack<int>.Empty));
+
+        while (work.Count > 0)
+        {
+            int pc = work.Pop();
+            var state = states[pc]!.Value;
+            var facts = InstructionFacts.Of(p, program, pc);
+            var op = Op(p.Code[pc]);
+
+            foreach (var read in facts.Reads)
+                for (int r = read.First; r < read.End; r++)
+                    if (!state.Defined.Contains(r)) Report(pc, $"{op} reads r{r}, which is not written on every path to it");
+
+            var after = state.Defined;
+            if (facts.ClobberFrom >= 0) after = after.WithoutFrom(facts.ClobberFrom);
+            after = after.With(facts.Write);
+
+            // An exception leaving this instruction enters the innermost handler (the callee may have
+            // clobbered the window first).
+            if (!state.Handlers.IsEmpty)
+            {
+                int handler = state.Handlers.Peek();
+                var atThrow = facts.ClobberFrom >= 0 ? state.Defined.WithoutFrom(facts.ClobberFrom) : state.Defined;
+                var tryInstruction = FindTry(p, handler);
+                var caught = atThrow.With(RegisterRange.One(A(p.Code[tryInstruction])));
+                Flow(pc, handler, new State(caught, state.Handlers.Pop()));
+            }
+
+            var handlers = state.Handlers;
+            if (op == OpCode.EndTry)
+            {
+                if (handlers.IsEmpty) { Report(pc, "ENDTRY outside any try"); continue; }
+                handlers = handlers.Pop();
+            }
+
+            int next = pc + facts.Length;
+            if (facts.FallsThrough) Flow(pc, next, new State(after.With(facts.FallWrite), handlers));
+            if (facts.IsTest)
+            {
+                // The test's JMP (at next) is an ordinary instruction; the skip lands after it.
+                Flow(pc, next + 1, new State(after, handlers));
+            }
+            if (facts.SkipsNext) Flow(pc, next + 1, new State(after, handlers));
+            if (facts.Jump >= 0)
+            {
+                if (op == OpCode.Try) Flow(pc, next, new State(after, handlers.Push(facts.Jump)));
+                else Flow(pc, facts.Jump, new State(after.With(facts.JumpWrite), handlers));
+            }
+        }
+
+        CheckLocals(p, program, states, Report);
+        return violations;
+    }
+
+    /// <summary>Live locals (from the debug ranges) are never overwritten when immutable, never clobbered by a call.</summary>
+    private static void CheckLocals(FunctionProto p, RegisterProgram program, State?[] states, Action<int, string> report)
+    {
+        foreach (var local in p.Locals)
+        {
+            int end = Math.Min(local.EndPc, p.Code.Length);
+            for (int pc = local.StartPc; pc < end; pc++)
+            {
+                if (states[pc] is null) continue; // unreachable, or an EXTRAARG word
+                var facts = InstructionFacts.Of(p, program, pc);
+                bool clobbered = facts.ClobberFrom >= 0 && local.Register >= facts.ClobberFrom && !Covers(facts.Write, local.Register);
+                if (clobbered)
+                    report(pc, $"{Op(p.Code[pc])} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
+                else if (!local.IsMutable && (Covers(facts.Write, local.Register) || Covers(facts.JumpWrite, local.Register) || Covers(facts.FallWrite, local.Register)))
+                    report(pc, $"{Op(p.Code[pc])} overwrites live immutable local '{local.Name}' in r{local.Register}");
+            }
+        }
+    }
+
+    private static bool Covers(RegisterRange range, int register) => register >= range.First && register < range.End;
+
+    /// <summary>The TRY instruction whose handler starts at <paramref name="handler"/>.</summary>
+    private static int FindTry(FunctionProto p, int handler)
+    {
+        for (int pc = 0; pc < p.Code.Length; pc++)
+            if (Op(p.Code[pc]) == OpCode.Try && pc + 1 + SBx(p.Code[pc]) == handler) return pc;
+        throw new InvalidOperationException($"no TRY for handler {handler}");
+    }
+
+    private static bool HandlersEqual(ImmutableStack<int> a, ImmutableStack<int> b)
+    {
+        while (!a.IsEmpty && !b.IsEmpty)
+        {
+            if (a.Peek() != b.Peek()) return false;
+            a = a.Pop();
+            b = b.Pop();
+        }
+        return a.IsEmpty && b.IsEmpty;
+    }
+}
+
+/// <summary>A set of registers 0..255 as four 64-bit words (a value type: states are copied, never shared).</summary>
+public readonly record struct RegisterSet(ulong W0, ulong W1, ulong W2, ulong W3)
+{
+    public static readonly RegisterSet Empty = new(0, 0, 0, 0);
+
+    public bool Contains(int r) => ((r >> 6) switch { 0 => W0, 1 => W1, 2 => W2, _ => W3 } & (1UL << (r & 63))) != 0;
+
+    public RegisterSet With(int r)
+    {
+        ulong bit = 1UL << (r & 63);
+        return (r >> 6) switch
+        {
+            0 => this with { W0 = W0 | bit },
+            1 => this with { W1 = W1 | bit },
+            2 => this with { W2 = W2 | bit },
+            _ => this with { W3 = W3 | bit },
+        };
+    }
+
+    public RegisterSet With(RegisterRange range)
+    {
+        var s = this;
+        for (int r = range.First; r < range.End; r++) s = s.With(r);
+        return s;
+    }
+
+    /// <summary>Only the registers below <paramref name="first"/>.</summary>
+    public RegisterSet WithoutFrom(int first)
+    {
+        ulong Keep(int word, ulong w)
+        {
+            int low = word * 64;
+            if (first <= low) return 0;
+            if (first >= low + 64) return w;
+            return w & ((1UL << (first - low)) - 1);
+        }
+        return new RegisterSet(Keep(0, W0), Keep(1, W1), Keep(2, W2), Keep(3, W3));
+    }
+
+    public RegisterSet Intersect(RegisterSet o) => new(W0 & o.W0, W1 & o.W1, W2 & o.W2, W3 & o.W3);
+}

@@ -1,0 +1,51 @@
+using Veld.Runtime;
+
+namespace Veld.RegisterVm;
+
+/// <summary>A register-VM function value: a prototype and the upvalues its CLOSURE captured.</summary>
+public sealed class Closure(FunctionProto proto, Upvalue[] upvalues) : FunctionObject
+{
+    public FunctionProto Proto { get; } = proto;
+    public Upvalue[] Upvalues { get; } = upvalues;
+    public override string DisplayName => $"<fn {Proto.Name}>";
+}
+
+/// <summary>
+/// A captured variable (Lua's UpVal). While open it is a slot of the VM's register stack, so the frame
+/// and every closure see the same variable; CLOSE (or leaving the frame) copies the value into the
+/// upvalue itself. Reads and writes go through <see cref="Cells"/>[<see cref="Index"/>] either way.
+/// </summary>
+public sealed class Upvalue
+{
+    internal Value[] Cells;
+    internal int Index;
+    public bool IsOpen { get; private set; }
+
+    /// <summary>An open upvalue for stack slot <paramref name="index"/>.</summary>
+    internal Upvalue(Value[] stack, int index)
+    {
+        Cells = stack;
+        Index = index;
+        IsOpen = true;
+    }
+
+    public Value Value
+    {
+        get => Cells[Index];
+        set => Cells[Index] = value;
+    }
+
+    /// <summary>The stack slot this open upvalue refers to (its level in the sorted open list).</summary>
+    internal int StackIndex => Index;
+
+    /// <summary>The frame is going away: keep the current value here.</summary>
+    internal void Close()
+    {
+        Cells = [Cells[Index]];
+        Index = 0;
+        IsOpen = false;
+    }
+
+    /// <summary>The register stack was reallocated: point at the same slot of the new array.</summary>
+    internal void Rebind(Value[] stack) => Cells = stack;
+}

@@ -1,0 +1,487 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+internal sealed partial class RegisterMachine
+{
+    /// <summary>
+    /// The dispatch loop. Runs from the top frame (index <paramref name="entryFrame"/>) until that frame
+    /// returns, following calls and returns between Veld frames without recursing. A runtime error is
+    /// stamped with the line of the instruction that raised it, then handled by the innermost TRY of this
+    /// activation, or passed on to the caller of Run.
+    /// </summary>
+    private Value Run(int entryFrame)
+    {
+        int handlerFloor = _handlers.Count;
+        long executed = 0;
+
+        // The running frame, cached in locals; Load() refreshes them after every frame change.
+        int frameIndex = 0, @base = 0, pc = 0;
+        Closure closure = null!;
+        FunctionProto proto = null!;
+        uint[] code = [];
+        Value[] k = [];
+        Value[] stack = _stack;
+
+        void Load()
+        {
+            frameIndex = _frameCount - 1;
+            ref var f = ref _frames[frameIndex];
+            closure = f.Closure;
+            proto = closure.Proto;
+            code = proto.Code;
+            k = proto.Constants;
+            @base = f.Base;
+            pc = f.Pc;
+            stack = _stack;
+        }
+
+        Load();
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    while (true)
+                    {
+                        // The verifier proved every jump target and fall-through stays inside the code.
+                        uint i = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc++);
+                        executed++;
+                        switch (Op(i))
+                        {
+                            // ---- loads and moves ----------------------------------------------------------
+                            case OpCode.Move:
+                                stack[@base + A(i)] = stack[@base + B(i)];
+                                break;
+                            case OpCode.LoadI:
+                                stack[@base + A(i)] = Value.FromInt(SBx(i));
+                                break;
+                            case OpCode.LoadF:
+                                stack[@base + A(i)] = Value.FromFloat(SBx(i));
+                                break;
+                            case OpCode.LoadK:
+                                stack[@base + A(i)] = k[Bx(i)];
+                                break;
+                            case OpCode.LoadKX:
+                                stack[@base + A(i)] = k[AxOf(code[pc++])];
+                                break;
+                            case OpCode.LoadFalse:
+                                stack[@base + A(i)] = Value.False;
+                                break;
+                            case OpCode.LFalseSkip:
+                                stack[@base + A(i)] = Value.False;
+                                pc++;
+                                break;
+                            case OpCode.LoadTrue:
+                                stack[@base + A(i)] = Value.True;
+                                break;
+                            case OpCode.LoadUnit:
+                                stack[@base + A(i)] = Value.Unit;
+                                break;
+                            case OpCode.GetUpval:
+                                stack[@base + A(i)] = closure.Upvalues[B(i)].Value;
+                                break;
+                            case OpCode.SetUpval:
+                                closure.Upvalues[B(i)].Value = stack[@base + A(i)];
+                                break;
+                            case OpCode.GetGlobal:
+                            {
+                                var g = _globals[Bx(i)];
+                                if (g.IsUninitialized) throw RuntimeErrors.UninitializedGlobal(_program.GlobalNames[Bx(i)]);
+                                stack[@base + A(i)] = g;
+                                break;
+                            }
+                            case OpCode.SetGlobal:
+                                _globals[Bx(i)] = stack[@base + A(i)];
+                                break;
+
+                            // ---- arithmetic ----------------------------------------------------------------
+                            case OpCode.Add: stack[@base + A(i)] = Arith.Add(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Sub: stack[@base + A(i)] = Arith.Sub(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mul: stack[@base + A(i)] = Arith.Mul(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Div: stack[@base + A(i)] = Arith.Div(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mod: stack[@base + A(i)] = Arith.Mod(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Pow: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BAnd: stack[@base + A(i)] = Arith.BAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BOr: stack[@base + A(i)] = Arith.BOr(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BXor: stack[@base + A(i)] = Arith.BXor(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Shl: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Shr: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], stack[@base + C(i)]); break;
+
+                            case OpCode.AddK: stack[@base + A(i)] = Arith.Add(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.SubK: stack[@base + A(i)] = Arith.Sub(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.MulK: stack[@base + A(i)] = Arith.Mul(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.DivK: stack[@base + A(i)] = Arith.Div(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ModK: stack[@base + A(i)] = Arith.Mod(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.PowK: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BAndK: stack[@base + A(i)] = Arith.BAnd(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BOrK: stack[@base + A(i)] = Arith.BOr(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BXorK: stack[@base + A(i)] = Arith.BXor(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ShlK: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ShrK: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], k[C(i)]); break;
+
+                            case OpCode.AddI: stack[@base + A(i)] = Arith.AddInt(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.SubI: stack[@base + A(i)] = Arith.SubInt(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.Unm: stack[@base + A(i)] = Arith.Negate(stack[@base + B(i)]); break;
+                            case OpCode.Not:
+                            {
+                                var v = stack[@base + B(i)];
+                                stack[@base + A(i)] = v.IsBool ? Value.FromBool(!v.AsBool) : Operators.Not(v);
+                                break;
+                            }
+
+                            // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
+                            case OpCode.Eq: if (Compare.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Lt: if (Compare.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Le: if (Compare.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Gt: if (Compare.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Ge: if (Compare.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.EqK: if (Compare.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; break;
+                            case OpCode.EqI: if (Compare.EqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.LtI: if (Compare.LessInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.LeI: if (Compare.LessEqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.GtI: if (Compare.GreaterInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.GeI: if (Compare.GreaterEqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.Test:
+                            {
+                                var v = stack[@base + A(i)];
+                                bool truth = v.IsBool ? v.AsBool : TruthContexts.Check(v, (TruthContext)C(i));
+                                if (truth != K(i)) pc++;
+                                break;
+                            }
+                            case OpCode.Jmp:
+                            {
+                                int offset = SJOf(i);
+                                pc += offset;
+                                if (offset < 0) _context.Tick();
+                                break;
+                            }
+
+                            // ---- calls and returns ----------------------------------------------------------
+                            case OpCode.Call:
+                            {
+                                int a = @base + A(i);
+                                _frames[frameIndex].Pc = pc;
+                                if (CallValue(stack[a], a + 1, B(i), @base + C(i))) Load();
+                                else stack = _stack;
+                                break;
+                            }
+                            case OpCode.TailCall:
+                            {
+                                int a = @base + A(i);
+                                if (TailCallValue(stack[a], a + 1, B(i), handlerFloor) is not { } result)
+                                {
+                                    Load();
+                                    break;
+                                }
+                                if (Return(result, entryFrame, handlerFloor)) return result;
+                                Load();
+                                break;
+                            }
+                            case OpCode.MethodCall:
+                            case OpCode.TailMethod:
+                            {
+                                int a = @base + A(i);
+                                int argCount = B(i);
+                                string name = ConstantName(k, code, ref pc, C(i));
+                                _frames[frameIndex].Pc = pc;
+                                var (callee, argSlot, count, native) = ResolveMethod(a, argCount, name);
+                                bool tail = Op(i) == OpCode.TailMethod;
+                                if (!native && !tail)
+                                {
+                                    if (CallValue(callee, argSlot, count, a)) Load();
+                                    else stack = _stack;
+                                    break;
+                                }
+                                Value? returned;
+                                if (native) returned = CallBuiltinMethod(a, argCount, name);
+                                else returned = TailCallValue(callee, argSlot, count, handlerFloor);
+                                if (!tail)
+                                {
+                                    stack = _stack;
+                                    stack[a] = returned!.Value;
+                                    break;
+                                }
+                                if (returned is { } value)
+                                {
+                                    if (Return(value, entryFrame, handlerFloor)) return value;
+                                }
+                                Load();
+                                break;
+                            }
+                            case OpCode.Return:
+                            {
+                                var result = stack[@base + A(i)];
+                                if (Return(result, entryFrame, handlerFloor)) return result;
+                                Load();
+                                break;
+                            }
+                            case OpCode.ReturnUnit:
+                                if (Return(Value.Unit, entryFrame, handlerFloor)) return Value.Unit;
+                                Load();
+                                break;
+                            case OpCode.Closure:
+                                stack[@base + A(i)] = Value.FromObject(MakeClosure(proto.Protos[Bx(i)], closure, @base));
+                                break;
+                            case OpCode.Close:
+                                CloseUpvalues(@base + A(i));
+                                break;
+
+                            // ---- loops --------------------------------------------------------------------------
+                            case OpCode.ForPrep:
+                            case OpCode.ForPrepInc:
+                                if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) pc += SBx(i);
+                                break;
+                            case OpCode.ForLoop:
+                            {
+                                int a = @base + A(i);
+                                ulong remaining = (ulong)stack[a + 1].AsInt;
+                                if (remaining > 0)
+                                {
+                                    long next = stack[a].AsInt + 1;
+                                    stack[a] = Value.FromInt(next);
+                                    stack[a + 1] = Value.FromInt((long)(remaining - 1));
+                                    stack[a + 2] = Value.FromInt(next);
+                                    pc += SBx(i);
+                                    _context.Tick();
+                                }
+                                break;
+                            }
+                            case OpCode.IterPrep:
+                            {
+                                int a = @base + A(i);
+                                stack[a] = Value.FromObject(new IteratorBox(ForIterator.Create(stack[a])));
+                                pc += SBx(i);
+                                break;
+                            }
+                            case OpCode.IterNext:
+                            {
+                                int a = @base + A(i);
+                                if (stack[a].As<IteratorBox>().Iterator.MoveNext(out var item))
+                                {
+                                    stack[a + 1] = item;
+                                    pc += SBx(i);
+                                    _context.Tick();
+                                }
+                                break;
+                            }
+
+                            // ---- data ------------------------------------------------------------------------------
+                            case OpCode.NewArray:
+                                stack[@base + A(i)] = Value.FromObject(new VeldArray(new List<Value>(stack.AsSpan(@base + B(i), C(i)).ToArray())));
+                                break;
+                            case OpCode.Append:
+                            {
+                                var array = stack[@base + A(i)].As<VeldArray>();
+                                foreach (var v in stack.AsSpan(@base + B(i), C(i))) array.Add(v);
+                                break;
+                            }
+                            case OpCode.NewTuple:
+                                stack[@base + A(i)] = Value.FromObject(new VeldTuple(stack.AsSpan(@base + B(i), C(i)).ToArray()));
+                                break;
+                            case OpCode.NewMap:
+                            {
+                                var map = Value.FromObject(new VeldMap());
+                                InsertPairs(map, @base + B(i), C(i));
+                                stack[@base + A(i)] = map;
+                                break;
+                            }
+                            case OpCode.MapInsert:
+                                InsertPairs(stack[@base + A(i)], @base + B(i), C(i));
+                                break;
+                            case OpCode.NewRange:
+                                stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
+                                break;
+                            case OpCode.NewStruct:
+                            {
+                                var ctor = _program.Constructors[ConstantIndex(code, ref pc, C(i))];
+                                var fields = stack.AsSpan(@base + B(i), ctor.ArgCount).ToArray();
+                                stack[@base + A(i)] = Operators.NewStruct((StructType)_types[ctor.TypeId], fields);
+                                break;
+                            }
+                            case OpCode.NewEnum:
+                                stack[@base + A(i)] = NewEnum(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                break;
+                            case OpCode.GetIndex:
+                                stack[@base + A(i)] = Access.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
+                                break;
+                            case OpCode.SetIndex:
+                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], stack[@base + C(i)]);
+                                break;
+                            case OpCode.GetField:
+                                stack[@base + A(i)] = Operators.GetField(stack[@base + B(i)], ConstantName(k, code, ref pc, C(i)));
+                                break;
+                            case OpCode.SetField:
+                                Operators.SetField(stack[@base + A(i)], ConstantName(k, code, ref pc, B(i)), stack[@base + C(i)]);
+                                break;
+                            case OpCode.GetTuple:
+                            {
+                                int index = ConstantIndex(code, ref pc, C(i));
+                                var t = stack[@base + B(i)];
+                                stack[@base + A(i)] = t.AsObject is VeldTuple tuple && index < tuple.Items.Length
+                                    ? tuple.Items[index]
+                                    : Operators.TupleIndex(t, index);
+                                break;
+                            }
+
+                            // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
+                            case OpCode.TestTuple:
+                                if (stack[@base + A(i)].AsObject is VeldTuple tt && tt.Items.Length == B(i)) pc++;
+                                break;
+                            case OpCode.TestVariant:
+                            {
+                                var ctor = _program.Constructors[Bx(i)];
+                                if (stack[@base + A(i)].AsObject is EnumInstance e && e.Variant == ctor.Variant
+                                    && ReferenceEquals(e.Type, _types[ctor.TypeId])) pc++;
+                                break;
+                            }
+                            case OpCode.TestRange:
+                                if (Patterns.InRange(stack[@base + A(i)], k[Bx(i)].As<VeldRange>())) pc++;
+                                break;
+                            case OpCode.GetPayload:
+                                stack[@base + A(i)] = stack[@base + B(i)].As<EnumInstance>().Payload[C(i)];
+                                break;
+                            case OpCode.NoMatch:
+                                throw RuntimeErrors.NoMatch(stack[@base + A(i)]);
+
+                            // ---- errors ----------------------------------------------------------------------------
+                            case OpCode.Try:
+                                _handlers.Add(new TryHandler(frameIndex, @base + A(i), pc + SBx(i)));
+                                break;
+                            case OpCode.EndTry:
+                                _handlers.RemoveAt(_handlers.Count - 1);
+                                break;
+                            case OpCode.Throw:
+                                throw RuntimeErrors.Thrown(stack[@base + A(i)]);
+                            case OpCode.AssertFail:
+                                throw RuntimeErrors.AssertFailed(K(i) ? Display.Show(stack[@base + A(i)]) : null);
+
+                            // ---- strings and casts --------------------------------------------------------------
+                            case OpCode.Format:
+                            {
+                                var template = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>();
+                                stack[@base + A(i)] = Value.FromString(Fill(template, @base + B(i)));
+                                break;
+                            }
+                            case OpCode.Print:
+                            {
+                                var template = k[ConstantIndex(code, ref pc, B(i))].As<VeldTuple>();
+                                var text = Fill(template, @base + A(i));
+                                _context.Output.Write(K(i) ? text + "\n" : text);
+                                break;
+                            }
+                            case OpCode.Cast:
+                            {
+                                string typeText = k[AxOf(code[pc++])].As<VeldString>().Text;
+                                stack[@base + A(i)] = Operators.Cast(stack[@base + B(i)], (Language.Syntax.CastTarget)C(i), typeText);
+                                break;
+                            }
+                            default:
+                                throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {proto.Name}");
+                        }
+                    }
+                }
+                catch (VeldRuntimeException e)
+                {
+                    // pc is one past the instruction that raised (or its EXTRAARG, which carries the same line).
+                    if (frameIndex == _frameCount - 1) e.AtLine(proto.Lines[Math.Max(0, pc - 1)]);
+                    if (!Catch(e, handlerFloor)) throw;
+                    Load();
+                }
+            }
+        }
+        catch (VeldRuntimeException)
+        {
+            Abandon(entryFrame, handlerFloor);
+            throw;
+        }
+        finally
+        {
+            _context.Instructions = (_context.Instructions ?? 0) + executed;
+        }
+    }
+
+    /// <summary>Return <paramref name="result"/> from the top frame. True when that was this activation's
+    /// entry frame (Run returns the value); otherwise the result is in the caller's register.</summary>
+    private bool Return(Value result, int entryFrame, int handlerFloor)
+    {
+        int index = _frameCount - 1;
+        var frame = PopFrame(handlerFloor);
+        if (index == entryFrame) return true;
+        _stack[frame.ResultSlot] = result;
+        return false;
+    }
+
+    private Closure MakeClosure(FunctionProto proto, Closure enclosing, int @base)
+    {
+        var descriptors = proto.Upvalues;
+        var upvalues = new Upvalue[descriptors.Length];
+        for (int u = 0; u < descriptors.Length; u++)
+            upvalues[u] = descriptors[u].InStack ? FindUpvalue(@base + descriptors[u].Index) : enclosing.Upvalues[descriptors[u].Index];
+        return new Closure(proto, upvalues);
+    }
+
+    /// <summary>
+    /// FORPREP: turn (start, end) at <paramref name="a"/> into (current, remaining steps) and set the loop
+    /// variable; false when the range is empty. Counting steps as an unsigned number cannot overflow,
+    /// even for ranges that end at the largest int (Lua 5.4 does the same).
+    /// </summary>
+    private bool PrepareRangeLoop(int a, bool inclusive)
+    {
+        var start = _stack[a];
+        var end = _stack[a + 1];
+        if (!start.IsInt || !end.IsInt)
+        {
+            Operators.MakeRange(start, end, inclusive); // raises the runtime's Type error
+            throw new InvalidOperationException("register VM: MakeRange accepted a non-int range");
+        }
+        long s = start.AsInt, e = end.AsInt;
+        if (inclusive ? e < s : e <= s) return false;
+        ulong steps = unchecked((ulong)(e - s)) - (inclusive ? 0UL : 1UL);
+        _stack[a + 1] = Value.FromInt(unchecked((long)steps));
+        _stack[a + 2] = start;
+        return true;
+    }
+
+    private Value NewEnum(int constructor, int payloadSlot)
+    {
+        var ctor = _program.Constructors[constructor];
+        if (ctor.ArgCount == 0 && _unitVariants[constructor] is { } shared) return shared;
+        var payload = ctor.ArgCount == 0 ? [] : _stack.AsSpan(payloadSlot, ctor.ArgCount).ToArray();
+        var value = Operators.NewEnum((EnumType)_types[ctor.TypeId], ctor.Variant, payload);
+        if (ctor.ArgCount == 0) _unitVariants[constructor] = value;
+        return value;
+    }
+
+    private void InsertPairs(Value map, int slot, int pairs)
+    {
+        for (int p = 0; p < pairs; p++)
+            Operators.SetIndex(map, _stack[slot + 2 * p], _stack[slot + 2 * p + 1]);
+    }
+
+    /// <summary>The format template's pieces with the display forms of the values at <paramref name="slot"/> between them.</summary>
+    private string Fill(VeldTuple template, int slot)
+    {
+        var pieces = template.Items;
+        if (pieces.Length == 1) return pieces[0].As<VeldString>().Text;
+        var sb = new System.Text.StringBuilder(pieces[0].As<VeldString>().Text);
+        for (int p = 1; p < pieces.Length; p++)
+        {
+            sb.Append(Display.Show(_stack[slot + p - 1]));
+            sb.Append(pieces[p].As<VeldString>().Text);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>An 8-bit constant operand, or (when it is 255) the index in the EXTRAARG that follows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ConstantIndex(uint[] code, ref int pc, int field) =>
+        field == MaxShortConst ? AxOf(code[pc++]) : field;
+
+    private static string ConstantName(Value[] k, uint[] code, ref int pc, int field) =>
+        k[ConstantIndex(code, ref pc, field)].As<VeldString>().Text;
+}

@@ -1,0 +1,266 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Veld.Runtime;
+using ExecutionContext = Veld.Runtime.ExecutionContext;
+using static Veld.RegisterVm.Instruction;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// One run of a <see cref="RegisterProgram"/>. All frames share one register stack (frames are base
+/// offsets into it), so a Veld call pushes a <see cref="CallFrame"/> instead of recursing in C#. The
+/// only re-entry is a native method calling back into Veld through <see cref="IInvoker"/>, which runs
+/// a nested <see cref="Run"/> on top of the same stack and counts against the depth limit.
+/// <para>
+/// Semantics live in the runtime: every instruction has a fast path for ints, floats and bools that
+/// agrees with <see cref="Operators"/>, and calls the runtime for everything else.
+/// </para>
+/// </summary>
+internal sealed partial class RegisterMachine : IInvoker
+{
+    private readonly RegisterProgram _program;
+    private readonly ExecutionContext _context;
+    private readonly Value[] _globals;
+    private readonly VeldType[] _types;
+    /// <summary>Unit enum variants built once per run (enums are immutable, so sharing is unobservable).</summary>
+    private readonly Value?[] _unitVariants;
+
+    private Value[] _stack = new Value[1024];
+    private CallFrame[] _frames = new CallFrame[64];
+    private int _frameCount;
+    /// <summary>Open upvalues sorted by stack slot, lowest first.</summary>
+    private readonly List<Upvalue> _open = [];
+    private readonly List<TryHandler> _handlers = [];
+
+    public RegisterMachine(RegisterProgram program, ExecutionContext context)
+    {
+        _program = program;
+        _context = context;
+        _globals = new Value[program.GlobalNames.Length];
+        Array.Fill(_globals, Value.Uninitialized);
+        _types = CreateTypes(program);
+        _unitVariants = new Value?[program.Constructors.Length];
+    }
+
+    /// <summary>Create the run's types and hoisted functions, then run the script to its result.</summary>
+    public Value RunProgram()
+    {
+        var script = new Closure(_program.Script, []);
+        foreach (var h in _program.Hoisted)
+            _globals[h.GlobalIndex] = Value.FromObject(new Closure(_program.Script.Protos[h.ProtoIndex], []));
+        foreach (var m in _program.Methods)
+        {
+            var method = Value.FromObject(new Closure(_program.Script.Protos[m.ProtoIndex], []));
+            _types[m.TypeId].Methods[m.Name] = method;
+            _globals[m.GlobalIndex] = method;
+        }
+
+        var previousInvoker = _context.Invoker;
+        _context.Invoker = this;
+        try
+        {
+            EnsureStack(_program.Script.MaxStack);
+            PushFrame(script, 0, resultSlot: -1);
+            return Run(entryFrame: 0);
+        }
+        finally
+        {
+            _context.Invoker = previousInvoker;
+        }
+    }
+
+    private static VeldType[] CreateTypes(RegisterProgram program)
+    {
+        var types = new VeldType[program.Types.Length];
+        for (int i = 0; i < types.Length; i++)
+        {
+            var t = program.Types[i];
+            types[i] = t.Shape switch
+            {
+                TypeShape.ErrorStruct => StructType.Error,
+                TypeShape.Struct => new StructType(t.Name, t.Members),
+                _ => new EnumType(t.Name, t.Members, t.PayloadArity),
+            };
+        }
+        return types;
+    }
+
+    // ---- IInvoker: native code calling back into Veld ------------------------------------------------
+
+    public Value Call(Value function, ReadOnlySpan<Value> args)
+    {
+        if (function.Is<BuiltinFunction>(out var builtin)) return builtin.Invoke(_context, args);
+        if (!function.Is<Closure>(out var closure)) throw RuntimeErrors.NotCallable(function);
+        var proto = closure.Proto;
+        if (args.Length != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, args.Length);
+
+        _context.EnterCall();
+        int newBase = _frameCount == 0 ? 0 : _frames[_frameCount - 1].Base + _frames[_frameCount - 1].Closure.Proto.MaxStack;
+        EnsureStack(newBase + Math.Max(proto.MaxStack, args.Length));
+        args.CopyTo(_stack.AsSpan(newBase));
+        int entry = _frameCount;
+        PushFrame(closure, newBase, resultSlot: -1);
+        return Run(entry);
+    }
+
+    // ---- frames, stack and upvalues ------------------------------------------------------------------------
+
+    private void PushFrame(Closure closure, int @base, int resultSlot)
+    {
+        if (_frameCount == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
+        _frames[_frameCount++] = new CallFrame { Closure = closure, Base = @base, Pc = 0, ResultSlot = resultSlot };
+    }
+
+    /// <summary>Make the register stack at least <paramref name="size"/> slots; open upvalues follow the move.</summary>
+    private void EnsureStack(int size)
+    {
+        if (size <= _stack.Length) return;
+        int newSize = _stack.Length;
+        while (newSize < size) newSize *= 2;
+        Array.Resize(ref _stack, newSize);
+        foreach (var uv in _open) uv.Rebind(_stack);
+    }
+
+    /// <summary>The open upvalue for stack slot <paramref name="slot"/>, shared by every closure capturing it.</summary>
+    private Upvalue FindUpvalue(int slot)
+    {
+        int i = _open.Count - 1;
+        while (i >= 0 && _open[i].StackIndex > slot) i--;
+        if (i >= 0 && _open[i].StackIndex == slot) return _open[i];
+        var created = new Upvalue(_stack, slot);
+        _open.Insert(i + 1, created);
+        return created;
+    }
+
+    /// <summary>Close every open upvalue at or above stack slot <paramref name="level"/>.</summary>
+    private void CloseUpvalues(int level)
+    {
+        while (_open.Count > 0 && _open[^1].StackIndex >= level)
+        {
+            _open[^1].Close();
+            _open.RemoveAt(_open.Count - 1);
+        }
+    }
+
+    /// <summary>Leave the top frame: close its upvalues, drop its handlers, and leave its call depth
+    /// (the script's frame never entered one).</summary>
+    private CallFrame PopFrame(int handlerFloor)
+    {
+        int index = _frameCount - 1;
+        var frame = _frames[index];
+        if (_open.Count > 0) CloseUpvalues(frame.Base);
+        while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= index) _handlers.RemoveAt(_handlers.Count - 1);
+        _frames[index] = default;
+        _frameCount--;
+        if (index > 0) _context.ExitCall();
+        return frame;
+    }
+
+    /// <summary>
+    /// A catchable error inside a TRY of this activation: unwind to the handler's frame, close the upvalues
+    /// the try body created, bind the caught value, resume at the handler. False if nothing here catches it.
+    /// </summary>
+    private bool Catch(VeldRuntimeException e, int handlerFloor)
+    {
+        if (!e.IsCatchable || _handlers.Count == handlerFloor) return false;
+        var handler = _handlers[^1];
+        _handlers.RemoveAt(_handlers.Count - 1);
+        while (_frameCount - 1 > handler.Frame) PopFrame(handlerFloor);
+        CloseUpvalues(handler.CatchSlot);
+        _stack[handler.CatchSlot] = e.ToCatchValue();
+        _frames[handler.Frame].Pc = handler.HandlerPc;
+        return true;
+    }
+
+    /// <summary>Nothing in this activation catches: drop its frames before the error leaves it.</summary>
+    private void Abandon(int entryFrame, int handlerFloor)
+    {
+        while (_frameCount > entryFrame) PopFrame(handlerFloor);
+        if (_handlers.Count > handlerFloor) _handlers.RemoveRange(handlerFloor, _handlers.Count - handlerFloor);
+    }
+
+    // ---- calls ---------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Call <paramref name="callee"/> with the <paramref name="argCount"/> arguments at absolute slot
+    /// <paramref name="argSlot"/>. A closure gets a new frame whose registers start at the arguments (the
+    /// dispatch loop continues in it); a builtin runs now and its result is stored. Returns true if a frame was pushed.
+    /// </summary>
+    private bool CallValue(Value callee, int argSlot, int argCount, int resultSlot)
+    {
+        if (callee.Is<Closure>(out var closure))
+        {
+            var proto = closure.Proto;
+            if (argCount != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, argCount);
+            _context.EnterCall();
+            EnsureStack(argSlot + proto.MaxStack);
+            PushFrame(closure, argSlot, resultSlot);
+            return true;
+        }
+        if (callee.Is<BuiltinFunction>(out var builtin))
+        {
+            var result = builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
+            _stack[resultSlot] = result;
+            return false;
+        }
+        throw RuntimeErrors.NotCallable(callee);
+    }
+
+    /// <summary>
+    /// A tail call from the top frame: a closure replaces the frame (arguments move down to its base, the
+    /// call depth does not grow); a builtin runs now and the frame returns its result. Returns the value to
+    /// return when the frame must return (builtin), or null when the frame was replaced.
+    /// </summary>
+    private Value? TailCallValue(Value callee, int argSlot, int argCount, int handlerFloor)
+    {
+        ref var frame = ref _frames[_frameCount - 1];
+        if (callee.Is<Closure>(out var closure))
+        {
+            var proto = closure.Proto;
+            if (argCount != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, argCount);
+            _context.Tick();
+            if (_open.Count > 0) CloseUpvalues(frame.Base);
+            while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= _frameCount - 1) _handlers.RemoveAt(_handlers.Count - 1);
+            Array.Copy(_stack, argSlot, _stack, frame.Base, argCount);
+            EnsureStack(frame.Base + proto.MaxStack);
+            frame = ref _frames[_frameCount - 1];
+            frame.Closure = closure;
+            frame.Pc = 0;
+            return null;
+        }
+        if (callee.Is<BuiltinFunction>(out var builtin))
+            return builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
+        throw RuntimeErrors.NotCallable(callee);
+    }
+
+    /// <summary>
+    /// Dynamic dispatch of <c>target.name(args)</c> (docs/LANGUAGE.md): the type's impl method (self =
+    /// target), else a struct field or map key holding a function (called without self), else a builtin
+    /// method, else runtime error Field. For a map, builtin methods come before keys. The target is at
+    /// absolute slot <paramref name="slot"/>, the arguments after it; the result goes to <paramref name="slot"/>.
+    /// </summary>
+    private (Value Callee, int ArgSlot, int ArgCount, bool Native) ResolveMethod(int slot, int argCount, string name)
+    {
+        var target = _stack[slot];
+        switch (target.AsObject)
+        {
+            case StructInstance s:
+                if (s.Type.Methods.TryGetValue(name, out var method)) return (method, slot, argCount + 1, false);
+                int field = s.Type.FieldIndex(name);
+                if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return (s.Fields[field], slot + 1, argCount, false);
+                break;
+            case EnumInstance e:
+                if (e.Type.Methods.TryGetValue(name, out var enumMethod)) return (enumMethod, slot, argCount + 1, false);
+                break;
+            case VeldMap m:
+                if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out var stored) && stored.Kind == ValueKind.Function)
+                    return (stored, slot + 1, argCount, false);
+                break;
+        }
+        return (Value.Unit, slot + 1, argCount, true);
+    }
+
+    /// <summary>A builtin method call (BuiltinMethods raises Field for an unknown name).</summary>
+    private Value CallBuiltinMethod(int slot, int argCount, string name) =>
+        BuiltinMethods.Call(_context, _stack[slot], name, _stack.AsSpan(slot + 1, argCount));
+}
