@@ -69,8 +69,9 @@ internal static class StringMethods
                 BuiltinMethods.Expect(method, args, 1);
                 long count = BuiltinMethods.Int(method, args[0]);
                 if (count < 0) throw Fail.Value($"str.repeat count must not be negative, got {count}");
-                long length = count * (long)text.Length;   // both < 2^31 after the check below, no overflow
-                if (count > int.MaxValue || length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", length);
+                if (count == 0 || text.Length == 0) return Value.FromString("");
+                Int128 length = (Int128)count * text.Length;
+                if (length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", (long)Int128.Min(length, long.MaxValue));
                 return Value.FromString(new StringBuilder((int)length).Insert(0, text, (int)count).ToString());
             }
             case "chars":
