@@ -13,6 +13,8 @@ public sealed class FunctionProto
     /// <summary>Source line where the function starts.</summary>
     public required int Line { get; init; }
     public required int ParamCount { get; init; }
+    /// <summary>A method whose parameter 0 is <c>self</c>: only these are found by dynamic dispatch.</summary>
+    public bool HasSelf { get; init; }
     /// <summary>Registers the frame needs (parameters included); at most <see cref="RegisterAllocator.MaxRegisters"/>.</summary>
     public required int MaxStack { get; init; }
     public required uint[] Code { get; init; }

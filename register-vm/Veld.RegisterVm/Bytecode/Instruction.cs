@@ -57,8 +57,15 @@
 //  TEST       A k C        R[A] must be a bool (else Type error, C names the context); if (R[A] == k) then JMP
 //  JMP        sJ           pc += sJ
 //
+//  SETEQ SETLT SETLE SETGT SETGE A B C k       R[A] := (R[B] op R[C]) != k   (a comparison as a value)
+//  SETEQK .. SETGEK A B C k                     R[A] := (R[B] op K[C]) != k
+//
 //  CALL       A B C   R[C] := R[A](R[A+1], ..., R[A+B])
+//  CALLK      A B C k call the builtin K[C] with R[A], ..., R[A+B-1]; if k then R[A] := result
+//                     (a builtin never touches the frame, so the arguments may be live registers)
+//  CALLG      A B C   R[A] := G[C](R[A], ..., R[A+B-1])     (a global function; its frame starts at R[A])
 //  TAILCALL   A B     return R[A](R[A+1], ..., R[A+B])          (reuses the frame)
+//  TAILCALLG  A B C   return G[C](R[A], ..., R[A+B-1])
 //  METHODCALL A B C   R[A] := R[A].K[C](R[A+1], ..., R[A+B])    (dynamic dispatch, see Dispatch)
 //  TAILMETHOD A B C   return R[A].K[C](R[A+1], ..., R[A+B])
 //  RETURN     A       return R[A]
@@ -75,6 +82,7 @@
 //  ITERNEXT   A sBx   if the iterator R[A] has an item then R[A+1] := item; pc += sBx (back to the body)
 //
 //  NEWARRAY   A B C   R[A] := [R[B], ..., R[B+C-1]]
+//  NEWARRAYK  A Bx    R[A] := a new array holding the elements of the constant tuple K[Bx]
 //  APPEND     A B C   append R[B], ..., R[B+C-1] to the array R[A]       (long array literals)
 //  NEWTUPLE   A B C   R[A] := (R[B], ..., R[B+C-1])
 //  NEWMAP     A B C   R[A] := {R[B]: R[B+1], ...} with C pairs
@@ -121,12 +129,13 @@ public enum OpCode : byte
     AddI, SubI, Unm, Not,
 
     Eq, Lt, Le, Gt, Ge, EqK, EqI, LtI, LeI, GtI, GeI, Test, Jmp,
+    SetEq, SetLt, SetLe, SetGt, SetGe, SetEqK, SetLtK, SetLeK, SetGtK, SetGeK,
 
-    Call, TailCall, MethodCall, TailMethod, Return, ReturnUnit, Closure, Close,
+    Call, CallK, CallG, TailCall, TailCallG, MethodCall, TailMethod, Return, ReturnUnit, Closure, Close,
 
     ForPrep, ForPrepInc, ForLoop, IterPrep, IterNext,
 
-    NewArray, Append, NewTuple, NewMap, MapInsert, NewRange, NewStruct, NewEnum,
+    NewArray, NewArrayK, Append, NewTuple, NewMap, MapInsert, NewRange, NewStruct, NewEnum,
     GetIndex, SetIndex, GetField, SetField, GetTuple,
 
     TestTuple, TestVariant, TestRange, GetPayload, NoMatch,

@@ -22,11 +22,11 @@ public static class TruthContexts
     public static string Describe(TruthContext context) => context switch
     {
         TruthContext.Condition => "condition",
-        TruthContext.Guard => "guard",
+        TruthContext.Guard => "match guard",
         TruthContext.And => "operand of 'and'",
         TruthContext.Or => "operand of 'or'",
         TruthContext.Not => "operand of '!'",
-        TruthContext.Assert => "assertion",
+        TruthContext.Assert => "assert~ condition",
         _ => throw new ArgumentOutOfRangeException(nameof(context)),
     };
 

@@ -7,7 +7,8 @@ namespace Veld.RegisterVm;
 /// Folds constant subexpressions by running the runtime's own operators at compile time, so a folded
 /// result is by construction what the operation gives at run time. Anything that raises (overflow,
 /// division by zero, a type error) is left unfolded for run time to raise, with its line. Only
-/// immutable results (int, float, bool, str) are folded.
+/// immutable results (int, float, bool, str, and tuples of those) are folded: sharing one such value
+/// between evaluations is unobservable.
 /// </summary>
 internal static class ConstantFolder
 {
@@ -27,7 +28,25 @@ internal static class ConstantFolder
         catch (InsufficientExecutionStackException) { return false; }
     }
 
-    private static bool IsFoldable(Value v) => v.Kind is ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str;
+    private static bool IsScalar(Value v) => v.Kind is ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str;
+
+    public static bool IsFoldable(Value v) => v.Kind switch
+    {
+        ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str => true,
+        ValueKind.Tuple => v.As<VeldTuple>().Items.All(IsFoldable),
+        _ => false,
+    };
+
+    /// <summary>The elements of <paramref name="elements"/> when every one folds; for constant array literals.</summary>
+    public static Value[]? TryFoldAll(IReadOnlyList<Expr> elements)
+    {
+        var values = new Value[elements.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!TryFold(elements[i], out values[i])) return null;
+        }
+        return values;
+    }
 
     private static Value? Fold(Expr e) => e switch
     {
@@ -35,15 +54,28 @@ internal static class ConstantFolder
         FloatLiteral f => Value.FromFloat(f.Value),
         BoolLiteral b => Value.FromBool(b.Value),
         StringLiteral s => Value.FromString(s.Value),
-        UnaryExpr u => Fold(u.Operand) is { } a && IsFoldable(a)
+        UnaryExpr u => Fold(u.Operand) is { } a && IsFoldable(a) && a.Kind != ValueKind.Tuple
             ? u.Op == UnaryOp.Negate ? Operators.Negate(a) : Operators.Not(a)
             : null,
-        BinaryExpr b => Fold(b.Left) is { } l && IsFoldable(l) && Fold(b.Right) is { } r && IsFoldable(r)
+        // Only scalars: equality on tuples recurses, and folding never needs to reproduce its errors.
+        BinaryExpr b => Fold(b.Left) is { } l && IsScalar(l) && Fold(b.Right) is { } r && IsScalar(r)
             ? Operators.Binary(b.Op, l, r)
             : null,
-        CastExpr c when c.Target != CastTarget.Invalid => Fold(c.Value) is { } v && IsFoldable(v)
+        CastExpr c when c.Target != CastTarget.Invalid => Fold(c.Value) is { } v && IsFoldable(v) && v.Kind != ValueKind.Tuple
             ? Operators.Cast(v, c.Target, c.Type.Text)
             : null,
+        TupleExpr t => FoldTuple(t),
         _ => null,
     };
+
+    private static Value? FoldTuple(TupleExpr t)
+    {
+        var items = new Value[t.Elements.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (Fold(t.Elements[i]) is not { } item || !IsFoldable(item)) return null;
+            items[i] = item;
+        }
+        return Value.FromObject(new VeldTuple(items));
+    }
 }

@@ -36,6 +36,9 @@ internal sealed class ConstantPool
         ValueKind.Bool => Bool(v.AsBool),
         ValueKind.Str => String(v.As<VeldString>().Text),
         ValueKind.Unit => Add((ValueKind.Unit, 0, null), () => Value.Unit),
+        // A constant tuple (folded literal or constant array elements), keyed by its nested display form,
+        // which tells 1 from 1.0 and "1" from 1.
+        ValueKind.Tuple => Add((ValueKind.Tuple, -1, Display.ShowNested(v)), () => v),
         _ => throw new InvalidOperationException($"not a constant: {v.Kind}"),
     };
 

@@ -35,6 +35,52 @@ internal static class EffectAnalysis
 
     public static bool MayWriteAny(IEnumerable<Expr> later, Binding local) => later.Any(e => MayWrite(e, local));
 
+    /// <summary>Every module global that some function body (not top-level code) reads or writes.</summary>
+    public static HashSet<int> GlobalsUsedByFunctions(CheckedProgram program)
+    {
+        var used = new HashSet<int>();
+        var functions = new Stack<FunctionNode>();
+        foreach (var g in program.Globals)
+            if (g.HoistedFunction is { } decl) functions.Push(decl.Function);
+        foreach (var type in program.Types)
+            foreach (var method in type.Methods) functions.Push(method);
+        // Functions nested in the script's own code.
+        foreach (var nested in NestedFunctions(program.Script.Body)) functions.Push(nested);
+
+        while (functions.Count > 0)
+        {
+            var fn = functions.Pop();
+            var pending = new Stack<Node>();
+            pending.Push(fn.Body);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                if (node is NameExpr { Ref.Kind: VarKind.Global } name) used.Add(name.Ref.Index);
+                if (node is FunctionExpr f) { pending.Push(f.Function.Body); continue; }
+                if (node is FnDecl d) pending.Push(d.Function.Body);
+                foreach (var child in Children(node)) pending.Push(child);
+            }
+        }
+        return used;
+    }
+
+    /// <summary>The functions defined directly in <paramref name="root"/>'s code (not inside other functions).</summary>
+    private static IEnumerable<FunctionNode> NestedFunctions(Node root)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            switch (node)
+            {
+                case FunctionExpr f: yield return f.Function; continue;
+                case FnDecl { Binding.Kind: BindingKind.Local } d: yield return d.Function; continue;
+            }
+            foreach (var child in Children(node)) pending.Push(child);
+        }
+    }
+
     /// <summary>The direct sub-expressions and statements of a node, function bodies excluded.</summary>
     public static IEnumerable<Node> Children(Node node)
     {

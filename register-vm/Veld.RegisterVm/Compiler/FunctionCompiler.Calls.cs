@@ -17,6 +17,16 @@ internal sealed partial class FunctionCompiler
             CompileStructConstruct(c, dest);
             return;
         }
+        var args = c.Args.Select(a => a.Value).ToList();
+        switch (c.Callee)
+        {
+            case NameExpr { Ref.Kind: VarKind.Builtin } builtin:
+                EmitBuiltinCall(builtin.Ref.BuiltinName ?? builtin.Name, args, dest, tail, c.Line);
+                return;
+            case NameExpr { Ref.Kind: VarKind.Global } global when RegisterBinding(global) is null && global.Line == c.Line:
+                EmitGlobalCall(global.Ref.Index, args, dest, tail, c.Line);
+                return;
+        }
         int window = _regs.AllocTemp();
         CompileInto(c.Callee, window);
         EmitCallWithArgs(window, c.Args.Select(a => a.Value).ToList(), dest, tail, c.Line);
@@ -31,24 +41,70 @@ internal sealed partial class FunctionCompiler
         _regs.FreeTempsFrom(window);
     }
 
+    /// <summary>
+    /// A call of a builtin function: CALLK names it as a constant, so there is no callee register. A builtin
+    /// never touches the frame, so a single argument already in a register is passed in place.
+    /// </summary>
+    private void EmitBuiltinCall(string name, List<Expr> args, int dest, bool tail, int line)
+    {
+        int callee = _k.Builtin(name);
+        if (callee >= MaxShortConst)
+        {
+            int general = _regs.AllocTemp();
+            EmitLoadK(general, callee, line);
+            EmitCallWithArgs(general, args, dest, tail, line);
+            return;
+        }
+        bool wantResult = tail || dest != Discard;
+        if (!wantResult && args.Count == 1 && args[0] is NameExpr n && RegisterBinding(n) is { } inPlace)
+        {
+            Emit(ABC(OpCode.CallK, RegisterOf(inPlace), 1, callee), line);
+            return;
+        }
+        int top = _regs.Top;
+        bool windowIsDest = !tail && IsTopTemp(dest);
+        int window = windowIsDest ? dest : _regs.Top;
+        for (int i = 0; i < args.Count; i++)
+            CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
+        if (args.Count == 0 && !windowIsDest && wantResult) _regs.AllocTemp();
+        Emit(ABC(OpCode.CallK, window, args.Count, callee, wantResult), line);
+        if (tail) Emit(ABC(OpCode.Return, window, 0, 0), line);
+        else if (dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    /// <summary>A call of a global function (or a method through its hidden global): CALLG reads the callee
+    /// from the global itself; the arguments start the window and the result lands in its first register.</summary>
+    private void EmitGlobalCall(int global, List<Expr> args, int dest, bool tail, int line)
+    {
+        if (global > MaxC)
+        {
+            int general = _regs.AllocTemp();
+            Emit(ABx(OpCode.GetGlobal, general, global), line);
+            EmitCallWithArgs(general, args, dest, tail, line);
+            return;
+        }
+        int top = _regs.Top;
+        bool windowIsDest = !tail && IsTopTemp(dest);
+        int window = windowIsDest ? dest : _regs.Top;
+        for (int i = 0; i < args.Count; i++)
+            CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
+        if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
+        Emit(ABC(tail ? OpCode.TailCallG : OpCode.CallG, window, args.Count, global), line);
+        if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
+        _regs.FreeTempsFrom(top);
+    }
+
     private void CompileMethodCall(MethodCallExpr m, int dest, bool tail)
     {
         switch (m.Kind)
         {
             case MethodCallKind.Static:
-            {
-                int window = _regs.AllocTemp();
-                Emit(ABx(OpCode.GetGlobal, window, _program.MethodGlobal(m.StaticMethod!)), m.Line);
-                EmitCallWithArgs(window, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
                 return;
-            }
             case MethodCallKind.Builtin:
-            {
-                int window = _regs.AllocTemp();
-                EmitLoadK(window, _k.Builtin(m.BuiltinName ?? m.Name), m.Line);
-                EmitCallWithArgs(window, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                EmitBuiltinCall(m.BuiltinName ?? m.Name, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
                 return;
-            }
             case MethodCallKind.VariantConstruct:
             {
                 var enumDecl = (EnumDecl)m.Type!;
@@ -88,19 +144,21 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary><c>Point(y: 2, x: 1)</c>: each argument, in the order written, goes to its field's register.</summary>
+    /// <summary><c>Point(y: 2, x: 1)</c>: each argument, in the order written, goes to its field's register
+    /// (the resolver's FieldOrderArgs says which field each argument fills).</summary>
     private void CompileStructConstruct(CallExpr c, int dest)
     {
         var decl = c.Struct ?? throw new InvalidOperationException($"register VM compiler: struct construction without a struct at line {c.Line}");
+        var order = c.FieldOrderArgs ?? throw new InvalidOperationException($"register VM compiler: struct construction without FieldOrderArgs at line {c.Line}");
         int count = decl.Fields.Count;
         int top = _regs.Top;
         int window = _regs.AllocTemps(count);
         for (int i = 0; i < c.Args.Count; i++)
         {
-            var arg = c.Args[i];
-            int field = arg.Name is null ? i : decl.Fields.FindIndex(f => f.Name == arg.Name);
-            if (field < 0) throw new InvalidOperationException($"register VM compiler: unknown field '{arg.Name}' at line {c.Line}");
-            CompileInto(arg.Value, window + field);
+            var value = c.Args[i].Value;
+            int field = order.FindIndex(e => ReferenceEquals(e, value));
+            if (field < 0) throw new InvalidOperationException($"register VM compiler: struct argument {i} at line {c.Line} fills no field");
+            CompileInto(value, window + field);
         }
         int ctor = _program.Constructor(decl.TypeId, -1, count);
         EmitWithConst(OpCode.NewStruct, dest == Discard ? window : dest, count == 0 ? 0 : window, ctor, c.Line);
@@ -158,7 +216,7 @@ internal sealed partial class FunctionCompiler
             case ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr:
                 CompileInto(e, Discard);
                 return;
-            case NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } }:
+            case NameExpr n when RegisterBinding(n) is { } b:
                 Emit(ABC(OpCode.Return, RegisterOf(b), 0, 0), e.Line);
                 return;
             default:
@@ -191,7 +249,7 @@ internal sealed partial class FunctionCompiler
         foreach (var branch in i.Branches)
         {
             var skip = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(TruthContext.Condition, i.Line));
+            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(TruthContext.Condition, branch.Condition.Line));
             CompileReturnBlock(branch.Body);
             PatchHere(skip);
         }

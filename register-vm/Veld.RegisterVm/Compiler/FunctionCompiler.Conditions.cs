@@ -132,6 +132,35 @@ internal sealed partial class FunctionCompiler
         _regs.FreeTempsFrom(top);
     }
 
+    /// <summary>A comparison as a value: one SETxx (<c>!=</c> is SETEQ negated by k), with the constant form
+    /// when the right operand is a constant.</summary>
+    private void CompileComparisonValue(BinaryExpr b, int dest)
+    {
+        bool negate = b.Op == BinaryOp.Ne;
+        var op = negate ? BinaryOp.Eq : b.Op;
+        int top = _regs.Top;
+        int left = OperandRegister(b.Left, b.Right);
+        if (ConstantFolder.TryFold(b.Right, out var constant) && _k.Of(constant) is var index && index < MaxShortConst)
+        {
+            Emit(ABC(SetOp(op) + (OpCode.SetEqK - OpCode.SetEq), dest, left, index, negate), b.Line);
+        }
+        else
+        {
+            int right = OperandRegister(b.Right);
+            Emit(ABC(SetOp(op), dest, left, right, negate), b.Line);
+        }
+        _regs.FreeTempsFrom(top);
+    }
+
+    private static OpCode SetOp(BinaryOp op) => op switch
+    {
+        BinaryOp.Eq => OpCode.SetEq,
+        BinaryOp.Lt => OpCode.SetLt,
+        BinaryOp.Le => OpCode.SetLe,
+        BinaryOp.Gt => OpCode.SetGt,
+        _ => OpCode.SetGe,
+    };
+
     /// <summary>
     /// A condition as a bool value (Lua's pattern): the jump code, then
     /// <c>LFALSESKIP dest</c> (reached when false) and <c>LOADTRUE dest</c> (the true jumps' target).
@@ -141,6 +170,11 @@ internal sealed partial class FunctionCompiler
         if (ConstantFolder.TryFold(e, out var folded))
         {
             EmitLoadConstant(dest, folded, e.Line);
+            return;
+        }
+        if (e is BinaryExpr b && IsComparison(b.Op))
+        {
+            CompileComparisonValue(b, dest);
             return;
         }
         var trueJumps = new List<int>();

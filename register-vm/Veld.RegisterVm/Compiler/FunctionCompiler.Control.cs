@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
         {
             var branch = i.Branches[b];
             var next = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(TruthContext.Condition, i.Line));
+            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(TruthContext.Condition, branch.Condition.Line));
             CompileBlock(branch.Body, dest);
             bool moreFollows = b < i.Branches.Count - 1 || i.Else is not null || dest != Discard;
             if (moreFollows && !EndsInJump()) ends.Add(EmitJump(LastEmittedLine));
@@ -79,7 +79,7 @@ internal sealed partial class FunctionCompiler
     {
         int start = Here;
         var exits = new List<int>();
-        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(TruthContext.Condition, w.Line));
+        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(TruthContext.Condition, w.Condition.Line));
         var loop = PushLoop(scopeIndex: _scopes.Count);
         CompileBlock(w.Body, Discard);
         PatchJumps(loop.Continues, Here);
@@ -260,7 +260,7 @@ internal sealed partial class FunctionCompiler
         int top = _regs.Top;
         bool anyGuard = m.Arms.Any(a => a.Guard is not null);
         // A local scrutinee is tested in place, unless a guard could assign it between tests.
-        int scrutinee = m.Scrutinee is NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } } && !anyGuard
+        int scrutinee = m.Scrutinee is NameExpr n && RegisterBinding(n) is { } b && !anyGuard
             ? RegisterOf(b)
             : OperandRegisterCopy(m.Scrutinee);
 

@@ -76,6 +76,7 @@ internal sealed partial class FunctionCompiler
         {
             case IntLiteral or FloatLiteral or BoolLiteral or StringLiteral or UnitLiteral or FunctionExpr:
             case NameExpr { Ref.Kind: VarKind.Local or VarKind.Upvalue or VarKind.Builtin }:
+            case NameExpr n when RegisterBinding(n) is not null:
             case MemberExpr { Kind: MemberKind.Builtin or MemberKind.UnitVariant }:
                 return;
             case var _ when HandlesDiscard(e):
@@ -97,7 +98,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private int OperandRegister(Expr e, params Expr[] later)
     {
-        if (e is NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } } && !EffectAnalysis.MayWriteAny(later, b))
+        if (e is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(later, b))
             return RegisterOf(b);
         int t = _regs.AllocTemp();
         CompileInto(e, t);
@@ -106,12 +107,14 @@ internal sealed partial class FunctionCompiler
 
     private void CompileName(NameExpr n, int dest)
     {
+        if (RegisterBinding(n) is { } b)
+        {
+            int r = RegisterOf(b);
+            if (r != dest) Emit(ABC(OpCode.Move, dest, r, 0), n.Line);
+            return;
+        }
         switch (n.Ref.Kind)
         {
-            case VarKind.Local:
-                int r = RegisterOf(n.Ref.Binding!);
-                if (r != dest) Emit(ABC(OpCode.Move, dest, r, 0), n.Line);
-                break;
             case VarKind.Upvalue:
                 Emit(ABC(OpCode.GetUpval, dest, n.Ref.Index, 0), n.Line);
                 break;
@@ -276,6 +279,13 @@ internal sealed partial class FunctionCompiler
     private void CompileArray(ArrayExpr a, int dest)
     {
         int n = a.Elements.Count;
+        // All elements constant: one NEWARRAYK copies them out of a constant tuple.
+        if (n > 0 && ConstantFolder.TryFoldAll(a.Elements) is { } values
+            && _k.Of(Value.FromObject(new VeldTuple(values))) is var elements && elements <= MaxBx)
+        {
+            Emit(ABx(OpCode.NewArrayK, dest, elements), a.Line);
+            return;
+        }
         // With more than one batch the array exists before the last elements are evaluated; build it in a
         // fresh temporary unless dest already is one, so dest is still written only at the end.
         int target = n > ArrayBatch && !IsTopTemp(dest) ? _regs.AllocTemp() : dest;
@@ -297,6 +307,11 @@ internal sealed partial class FunctionCompiler
 
     private void CompileTuple(TupleExpr t, int dest)
     {
+        if (ConstantFolder.TryFold(t, out var constant))
+        {
+            EmitLoadConstant(dest, constant, t.Line);
+            return;
+        }
         int top = _regs.Top;
         int window = _regs.AllocTemps(t.Elements.Count);
         for (int i = 0; i < t.Elements.Count; i++) CompileInto(t.Elements[i], window + i);

@@ -46,7 +46,7 @@ internal sealed partial class FunctionCompiler
             case WildcardPattern:
                 CompileEffect(value);
                 return;
-            case BindingPattern { Binding: { Kind: BindingKind.Local } binding }:
+            case BindingPattern { Binding: var binding } when binding.Kind == BindingKind.Local || IsRegisterGlobal(binding):
             {
                 int r = _regs.AllocTemp();
                 _registerOf[binding] = r;
@@ -66,7 +66,7 @@ internal sealed partial class FunctionCompiler
         }
 
         var bindings = PatternBindings(pattern).ToList();
-        bool globals = bindings.Count > 0 && bindings[0].Kind == BindingKind.Global;
+        bool globals = bindings.Count > 0 && bindings[0].Kind == BindingKind.Global && !IsRegisterGlobal(bindings[0]);
         int first = _regs.Top;
         if (globals)
         {
@@ -101,20 +101,12 @@ internal sealed partial class FunctionCompiler
         int top = _regs.Top;
         switch (a.Target)
         {
-            case NameExpr { Ref: { Kind: VarKind.Local, Binding: { } b } }:
+            case NameExpr n when RegisterBinding(n) is { } b:
             {
                 int r = RegisterOf(b);
+                // Compound: the right-hand side is evaluated first, then x is read (EmitArithmetic reads r last).
                 if (a.CompoundOp is not { } op) CompileInto(a.Value, r);
-                else
-                {
-                    int current = r;
-                    if (EffectAnalysis.MayWrite(a.Value, b))
-                    {
-                        current = _regs.AllocTemp();
-                        Emit(ABC(OpCode.Move, current, r, 0), a.Line);
-                    }
-                    EmitArithmetic(op, r, current, a.Value, a.Line);
-                }
+                else EmitArithmetic(op, r, r, a.Value, a.Line);
                 break;
             }
             case NameExpr { Ref.Kind: VarKind.Upvalue } n:
@@ -147,8 +139,9 @@ internal sealed partial class FunctionCompiler
         _regs.FreeTempsFrom(top);
     }
 
-    /// <summary>A store through <paramref name="store"/>; for a compound assignment the current value is
-    /// first read with <paramref name="load"/> into a temporary and combined with the value there.</summary>
+    /// <summary>A store through <paramref name="store"/>. For a compound assignment the right-hand side is
+    /// evaluated first, then the current value is read with <paramref name="load"/>, combined, and stored
+    /// (a constant right-hand side has no effects, so the K/immediate form reads the current value first).</summary>
     private void CompileStore(AssignExpr a, Action<int> load, Action<int> store)
     {
         int top = _regs.Top;
@@ -156,11 +149,19 @@ internal sealed partial class FunctionCompiler
         {
             store(OperandRegister(a.Value));
         }
-        else
+        else if (ConstantFolder.TryFold(a.Value, out _))
         {
             int t = _regs.AllocTemp();
             load(t);
             EmitArithmetic(op, t, t, a.Value, a.Line);
+            store(t);
+        }
+        else
+        {
+            int value = OperandRegister(a.Value);
+            int t = _regs.AllocTemp();
+            load(t);
+            Emit(ABC(ArithmeticOp(op, constant: false), t, t, value), a.Line);
             store(t);
         }
         _regs.FreeTempsFrom(top);

@@ -118,6 +118,7 @@ internal sealed partial class FunctionCompiler
             Name = _name,
             Line = _function.Line,
             ParamCount = _function.Parameters.Count,
+            HasSelf = _function.HasSelf,
             MaxStack = _regs.MaxStack,
             Code = [.. _code],
             Lines = [.. _lines],
@@ -283,6 +284,18 @@ internal sealed partial class FunctionCompiler
     internal int RegisterOf(Binding binding) =>
         _registerOf.TryGetValue(binding, out int r) ? r
         : throw new InvalidOperationException($"register VM compiler: local '{binding.Name}' has no register in '{_name}'");
+
+    /// <summary>The binding of a name that lives in one of this function's registers: a local, or (in the
+    /// script) a global the program compiler keeps in a register.</summary>
+    private Binding? RegisterBinding(NameExpr n) => n.Ref switch
+    {
+        { Kind: VarKind.Local, Binding: { } b } => b,
+        { Kind: VarKind.Global, Binding: { } b } when IsRegisterGlobal(b) => b,
+        _ => null,
+    };
+
+    private bool IsRegisterGlobal(Binding b) =>
+        _parent is null && b.Kind == BindingKind.Global && _program.IsRegisterGlobal(b.Index);
 
     private bool IsTopTemp(int register) => register >= 0 && register == _regs.Top - 1 && _regs.IsTemp(register);
 

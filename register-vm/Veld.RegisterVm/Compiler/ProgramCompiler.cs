@@ -13,6 +13,11 @@ public sealed class ProgramCompiler
     private readonly List<ConstructorInfo> _constructors = [];
     private readonly Dictionary<ConstructorInfo, int> _constructorIndex = [];
     private readonly Dictionary<FunctionNode, int> _methodGlobals = new(ReferenceEqualityComparer.Instance);
+    private HashSet<int> _registerGlobals = [];
+
+    /// <summary>At most this many globals live in script registers; the rest stay in the globals table,
+    /// so the script keeps room for its temporaries.</summary>
+    private const int MaxRegisterGlobals = 128;
 
     private ProgramCompiler(CheckedProgram program) => _program = program;
 
@@ -34,6 +39,7 @@ public sealed class ProgramCompiler
                 globalNames.Add($"{type.Name}.{method.DisplayName}");
             }
 
+        _registerGlobals = ChooseRegisterGlobals();
         var script = FunctionCompiler.ForScript(this, _program.Script);
         var hoisted = new List<HoistedFunction>();
         foreach (var g in _program.Globals)
@@ -47,6 +53,8 @@ public sealed class ProgramCompiler
         foreach (var type in _program.Types)
             foreach (var method in type.Methods)
             {
+                if (ReferenceEquals(type, _program.ErrorStruct))
+                    throw new Runtime.TierUnsupportedException("register VM: methods on the built-in Error struct");
                 var proto = FunctionCompiler.Compile(this, script, method, method.DisplayName);
                 methods.Add(new MethodInfo(type.TypeId, method.DisplayName, script.AddChild(proto), _methodGlobals[method]));
             }
@@ -72,6 +80,38 @@ public sealed class ProgramCompiler
         EnumDecl e => new TypeInfo(e.Name, TypeShape.Enum, [.. e.Variants.Select(v => v.Name)], [.. e.Variants.Select(v => v.Payload.Count)]),
         _ => throw new InvalidOperationException($"unknown type declaration {type.GetType().Name}"),
     };
+
+    /// <summary>
+    /// Module globals that only top-level code uses live in registers of the script's frame instead of
+    /// the globals table: nothing else can observe them, and top-level code can only name a global after
+    /// its declaration ran, so no "read before declaration" check is lost. A pattern's names move
+    /// together or not at all; hoisted functions stay globals.
+    /// </summary>
+    private HashSet<int> ChooseRegisterGlobals()
+    {
+        var usedByFunctions = EffectAnalysis.GlobalsUsedByFunctions(_program);
+        var chosen = new HashSet<int>();
+        foreach (var stmt in _program.Script.Body.Statements)
+        {
+            if (stmt is not LetStmt let) continue;
+            var names = PatternNames(let.Pattern).ToList();
+            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || usedByFunctions.Contains(b.Index))) continue;
+            if (chosen.Count + names.Count > MaxRegisterGlobals) break;
+            foreach (var b in names) chosen.Add(b.Index);
+        }
+        return chosen;
+    }
+
+    private static IEnumerable<Binding> PatternNames(Pattern p) => p switch
+    {
+        BindingPattern b => [b.Binding],
+        TuplePattern t => t.Elements.SelectMany(PatternNames),
+        VariantPattern { Payload: { } payload } => payload.SelectMany(PatternNames),
+        _ => [],
+    };
+
+    /// <summary>True if global <paramref name="index"/> lives in a script register (see ChooseRegisterGlobals).</summary>
+    internal bool IsRegisterGlobal(int index) => _registerGlobals.Contains(index);
 
     /// <summary>Index of the construction site (type, variant or -1 for a struct, argument count).</summary>
     internal int Constructor(int typeId, int variant, int argCount)

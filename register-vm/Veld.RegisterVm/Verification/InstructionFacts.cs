@@ -79,11 +79,21 @@ public readonly record struct InstructionFacts
                 or OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange:
                 return f with { Read1 = RegisterRange.One(a), IsTest = true };
             case OpCode.Jmp: return f with { FallsThrough = false, Jump = pc + 1 + SJOf(i) };
+            case >= OpCode.SetEq and <= OpCode.SetGe:
+                return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
+            case >= OpCode.SetEqK and <= OpCode.SetGeK:
+                return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
 
             case OpCode.Call:
                 return f with { Read1 = new RegisterRange(a, b + 1), ClobberFrom = a, Write = RegisterRange.One(c) };
             case OpCode.TailCall:
                 return f with { Read1 = new RegisterRange(a, b + 1), FallsThrough = false };
+            case OpCode.CallK:
+                return f with { Read1 = new RegisterRange(a, b), Write = K(i) ? RegisterRange.One(a) : none };
+            case OpCode.CallG:
+                return f with { Read1 = new RegisterRange(a, b), ClobberFrom = a, Write = RegisterRange.One(a) };
+            case OpCode.TailCallG:
+                return f with { Read1 = new RegisterRange(a, b), FallsThrough = false };
             case OpCode.MethodCall:
                 return f with { Length = LengthFor(c), Read1 = new RegisterRange(a, b + 1), ClobberFrom = a, Write = RegisterRange.One(a) };
             case OpCode.TailMethod:
@@ -102,6 +112,7 @@ public readonly record struct InstructionFacts
             case OpCode.IterNext:
                 return f with { Read1 = RegisterRange.One(a), Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a + 1) };
 
+            case OpCode.NewArrayK: return f with { Write = RegisterRange.One(a) };
             case OpCode.NewArray or OpCode.NewTuple:
                 return f with { Read1 = new RegisterRange(b, c), Write = RegisterRange.One(a) };
             case OpCode.Append:

@@ -174,6 +174,12 @@ public static class ProgramVerifier
                 break;
             case >= OpCode.AddK and <= OpCode.ShrK: Constant(c, "arithmetic constant"); break;
             case OpCode.EqK: Constant(b, "EQK"); break;
+            case >= OpCode.SetEqK and <= OpCode.SetGeK: Constant(c, "comparison constant"); break;
+            case OpCode.CallK: Constant(c, "CALLK", v => v.AsObject is BuiltinFunction); break;
+            case OpCode.CallG or OpCode.TailCallG:
+                if (c >= program.GlobalNames.Length) throw Fail(p, pc, $"global {c} out of range");
+                break;
+            case OpCode.NewArrayK: Constant(Bx(i), "NEWARRAYK", v => v.AsObject is VeldTuple); break;
             case OpCode.Test:
                 if (c >= TruthContexts.Count) throw Fail(p, pc, $"TEST context {c} out of range");
                 break;

@@ -124,7 +124,7 @@ public static class RegisterChecker
             }
 
             int next = pc + facts.Length;
-            if (facts.FallsThrough) Flow(pc, next, new State(after.With(facts.FallWrite), handlers));
+            if (facts.FallsThrough && op != OpCode.Try) Flow(pc, next, new State(after.With(facts.FallWrite), handlers));
             if (facts.IsTest)
             {
                 // The test's JMP (at next) is an ordinary instruction; the skip lands after it.

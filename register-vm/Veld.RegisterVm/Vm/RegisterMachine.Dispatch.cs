@@ -89,12 +89,8 @@ internal sealed partial class RegisterMachine
                                 closure.Upvalues[B(i)].Value = stack[@base + A(i)];
                                 break;
                             case OpCode.GetGlobal:
-                            {
-                                var g = _globals[Bx(i)];
-                                if (g.IsUninitialized) throw RuntimeErrors.UninitializedGlobal(_program.GlobalNames[Bx(i)]);
-                                stack[@base + A(i)] = g;
+                                stack[@base + A(i)] = Global(Bx(i));
                                 break;
-                            }
                             case OpCode.SetGlobal:
                                 _globals[Bx(i)] = stack[@base + A(i)];
                                 break;
@@ -153,6 +149,16 @@ internal sealed partial class RegisterMachine
                                 if (truth != K(i)) pc++;
                                 break;
                             }
+                            case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(Compare.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(Compare.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(Compare.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGt: stack[@base + A(i)] = Value.FromBool(Compare.Greater(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGe: stack[@base + A(i)] = Value.FromBool(Compare.GreaterEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetEqK: stack[@base + A(i)] = Value.FromBool(Compare.Equal(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLtK: stack[@base + A(i)] = Value.FromBool(Compare.Less(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(Compare.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(Compare.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(Compare.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
@@ -168,6 +174,37 @@ internal sealed partial class RegisterMachine
                                 _frames[frameIndex].Pc = pc;
                                 if (CallValue(stack[a], a + 1, B(i), @base + C(i))) Load();
                                 else stack = _stack;
+                                break;
+                            }
+                            case OpCode.CallK:
+                            {
+                                int a = @base + A(i);
+                                _frames[frameIndex].Pc = pc;
+                                _context.Tick();
+                                var result = k[C(i)].As<BuiltinFunction>().Invoke(_context, _stack.AsSpan(a, B(i)));
+                                stack = _stack;
+                                if (K(i)) stack[a] = result;
+                                break;
+                            }
+                            case OpCode.CallG:
+                            {
+                                int a = @base + A(i);
+                                var callee = Global(C(i));
+                                _frames[frameIndex].Pc = pc;
+                                if (CallValue(callee, a, B(i), a)) Load();
+                                else stack = _stack;
+                                break;
+                            }
+                            case OpCode.TailCallG:
+                            {
+                                int a = @base + A(i);
+                                if (TailCallValue(Global(C(i)), a, B(i), handlerFloor) is not { } result)
+                                {
+                                    Load();
+                                    break;
+                                }
+                                if (Return(result, entryFrame, handlerFloor)) return result;
+                                Load();
                                 break;
                             }
                             case OpCode.TailCall:
@@ -189,17 +226,18 @@ internal sealed partial class RegisterMachine
                                 int argCount = B(i);
                                 string name = ConstantName(k, code, ref pc, C(i));
                                 _frames[frameIndex].Pc = pc;
-                                var (callee, argSlot, count, native) = ResolveMethod(a, argCount, name);
+                                var method = ResolveMethod(a, argCount, name);
+                                bool self = method.Kind == MethodKind.Self;
                                 bool tail = Op(i) == OpCode.TailMethod;
-                                if (!native && !tail)
+                                if (method.Kind != MethodKind.Builtin && !tail)
                                 {
-                                    if (CallValue(callee, argSlot, count, a)) Load();
+                                    if (CallValue(method.Callee, method.ArgSlot, method.ArgCount, a, self)) Load();
                                     else stack = _stack;
                                     break;
                                 }
-                                Value? returned;
-                                if (native) returned = CallBuiltinMethod(a, argCount, name);
-                                else returned = TailCallValue(callee, argSlot, count, handlerFloor);
+                                Value? returned = method.Kind == MethodKind.Builtin
+                                    ? CallBuiltinMethod(a, argCount, name)
+                                    : TailCallValue(method.Callee, method.ArgSlot, method.ArgCount, handlerFloor, self);
                                 if (!tail)
                                 {
                                     stack = _stack;
@@ -273,6 +311,9 @@ internal sealed partial class RegisterMachine
                             // ---- data ------------------------------------------------------------------------------
                             case OpCode.NewArray:
                                 stack[@base + A(i)] = Value.FromObject(new VeldArray(new List<Value>(stack.AsSpan(@base + B(i), C(i)).ToArray())));
+                                break;
+                            case OpCode.NewArrayK:
+                                stack[@base + A(i)] = Value.FromObject(new VeldArray(new List<Value>(k[Bx(i)].As<VeldTuple>().Items)));
                                 break;
                             case OpCode.Append:
                             {
@@ -403,6 +444,15 @@ internal sealed partial class RegisterMachine
         {
             _context.Instructions = (_context.Instructions ?? 0) + executed;
         }
+    }
+
+    /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Value Global(int index)
+    {
+        var g = _globals[index];
+        if (g.IsUninitialized) throw RuntimeErrors.UninitializedGlobal(_program.GlobalNames[index]);
+        return g;
     }
 
     /// <summary>Return <paramref name="result"/> from the top frame. True when that was this activation's

@@ -89,10 +89,14 @@ internal sealed partial class RegisterMachine : IInvoker
 
     public Value Call(Value function, ReadOnlySpan<Value> args)
     {
-        if (function.Is<BuiltinFunction>(out var builtin)) return builtin.Invoke(_context, args);
+        if (function.Is<BuiltinFunction>(out var builtin))
+        {
+            _context.Tick();
+            return builtin.Invoke(_context, args);
+        }
         if (!function.Is<Closure>(out var closure)) throw RuntimeErrors.NotCallable(function);
         var proto = closure.Proto;
-        if (args.Length != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, args.Length);
+        if (args.Length != proto.ParamCount) throw RuntimeErrors.Arity(proto.Name, proto.ParamCount, args.Length);
 
         _context.EnterCall();
         int newBase = _frameCount == 0 ? 0 : _frames[_frameCount - 1].Base + _frames[_frameCount - 1].Closure.Proto.MaxStack;
@@ -184,14 +188,15 @@ internal sealed partial class RegisterMachine : IInvoker
     /// <summary>
     /// Call <paramref name="callee"/> with the <paramref name="argCount"/> arguments at absolute slot
     /// <paramref name="argSlot"/>. A closure gets a new frame whose registers start at the arguments (the
-    /// dispatch loop continues in it); a builtin runs now and its result is stored. Returns true if a frame was pushed.
+    /// dispatch loop continues in it); a builtin runs now and its result is stored. Returns true if a frame
+    /// was pushed. <paramref name="self"/>: an impl method, whose arity error counts the arguments without self.
     /// </summary>
-    private bool CallValue(Value callee, int argSlot, int argCount, int resultSlot)
+    private bool CallValue(Value callee, int argSlot, int argCount, int resultSlot, bool self = false)
     {
         if (callee.Is<Closure>(out var closure))
         {
             var proto = closure.Proto;
-            if (argCount != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, argCount);
+            if (argCount != proto.ParamCount) throw ArityError(proto, argCount, self);
             _context.EnterCall();
             EnsureStack(argSlot + proto.MaxStack);
             PushFrame(closure, argSlot, resultSlot);
@@ -199,6 +204,7 @@ internal sealed partial class RegisterMachine : IInvoker
         }
         if (callee.Is<BuiltinFunction>(out var builtin))
         {
+            _context.Tick();
             var result = builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
             _stack[resultSlot] = result;
             return false;
@@ -211,13 +217,13 @@ internal sealed partial class RegisterMachine : IInvoker
     /// call depth does not grow); a builtin runs now and the frame returns its result. Returns the value to
     /// return when the frame must return (builtin), or null when the frame was replaced.
     /// </summary>
-    private Value? TailCallValue(Value callee, int argSlot, int argCount, int handlerFloor)
+    private Value? TailCallValue(Value callee, int argSlot, int argCount, int handlerFloor, bool self = false)
     {
         ref var frame = ref _frames[_frameCount - 1];
         if (callee.Is<Closure>(out var closure))
         {
             var proto = closure.Proto;
-            if (argCount != proto.ParamCount) throw RuntimeErrors.Arity(closure.DisplayName, proto.ParamCount, argCount);
+            if (argCount != proto.ParamCount) throw ArityError(proto, argCount, self);
             _context.Tick();
             if (_open.Count > 0) CloseUpvalues(frame.Base);
             while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= _frameCount - 1) _handlers.RemoveAt(_handlers.Count - 1);
@@ -229,9 +235,18 @@ internal sealed partial class RegisterMachine : IInvoker
             return null;
         }
         if (callee.Is<BuiltinFunction>(out var builtin))
+        {
+            _context.Tick();
             return builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
+        }
         throw RuntimeErrors.NotCallable(callee);
     }
+
+    /// <summary>Arity errors name the function as written (<c>f</c>, <c>lambda@3</c>); for an impl method
+    /// called on a value, the counts leave self out.</summary>
+    private static VeldRuntimeException ArityError(FunctionProto proto, int argCount, bool self) =>
+        self ? RuntimeErrors.Arity(proto.Name, proto.ParamCount - 1, argCount - 1)
+             : RuntimeErrors.Arity(proto.Name, proto.ParamCount, argCount);
 
     /// <summary>
     /// Dynamic dispatch of <c>target.name(args)</c> (docs/LANGUAGE.md): the type's impl method (self =
@@ -239,28 +254,39 @@ internal sealed partial class RegisterMachine : IInvoker
     /// method, else runtime error Field. For a map, builtin methods come before keys. The target is at
     /// absolute slot <paramref name="slot"/>, the arguments after it; the result goes to <paramref name="slot"/>.
     /// </summary>
-    private (Value Callee, int ArgSlot, int ArgCount, bool Native) ResolveMethod(int slot, int argCount, string name)
+    private MethodTarget ResolveMethod(int slot, int argCount, string name)
     {
         var target = _stack[slot];
         switch (target.AsObject)
         {
             case StructInstance s:
-                if (s.Type.Methods.TryGetValue(name, out var method)) return (method, slot, argCount + 1, false);
+                if (SelfMethod(s.Type, name) is { } method) return new(method, slot, argCount + 1, MethodKind.Self);
                 int field = s.Type.FieldIndex(name);
-                if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return (s.Fields[field], slot + 1, argCount, false);
+                if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return new(s.Fields[field], slot + 1, argCount, MethodKind.Function);
                 break;
             case EnumInstance e:
-                if (e.Type.Methods.TryGetValue(name, out var enumMethod)) return (enumMethod, slot, argCount + 1, false);
+                if (SelfMethod(e.Type, name) is { } enumMethod) return new(enumMethod, slot, argCount + 1, MethodKind.Self);
                 break;
             case VeldMap m:
                 if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out var stored) && stored.Kind == ValueKind.Function)
-                    return (stored, slot + 1, argCount, false);
+                    return new(stored, slot + 1, argCount, MethodKind.Function);
                 break;
         }
-        return (Value.Unit, slot + 1, argCount, true);
+        return new(Value.Unit, slot + 1, argCount, MethodKind.Builtin);
     }
 
+    private enum MethodKind { Self, Function, Builtin }
+
+    private readonly record struct MethodTarget(Value Callee, int ArgSlot, int ArgCount, MethodKind Kind);
+
+    /// <summary>An impl method taking self; methods without self are called on the type, not on values.</summary>
+    private static Value? SelfMethod(VeldType type, string name) =>
+        type.Methods.TryGetValue(name, out var method) && method.AsObject is Closure { Proto.HasSelf: true } ? method : null;
+
     /// <summary>A builtin method call (BuiltinMethods raises Field for an unknown name).</summary>
-    private Value CallBuiltinMethod(int slot, int argCount, string name) =>
-        BuiltinMethods.Call(_context, _stack[slot], name, _stack.AsSpan(slot + 1, argCount));
+    private Value CallBuiltinMethod(int slot, int argCount, string name)
+    {
+        _context.Tick();
+        return BuiltinMethods.Call(_context, _stack[slot], name, _stack.AsSpan(slot + 1, argCount));
+    }
 }

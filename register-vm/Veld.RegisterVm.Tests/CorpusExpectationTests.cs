@@ -1,0 +1,36 @@
+using Veld.Language;
+using Veld.Runtime;
+
+namespace Veld.RegisterVm.Tests;
+
+/// <summary>Every corpus program on the register tier against the expectations written in the file.</summary>
+public class CorpusExpectationTests
+{
+    [Theory]
+    [MemberData(nameof(CorpusFiles.All), MemberType = typeof(CorpusFiles))]
+    public void RegisterMeetsWrittenExpectations(string file)
+    {
+        var text = CorpusFiles.Read(file);
+        var expected = CorpusExpectations.Parse(text);
+        var compiled = VeldCompiler.Compile(new Source(file, text));
+        if (!compiled.Success || expected.CompileError) return;
+
+        var outcome = TierHost.Run(new RegisterVmTier(), compiled.Program!, new RunOptions { Timeout = TimeSpan.FromSeconds(60) });
+        Assert.True(outcome.Kind is OutcomeKind.Success or OutcomeKind.RuntimeError, $"{outcome.Kind}: {outcome.Error?.Message}");
+
+        var lines = outcome.Stdout.Split('\n');
+        var printed = lines.Length > 0 && lines[^1] == "" ? lines[..^1] : lines;
+        Assert.Equal(expected.Output, printed);
+
+        if (expected.ErrorKind is null)
+        {
+            Assert.True(outcome.Kind == OutcomeKind.Success, $"unexpected error {outcome.Error}");
+            if (expected.Result is not null) Assert.Equal(expected.Result, Display.Show(outcome.Result));
+            return;
+        }
+        Assert.Equal(OutcomeKind.RuntimeError, outcome.Kind);
+        Assert.Equal(expected.ErrorKind, outcome.Error!.Kind);
+        Assert.Equal(expected.ErrorLine, outcome.Error.Line);
+        if (expected.ErrorMessage is not null) Assert.Equal(expected.ErrorMessage, outcome.Error.Message);
+    }
+}
