@@ -195,12 +195,14 @@ internal sealed partial class Parser
             {
                 case TokenKind.LParen when !token.NewlineBefore:
                     Advance();
-                    expr = new CallExpr { Callee = expr, Args = Nested(ParseArguments), Pos = expr.Pos };
+                    expr = new CallExpr { Callee = expr, Args = ParseArguments(), Pos = expr.Pos };
                     break;
                 case TokenKind.LBracket when !token.NewlineBefore:
                     Advance();
-                    var index = Nested(ParseExpression);
+                    bool guard = EnterBrackets();
+                    var index = ParseExpression();
                     Expect(TokenKind.RBracket);
+                    LeaveBrackets(guard);
                     expr = new IndexExpr { Target = expr, Index = index, Pos = token.Pos };
                     break;
                 case TokenKind.Dot:
@@ -237,7 +239,7 @@ internal sealed partial class Parser
         if (Check(TokenKind.LParen) && !Current.NewlineBefore)
         {
             Advance();
-            return new MethodCallExpr { Target = target, Name = name.Text!, Args = Nested(ParseArguments), Pos = name.Pos };
+            return new MethodCallExpr { Target = target, Name = name.Text!, Args = ParseArguments(), Pos = name.Pos };
         }
         return new MemberExpr { Target = target, Name = name.Text!, Pos = name.Pos };
     }
@@ -245,6 +247,7 @@ internal sealed partial class Parser
     /// <summary>Arguments after <c>(</c> up to and including <c>)</c>; <c>name: value</c> is a named argument.</summary>
     private List<Argument> ParseArguments()
     {
+        bool guard = EnterBrackets();
         var args = new List<Argument>();
         while (!Check(TokenKind.RParen))
         {
@@ -258,6 +261,7 @@ internal sealed partial class Parser
             if (!Match(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RParen);
+        LeaveBrackets(guard);
         return args;
     }
 }

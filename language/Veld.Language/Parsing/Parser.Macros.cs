@@ -188,7 +188,7 @@ internal sealed partial class Parser
             return null;
         }
         var lexer = new Lexer(_source.Text, start, end, pos, _diagnostics);
-        var nested = new Parser(_source, lexer, _diagnostics, _depth);
+        var nested = new Parser(_source, lexer, _diagnostics, _depth, isInterpolation: true);
         if (nested.Check(TokenKind.EndOfFile))
         {
             Report(pos, "empty interpolation '{ }' in format string");

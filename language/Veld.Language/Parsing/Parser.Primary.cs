@@ -35,11 +35,12 @@ internal sealed partial class Parser
                 Advance();
                 return new NameExpr { Name = "self", Pos = token.Pos };
             case TokenKind.LParen:
-                return !_inGuard && LooksLikeLambdaParameters() ? ParseParenthesizedLambda() : Nested(ParseParenthesized);
+                if (!_inGuard && LooksLikeLambdaParameters()) return ParseParenthesizedLambda();
+                return ParseParenthesized();
             case TokenKind.LBracket:
-                return Nested(ParseArray);
+                return ParseArray();
             case TokenKind.LBrace:
-                return Nested(ParseMap);
+                return ParseMap();
             case TokenKind.Fn:
                 if (PeekAt(1).Kind != TokenKind.LParen)
                     throw Error(PeekAt(1).Pos, $"expected '(' after 'fn' in a function expression but found {Describe(PeekAt(1))}");
@@ -167,10 +168,12 @@ internal sealed partial class Parser
     {
         var open = Advance();
         if (Match(TokenKind.RParen)) return new UnitLiteral { Pos = open.Pos };
+        bool guard = EnterBrackets();
         var first = ParseExpression();
         if (!Check(TokenKind.Comma))
         {
             Expect(TokenKind.RParen);
+            LeaveBrackets(guard);
             return first;
         }
         var elements = new List<Expr> { first };
@@ -180,12 +183,14 @@ internal sealed partial class Parser
             elements.Add(ParseExpression());
         }
         Expect(TokenKind.RParen);
+        LeaveBrackets(guard);
         return new TupleExpr { Elements = elements, Pos = open.Pos };
     }
 
     private ArrayExpr ParseArray()
     {
         var open = Advance();
+        bool guard = EnterBrackets();
         var elements = new List<Expr>();
         while (!Check(TokenKind.RBracket))
         {
@@ -193,6 +198,7 @@ internal sealed partial class Parser
             if (!Match(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RBracket);
+        LeaveBrackets(guard);
         return new ArrayExpr { Elements = elements, Pos = open.Pos };
     }
 
@@ -200,6 +206,7 @@ internal sealed partial class Parser
     private MapExpr ParseMap()
     {
         var open = Advance();
+        bool guard = EnterBrackets();
         var entries = new List<MapEntry>();
         while (!Check(TokenKind.RBrace))
         {
@@ -215,6 +222,7 @@ internal sealed partial class Parser
             if (!Match(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RBrace);
+        LeaveBrackets(guard);
         return new MapExpr { Entries = entries, Pos = open.Pos };
     }
 
@@ -300,14 +308,9 @@ internal sealed partial class Parser
     {
         bool saved = _inGuard;
         _inGuard = true;
-        try
-        {
-            return ParseExpression();
-        }
-        finally
-        {
-            _inGuard = saved;
-        }
+        var guard = ParseExpression();
+        _inGuard = saved;
+        return guard;
     }
 
     /// <summary><c>try body catch [name] handler end</c></summary>

@@ -24,8 +24,10 @@ internal sealed partial class Parser
     private readonly DiagnosticBag _diagnostics;
     private int _depth;
     /// <summary>Parsing a match guard outside any bracket: <c>where x == y =&gt; ..</c> must not read
-    /// <c>y =&gt; ..</c> as a lambda. Brackets and blocks clear it again (<see cref="Nested{T}"/>).</summary>
+    /// <c>y =&gt; ..</c> as a lambda. Brackets and blocks clear it again (<see cref="EnterBrackets"/>).</summary>
     private bool _inGuard;
+    /// <summary>This parser reads one <c>{expr}</c> of a format string: its end of input is the <c>}</c>.</summary>
+    private readonly bool _isInterpolation;
 
     /// <summary>A reported syntax error unwinding to the nearest statement list.</summary>
     private sealed class ParseError : Exception;
@@ -36,8 +38,9 @@ internal sealed partial class Parser
     public Parser(Source source, DiagnosticBag diagnostics)
         : this(source, new Lexer(source, diagnostics), diagnostics, depth: 0) { }
 
-    private Parser(Source source, Lexer lexer, DiagnosticBag diagnostics, int depth)
+    private Parser(Source source, Lexer lexer, DiagnosticBag diagnostics, int depth, bool isInterpolation = false)
     {
+        _isInterpolation = isInterpolation;
         _source = source;
         _tokens = new TokenStream(lexer);
         _diagnostics = diagnostics;
@@ -87,7 +90,7 @@ internal sealed partial class Parser
     /// <summary>A token for an error message: <c>'end'</c>, <c>'x'</c>, <c>string literal</c>, <c>end of file</c>.</summary>
     internal string Describe(Token token) => token.Kind switch
     {
-        TokenKind.EndOfFile => "end of file",
+        TokenKind.EndOfFile => _isInterpolation ? "'}'" : "end of file",
         TokenKind.Identifier => $"'{token.Text}'",
         TokenKind.StringLiteral => "string literal",
         TokenKind.CharLiteral => "character literal",
@@ -130,20 +133,17 @@ internal sealed partial class Parser
 
     private void Exit() => _depth--;
 
-    /// <summary>Runs <paramref name="parse"/> inside brackets or a block, where a lambda is always allowed.</summary>
-    private T Nested<T>(Func<T> parse)
+    /// <summary>Entering brackets or a block, where a lambda is always allowed: clears the guard flag
+    /// and returns its old value for <see cref="LeaveBrackets"/>. (An unwinding error skips the
+    /// restore; the statement loop restores the flag it saved.)</summary>
+    private bool EnterBrackets()
     {
         bool saved = _inGuard;
         _inGuard = false;
-        try
-        {
-            return parse();
-        }
-        finally
-        {
-            _inGuard = saved;
-        }
+        return saved;
     }
+
+    private void LeaveBrackets(bool saved) => _inGuard = saved;
 
     // ---- statement lists ----------------------------------------------------------------------
 
@@ -155,11 +155,9 @@ internal sealed partial class Parser
     {
         Enter(pos);
         var statements = new List<Stmt>();
-        Nested(() =>
-        {
-            ParseStatements(statements, topLevel: false);
-            return 0;
-        });
+        bool guard = EnterBrackets();
+        ParseStatements(statements, topLevel: false);
+        LeaveBrackets(guard);
         Exit();
         return new Block { Statements = statements, Pos = pos };
     }
@@ -185,6 +183,7 @@ internal sealed partial class Parser
 
             long consumedBefore = _tokens.Consumed;
             int depthBefore = _depth;
+            bool guardBefore = _inGuard;
             try
             {
                 into.Add(ParseStatement());
@@ -192,6 +191,7 @@ internal sealed partial class Parser
             catch (ParseError)
             {
                 _depth = depthBefore;
+                _inGuard = guardBefore;
                 Synchronize(consumedBefore);
             }
         }

@@ -37,7 +37,7 @@ internal sealed class GlobalTable
     public GlobalInfo? FindFromTopLevel(string name, int statementIndex)
     {
         if (!_byName.TryGetValue(name, out var entries)) return null;
-        int before = CountWhere(entries, e => e.StatementIndex < statementIndex);
+        int before = CountBefore(entries, statementIndex, default);
         if (before > 0) return entries[before - 1].Info;
         return entries.Find(e => e.Hoisted)?.Info;
     }
@@ -46,22 +46,27 @@ internal sealed class GlobalTable
     public GlobalInfo? FindFromFunction(string name, SourcePos pos)
     {
         if (!_byName.TryGetValue(name, out var entries)) return null;
-        int before = CountWhere(entries, e => Compare(e.Info.Binding.Pos, pos) < 0);
+        int before = CountBefore(entries, -1, pos);
         return before > 0 ? entries[before - 1].Info : entries[0].Info;
     }
 
     private static int Compare(SourcePos a, SourcePos b) =>
         a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
 
-    /// <summary>Length of the prefix of <paramref name="entries"/> (sorted by position) satisfying a
-    /// monotone predicate, by binary search: a file may declare one name many thousands of times.</summary>
-    private static int CountWhere(List<Entry> entries, Func<Entry, bool> isBefore)
+    /// <summary>How many of <paramref name="entries"/> (sorted by position) come before statement
+    /// <paramref name="statementIndex"/>, or when that is negative, before <paramref name="pos"/>.
+    /// Binary search: a file may declare one name many thousands of times.</summary>
+    private static int CountBefore(List<Entry> entries, int statementIndex, SourcePos pos)
     {
         int low = 0, high = entries.Count;
         while (low < high)
         {
             int mid = (low + high) / 2;
-            if (isBefore(entries[mid])) low = mid + 1;
+            var entry = entries[mid];
+            bool before = statementIndex >= 0
+                ? entry.StatementIndex < statementIndex
+                : Compare(entry.Info.Binding.Pos, pos) < 0;
+            if (before) low = mid + 1;
             else high = mid;
         }
         return low;
