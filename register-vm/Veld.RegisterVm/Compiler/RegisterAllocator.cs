@@ -58,13 +58,16 @@ public sealed class RegisterAllocator
         return first;
     }
 
-    /// <summary>Free the temporary <paramref name="register"/>, which must be the top of the stack.</summary>
+    /// <summary>Free the temporary <paramref name="register"/>, which must be the top of the stack and belong to
+    /// the current scope (a temporary outlives the scopes opened after it).</summary>
     public void FreeTemp(int register)
     {
         if (register != Top - 1)
             throw new InvalidOperationException($"register allocator: freeing r{register} but the top is r{Top - 1} (temporaries are freed in stack order)");
         if (_slots[register].Kind != SlotKind.Temp)
             throw new InvalidOperationException($"register allocator: r{register} holds local '{_slots[register].Name}', not a temporary");
+        if (register < ScopeStart)
+            throw new InvalidOperationException($"register allocator: temporary r{register} belongs to an enclosing scope (this one starts at r{ScopeStart})");
         _slots.RemoveAt(register);
     }
 
@@ -83,8 +86,10 @@ public sealed class RegisterAllocator
     /// fresh temporary, which then becomes x without a MOVE.</summary>
     public void PromoteToLocal(int register, string name)
     {
-        if (register != Top - 1 || _slots[register].Kind != SlotKind.Temp)
+        if (register != Top - 1 || register < 0 || _slots[register].Kind != SlotKind.Temp)
             throw new InvalidOperationException($"register allocator: only the top temporary can become a local (r{register}, top r{Top - 1})");
+        if (register < ScopeStart)
+            throw new InvalidOperationException($"register allocator: temporary r{register} belongs to an enclosing scope (this one starts at r{ScopeStart})");
         _slots[register] = new Slot(SlotKind.Local, name, ScopeDepth, _slots[register].Id);
     }
 
