@@ -3,7 +3,8 @@ using Veld.Runtime;
 
 namespace Veld.RegisterVm.Tests;
 
-/// <summary>Every corpus program on the register tier against the expectations written in the file.</summary>
+/// <summary>Every corpus program on the register tier against the expectations written in the file; every
+/// compiled program also passes the register checker.</summary>
 public class CorpusExpectationTests
 {
     [Theory]
@@ -14,6 +15,9 @@ public class CorpusExpectationTests
         var expected = CorpusExpectations.Parse(text);
         var compiled = VeldCompiler.Compile(new Source(file, text));
         if (!compiled.Success || expected.CompileError) return;
+
+        var violations = RegisterChecker.Check(ProgramCompiler.Compile(compiled.Program!));
+        Assert.True(violations.Count == 0, "register checker: " + string.Join("\n", violations));
 
         var outcome = TierHost.Run(new RegisterVmTier(), compiled.Program!, new RunOptions { Timeout = TimeSpan.FromSeconds(60) });
         Assert.True(outcome.Kind is OutcomeKind.Success or OutcomeKind.RuntimeError, $"{outcome.Kind}: {outcome.Error?.Message}");

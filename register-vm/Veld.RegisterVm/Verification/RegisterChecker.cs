@@ -99,7 +99,7 @@ public static class RegisterChecker
 
             foreach (var read in facts.Reads)
                 for (int r = read.First; r < read.End; r++)
-                    if (!state.Defined.Contains(r)) Report(pc, $"{op} reads r{r}, which is not written on every path to it");
+                    if (!state.Defined.Contains(r)) Report(pc, $"{Disassembler.Name(op)} reads r{r}, which is not written on every path to it");
 
             var after = state.Defined;
             if (facts.ClobberFrom >= 0) after = after.WithoutFrom(facts.ClobberFrom);
@@ -154,9 +154,9 @@ public static class RegisterChecker
                 var facts = InstructionFacts.Of(p, program, pc);
                 bool clobbered = facts.ClobberFrom >= 0 && local.Register >= facts.ClobberFrom && !Covers(facts.Write, local.Register);
                 if (clobbered)
-                    report(pc, $"{Op(p.Code[pc])} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
+                    report(pc, $"{Disassembler.Name(Op(p.Code[pc]))} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
                 else if (!local.IsMutable && (Covers(facts.Write, local.Register) || Covers(facts.JumpWrite, local.Register) || Covers(facts.FallWrite, local.Register)))
-                    report(pc, $"{Op(p.Code[pc])} overwrites live immutable local '{local.Name}' in r{local.Register}");
+                    report(pc, $"{Disassembler.Name(Op(p.Code[pc]))} overwrites live immutable local '{local.Name}' in r{local.Register}");
             }
         }
     }
