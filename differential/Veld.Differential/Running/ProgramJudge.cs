@@ -22,7 +22,7 @@ public static class ProgramJudge
             {
                 case OutcomeKind.Unsupported:
                     runs.Add(new(outcome.Tier, outcome, TierVerdict.Unsupported, [], null));
-                    findings.Add(new(FindingKind.Unsupported, program.Path, [outcome.Tier], $"unsupported: {outcome.Error?.Message}", ""));
+                    findings.Add(new(FindingKind.Unsupported, program.Path, [outcome.Tier], outcome.Error?.Message ?? "", ""));
                     continue;
                 case OutcomeKind.InternalError:
                     runs.Add(new(outcome.Tier, outcome, TierVerdict.Failed, [], null));
@@ -34,14 +34,15 @@ public static class ProgramJudge
             }
 
             var failures = ExpectationChecker.Check(program, diagnostics, outcome);
+            foreach (var failure in failures)
+                findings.Add(new(FindingKind.ExpectationFailure, program.Path, [outcome.Tier], failure.Summary, failure.Detail));
             var comparison = i == 0 ? null : OutcomeComparer.Compare(oracle, outcome);
             if (comparison?.Kind == ComparisonKind.Disagree)
                 findings.Add(new(FindingKind.Disagreement, program.Path, [oracle.Tier, outcome.Tier],
                     $"{outcome.Tier} disagrees with {oracle.Tier}: {comparison.Summary}", comparison.Detail));
             runs.Add(new(outcome.Tier, outcome, Verdict(program, i == 0, failures, comparison), failures, comparison));
         }
-        findings.InsertRange(0, GroupExpectationFailures(program.Path, runs));
-        return new ProgramReport(program, runs, findings);
+        return new ProgramReport(program, runs, GroupAcrossTiers(findings));
     }
 
     /// <summary>A run passes when something was checked and nothing failed: the oracle needs only its
@@ -54,9 +55,10 @@ public static class ProgramJudge
         return TierVerdict.Inconclusive;
     }
 
-    /// <summary>The same expectation failure on several tiers is one finding naming them all.</summary>
-    private static IEnumerable<Finding> GroupExpectationFailures(string path, List<TierRun> runs) =>
-        runs.SelectMany(r => r.ExpectationFailures.Select(f => (r.Tier, Failure: f)))
-            .GroupBy(x => x.Failure)
-            .Select(g => new Finding(FindingKind.ExpectationFailure, path, g.Select(x => x.Tier).ToList(), g.Key.Summary, g.Key.Detail));
+    /// <summary>The same finding on several tiers (an expectation every tier misses, a front-end crash) is
+    /// one finding naming them all, placed where its first occurrence was. Disagreements name their pair already.</summary>
+    private static List<Finding> GroupAcrossTiers(List<Finding> findings) =>
+        findings.GroupBy(f => f.Kind == FindingKind.Disagreement ? (f.Kind, f.Summary, f.Detail, Pair: string.Join(",", f.Tiers)) : (f.Kind, f.Summary, f.Detail, Pair: ""))
+            .Select(g => g.First() with { Tiers = g.SelectMany(f => f.Tiers).Distinct().ToList() })
+            .ToList();
 }
