@@ -53,7 +53,7 @@ public sealed class DiffRunner
         {
             try
             {
-                var result = LargeStack.Run(() => _compile(program.Source));
+                var result = FrontEnd.Compile(program.Source, _compile);
                 diagnostics = result.Diagnostics;
                 compiled = result.Success ? result.Program : null;
                 if (compiled is null && diagnostics.Count == 0) frontEndCrash = "front end returned neither a program nor a diagnostic";

@@ -23,3 +23,11 @@ internal static class LargeStack
 
 /// <summary>The front end threw instead of returning diagnostics: a bug, reported as an internal error on every tier.</summary>
 public sealed class FrontEndCrashException(Exception inner) : Exception($"front end crashed: {inner}", inner);
+
+/// <summary>The front end as the tools call it: on a large-stack thread, with a crash turned into <see cref="FrontEndCrashException"/>.</summary>
+public static class FrontEnd
+{
+    /// <param name="compile">The front end to call; <see cref="Veld.Language.VeldCompiler.Compile"/> by default.</param>
+    public static Veld.Language.CompileResult Compile(Veld.Language.Source source, Func<Veld.Language.Source, Veld.Language.CompileResult>? compile = null) =>
+        LargeStack.Run(() => (compile ?? Veld.Language.VeldCompiler.Compile)(source));
+}
