@@ -21,6 +21,14 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Print_result_prints_the_display_form_after_the_output()
+    {
+        Assert.Equal("out\n2.5\n", RunFake("run", "--print-result", Program("print out\nresult float 2.5\n")).Stdout);
+        Assert.Equal("raw text\n", RunFake("run", "--print-result", Program("result str raw text\n")).Stdout);
+        Assert.Equal("", RunFake("run", Program("result int 7\n")).Stdout);
+    }
+
+    [Fact]
     public void The_tier_flag_selects_the_tier()
     {
         var path = Program("print 5\n");
