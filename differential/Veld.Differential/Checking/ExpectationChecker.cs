@@ -49,7 +49,7 @@ public static class ExpectationChecker
         if (outcome.Kind != OutcomeKind.CompileError)
         {
             failures.Add(new($"expected compile error(s) but the program compiled and ended in {outcome.Kind}",
-                Listing(program.CompileErrors.Select(e => new Diagnostic(e.Message, new(e.Line, 0))))));
+                string.Concat(program.CompileErrors.Select(e => $"  line {e.Line}: {e.Message}\n"))));
             return;
         }
         var expected = program.CompileErrors.Select(e => $"line {e.Line}: {e.Message}").ToList();
