@@ -30,11 +30,12 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
         return new CliConsole(output, error, interactive);
     }
 
-    /// <summary>A Spectre console over <see cref="Out"/>: full features on a terminal, no colour, no cursor
-    /// movement and a fixed width otherwise.</summary>
+    /// <summary>A Spectre console for reports: on a terminal the real one (Spectre recognises only the system
+    /// console as a terminal, so callers flush <see cref="Out"/> before handing over), otherwise one over
+    /// <see cref="Out"/> with no colour, no cursor movement and a fixed width.</summary>
     public IAnsiConsole CreateAnsiConsole()
     {
-        if (Interactive) return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
+        if (Interactive) return AnsiConsole.Console;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Out),
