@@ -76,7 +76,7 @@ public sealed class RunCommandTests : IDisposable
         var path = _files.WriteBytes("bin.veld", [.. "print 1\nprint "u8, 0xC3, 0x28, .. "\n"u8]);
         var result = RunFake("run", path);
         Assert.Equal(ExitCodes.CompileError, result.ExitCode);
-        Assert.StartsWith($"{path}:2:7: error[Compile]: invalid UTF-8 (byte 0xC3 at offset 14)\n", result.Stderr);
+        Assert.StartsWith($"{path}:2:7: error[Compile]: invalid UTF-8 byte 0xC3 in source file\n", result.Stderr);
         Assert.Contains("  |       ^\n", result.Stderr);
     }
 

@@ -135,7 +135,7 @@ public class DiffRunnerTests
         var run = report.Programs[0].Runs[0];
         Assert.Equal(OutcomeKind.CompileError, run.Outcome.Kind);
         Assert.Equal((2, 7), (run.Outcome.Error!.Line, run.Outcome.Error.Column));
-        Assert.Contains("invalid UTF-8 (byte 0xFF", run.Outcome.Error.Message);
+        Assert.Contains("invalid UTF-8 byte 0xFF", run.Outcome.Error.Message);
     }
 
     [Fact]

@@ -100,13 +100,8 @@ public static class RunCommand
     private static int Execute(CliConsole console, CliServices services, Request request)
     {
         if (!TryRead(console, request.Path, out var bytes)) return ExitCodes.Usage;
-        var (source, decodingError) = SourceText.Decode(request.Path, bytes);
-        if (decodingError is not null)
-        {
-            console.Error.Write(ErrorDisplay.Compile(source, [decodingError]));
-            return ExitCodes.CompileError;
-        }
-
+        // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
+        var source = Source.FromBytes(request.Path, bytes);
         var clock = Stopwatch.StartNew();
         CompileResult compiled;
         try

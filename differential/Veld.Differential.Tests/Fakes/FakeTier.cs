@@ -71,6 +71,7 @@ public static class FakeFrontEnd
 {
     public static CompileResult Compile(Source source)
     {
+        if (source.EncodingError is { } encodingError) return new CompileResult(null, [encodingError]);
         var diagnostics = source.Text.Split('\n')
             .Select((line, index) => (line, index))
             .Where(x => x.line.StartsWith("bad", StringComparison.Ordinal))

@@ -26,12 +26,10 @@ public static class CorpusFiles
         return [.. found];
     }
 
-    /// <summary>Read, decode and parse the expectations of one program.</summary>
-    public static CorpusProgram Load(string path)
-    {
-        var (source, error) = SourceText.Decode(path, File.ReadAllBytes(path));
-        return ExpectationParser.Parse(path, source, error);
-    }
+    /// <summary>Read one program and parse its expectations. The bytes are decoded by the front end's
+    /// <see cref="Veld.Language.Source.FromBytes"/>, so invalid UTF-8 is a compile error like any other.</summary>
+    public static CorpusProgram Load(string path) =>
+        ExpectationParser.Parse(path, Veld.Language.Source.FromBytes(path, File.ReadAllBytes(path)));
 
     private static string Normalize(string path) => path.Replace('\\', '/');
 }

@@ -10,8 +10,6 @@ public sealed record CorpusProgram
     /// <summary>The path as the user gave it (relative paths stay relative), with '/' separators.</summary>
     public required string Path { get; init; }
     public required Source Source { get; init; }
-    /// <summary>Set when the file is not valid UTF-8: the front end is not run, this is the compile error.</summary>
-    public Diagnostic? DecodingError { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Standard output, one entry per line, in order.</summary>
     public IReadOnlyList<OutputExpectation> Output { get; init; } = [];

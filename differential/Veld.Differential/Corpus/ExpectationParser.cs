@@ -23,7 +23,7 @@ public static class ExpectationParser
     private const string Keyword = "expect";
     private static readonly string[] RuntimeErrorKinds = Enum.GetNames<ErrorKind>();
 
-    public static CorpusProgram Parse(string path, Source source, Diagnostic? decodingError = null)
+    public static CorpusProgram Parse(string path, Source source)
     {
         var tags = new List<string>();
         var output = new List<OutputExpectation>();
@@ -87,7 +87,6 @@ public static class ExpectationParser
         {
             Path = path,
             Source = source,
-            DecodingError = decodingError,
             Tags = tags,
             Output = output,
             RuntimeError = runtimeError,

@@ -48,20 +48,16 @@ public sealed class DiffRunner
         IReadOnlyList<Diagnostic> diagnostics = [];
         CheckedProgram? compiled = null;
         string? frontEndCrash = null;
-        if (program.DecodingError is { } decodingError) diagnostics = [decodingError];
-        else
+        try
         {
-            try
-            {
-                var result = FrontEnd.Compile(program.Source, _compile);
-                diagnostics = result.Diagnostics;
-                compiled = result.Success ? result.Program : null;
-                if (compiled is null && diagnostics.Count == 0) frontEndCrash = "front end returned neither a program nor a diagnostic";
-            }
-            catch (FrontEndCrashException e)
-            {
-                frontEndCrash = e.Message;
-            }
+            var result = FrontEnd.Compile(program.Source, _compile);
+            diagnostics = result.Diagnostics;
+            compiled = result.Success ? result.Program : null;
+            if (compiled is null && diagnostics.Count == 0) frontEndCrash = "front end returned neither a program nor a diagnostic";
+        }
+        catch (FrontEndCrashException e)
+        {
+            frontEndCrash = e.Message;
         }
 
         var outcomes = _tiers.Select(tier =>
