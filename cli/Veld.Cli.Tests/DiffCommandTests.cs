@@ -18,7 +18,8 @@ public sealed class DiffCommandTests : IDisposable
         _corpus.Write("sub/b.veld", "print 2\n");
         var result = RunFake("diff", _corpus.Root);
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("| tree (oracle) |        2 |      2 |", result.Stdout);
+        Assert.Contains("| programs             |             2 |     2 |", result.Stdout);
+        Assert.Contains("| passed               |             2 |     2 |", result.Stdout);
         Assert.EndsWith("all 2 programs passed on tree, stack\n", result.Stdout);
     }
 

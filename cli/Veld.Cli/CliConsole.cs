@@ -10,10 +10,8 @@ namespace Veld.Cli;
 /// </summary>
 public sealed class CliConsole(TextWriter output, TextWriter error, bool interactive)
 {
-    /// <summary>Width of plain (redirected) help text, fixed so that it reads the same on every machine.</summary>
+    /// <summary>Width of plain (redirected) output, fixed so that it reads the same on every machine.</summary>
     public const int PlainWidth = 100;
-    /// <summary>Width of plain reports: room for the summary table's eight columns without wrapping.</summary>
-    public const int PlainReportWidth = 132;
 
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
@@ -44,7 +42,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
             Interactive = InteractionSupport.No,
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
-        console.Profile.Width = PlainReportWidth;
+        console.Profile.Width = PlainWidth;
         return console;
     }
 }

@@ -7,31 +7,24 @@ namespace Veld.Cli.Commands;
 /// <c>--verbose</c>, one line per program.</summary>
 public static class DiffReportView
 {
+    /// <summary>One column per tier (oracle first) and one row per count, so that the table stays narrow
+    /// enough for an 80-column terminal however many tiers there are.</summary>
     public static void WriteSummary(IAnsiConsole console, DiffReport report, bool styled)
     {
-        var table = new Table().Border(styled ? TableBorder.Rounded : TableBorder.Ascii)
-            .AddColumn("Tier")
-            .AddColumn(new TableColumn("Programs").RightAligned())
-            .AddColumn(new TableColumn("Passed").RightAligned())
-            .AddColumn(new TableColumn("Expectation failures").RightAligned())
-            .AddColumn(new TableColumn("Disagreements").RightAligned())
-            .AddColumn(new TableColumn("Internal errors").RightAligned())
-            .AddColumn(new TableColumn("Inconclusive").RightAligned())
-            .AddColumn(new TableColumn("Unsupported").RightAligned());
-        bool first = true;
-        foreach (var s in report.Summaries)
-        {
-            table.AddRow(
-                Markup.Escape(first ? $"{s.Tier} (oracle)" : s.Tier),
-                s.Programs.ToString(),
-                Count(s.Passed, "green", styled),
-                Count(s.ExpectationFailures, "red", styled),
-                Count(s.Disagreements, "red", styled),
-                Count(s.InternalErrors, "red", styled),
-                Count(s.Inconclusive, "yellow", styled),
-                Count(s.Unsupported, "red", styled));
-            first = false;
-        }
+        var summaries = report.Summaries;
+        var table = new Table().Border(styled ? TableBorder.Rounded : TableBorder.Ascii).AddColumn("");
+        for (int i = 0; i < summaries.Count; i++)
+            table.AddColumn(new TableColumn(Markup.Escape(i == 0 ? $"{summaries[i].Tier} (oracle)" : summaries[i].Tier)).RightAligned());
+
+        void Row(string label, Func<TierSummary, int> count, string? colour) =>
+            table.AddRow([label, .. summaries.Select(s => Count(count(s), colour, styled))]);
+        Row("programs", s => s.Programs, null);
+        Row("passed", s => s.Passed, "green");
+        Row("expectation failures", s => s.ExpectationFailures, "red");
+        Row("disagreements", s => s.Disagreements, "red");
+        Row("internal errors", s => s.InternalErrors, "red");
+        Row("inconclusive", s => s.Inconclusive, "yellow");
+        Row("unsupported", s => s.Unsupported, "red");
         console.Write(table);
 
         int failed = report.Programs.Count(p => p.Failed);
@@ -51,5 +44,5 @@ public static class DiffReportView
         output.Write('\n');
     }
 
-    private static string Count(int n, string colour, bool styled) => styled && n > 0 ? $"[{colour}]{n}[/]" : n.ToString();
+    private static string Count(int n, string? colour, bool styled) => styled && colour is not null && n > 0 ? $"[{colour}]{n}[/]" : n.ToString();
 }
