@@ -4,6 +4,7 @@ namespace Veld.Differential;
 /// Writes a report's findings as plain text, one entry per finding, stable from run to run:
 /// <code>
 /// FAIL corpus/ops/div.veld [tree, stack] expectation: standard output differs from the expectations
+/// FAIL corpus/ops/add.veld [tree vs jit] disagreement: standard output differs
 ///     --- expected
 ///     +++ actual
 ///     ...
@@ -22,7 +23,9 @@ public static class FindingsWriter
 
     public static void Write(TextWriter output, Finding finding, bool verbose)
     {
-        output.Write($"FAIL {finding.Path} [{string.Join(", ", finding.Tiers)}] {Label(finding.Kind)}: {finding.Summary}\n");
+        // A disagreement is between the oracle and one tier; anything else names every tier it happened on.
+        var tiers = string.Join(finding.Kind == FindingKind.Disagreement ? " vs " : ", ", finding.Tiers);
+        output.Write($"FAIL {finding.Path} [{tiers}] {Label(finding.Kind)}: {finding.Summary}\n");
         var lines = finding.Detail.TrimEnd('\n').Split('\n');
         if (finding.Detail.Length == 0) lines = [];
         int shown = verbose ? lines.Length : Math.Min(lines.Length, ConciseDetailLines);

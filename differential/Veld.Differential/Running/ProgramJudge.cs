@@ -38,8 +38,7 @@ public static class ProgramJudge
                 findings.Add(new(FindingKind.ExpectationFailure, program.Path, [outcome.Tier], failure.Summary, failure.Detail));
             var comparison = i == 0 ? null : OutcomeComparer.Compare(oracle, outcome);
             if (comparison?.Kind == ComparisonKind.Disagree)
-                findings.Add(new(FindingKind.Disagreement, program.Path, [oracle.Tier, outcome.Tier],
-                    $"{outcome.Tier} disagrees with {oracle.Tier}: {comparison.Summary}", comparison.Detail));
+                findings.Add(new(FindingKind.Disagreement, program.Path, [oracle.Tier, outcome.Tier], comparison.Summary, comparison.Detail));
             runs.Add(new(outcome.Tier, outcome, Verdict(program, i == 0, failures, comparison), failures, comparison));
         }
         return new ProgramReport(program, runs, GroupAcrossTiers(findings));
