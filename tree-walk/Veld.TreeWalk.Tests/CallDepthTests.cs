@@ -75,7 +75,7 @@ public class CallDepthTests
     {
         FailsWith("""
             fn down(n) if n == 0 then 0 else 1 + down(n - 1) end end
-            let r = try down(20000) catch e -1 end
+            let r = try down(20000) catch e 0 end
             """, ErrorKind.StackOverflow, 1);
     }
 

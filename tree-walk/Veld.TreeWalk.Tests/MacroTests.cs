@@ -14,7 +14,8 @@ public class MacroTests
             println~("Hello {name}, {1 + 2}")
             println~("x = {} and {}", 1, "a")
             print~("no newline ")
-            print~("{[\"s\"]}")
+            let strings = ["s"]
+            print~("{strings}")
             format~("{{}} {}", [1, "b"])
             """);
         Assert.Equal("Hello Veld, 3\nx = 1 and a\nno newline [\"s\"]", outcome.Stdout);

@@ -3,8 +3,11 @@ using Veld.Language.Syntax;
 namespace Veld.TreeWalk;
 
 /// <summary>
-/// The direct children of every syntax node, in source order. The compile-time analysis walks the
-/// tree with an explicit stack over this, so no recursion is involved however deep the program.
+/// The direct children of every syntax node that the interpreter evaluates, in source order. Parts the
+/// resolver has already turned into annotations are left out: the type name in <c>Point(x: 1)</c>, the
+/// enum in <c>Color.Red</c> and <c>Shape.Circle(r)</c>, the type in <c>Point.new()</c>, the module in
+/// <c>std.io.println</c>. The compile-time analysis walks the tree with an explicit stack over this,
+/// so no recursion is involved however deep the program.
 /// </summary>
 internal static class SyntaxChildren
 {
@@ -59,14 +62,14 @@ internal static class SyntaxChildren
                 yield return c.Value;
                 break;
             case CallExpr call:
-                yield return call.Callee;
+                if (call.Kind != CallKind.StructConstruct) yield return call.Callee;
                 foreach (var a in call.Args) yield return a.Value;
                 break;
             case MemberExpr m:
-                yield return m.Target;
+                if (m.Kind == MemberKind.Field) yield return m.Target;
                 break;
             case MethodCallExpr mc:
-                yield return mc.Target;
+                if (mc.Kind == MethodCallKind.Dynamic) yield return mc.Target;
                 foreach (var a in mc.Args) yield return a.Value;
                 break;
             case TupleIndexExpr t:
