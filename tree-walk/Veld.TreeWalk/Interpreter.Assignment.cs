@@ -5,8 +5,9 @@ namespace Veld.TreeWalk;
 
 /// <summary>
 /// <c>x = e</c>, <c>a[i] = e</c>, <c>p.f = e</c> and the compound forms (<c>+= -= *= /= %=</c>).
-/// Order: the target's sub-expressions (object, index) once, left to right; then the right-hand side;
-/// then, for a compound form, the current value is read, combined and stored in one step.
+/// <c>t op= e</c> means <c>t = t op e</c> with the target's parts evaluated once: first the target's
+/// sub-expressions (object, then index) left to right, then for a compound form the current value is
+/// read, then the right-hand side is evaluated, combined and stored.
 /// </summary>
 internal sealed partial class Interpreter
 {
@@ -16,9 +17,9 @@ internal sealed partial class Interpreter
         {
             case NameExpr name:
             {
-                var value = Eval(e.Value, f);
+                var current = e.CompoundOp is null ? default : ReadName(name, f);
+                var value = EvalAssignedValue(e, current, f);
                 if (f.IsAbrupt) return default;
-                if (e.CompoundOp is { } op) value = Operators.Binary(op, ReadName(name, f), value);
                 WriteName(name, value, f);
                 break;
             }
@@ -28,9 +29,9 @@ internal sealed partial class Interpreter
                 if (f.IsAbrupt) return default;
                 var key = Eval(index.Index, f);
                 if (f.IsAbrupt) return default;
-                var value = Eval(e.Value, f);
+                var current = e.CompoundOp is null ? default : Operators.GetIndex(target, key);
+                var value = EvalAssignedValue(e, current, f);
                 if (f.IsAbrupt) return default;
-                if (e.CompoundOp is { } op) value = Operators.Binary(op, Operators.GetIndex(target, key), value);
                 Operators.SetIndex(target, key, value);
                 break;
             }
@@ -38,9 +39,9 @@ internal sealed partial class Interpreter
             {
                 var target = Eval(member.Target, f);
                 if (f.IsAbrupt) return default;
-                var value = Eval(e.Value, f);
+                var current = e.CompoundOp is null ? default : Operators.GetField(target, member.Name);
+                var value = EvalAssignedValue(e, current, f);
                 if (f.IsAbrupt) return default;
-                if (e.CompoundOp is { } op) value = Operators.Binary(op, Operators.GetField(target, member.Name), value);
                 Operators.SetField(target, member.Name, value);
                 break;
             }
@@ -48,5 +49,13 @@ internal sealed partial class Interpreter
                 throw new InvalidOperationException($"tree-walk: cannot assign to {e.Target.GetType().Name}");
         }
         return Value.Unit;
+    }
+
+    /// <summary>The value to store: the right-hand side, combined with <paramref name="current"/> for a compound form.</summary>
+    private Value EvalAssignedValue(AssignExpr e, Value current, Frame f)
+    {
+        var value = Eval(e.Value, f);
+        if (f.IsAbrupt || e.CompoundOp is not { } op) return value;
+        return Operators.Binary(op, current, value);
     }
 }
