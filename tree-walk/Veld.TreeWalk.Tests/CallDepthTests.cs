@@ -71,6 +71,17 @@ public class CallDepthTests
     }
 
     [Fact]
+    public void Depth_limit_counts_nested_calls_from_the_top_level()
+    {
+        // The top level is not a call: with a limit of 100, 100 nested calls fit and the 101st fails.
+        var options = new RunOptions { MaxCallDepth = 100 };
+        const string Down = "fn down(n) if n == 0 then 0 else 1 + down(n - 1) end end\n";
+        Assert.Equal(OutcomeKind.Success, Run(Down + "down(99)", options).Kind);
+        var outcome = FailsWith(Down + "down(100)", ErrorKind.StackOverflow, 1, options);
+        Assert.Equal("call depth limit of 100 exceeded", outcome.Error!.Message);
+    }
+
+    [Fact]
     public void Stack_overflow_cannot_be_caught()
     {
         FailsWith("""
