@@ -19,13 +19,8 @@ internal sealed class ProgramAnalysis
     public ProgramAnalysis(CheckedProgram program)
     {
         Program = program;
+        // Every function is nested somewhere in the script: top-level fns and impl blocks are its statements.
         Visit(program.Script);
-        foreach (var type in program.Types)
-            foreach (var method in type.Methods)
-                Visit(method);
-        foreach (var global in program.Globals)
-            if (global.HoistedFunction is { } fn)
-                Visit(fn.Function);
         Script = FunctionOf(program.Script);
         CheckTypes(program);
     }
