@@ -1,11 +1,11 @@
-namespace Veld.TreeWalk;
+namespace Veld.Runtime;
 
 /// <summary>
-/// The <c>what</c> argument of <see cref="Veld.Runtime.Operators.Truth"/> for each construct that needs a
+/// The <c>what</c> argument of <see cref="Operators.Truth"/> for each construct that needs a
 /// bool. It appears in the Type error message ("condition must be a bool, got int"), which is observable,
 /// so every tier must use the same text.
 /// </summary>
-internal static class ConditionNames
+public static class ConditionNames
 {
     public const string If = "condition";
     public const string While = "condition";
