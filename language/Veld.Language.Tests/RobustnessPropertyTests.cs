@@ -63,10 +63,12 @@ public class RobustnessPropertyTests
     {
         var mutation = Gen.Choose(0, 3).SelectMany(kind => Gen.Choose(0, 10_000).SelectMany(at => Gen.Choose(0, 10_000)
             .SelectMany(other => Gen.Choose(0, MutationTokens.Length - 1).Select(token => new Mutation(kind, at, other, token)))));
-        var cases = Gen.Choose(0, SamplePrograms.All.Length - 1).SelectMany(program =>
+        // Seeds: the sample programs and every corpus program.
+        var seeds = SamplePrograms.All.Concat(CorpusFrontEndTests.ProgramPaths().Select(p => File.ReadAllText(CorpusFrontEndTests.PathOf(p)))).ToArray();
+        var cases = Gen.Choose(0, seeds.Length - 1).SelectMany(program =>
             Gen.ListOf(mutation).Select(mutations => (program, mutations.ToArray())));
         PropertyRunner.Check("mutated programs", cases.ToArbitrary(), c =>
-            CompilesCleanlyOrDiagnoses(V.Src(Mutate(SamplePrograms.All[c.program], c.Item2))), maxTest: 500);
+            CompilesCleanlyOrDiagnoses(V.Src(Mutate(seeds[c.program], c.Item2))), maxTest: 500);
     }
 
     [Fact]
