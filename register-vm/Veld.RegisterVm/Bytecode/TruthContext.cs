@@ -18,15 +18,15 @@ public static class TruthContexts
         _ => Operators.Truth(v, Describe(context)),
     };
 
-    /// <summary>The words the runtime's message uses for the context.</summary>
+    /// <summary>The words the runtime's message uses for the context (<see cref="ConditionNames"/>).</summary>
     public static string Describe(TruthContext context) => context switch
     {
-        TruthContext.Condition => "condition",
-        TruthContext.Guard => "match guard",
-        TruthContext.And => "operand of 'and'",
-        TruthContext.Or => "operand of 'or'",
+        TruthContext.Condition => ConditionNames.If,
+        TruthContext.Guard => ConditionNames.Guard,
+        TruthContext.And => ConditionNames.And,
+        TruthContext.Or => ConditionNames.Or,
         TruthContext.Not => "operand of '!'",
-        TruthContext.Assert => "assert~ condition",
+        TruthContext.Assert => ConditionNames.Assert,
         _ => throw new ArgumentOutOfRangeException(nameof(context)),
     };
 
