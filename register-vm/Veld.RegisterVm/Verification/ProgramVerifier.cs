@@ -58,6 +58,8 @@ public static class ProgramVerifier
         {
             if ((uint)m.TypeId >= (uint)program.Types.Length) throw Fail($"method {m.Name} of type {m.TypeId}, out of range");
             if ((uint)m.GlobalIndex >= (uint)globals) throw Fail($"method {m.Name} in global {m.GlobalIndex}, out of range");
+            // The Error type is the runtime's single shared instance: a method on it would outlive the run.
+            if (program.Types[m.TypeId].Shape == TypeShape.ErrorStruct) throw Fail($"method {m.Name} on the built-in Error struct");
         }
         foreach (var c in program.Constructors)
         {

@@ -64,6 +64,10 @@ public static class RegisterChecker
 
         var states = new State?[p.Code.Length];
         var work = new Stack<int>();
+        var tryOfHandler = new Dictionary<int, int>();
+        for (int pc = 0; pc < p.Code.Length; pc++)
+            if (Op(p.Code[pc]) == OpCode.Try && !tryOfHandler.TryAdd(pc + 1 + SBx(p.Code[pc]), pc))
+                Report(pc, "two TRY instructions share one handler");
 
         void Flow(int from, int target, State incoming)
         {
@@ -111,7 +115,7 @@ public static class RegisterChecker
             {
                 int handler = state.Handlers.Peek();
                 var atThrow = facts.ClobberFrom >= 0 ? state.Defined.WithoutFrom(facts.ClobberFrom) : state.Defined;
-                var tryInstruction = FindTry(p, handler);
+                var tryInstruction = tryOfHandler[handler];
                 var caught = atThrow.With(RegisterRange.One(A(p.Code[tryInstruction])));
                 Flow(pc, handler, new State(caught, state.Handlers.Pop()));
             }
@@ -142,16 +146,28 @@ public static class RegisterChecker
         return violations;
     }
 
-    /// <summary>Live locals (from the debug ranges) are never overwritten when immutable, never clobbered by a call.</summary>
+    /// <summary>
+    /// Live locals (from the debug ranges) are never overwritten when immutable, never clobbered by a call.
+    /// One sweep over the code with the locals live at each pc: linear in code size times registers, so even
+    /// a hostile file with many long-lived locals is checked quickly.
+    /// </summary>
     private static void CheckLocals(FunctionProto p, RegisterProgram program, State?[] states, Action<int, string> report)
     {
-        foreach (var local in p.Locals)
+        var starts = p.Locals.Where(l => l.StartPc < p.Code.Length).OrderBy(l => l.StartPc).ToList();
+        var live = new List<LocalVarInfo>();
+        int next = 0;
+        for (int pc = 0; pc < p.Code.Length; pc++)
         {
-            int end = Math.Min(local.EndPc, p.Code.Length);
-            for (int pc = local.StartPc; pc < end; pc++)
+            live.RemoveAll(l => l.EndPc <= pc);
+            while (next < starts.Count && starts[next].StartPc <= pc)
             {
-                if (states[pc] is null) continue; // unreachable, or an EXTRAARG word
-                var facts = InstructionFacts.Of(p, program, pc);
+                if (starts[next].EndPc > pc) live.Add(starts[next]);
+                next++;
+            }
+            if (live.Count == 0 || states[pc] is null) continue; // nothing live, unreachable, or an EXTRAARG word
+            var facts = InstructionFacts.Of(p, program, pc);
+            foreach (var local in live)
+            {
                 bool clobbered = facts.ClobberFrom >= 0 && local.Register >= facts.ClobberFrom && !Covers(facts.Write, local.Register);
                 if (clobbered)
                     report(pc, $"{Disassembler.Name(Op(p.Code[pc]))} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
@@ -162,14 +178,6 @@ public static class RegisterChecker
     }
 
     private static bool Covers(RegisterRange range, int register) => register >= range.First && register < range.End;
-
-    /// <summary>The TRY instruction whose handler starts at <paramref name="handler"/>.</summary>
-    private static int FindTry(FunctionProto p, int handler)
-    {
-        for (int pc = 0; pc < p.Code.Length; pc++)
-            if (Op(p.Code[pc]) == OpCode.Try && pc + 1 + SBx(p.Code[pc]) == handler) return pc;
-        throw new InvalidOperationException($"no TRY for handler {handler}");
-    }
 
     private static bool HandlersEqual(ImmutableStack<int> a, ImmutableStack<int> b)
     {

@@ -167,6 +167,8 @@ internal sealed partial class RegisterMachine : IInvoker
     private bool Catch(VeldRuntimeException e, int handlerFloor)
     {
         if (!e.IsCatchable || _handlers.Count == handlerFloor) return false;
+        // Entering a handler is a step: a loop of throw and catch (possible in a hand-made .veldc) spends fuel.
+        _context.Tick();
         var handler = _handlers[^1];
         _handlers.RemoveAt(_handlers.Count - 1);
         while (_frameCount - 1 > handler.Frame) PopFrame(handlerFloor);

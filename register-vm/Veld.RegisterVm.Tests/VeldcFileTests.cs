@@ -1,0 +1,177 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Veld.Language;
+using Veld.Runtime;
+using Xunit.Abstractions;
+using static Veld.RegisterVm.Tests.TestSupport;
+
+namespace Veld.RegisterVm.Tests;
+
+/// <summary>The .veldc format: round trips, clear errors for bad files, and no crash on any mutation.</summary>
+public class VeldcFileTests(ITestOutputHelper output)
+{
+    private const string Sample = """
+        struct P(x: i64, y: f64)
+        enum E
+            A(i64),
+            B
+        end
+        impl P
+            fn sum(self) => self.x + self.y
+        end
+        fn classify(v) => match v
+            E.A(n) where n > 2 => "big",
+            E.A(_) => "small",
+            E.B => "b"
+        end
+        let items = [E.A(1), E.A(5), E.B]
+        println(items.map(classify), P(x: 1, y: 2.5).sum(), (1, "two"), 1..=3)
+        let t = try 1 / 0 catch e e.kind end
+        println~("{t} {-0.0} {1e300 * 1e10}")
+        """;
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles.All), MemberType = typeof(CorpusFiles))]
+    public void EveryCorpusProgramRoundTrips(string file)
+    {
+        var compiled = VeldCompiler.Compile(new Source(file, CorpusFiles.Read(file)));
+        if (!compiled.Success) return;
+        var program = ProgramCompiler.Compile(compiled.Program!);
+        var bytes = VeldcWriter.Write(program);
+        var loaded = VeldcReader.Read(bytes);
+        Assert.Equal(Disassembler.Disassemble(program), Disassembler.Disassemble(loaded));
+        Assert.Equal(bytes, VeldcWriter.Write(loaded));
+    }
+
+    [Fact]
+    public void ALoadedProgramRunsLikeTheCompiledOne()
+    {
+        var program = CompileRegister(Sample);
+        var loaded = VeldcReader.Read(VeldcWriter.Write(program));
+        var fromSource = TierHost.Execute("register", RegisterVmTier.Load(program), new RunOptions(), null);
+        var fromFile = TierHost.Execute("register", RegisterVmTier.Load(loaded), new RunOptions(), null);
+        Assert.Equal(OutcomeKind.Success, fromFile.Kind);
+        Assert.Equal(fromSource.Stdout, fromFile.Stdout);
+        Assert.Equal("[\"small\", \"big\", \"b\"] 3.5 (1, \"two\") 1..=3\nDivisionByZero -0.0 inf\n", fromFile.Stdout);
+    }
+
+    [Fact]
+    public void BadFilesGetClearErrors()
+    {
+        var good = VeldcWriter.Write(CompileRegister(Sample));
+        Assert.Contains("wrong magic", Load(System.Text.Encoding.UTF8.GetBytes("println(1)\n")));
+        Assert.Contains("format version 9", Load(Patched(good, 8, 9)));
+        Assert.Contains("checksum mismatch", Load(Patched(good, good.Length - 3, (byte)(good[^3] ^ 0x40))));
+        Assert.Contains("header promises", Load(good[..^7]));
+        Assert.Contains("header is incomplete", Load(good[..12]));
+    }
+
+    [Fact]
+    public void ValidChecksumsDoNotSneakBadBytecodePastTheVerifier()
+    {
+        var program = CompileRegister("fn f(a) a + 1 end\nprintln(f(1))");
+        var f = Proto(program, "f");
+        f.Code[0] = Instruction.ABC(OpCode.Add, 0, 0, 250); // register 250 is outside f's frame
+        var message = Load(VeldcWriter.Write(program));
+        Assert.Contains("invalid bytecode", message);
+        Assert.Contains("outside the frame", message);
+    }
+
+    /// <summary>Random corruption of valid files (bit flips, overwritten spans, truncation, insertion, with the
+    /// checksum recomputed so the damage reaches the parser and verifier) never escapes as anything but a
+    /// load error, and what loads runs to an outcome within its limits.</summary>
+    [Fact]
+    public void MutatedFilesNeverCrashTheLoaderOrTheVm()
+    {
+        var originals = new[]
+        {
+            Sample,
+            "var s = 0\nfor i in 0..10 do s += i end\nprintln(s)",
+            "fn f(n) if n < 2 then n else f(n - 1) + f(n - 2) end end\nlet g = x => try f(x) catch e 0 end\nprintln([1, 2, 3].map(g))",
+        }.Select(s => VeldcWriter.Write(CompileRegister(s))).ToArray();
+
+        var mutation =
+            from which in Gen.Choose(0, originals.Length - 1)
+            from kind in Gen.Choose(0, 3)
+            from position in Gen.Choose(0, 1 << 20)
+            from value in Gen.Choose(0, 255)
+            from span in Gen.Choose(1, 8)
+            select (which, kind, position, value, span);
+
+        var (seed, gamma) = PropertySeed.Choose(output, nameof(MutatedFilesNeverCrashTheLoaderOrTheVm));
+        int loaded = 0, rejected = 0;
+        var property = Prop.ForAll(mutation.ToArbitrary(), m =>
+        {
+            var bytes = Mutate(originals[m.which], m.kind, m.position, m.value, m.span);
+            RegisterProgram program;
+            try
+            {
+                program = VeldcReader.Read(bytes);
+            }
+            catch (VeldcFormatException)
+            {
+                rejected++;
+                return true;
+            }
+            loaded++;
+            var outcome = TierHost.Execute("register", RegisterVmTier.Load(program),
+                new RunOptions { Fuel = 100_000, Timeout = TimeSpan.FromSeconds(5), MaxCallDepth = 200 }, null);
+            return outcome.Kind != OutcomeKind.InternalError || !outcome.Error!.Message.Contains("AccessViolation");
+        });
+        var replay = new Replay(new Rnd(seed, gamma), Microsoft.FSharp.Core.FSharpOption<int>.None);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(400).WithQuietOnSuccess(true)
+            .WithReplay(Microsoft.FSharp.Core.FSharpOption<Replay>.Some(replay));
+        try
+        {
+            FsCheck.Check.One(config, property);
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"replay with {PropertySeed.Variable}={seed},{gamma}\n{e.Message}");
+        }
+        output.WriteLine($"{loaded} mutated files loaded and ran, {rejected} rejected");
+        Assert.True(rejected > 0);
+    }
+
+    /// <summary>One corruption; the checksum is then recomputed, except for kind 3 (truncation) half of the time.</summary>
+    private static byte[] Mutate(byte[] original, int kind, int position, int value, int span)
+    {
+        var bytes = original.ToList();
+        int payload = VeldcFormat.HeaderSize;
+        int at = payload + position % Math.Max(1, bytes.Count - payload);
+        switch (kind)
+        {
+            case 0: bytes[at] ^= (byte)(1 << (value % 8)); break;
+            case 1:
+                for (int i = 0; i < span && at + i < bytes.Count; i++) bytes[at + i] = (byte)(value + i * 37);
+                break;
+            case 2: bytes.InsertRange(at, Enumerable.Repeat((byte)value, span)); break;
+            default: bytes.RemoveRange(at, Math.Min(span, bytes.Count - at)); break;
+        }
+        var result = bytes.ToArray();
+        if (kind == 3 && value % 2 == 0) return result;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(12), (uint)(result.Length - payload));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(16), VeldcFormat.Checksum(result.AsSpan(payload)));
+        return result;
+    }
+
+    private static byte[] Patched(byte[] bytes, int at, byte value)
+    {
+        var copy = (byte[])bytes.Clone();
+        copy[at] = value;
+        return copy;
+    }
+
+    private static string Load(byte[] bytes)
+    {
+        try
+        {
+            VeldcReader.Read(bytes);
+            return "loaded";
+        }
+        catch (VeldcFormatException e)
+        {
+            return e.Message;
+        }
+    }
+}
