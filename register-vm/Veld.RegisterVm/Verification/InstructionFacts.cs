@@ -35,7 +35,9 @@ public readonly record struct InstructionFacts
     public bool IsTest { get; init; }
     /// <summary>LFALSESKIP: continues two words on, never at the next.</summary>
     public bool SkipsNext { get; init; }
-    /// <summary>Absolute target of a jump (JMP, FORPREP, FORLOOP, ITERPREP, ITERNEXT, TRY's handler); -1: none.</summary>
+    /// <summary>The instruction transfers control to <see cref="Jump"/> (JMP, FORPREP, FORLOOP, ITERPREP, ITERNEXT, TRY's handler).</summary>
+    public bool HasJump { get; init; }
+    /// <summary>Absolute target of the jump; may be anything in a malformed program (the verifier checks it).</summary>
     public int Jump { get; init; }
     /// <summary>Registers written only when the jump is taken (FORLOOP's and ITERNEXT's loop variable, TRY's caught value).</summary>
     public RegisterRange JumpWrite { get; init; }
@@ -78,7 +80,7 @@ public readonly record struct InstructionFacts
             case OpCode.EqK or OpCode.EqI or OpCode.LtI or OpCode.LeI or OpCode.GtI or OpCode.GeI or OpCode.Test
                 or OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange:
                 return f with { Read1 = RegisterRange.One(a), IsTest = true };
-            case OpCode.Jmp: return f with { FallsThrough = false, Jump = pc + 1 + SJOf(i) };
+            case OpCode.Jmp: return f with { FallsThrough = false, HasJump = true, Jump = pc + 1 + SJOf(i) };
             case >= OpCode.SetEq and <= OpCode.SetGe:
                 return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
             case >= OpCode.SetEqK and <= OpCode.SetGeK:
@@ -104,13 +106,13 @@ public readonly record struct InstructionFacts
             case OpCode.Close: return f;
 
             case OpCode.ForPrep or OpCode.ForPrepInc:
-                return f with { Read1 = new RegisterRange(a, 2), Jump = pc + 1 + SBx(i), FallWrite = new RegisterRange(a, 3) };
+                return f with { Read1 = new RegisterRange(a, 2), HasJump = true, Jump = pc + 1 + SBx(i), FallWrite = new RegisterRange(a, 3) };
             case OpCode.ForLoop:
-                return f with { Read1 = new RegisterRange(a, 2), Jump = pc + 1 + SBx(i), JumpWrite = new RegisterRange(a, 3) };
+                return f with { Read1 = new RegisterRange(a, 2), HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = new RegisterRange(a, 3) };
             case OpCode.IterPrep:
-                return f with { Read1 = RegisterRange.One(a), Write = RegisterRange.One(a), FallsThrough = false, Jump = pc + 1 + SBx(i) };
+                return f with { Read1 = RegisterRange.One(a), Write = RegisterRange.One(a), FallsThrough = false, HasJump = true, Jump = pc + 1 + SBx(i) };
             case OpCode.IterNext:
-                return f with { Read1 = RegisterRange.One(a), Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a + 1) };
+                return f with { Read1 = RegisterRange.One(a), HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a + 1) };
 
             case OpCode.NewArrayK: return f with { Write = RegisterRange.One(a) };
             case OpCode.NewArray or OpCode.NewTuple:
@@ -145,7 +147,7 @@ public readonly record struct InstructionFacts
             case OpCode.NoMatch or OpCode.Throw:
                 return f with { Read1 = RegisterRange.One(a), FallsThrough = false };
 
-            case OpCode.Try: return f with { Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a) };
+            case OpCode.Try: return f with { HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a) };
             case OpCode.EndTry: return f;
             case OpCode.AssertFail:
                 return f with { Read1 = K(i) ? RegisterRange.One(a) : none, FallsThrough = false };

@@ -132,7 +132,7 @@ public static class ProgramVerifier
             }
 
             if (facts.FallsThrough) Target(next, "execution continues");
-            if (facts.Jump >= 0 || Op(p.Code[pc]) is OpCode.Jmp) Target(facts.Jump, "jump");
+            if (facts.HasJump) Target(facts.Jump, "jump");
             if (facts.IsTest)
             {
                 if (next >= p.Code.Length || Op(p.Code[next]) != OpCode.Jmp) throw Fail(p, pc, "a test must be followed by a JMP");

@@ -135,7 +135,7 @@ public static class RegisterChecker
                 Flow(pc, next + 1, new State(after, handlers));
             }
             if (facts.SkipsNext) Flow(pc, next + 1, new State(after, handlers));
-            if (facts.Jump >= 0)
+            if (facts.HasJump)
             {
                 if (op == OpCode.Try) Flow(pc, next, new State(after, handlers.Push(facts.Jump)));
                 else Flow(pc, facts.Jump, new State(after.With(facts.JumpWrite), handlers));

@@ -299,7 +299,8 @@ internal sealed partial class RegisterMachine
                             case OpCode.IterNext:
                             {
                                 int a = @base + A(i);
-                                if (stack[a].As<IteratorBox>().Iterator.MoveNext(out var item))
+                                var box = stack[a].AsObject as IteratorBox ?? throw Malformed("ITERNEXT without ITERPREP", proto, pc);
+                                if (box.Iterator.MoveNext(out var item))
                                 {
                                     stack[a + 1] = item;
                                     pc += SBx(i);
@@ -384,7 +385,10 @@ internal sealed partial class RegisterMachine
                                 if (Patterns.InRange(stack[@base + A(i)], k[Bx(i)].As<VeldRange>())) pc++;
                                 break;
                             case OpCode.GetPayload:
-                                stack[@base + A(i)] = stack[@base + B(i)].As<EnumInstance>().Payload[C(i)];
+                                // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
+                                stack[@base + A(i)] = stack[@base + B(i)].AsObject is EnumInstance variant && C(i) < variant.Payload.Length
+                                    ? variant.Payload[C(i)]
+                                    : throw Malformed("GETPAYLOAD of a value that is not a variant with that payload", proto, pc);
                                 break;
                             case OpCode.NoMatch:
                                 throw RuntimeErrors.NoMatch(stack[@base + A(i)]);
@@ -445,6 +449,11 @@ internal sealed partial class RegisterMachine
             _context.Instructions = (_context.Instructions ?? 0) + executed;
         }
     }
+
+    /// <summary>A type confusion only a hand-made <c>.veldc</c> can contain (the compiler never emits it): an
+    /// internal error naming the instruction, never a Veld-level error a program could catch.</summary>
+    private static InvalidOperationException Malformed(string what, FunctionProto proto, int pc) =>
+        new($"malformed bytecode: {what} (in {proto.Name} at pc {pc - 1})");
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
