@@ -52,7 +52,7 @@ public sealed partial class ProgramGenerator
             Seed = seed,
             Options = options,
             Syntax = program,
-            Source = SyntaxPrinter.Print(program),
+            Source = SourcePrinter.Print(program),
             Features = new SortedSet<string>(g._features, StringComparer.Ordinal),
             PlantedError = g._plantedError,
         };

@@ -10,7 +10,7 @@ namespace Veld.Differential.Printing;
 /// four-space indentation. Formatted macros are always written with <c>{}</c> placeholders and
 /// separate arguments, so no expression ever sits inside a string literal.
 /// </summary>
-public sealed class SyntaxPrinter
+public sealed class SourcePrinter
 {
     private const string IndentUnit = "    ";
     /// <summary>Longest construct the printer keeps on one line when it could be spread over several.</summary>
@@ -26,7 +26,7 @@ public sealed class SyntaxPrinter
     /// <summary>Single-line mode met something that needs more than one line.</summary>
     private bool _needsLines;
 
-    private SyntaxPrinter(bool singleLine, int indent)
+    private SourcePrinter(bool singleLine, int indent)
     {
         _singleLine = singleLine;
         _indent = indent;
@@ -34,7 +34,7 @@ public sealed class SyntaxPrinter
 
     public static string Print(ProgramNode program)
     {
-        var p = new SyntaxPrinter(singleLine: false, indent: 0);
+        var p = new SourcePrinter(singleLine: false, indent: 0);
         foreach (var s in program.Statements)
         {
             p.Stmt(s);
@@ -45,14 +45,14 @@ public sealed class SyntaxPrinter
 
     public static string Print(Expr expr)
     {
-        var p = new SyntaxPrinter(singleLine: false, indent: 0);
+        var p = new SourcePrinter(singleLine: false, indent: 0);
         p.Expr(expr, Precedence.Open);
         return p._out.ToString();
     }
 
     public static string Print(Pattern pattern)
     {
-        var p = new SyntaxPrinter(singleLine: false, indent: 0);
+        var p = new SourcePrinter(singleLine: false, indent: 0);
         p.Pattern(pattern);
         return p._out.ToString();
     }
@@ -70,14 +70,14 @@ public sealed class SyntaxPrinter
         for (int i = 0; i < _indent; i++) _out.Append(IndentUnit);
     }
 
-    private SyntaxPrinter W(string text)
+    private SourcePrinter W(string text)
     {
         _out.Append(text);
         return this;
     }
 
     /// <summary>Renders <paramref name="render"/> on one line, or returns null if it needs several or is too long.</summary>
-    private string? TryInline(Action<SyntaxPrinter> render)
+    private string? TryInline(Action<SourcePrinter> render)
     {
         if (_singleLine)
         {
@@ -85,7 +85,7 @@ public sealed class SyntaxPrinter
             render(this);
             return "";
         }
-        var p = new SyntaxPrinter(singleLine: true, indent: _indent) { _depth = _depth };
+        var p = new SourcePrinter(singleLine: true, indent: _indent) { _depth = _depth };
         render(p);
         if (p._needsLines || p._out.Length > InlineWidth) return null;
         return p._out.ToString();
@@ -132,7 +132,7 @@ public sealed class SyntaxPrinter
                     DeclKind.Var => "var ",
                     _ => "const ",
                 });
-                Pattern(let.Pattern);
+                Pattern(let.Pattern, mutableContext: let.Kind is DeclKind.LetMut or DeclKind.Var);
                 if (let.Type is not null) W(": ").W(let.Type.Text);
                 W(" = ");
                 Expr(let.Value, Precedence.Open);
@@ -287,7 +287,8 @@ public sealed class SyntaxPrinter
         switch (e)
         {
             case IntLiteral i:
-                if (i.Value == long.MinValue) W("-9223372036854775807 - 1");
+                // The parser folds `-9223372036854775808` into one literal, the only negative one it makes.
+                if (i.Value == long.MinValue) W("-9223372036854775808");
                 else if (i.Value < 0) W("-").W(Lexemes.Int(-i.Value));
                 else W(Lexemes.Int(i.Value));
                 break;
@@ -409,9 +410,9 @@ public sealed class SyntaxPrinter
                 W("try");
                 Body(te.Body);
                 W("catch");
+                // The parser takes a catch variable only from the `catch` line; the handler starts on the next.
                 if (te.CatchBinding is not null) W(" ").W(te.CatchBinding.Name);
-                // After a bare `catch`, a handler starting with a name would be read as the catch variable.
-                Body(te.Handler, guardFirstStatement: te.CatchBinding is null);
+                Body(te.Handler);
                 W("end");
                 break;
             case ReturnExpr r:
@@ -447,10 +448,11 @@ public sealed class SyntaxPrinter
         switch (level)
         {
             case Precedence.Power:
-                // Right-associative; its left operand is a postfix expression (`-2 *^ 2` is `-(2 *^ 2)`).
+                // Right-associative; its left operand is a postfix expression (`-2 *^ 2` is `-(2 *^ 2)`),
+                // its right operand may carry a sign (`2 *^ -1`).
                 Expr(b.Left, Precedence.Postfix);
                 W($" {op} ");
-                Expr(b.Right, Precedence.Power);
+                Expr(b.Right, Precedence.Unary);
                 break;
             case Precedence.Comparison:
                 // Non-associative: `a < b < c` is a compile error, so both sides bind tighter.
@@ -652,12 +654,17 @@ public sealed class SyntaxPrinter
 
     // ---- patterns -------------------------------------------------------------------------------
 
-    private void Pattern(Pattern p)
+    /// <param name="mutableContext">Under <c>let mut</c>/<c>var</c> every name is mutable already; elsewhere a
+    /// mutable binding is written <c>mut x</c>.</param>
+    private void Pattern(Pattern p, bool mutableContext = false)
     {
         switch (p)
         {
             case WildcardPattern: W("_"); break;
-            case BindingPattern b: W(b.Binding.Name); break;
+            case BindingPattern b:
+                if (b.Binding.IsMutable && !mutableContext) W("mut ");
+                W(b.Binding.Name);
+                break;
             case LiteralPattern lit:
                 switch (lit.Value)
                 {
@@ -679,7 +686,7 @@ public sealed class SyntaxPrinter
                 for (int i = 0; i < t.Elements.Count; i++)
                 {
                     if (i > 0) W(", ");
-                    Pattern(t.Elements[i]);
+                    Pattern(t.Elements[i], mutableContext);
                 }
                 if (t.Elements.Count == 1) W(",");
                 W(")");
@@ -693,7 +700,7 @@ public sealed class SyntaxPrinter
                     for (int i = 0; i < v.Payload.Count; i++)
                     {
                         if (i > 0) W(", ");
-                        Pattern(v.Payload[i]);
+                        Pattern(v.Payload[i], mutableContext);
                     }
                     W(")");
                 }
