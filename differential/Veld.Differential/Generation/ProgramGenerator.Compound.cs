@@ -51,8 +51,12 @@ public sealed partial class ProgramGenerator
             (nonEmpty ? 0 : 2, () => FilterArray(a, d)),
             (nonEmpty ? 0 : 2, () =>
             {
+                // let t = xs in t.slice(0, min(k, t.len())): always in range.
                 Feature(Features.ArrayMethods);
-                return Method(ArrayTerm(a, d - 1, nonEmpty: false), "slice", Int(0), Int(_r.Range(0, 2)));
+                Feature(Features.LetIn);
+                var t = Fresh("t");
+                return LetIn(Bind(t), ArrayTerm(a, d - 1, nonEmpty: false),
+                    Method(Name(t), "slice", Int(0), Call("min", Int(_r.Range(0, 3)), Method(Name(t), "len"))));
             }),
             (2, () => PickVar(a) is { } v ? Method(NameOf(v), "slice", Int(0), Int(1)) : null),
             (a.Element.Equals(VType.Str) && !nonEmpty ? 3 : 0, () =>
@@ -396,6 +400,13 @@ public sealed partial class ProgramGenerator
     /// resizing inside a loop over a collection.</summary>
     private bool MayCall(CallableInfo f) => !_noUserCalls && !(f.Resizes && (_ctx.FrozenCollections > 0 || _ctx.IsLambda));
 
+    /// <summary>Books a call of <paramref name="f"/> here: its cost, and its resizing (the caller now resizes too).</summary>
+    private void NoteCall(CallableInfo f, long cost)
+    {
+        _ctx.Spend(cost);
+        if (f.Resizes) _ctx.Resizes = true;
+    }
+
     private List<Expr> Arguments(CallableInfo f, int d, out long cost)
     {
         var args = new List<Expr>();
@@ -419,7 +430,7 @@ public sealed partial class ProgramGenerator
             var factory = _r.Pick(factories);
             var args = Arguments(factory, d, out var cost);
             if (!_ctx.CanAfford(cost + 100)) return null;
-            _ctx.Spend(cost + 100);
+            NoteCall(factory, cost + 100);
             Feature(Features.HigherOrderFunctions);
             var inner = (FnType)factory.Result;
             return Call(Call(factory.Name, [.. args]), inner.Parameters.Select(p => Gen(p, d - 1)).ToArray());
@@ -427,7 +438,7 @@ public sealed partial class ProgramGenerator
         var f = _r.Pick(candidates);
         var arguments = Arguments(f, d, out var c);
         if (!_ctx.CanAfford(c)) return null;
-        _ctx.Spend(c);
+        NoteCall(f, c);
         Feature(Features.Functions);
         if (f.BoundedFirstParameter) Feature(Features.Recursion);
         return Call(f.Name, [.. arguments]);
@@ -435,7 +446,10 @@ public sealed partial class ProgramGenerator
 
     private Expr? ClosureCallReturning(VType t, int d)
     {
-        var fns = _scope.Visible().Where(v => v.Type is FnType ft && ft.Result.Equals(t) && v.Callable is null).ToList();
+        // Inside a function or lambda only immutable function variables are called: a mutable one might
+        // later hold a closure that calls this very code (g = () => g()), which would never end.
+        var fns = _scope.Visible().Where(v => v.Type is FnType ft && ft.Result.Equals(t) && v.Callable is null
+            && (_ctx.IsScript || !v.Mutable)).ToList();
         if (fns.Count == 0) return null;
         var v = _r.Pick(fns);
         if (!_ctx.CanAfford(v.CallCost)) return null;
@@ -456,7 +470,7 @@ public sealed partial class ProgramGenerator
         var (owner, typeName, method) = _r.Pick(options);
         var args = Arguments(method, d, out var cost);
         if (!_ctx.CanAfford(cost)) return null;
-        _ctx.Spend(cost);
+        NoteCall(method, cost);
         Feature(Features.Methods);
         if (!method.HasSelf)
         {

@@ -59,8 +59,12 @@ public sealed partial class ProgramGenerator
             {
                 if (readType.Equals(t)) sources++;
             }
-            else if (n is BinaryExpr { Op: BinaryOp.Mul or BinaryOp.Shl or BinaryOp.Pow or BinaryOp.Div } or MethodCallExpr { Name: "repeat" or "join" or "replace" })
+            else if (n is BinaryExpr { Op: BinaryOp.Mul or BinaryOp.Shl or BinaryOp.Pow or BinaryOp.Div }
+                     or MethodCallExpr { Name: "repeat" or "join" or "replace" or "to_str" or "to_string" }
+                     or MacroExpr or CastExpr)
             {
+                // Display forms grow too: a string shown inside a container gets quoted and escaped, so
+                // `s = format~("{}", [s])` doubles its backslashes every time round.
                 grows = true;
             }
         }
@@ -176,7 +180,7 @@ public sealed partial class ProgramGenerator
             0 => Cast(Bin(BinaryOp.Mod, FloatTerm(d - 1), Float(WrapModulus)), _r.Pick(["int", "i64", "i32"])),
             1 => Method(Method(IntTerm(d - 1), _r.Percent(50) ? "to_str" : "to_string"), "to_int"),
             2 => Cast(Str(_r.Range(-500, 500).ToString(System.Globalization.CultureInfo.InvariantCulture)), "int"),
-            3 => Cast(Call("round", FloatTerm(d - 1)), "int"),
+            3 => Cast(Call("round", Bin(BinaryOp.Mod, FloatTerm(d - 1), Float(WrapModulus))), "int"),
             _ => Cast(IntTerm(d - 1), "int"),
         };
     }

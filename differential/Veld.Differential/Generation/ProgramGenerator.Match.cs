@@ -39,10 +39,12 @@ public sealed partial class ProgramGenerator
             default:
                 if (scrutineeType.Equals(VType.Bool))
                 {
-                    arms.Add(ArmFor(() => LitPattern(true), result, d));
-                    if (_r.Percent(60))
+                    // Exhaustive without a catch-all only if neither arm has a guard.
+                    bool both = _r.Percent(60);
+                    arms.Add(ArmFor(() => LitPattern(true), result, d, allowGuard: !both));
+                    if (both)
                     {
-                        arms.Add(ArmFor(() => LitPattern(false), result, d));
+                        arms.Add(ArmFor(() => LitPattern(false), result, d, allowGuard: false));
                         exhaustive = true;
                     }
                 }

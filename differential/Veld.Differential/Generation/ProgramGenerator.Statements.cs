@@ -281,7 +281,12 @@ public sealed partial class ProgramGenerator
         Expr key = mt.IntKeys ? Int(_r.Range(20, 40)) : Str("tmp" + _r.Range(0, 9));
         var stmts = new List<Stmt> { Stmt(Assign(Index(NameOf(map), key), Gen(mt.Value, 2))) };
         if (_r.Percent(40)) stmts.Add(Stmt(Call("println", Method(NameOf(map), "len"))));
-        if (_r.Percent(50)) stmts.Add(Stmt(Method(NameOf(map), "remove", key is IntLiteral i ? Int(i.Value) : Str(((StringLiteral)key).Value))));
+        if (_r.Percent(50))
+        {
+            // Guarded: the value expression above may have rebound the variable to another map.
+            Expr Key() => key is IntLiteral i ? Int(i.Value) : Str(((StringLiteral)key).Value);
+            stmts.Add(Stmt(If(Method(NameOf(map), "contains_key", Key()), Block(Method(NameOf(map), "remove", Key())))));
+        }
         return stmts;
     }
 
@@ -363,19 +368,18 @@ public sealed partial class ProgramGenerator
         var v = AnyVarOf<ArrayType>();
         Expr iterable;
         ArrayType type;
-        bool freezes;
         if (v is not null && _r.Percent(70))
         {
             iterable = NameOf(v);
             type = (ArrayType)v.Type;
-            freezes = true;
         }
         else
         {
             type = new ArrayType(RandomElementType(1));
             iterable = ArrayTerm(type, 2, nonEmpty: false);
-            freezes = false;
         }
+        // Any iterable may be (or alias) a stored array, so nothing is resized inside the loop.
+        const bool freezes = true;
         var body = InLoop(8, freezes, () => Scoped(() =>
         {
             Pattern pattern;
@@ -467,8 +471,10 @@ public sealed partial class ProgramGenerator
         {
             body = Scoped(() =>
             {
+                // The error statement is written first, so it names only variables from outside the block.
+                var error = _r.Percent(60) ? CaughtErrorStatement() : null;
                 var b = NestedBlock(_r.Range(0, 2));
-                if (_r.Percent(60)) b.Statements.Insert(_r.Range(0, b.Statements.Count), CaughtErrorStatement());
+                if (error is not null) b.Statements.Insert(_r.Range(0, b.Statements.Count), error);
                 return b;
             });
         }
@@ -501,8 +507,7 @@ public sealed partial class ProgramGenerator
             var p = _r.Pick(procs);
             var args = Arguments(p, 2, out var cost);
             if (!_ctx.CanAfford(cost)) return null;
-            _ctx.Spend(cost);
-            if (p.Resizes) _ctx.Resizes = true;
+            NoteCall(p, cost);
             Feature(Features.Procs);
             return Stmt(Call(p.Name, [.. args]));
         }
@@ -512,8 +517,7 @@ public sealed partial class ProgramGenerator
             var m = _r.Pick(((StructType)v.Type).Info.Methods.Where(m => m.HasSelf && m.Result.Equals(VType.Unit) && MayCall(m)).ToList());
             var args = Arguments(m, 2, out var cost);
             if (!_ctx.CanAfford(cost)) return null;
-            _ctx.Spend(cost);
-            if (m.Resizes) _ctx.Resizes = true;
+            NoteCall(m, cost);
             Feature(Features.Methods);
             Feature(Features.StructMutation);
             return Stmt(Method(NameOf(v), m.Name, [.. args]));
@@ -582,8 +586,8 @@ public sealed partial class ProgramGenerator
         _scope.Declare(new VarInfo(name, info.Type) { Callable = info, IsGlobal = AtTopLevel });
         var decl = FnDecl(Function(name, ps.Select(p => Param(p.Item1)), body));
         var callArgs = Arguments(info, 2, out var cost);
-        if (!_ctx.CanAfford(cost)) return [decl];
-        _ctx.Spend(cost);
+        if (!_ctx.CanAfford(cost) || !MayCall(info)) return [decl];
+        NoteCall(info, cost);
         return [decl, Stmt(Call("println", Call(name, [.. callArgs])))];
     }
 }

@@ -84,10 +84,10 @@ public sealed partial class ProgramGenerator
         var x = Fresh("x");
         var get = Fresh("get");
         var t = _r.Pick([VType.Int, VType.Str]);
-        _scope.Declare(new VarInfo(get, new FnType([], t)) { IsGlobal = AtTopLevel, CallCost = 2 });
         var first = Gen(t, 1);
-        var later = Gen(t, 1);
         _scope.Declare(new VarInfo(x, t) { Mutable = true, Frozen = true, IsGlobal = AtTopLevel });
+        _scope.Declare(new VarInfo(get, new FnType([], t)) { IsGlobal = AtTopLevel, CallCost = 2 });
+        var later = Gen(t, 1);
         return
         [
             Let(x, first, DeclKind.Var),

@@ -98,9 +98,15 @@ public sealed partial class ProgramGenerator
         for (int i = 0; i < functions; i++) hoistable.AddRange(GenTopLevelFunction());
 
         var main = new List<Stmt>();
-        GenStatements(main, Size);
         if (_r.Percent(_opt.DeliberateErrorPercent))
-            main.Insert(_r.Range(main.Count / 2, main.Count), PlantError());
+        {
+            // Generated in place, so it names only variables declared before it; the rest never runs.
+            int before = _r.Range(Size / 2, Size);
+            GenStatements(main, before);
+            main.Add(PlantError());
+            GenStatements(main, Size - before);
+        }
+        else GenStatements(main, Size);
         main.Add(Stmt(ProgramResult()));
 
         // Hoisted declarations usually come first; some are moved after the code that uses them.

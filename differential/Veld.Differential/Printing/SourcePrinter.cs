@@ -567,6 +567,12 @@ public sealed class SourcePrinter
 
     private void Branch(Block body, bool guardFirst)
     {
+        if (_singleLine && !IsInlineCandidate(body))
+        {
+            // Statements after the first would run together on one line.
+            _needsLines = true;
+            return;
+        }
         if (_singleLine)
         {
             foreach (var s in body.Statements)
