@@ -11,5 +11,11 @@ public enum Verdict
     Inconclusive,
 }
 
+/// <summary>A verdict with a one-line reason (empty when the runs agree).</summary>
+public sealed record Judgement(Verdict Verdict, string Summary = "")
+{
+    public static readonly Judgement Agreement = new(Verdict.Agree);
+}
+
 /// <summary>Decides whether a run of a program on another tier agrees with the oracle's run.</summary>
-public delegate Verdict OutcomeJudge(RunOutcome oracle, RunOutcome other);
+public delegate Judgement OutcomeJudge(RunOutcome oracle, RunOutcome other);

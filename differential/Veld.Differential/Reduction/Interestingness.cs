@@ -21,9 +21,19 @@ public static class Interestingness
             var expected = TierHost.Run(oracle, compiled.Program!, options);
             if (expected.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported) return false;
             foreach (var tier in others)
-                if (judge(expected, TierHost.Run(tier, compiled.Program!, options)) == Verdict.Disagree)
+                if (judge(expected, TierHost.Run(tier, compiled.Program!, options)).Verdict == Verdict.Disagree)
                     return true;
             return false;
+        };
+    }
+
+    /// <summary>Some tier of <paramref name="tiers"/> still crashes (an internal error, not a Veld error).</summary>
+    public static Func<string, bool> TierCrashes(IReadOnlyList<ITier> tiers, RunOptions options)
+    {
+        return source =>
+        {
+            var compiled = VeldCompiler.Compile(new Source("reduce.veld", source));
+            return compiled.Success && tiers.Any(t => TierHost.Run(t, compiled.Program!, options).Kind == OutcomeKind.InternalError);
         };
     }
 
