@@ -48,7 +48,8 @@ public sealed class TupleType(IReadOnlyList<VType> elements) : VType
 {
     public IReadOnlyList<VType> Elements { get; } = elements;
     public override string Key => $"({string.Join(",", Elements.Select(e => e.Key))}{(Elements.Count == 1 ? "," : "")})";
-    public override string Annotation => $"({string.Join(", ", Elements.Select(e => e.Annotation))}{(Elements.Count == 1 ? "," : "")})";
+    // The parser keeps a one-element tuple type as "(T)" (annotations are never checked).
+    public override string Annotation => $"({string.Join(", ", Elements.Select(e => e.Annotation))})";
 }
 
 /// <summary>

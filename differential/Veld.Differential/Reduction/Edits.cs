@@ -43,43 +43,46 @@ internal sealed class EditList(int target, Func<IList, IList> edit) : SyntaxRewr
 }
 
 /// <summary>
-/// Removes parameter <paramref name="parameter"/> of every declared function named <paramref name="function"/>,
-/// and the matching argument of every call <c>function(..)</c>.
+/// Removes parameter <paramref name="parameter"/> of every function or method named <paramref name="function"/>,
+/// and the matching argument of every call <c>function(..)</c> or <c>x.function(..)</c> (a method's
+/// <c>self</c> has no argument).
 /// </summary>
 internal sealed class DropParameter(string function, int parameter) : SyntaxRewriter
 {
-    protected override Stmt Statement(Stmt s)
+    private bool Matches(FunctionNode f) => f.Name == function && !f.IsLambda && parameter < f.Parameters.Count && !(f.HasSelf && parameter == 0);
+
+    protected override FunctionNode Function(FunctionNode f)
     {
-        if (s is FnDecl { Function: { Name: var name, HasSelf: false } f } decl && name == function && parameter < f.Parameters.Count)
+        var copy = base.Function(f);
+        if (!Matches(f)) return copy;
+        return new FunctionNode
         {
-            var copy = Function(f);
-            return new FnDecl
-            {
-                Function = new FunctionNode
-                {
-                    Name = copy.Name, Generics = copy.Generics, Parameters = [.. copy.Parameters.Where((_, i) => i != parameter)],
-                    ReturnType = copy.ReturnType, Body = copy.Body, IsProc = copy.IsProc, IsLambda = copy.IsLambda,
-                    HasSelf = copy.HasSelf, IsScript = copy.IsScript, Pos = copy.Pos,
-                },
-                Pos = decl.Pos,
-            };
-        }
-        return base.Statement(s);
+            Name = copy.Name, Generics = copy.Generics, Parameters = [.. copy.Parameters.Where((_, i) => i != parameter)],
+            ReturnType = copy.ReturnType, Body = copy.Body, IsProc = copy.IsProc, IsLambda = copy.IsLambda,
+            HasSelf = copy.HasSelf, IsScript = copy.IsScript, Pos = copy.Pos,
+        };
     }
 
     protected override Expr? Replace(Expr original, int index)
     {
-        if (original is CallExpr { Callee: NameExpr callee } call && callee.Name == function && parameter < call.Args.Count)
+        switch (original)
         {
-            return new CallExpr
+            case CallExpr { Callee: NameExpr callee } call when callee.Name == function && parameter < call.Args.Count:
+                return new CallExpr { Callee = Expr(call.Callee), Args = Without(call.Args, parameter), Pos = call.Pos };
+            case MethodCallExpr method when method.Name == function:
             {
-                Callee = Expr(call.Callee),
-                Args = [.. call.Args.Where((_, i) => i != parameter).Select(a => new Argument(a.Name, Expr(a.Value)))],
-                Pos = call.Pos,
-            };
+                // x.m(a, b) passes self implicitly; Type.m(a, b) (no self) does not. Try the first reading;
+                // a wrong one does not compile or is not interesting, and the reducer moves on.
+                int argument = parameter - 1 >= 0 && parameter - 1 < method.Args.Count ? parameter - 1 : parameter;
+                if (argument >= method.Args.Count) return null;
+                return new MethodCallExpr { Target = Expr(method.Target), Name = method.Name, Args = Without(method.Args, argument), Pos = method.Pos };
+            }
         }
         return null;
     }
+
+    private List<Argument> Without(List<Argument> args, int skip) =>
+        [.. args.Where((_, i) => i != skip).Select(a => new Argument(a.Name, Expr(a.Value)))];
 }
 
 /// <summary>

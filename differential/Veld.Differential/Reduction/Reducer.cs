@@ -126,9 +126,11 @@ public sealed class Reducer
         while (progress && !OutOfBudget())
         {
             progress = false;
+            progress |= IsolateExpression();
             progress |= DeleteListItems([ListKind.Statements], chunked: true);
             progress |= SpliceStatements();
-            progress |= DeleteListItems([ListKind.MatchArms, ListKind.Methods, ListKind.IfBranches, ListKind.Elements, ListKind.MapEntries, ListKind.FormatParts], chunked: true);
+            progress |= DeleteListItems([ListKind.MatchArms, ListKind.Methods, ListKind.IfBranches, ListKind.Elements, ListKind.MapEntries,
+                ListKind.FormatParts, ListKind.Variants, ListKind.Fields], chunked: true);
             progress |= SimplifyExpressions();
             progress |= DropParameters();
             progress |= DeleteListItems([ListKind.Arguments], chunked: false);
@@ -168,6 +170,25 @@ public sealed class Reducer
     }
 
     // ---- passes -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Tries each self-contained expression of the program (one that names no variable) as the whole
+    /// program, smallest first: when the behaviour hangs on one operation, this finds it in a single step
+    /// wherever it sits (a method nobody calls, a branch, a lambda).
+    /// </summary>
+    private bool IsolateExpression()
+    {
+        var candidates = SiteCollector.Of(_current).Expressions.Where(Simplifications.IsClosed)
+            .Select(e => (Expr: e, Size: SyntaxTraversal.Descendants(e).Count()))
+            .Where(c => c.Size + 2 < _currentSize.Nodes)
+            .OrderBy(c => c.Size).Select(c => c.Expr).ToList();
+        foreach (var e in candidates)
+        {
+            if (OutOfBudget()) break;
+            if (Try(new ProgramNode { Statements = [new ExprStmt { Expr = e, Pos = e.Pos }] })) return true;
+        }
+        return false;
+    }
 
     /// <summary>ddmin over lists: remove the whole list, then halves, quarters ... single items; after a
     /// removal, the same chunk position is tried again on the shorter list.</summary>
@@ -265,12 +286,12 @@ public sealed class Reducer
     private bool DropParameters()
     {
         bool progress = false;
-        var functions = SyntaxTraversal.Descendants(_current).OfType<FnDecl>()
-            .Where(f => f.Function.Name is not null && !f.Function.HasSelf)
-            .Select(f => (Name: f.Function.Name!, f.Function.Parameters.Count)).Distinct().ToList();
-        foreach (var (name, count) in functions)
+        var functions = SyntaxTraversal.Descendants(_current).OfType<FunctionNode>()
+            .Where(f => f.Name is not null && !f.IsLambda)
+            .Select(f => (Name: f.Name!, f.Parameters.Count, f.HasSelf)).Distinct().ToList();
+        foreach (var (name, count, hasSelf) in functions)
         {
-            for (int p = count - 1; p >= 0 && !OutOfBudget(); p--)
+            for (int p = count - 1; p >= (hasSelf ? 1 : 0) && !OutOfBudget(); p--)
                 progress |= Try(new DropParameter(name, p).Rewrite(_current));
         }
         return progress;

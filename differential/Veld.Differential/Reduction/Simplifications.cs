@@ -116,6 +116,9 @@ internal static class Simplifications
             case ExprStmt { Expr: WhileExpr w }:
                 yield return w.Body.Statements;
                 break;
+            case ExprStmt { Expr: ForExpr f }:
+                yield return f.Body.Statements; // compiles only if the body does not use the loop variable
+                break;
             case ExprStmt { Expr: TryExpr t }:
                 yield return t.Body.Statements;
                 yield return t.Handler.Statements;
@@ -125,6 +128,11 @@ internal static class Simplifications
                 break;
         }
     }
+
+    /// <summary>An expression that names no variable (builtins aside) and so may stand alone as a program.</summary>
+    public static bool IsClosed(Expr e) =>
+        SyntaxTraversal.Descendants(e).All(n => n is not NameExpr name || Language.BuiltinNames.Functions.Contains(name.Name))
+        && e is not (IntLiteral or FloatLiteral or StringLiteral or BoolLiteral or UnitLiteral or NameExpr);
 
     /// <summary>Whether <paramref name="f"/>'s body can be pasted in place of a call: no <c>return</c> of its own.</summary>
     public static bool IsInlinable(FunctionNode f) =>

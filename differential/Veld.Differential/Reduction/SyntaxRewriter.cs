@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 namespace Veld.Differential.Reduction;
 
 /// <summary>The kinds of lists a reduction can shrink.</summary>
-public enum ListKind { Statements, Arguments, Elements, MapEntries, MatchArms, Methods, FormatParts, IfBranches }
+public enum ListKind { Statements, Arguments, Elements, MapEntries, MatchArms, Methods, FormatParts, IfBranches, Fields, Variants }
 
 /// <summary>
 /// Copies a syntax tree, giving subclasses one chance per expression and per list to change it.
@@ -46,7 +46,9 @@ public class SyntaxRewriter
         LetStmt let => new LetStmt { Kind = let.Kind, Pattern = let.Pattern, Type = let.Type, Value = Expr(let.Value), Pos = let.Pos },
         FnDecl fn => new FnDecl { Function = Function(fn.Function), Pos = fn.Pos },
         ImplDecl impl => new ImplDecl { TypeName = impl.TypeName, Methods = List(ListKind.Methods, impl.Methods, Function), Pos = impl.Pos },
-        _ => s, // struct, enum, import: no expressions inside
+        StructDecl sd => new StructDecl { Name = sd.Name, Generics = sd.Generics, Fields = List(ListKind.Fields, sd.Fields, f => f), Pos = sd.Pos },
+        EnumDecl ed => new EnumDecl { Name = ed.Name, Generics = ed.Generics, Variants = List(ListKind.Variants, ed.Variants, v => v), Pos = ed.Pos },
+        _ => s, // import: nothing inside
     };
 
     protected Block Block(Block b) => new() { Statements = Statements(b.Statements), Pos = b.Pos };

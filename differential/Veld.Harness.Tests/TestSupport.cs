@@ -1,0 +1,59 @@
+using Veld.Differential.Fuzzing;
+using Veld.Language;
+using Veld.Language.Syntax;
+using Veld.Runtime;
+using Veld.TreeWalk;
+
+namespace Veld.Harness.Tests;
+
+internal static class TestSupport
+{
+    public static readonly ITier Tree = new TreeWalkTier();
+
+    public static readonly RunOptions Limits = new() { Fuel = 5_000_000, Timeout = TimeSpan.FromSeconds(20) };
+
+    public static CheckedProgram CompileOrFail(string source)
+    {
+        var result = VeldCompiler.Compile(new Source("test.veld", source));
+        Assert.True(result.Success, $"compile error: {(result.Diagnostics.Count > 0 ? result.Diagnostics[0].Render(new Source("test.veld", source)) : "?")}\n{source}");
+        return result.Program!;
+    }
+
+    public static RunOutcome RunOnTree(string source) => TierHost.Run(Tree, CompileOrFail(source), Limits);
+
+    /// <summary>
+    /// A deliberately small stand-in for the CLI's outcome comparer, for these tests only: output, outcome
+    /// kind, error kind/message/line, and the result's type and display form.
+    /// </summary>
+    public static Judgement BasicJudge(RunOutcome oracle, RunOutcome other)
+    {
+        if (oracle.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported || other.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported)
+            return new Judgement(Verdict.Inconclusive, "a limit was hit");
+        if (oracle.Stdout != other.Stdout) return new Judgement(Verdict.Disagree, "standard output differs");
+        if (oracle.Kind != other.Kind) return new Judgement(Verdict.Disagree, $"outcome {oracle.Kind} vs {other.Kind}");
+        if (oracle.Error?.Kind != other.Error?.Kind || oracle.Error?.Message != other.Error?.Message || oracle.Error?.Line != other.Error?.Line)
+            return new Judgement(Verdict.Disagree, "error differs");
+        if (oracle.Kind == OutcomeKind.Success &&
+            (Display.TypeName(oracle.Result) != Display.TypeName(other.Result) || Display.ShowNested(oracle.Result) != Display.ShowNested(other.Result)))
+            return new Judgement(Verdict.Disagree, "result differs");
+        return Judgement.Agreement;
+    }
+
+    /// <summary>The repository's corpus folder, found by walking up from the test binaries.</summary>
+    public static string CorpusDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VeldMigration.sln")))
+                return Path.Combine(dir.FullName, "corpus");
+        }
+        throw new InvalidOperationException("repository root (VeldMigration.sln) not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string TempDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "veld-harness-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
