@@ -44,6 +44,12 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void ProgramIndexedInARunHasTheRequestedSize()
+    {
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Equal(20, VeldGen.ProgramAt(seed: 1, index: i, size: 20).Options.Size));
+    }
+
+    [Fact]
     public void ProgramIndexedInARunIsReproducible()
     {
         var a = VeldGen.ProgramAt(seed: 42, index: 17, size: 20);
@@ -58,8 +64,8 @@ public class GeneratorTests
     [Fact]
     public void FsCheckSamplingWithAFixedSeedIsDeterministic()
     {
-        var first = VeldGen.Source(20).Sample(20, new FsCheck.Rnd(99), 5);
-        var second = VeldGen.Source(20).Sample(20, new FsCheck.Rnd(99), 5);
+        var first = VeldGen.Source(20).Sample(numberOfSamples: 5, seed: new FsCheck.Rnd(99), size: 20);
+        var second = VeldGen.Source(20).Sample(numberOfSamples: 5, seed: new FsCheck.Rnd(99), size: 20);
         Assert.Equal(first, second);
         Assert.True(first.Distinct().Count() > 1);
     }

@@ -72,7 +72,7 @@ public sealed class Fuzzer(FuzzOptions options)
         var outcomes = new List<RunOutcome>();
         foreach (var tier in options.Tiers)
         {
-            var outcome = TierHost.Run(tier, compiled.Program!, options.RunOptions);
+            var outcome = GuardedRun.Run(tier, compiled.Program!, options.RunOptions);
             _stats.TierMilliseconds[tier.Name] = _stats.TierMilliseconds.GetValueOrDefault(tier.Name)
                 + (outcome.Metrics.CompileMs ?? 0) + outcome.Metrics.RunMs;
             outcomes.Add(outcome);

@@ -22,5 +22,5 @@ public static class VeldGen
 
     /// <summary>Program <paramref name="index"/> of a run with <paramref name="seed"/>: the same on every machine and every call.</summary>
     public static GeneratedProgram ProgramAt(ulong seed, long index, int size) =>
-        Program(size).Sample(size, new Rnd(GenRandom.Mix(seed, index)), 1)[0];
+        Program(size).Sample(numberOfSamples: 1, seed: new Rnd(GenRandom.Mix(seed, index)), size: size)[0];
 }

@@ -18,10 +18,10 @@ public static class Interestingness
         {
             var compiled = VeldCompiler.Compile(new Source("reduce.veld", source));
             if (!compiled.Success) return false;
-            var expected = TierHost.Run(oracle, compiled.Program!, options);
+            var expected = GuardedRun.Run(oracle, compiled.Program!, options);
             if (expected.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported) return false;
             foreach (var tier in others)
-                if (judge(expected, TierHost.Run(tier, compiled.Program!, options)).Verdict == Verdict.Disagree)
+                if (judge(expected, GuardedRun.Run(tier, compiled.Program!, options)).Verdict == Verdict.Disagree)
                     return true;
             return false;
         };
@@ -33,7 +33,7 @@ public static class Interestingness
         return source =>
         {
             var compiled = VeldCompiler.Compile(new Source("reduce.veld", source));
-            return compiled.Success && tiers.Any(t => TierHost.Run(t, compiled.Program!, options).Kind == OutcomeKind.InternalError);
+            return compiled.Success && tiers.Any(t => GuardedRun.Run(t, compiled.Program!, options).Kind == OutcomeKind.InternalError);
         };
     }
 
@@ -46,7 +46,7 @@ public static class Interestingness
             if (!compiled.Success) return false;
             foreach (var tier in tiers)
             {
-                var outcome = TierHost.Run(tier, compiled.Program!, options);
+                var outcome = GuardedRun.Run(tier, compiled.Program!, options);
                 if (outcome.Kind == OutcomeKind.RuntimeError && string.Equals(outcome.Error?.Kind, kind, StringComparison.Ordinal))
                     return true;
             }
