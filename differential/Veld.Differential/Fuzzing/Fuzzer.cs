@@ -30,7 +30,6 @@ public sealed class Fuzzer(FuzzOptions options)
             throw new ArgumentException($"shard {options.ShardIndex}/{options.ShardCount} is not K/N with 0 <= K < N", nameof(options));
         if (options.Count is null && options.TimeBudget is null && !options.Cancellation.CanBeCanceled)
             throw new ArgumentException("fuzzing needs a count, a time budget or a cancellation token", nameof(options));
-        if (options.OutputDirectory is { } dir) Directory.CreateDirectory(dir);
 
         var clock = Stopwatch.StartNew();
         long end = options.Count is { } count ? options.StartIndex + count : long.MaxValue;
@@ -118,6 +117,7 @@ public sealed class Fuzzer(FuzzOptions options)
     {
         if (options.OutputDirectory is { } dir)
         {
+            Directory.CreateDirectory(dir); // only once there is something to put in it
             var path = Path.Combine(dir, FindingFile.FileName(options, finding.Index, reduced: false));
             FindingFile.WriteDurably(path, FindingFile.Render(finding, options));
             finding = finding with { Path = path };

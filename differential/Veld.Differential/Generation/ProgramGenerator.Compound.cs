@@ -384,6 +384,8 @@ public sealed partial class ProgramGenerator
         if (_r.Percent(80))
         {
             int n = f.MaxBound > 1000 ? (_r.Percent(85) ? _r.Range(0, 300) : f.MaxBound) : _r.Range(0, f.MaxBound);
+            // Deeper than the default call-depth limit: only proper tail calls get there.
+            if (n > 10_000) Feature(Features.DeepTailCalls);
             levels = n;
             return Int(n);
         }
