@@ -21,7 +21,7 @@ public class FuzzerTests
         Count = 24,
         Size = 12,
         Tiers = [TestSupport.Tree, .. tiers],
-        Judge = TestSupport.BasicJudge,
+        Judge = OutcomeJudges.Standard,
         OutputDirectory = dir,
         RunOptions = TestSupport.Limits,
         ReducerOptions = new ReducerOptions { MaxTests = 600 },
@@ -61,7 +61,7 @@ public class FuzzerTests
                 Assert.EndsWith(finding.Program.Source, saved);
 
                 // The saved file is itself a program with the bug.
-                Assert.True(Interestingness.TiersDisagree(TestSupport.Tree, [new RemainderBugTier()], TestSupport.BasicJudge, TestSupport.Limits)(saved));
+                Assert.True(Interestingness.TiersDisagree(TestSupport.Tree, [new RemainderBugTier()], OutcomeJudges.Standard, TestSupport.Limits)(saved));
 
                 var reduced = File.ReadAllText(finding.ReducedPath!);
                 var reducedProgram = finding.Reduction!.Source;

@@ -1,4 +1,3 @@
-using Veld.Differential.Fuzzing;
 using Veld.Language;
 using Veld.Language.Syntax;
 using Veld.Runtime;
@@ -20,24 +19,6 @@ internal static class TestSupport
     }
 
     public static RunOutcome RunOnTree(string source) => TierHost.Run(Tree, CompileOrFail(source), Limits);
-
-    /// <summary>
-    /// A deliberately small stand-in for the CLI's outcome comparer, for these tests only: output, outcome
-    /// kind, error kind/message/line, and the result's type and display form.
-    /// </summary>
-    public static Judgement BasicJudge(RunOutcome oracle, RunOutcome other)
-    {
-        if (oracle.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported || other.Kind is OutcomeKind.LimitExceeded or OutcomeKind.Unsupported)
-            return new Judgement(Verdict.Inconclusive, "a limit was hit");
-        if (oracle.Stdout != other.Stdout) return new Judgement(Verdict.Disagree, "standard output differs");
-        if (oracle.Kind != other.Kind) return new Judgement(Verdict.Disagree, $"outcome {oracle.Kind} vs {other.Kind}");
-        if (oracle.Error?.Kind != other.Error?.Kind || oracle.Error?.Message != other.Error?.Message || oracle.Error?.Line != other.Error?.Line)
-            return new Judgement(Verdict.Disagree, "error differs");
-        if (oracle.Kind == OutcomeKind.Success &&
-            (Display.TypeName(oracle.Result) != Display.TypeName(other.Result) || Display.ShowNested(oracle.Result) != Display.ShowNested(other.Result)))
-            return new Judgement(Verdict.Disagree, "result differs");
-        return Judgement.Agreement;
-    }
 
     /// <summary>The repository's corpus folder, found by walking up from the test binaries.</summary>
     public static string CorpusDirectory()

@@ -10,10 +10,6 @@ internal sealed class FunctionContext
     public bool IsScript { get; init; }
     /// <summary>A lambda: no statements that resize collections (a lambda may be called inside a loop over them).</summary>
     public bool IsLambda { get; init; }
-    /// <summary>The callable being written, for bounded self-recursion; null when recursion is not planned.</summary>
-    public CallableInfo? Self { get; init; }
-    /// <summary>Name of the recursion-bound parameter of <see cref="Self"/>.</summary>
-    public string? BoundParameter { get; init; }
 
     /// <summary>Loops around the current point inside this function (break and continue need one).</summary>
     public int LoopDepth { get; set; }
@@ -26,8 +22,6 @@ internal sealed class FunctionContext
     public long CostBudget { get; init; } = 4_000;
     /// <summary>Some statement in the body changes a collection's length.</summary>
     public bool Resizes { get; set; }
-    /// <summary>Inside a <c>try</c> body: a deliberate error here is caught.</summary>
-    public int TryDepth { get; set; }
 
     /// <summary>Code here may run many times, so values it stores must not grow without bound.</summary>
     public bool Repeated => !IsScript || LoopDepth > 0;

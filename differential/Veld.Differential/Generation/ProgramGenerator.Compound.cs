@@ -334,22 +334,16 @@ public sealed partial class ProgramGenerator
     private Expr? TryValue(VType t, int d)
     {
         Feature(Features.TryCatch);
-        _ctx.TryDepth++;
-        Block body;
-        try
+        var body = Scoped(() =>
         {
-            body = Scoped(() =>
-            {
-                _blockNesting++;
-                var stmts = new List<Stmt>();
-                if (_r.Percent(40)) stmts.Add(CaughtErrorStatement());
-                else GenStatements(stmts, _r.Range(0, 1));
-                stmts.Add(Stmt(Gen(t, d - 1)));
-                _blockNesting--;
-                return Block(stmts);
-            });
-        }
-        finally { _ctx.TryDepth--; }
+            _blockNesting++;
+            var stmts = new List<Stmt>();
+            if (_r.Percent(40)) stmts.Add(CaughtErrorStatement());
+            else GenStatements(stmts, _r.Range(0, 1));
+            stmts.Add(Stmt(Gen(t, d - 1)));
+            _blockNesting--;
+            return Block(stmts);
+        });
         var (catchName, handler) = Handler(t, d - 1);
         return Try(body, catchName, handler);
     }

@@ -95,7 +95,7 @@ public sealed partial class ProgramGenerator
             BoundedFirstParameter = true, MaxBound = shape == RecursionShape.Tree ? 6 : 8, Recursion = shape,
         };
         var (scope, parameters) = FunctionScope([(n, VType.Int), (x, extraType)]);
-        var ctx = new FunctionContext { Result = result, CostBudget = 300, Self = info, BoundParameter = n };
+        var ctx = new FunctionContext { Result = result, CostBudget = 300 };
         var body = InFunction(ctx, scope, parameters, resetNesting: true, () =>
         {
             var stmts = new List<Stmt>();

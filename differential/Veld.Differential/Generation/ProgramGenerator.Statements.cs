@@ -465,20 +465,14 @@ public sealed partial class ProgramGenerator
     private Stmt TryStatement()
     {
         Feature(Features.TryCatch);
-        _ctx.TryDepth++;
-        Block body;
-        try
+        var body = Scoped(() =>
         {
-            body = Scoped(() =>
-            {
-                // The error statement is written first, so it names only variables from outside the block.
-                var error = _r.Percent(60) ? CaughtErrorStatement() : null;
-                var b = NestedBlock(_r.Range(0, 2));
-                if (error is not null) b.Statements.Insert(_r.Range(0, b.Statements.Count), error);
-                return b;
-            });
-        }
-        finally { _ctx.TryDepth--; }
+            // The error statement is written first, so it names only variables from outside the block.
+            var error = _r.Percent(60) ? CaughtErrorStatement() : null;
+            var b = NestedBlock(_r.Range(0, 2));
+            if (error is not null) b.Statements.Insert(_r.Range(0, b.Statements.Count), error);
+            return b;
+        });
         var (name, handler) = Handler(VType.Unit, 1);
         return Stmt(Try(body, name, handler));
     }
