@@ -104,9 +104,18 @@ internal sealed partial class FunctionCompiler
             case NameExpr n when RegisterBinding(n) is { } b:
             {
                 int r = RegisterOf(b);
-                // Compound: the right-hand side is evaluated first, then x is read (EmitArithmetic reads r last).
                 if (a.CompoundOp is not { } op) CompileInto(a.Value, r);
-                else EmitArithmetic(op, r, r, a.Value, a.Line);
+                else
+                {
+                    // x op= e reads x before e runs: when e may write x, keep a copy of the value read.
+                    int current = r;
+                    if (EffectAnalysis.MayWrite(a.Value, b))
+                    {
+                        current = _regs.AllocTemp();
+                        Emit(ABC(OpCode.Move, current, r, 0), a.Line);
+                    }
+                    EmitArithmetic(op, r, current, a.Value, a.Line);
+                }
                 break;
             }
             case NameExpr { Ref.Kind: VarKind.Upvalue } n:
@@ -139,9 +148,9 @@ internal sealed partial class FunctionCompiler
         _regs.FreeTempsFrom(top);
     }
 
-    /// <summary>A store through <paramref name="store"/>. For a compound assignment the right-hand side is
-    /// evaluated first, then the current value is read with <paramref name="load"/>, combined, and stored
-    /// (a constant right-hand side has no effects, so the K/immediate form reads the current value first).</summary>
+    /// <summary>A store through <paramref name="store"/>. For a compound assignment the current value is read
+    /// with <paramref name="load"/> into a temporary first (docs/LANGUAGE.md: <c>a[9] += f()</c> fails before
+    /// f runs), then the right-hand side is evaluated and combined with it, and the result stored.</summary>
     private void CompileStore(AssignExpr a, Action<int> load, Action<int> store)
     {
         int top = _regs.Top;
@@ -149,19 +158,11 @@ internal sealed partial class FunctionCompiler
         {
             store(OperandRegister(a.Value));
         }
-        else if (ConstantFolder.TryFold(a.Value, out _))
+        else
         {
             int t = _regs.AllocTemp();
             load(t);
             EmitArithmetic(op, t, t, a.Value, a.Line);
-            store(t);
-        }
-        else
-        {
-            int value = OperandRegister(a.Value);
-            int t = _regs.AllocTemp();
-            load(t);
-            Emit(ABC(ArithmeticOp(op, constant: false), t, t, value), a.Line);
             store(t);
         }
         _regs.FreeTempsFrom(top);
