@@ -32,6 +32,8 @@ public static class VeldCli
     {
         var run = RunCommand.Create(services, console);
         var diff = DiffCommand.Create(services, console);
+        var build = BuildCommand.Create(services, console);
+        var fuzzRegalloc = FuzzRegallocCommand.Create(console);
         var fuzz = FuzzCommand.Create(services, console);
         var reduce = ReduceCommand.Create(services, console);
         var help = new HelpOption();
@@ -43,6 +45,8 @@ public static class VeldCli
             diff,
             fuzz,
             reduce,
+            build,
+            fuzzRegalloc,
         };
         var standardHelp = (HelpAction)help.Action!;
         // Plain output keeps one width everywhere (CI logs, snapshot tests); a terminal uses its own.
@@ -54,6 +58,8 @@ public static class VeldCli
             [diff] = DiffCommand.HelpFooter,
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
+            [build] = BuildCommand.HelpFooter,
+            [fuzzRegalloc] = FuzzRegallocCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
         var helpWithExamples = (SynchronousCommandLineAction)help.Action;
@@ -74,6 +80,8 @@ public static class VeldCli
           veld diff corpus/closures --tiers tree,stack --verbose
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
+          veld build fib.veld && veld run fib.veldc    compile to register bytecode, run the file
+          veld fuzz-regalloc --seed 42                 fuzz the register allocator and check its code
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
         """;

@@ -14,7 +14,7 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run." };
+        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a .veldc file from veld build (runs on the register tier)." };
         LimitOptions.RejectUnknownOptions(file);
         var programArgs = new Argument<string[]>("ARGS")
         {
@@ -47,6 +47,7 @@ public static class RunCommand
             parse.GetValue(file)!,
             parse.GetValue(programArgs) ?? [],
             registry.Find(parse.GetValue(tier)!)!,
+            parse.GetResult(tier) is { Implicit: false },
             parse.GetValue(printResult),
             parse.GetValue(stats),
             new RunOptions
@@ -78,7 +79,7 @@ public static class RunCommand
           veld run bench.veld -- 10000               args() returns ["10000"]
         """;
 
-    private sealed record Request(string Path, string[] Args, TierRegistration Tier, bool PrintResult, bool Stats, RunOptions Options);
+    private sealed record Request(string Path, string[] Args, TierRegistration Tier, bool TierChosen, bool PrintResult, bool Stats, RunOptions Options);
 
     /// <summary>The first program argument given before <c>--</c>, if any. The parser accepts them, but
     /// <c>veld run x.veld --verbose</c> is far more likely a misspelt flag than an argument for the program.</summary>
@@ -100,6 +101,7 @@ public static class RunCommand
     private static int Execute(CliConsole console, CliServices services, Request request)
     {
         if (!TryRead(console, request.Path, out var bytes)) return ExitCodes.Usage;
+        if (Veld.RegisterVm.VeldcFormat.HasMagic(bytes)) return ExecuteBytecode(console, request, bytes);
         // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
         var source = Source.FromBytes(request.Path, bytes);
         var clock = Stopwatch.StartNew();
@@ -125,6 +127,40 @@ public static class RunCommand
         console.Out.Flush();
         int exitCode = Report(console, source, outcome, request);
         if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, frontEndMs).ToJson());
+        return exitCode;
+    }
+
+    /// <summary>A <c>.veldc</c> file from <c>veld build</c>: loaded (and verified) for the register tier, then run
+    /// like a source program. There is no source text, so errors show the file and line without a caret.</summary>
+    private static int ExecuteBytecode(CliConsole console, Request request, byte[] bytes)
+    {
+        if (request.TierChosen && request.Tier.Name != "register")
+            return UsageError(console, $"'{request.Path}' is register-VM bytecode; it runs on the register tier, not {request.Tier.Name}");
+        var clock = Stopwatch.StartNew();
+        Veld.RegisterVm.RegisterExecutable executable;
+        try
+        {
+            executable = Veld.RegisterVm.RegisterVmTier.Load(Veld.RegisterVm.VeldcReader.Read(bytes));
+        }
+        catch (Veld.RegisterVm.VeldcFormatException e)
+        {
+            console.Error.WriteLine($"veld: cannot load '{request.Path}': {e.Message}");
+            return ExitCodes.CompileError;
+        }
+        double loadMs = clock.Elapsed.TotalMilliseconds;
+        RunOutcome outcome = null!;
+        var thread = new Thread(() => outcome = TierHost.Execute("register", executable, request.Options, loadMs), TierHost.RunThreadStackBytes)
+        {
+            IsBackground = true,
+            Name = "veld-register",
+        };
+        thread.Start();
+        thread.Join();
+        console.Out.Flush();
+        // No source text: blank lines up to the error's line make errors read FILE:LINE:1 without a caret.
+        var blank = new Source(request.Path, new string('\n', Math.Max(0, outcome.Error?.Line ?? 0)));
+        int exitCode = Report(console, blank, outcome, request);
+        if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, 0).ToJson());
         return exitCode;
     }
 
@@ -157,7 +193,7 @@ public static class RunCommand
         }
     }
 
-    private static bool TryRead(CliConsole console, string path, out byte[] bytes)
+    internal static bool TryRead(CliConsole console, string path, out byte[] bytes)
     {
         bytes = [];
         if (Directory.Exists(path))

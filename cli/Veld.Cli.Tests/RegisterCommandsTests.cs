@@ -1,0 +1,79 @@
+using Veld.Differential.Tests;
+using static Veld.Cli.Tests.CliHarness;
+
+namespace Veld.Cli.Tests;
+
+/// <summary><c>veld build</c>, <c>veld run FILE.veldc</c> and <c>veld fuzz-regalloc</c> over the real front end and register VM.</summary>
+public sealed class RegisterCommandsTests : IDisposable
+{
+    private readonly TempCorpus _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private const string Fib = "fn fib(n) if n < 2 then n else fib(n - 1) + fib(n - 2) end end\nprintln(fib(15))\nlet xs = [1]\nxs[3]\n";
+
+    [Fact]
+    public void Build_writes_a_veldc_file_that_run_executes_on_the_register_tier()
+    {
+        var source = _files.Write("fib.veld", Fib);
+        var built = Run(null, "build", source);
+        Assert.Equal(ExitCodes.Success, built.ExitCode);
+        var bytecode = Path.ChangeExtension(source, ".veldc");
+        Assert.StartsWith($"wrote {bytecode} (", built.Stdout);
+
+        var run = Run(null, "run", bytecode, "--stats");
+        Assert.Equal(ExitCodes.RuntimeError, run.ExitCode);
+        Assert.Equal("610\n", run.Stdout);
+        Assert.Contains($"{bytecode}:4:1: error[Index]: index 3 out of range for array of length 1", run.Stderr);
+        Assert.Contains("\"tier\":\"register\"", run.Stderr);
+    }
+
+    [Fact]
+    public void Build_takes_an_output_path_and_reports_compile_errors()
+    {
+        var source = _files.Write("one.veld", "println(1)\n");
+        var target = Path.Combine(_files.Root, "out.veldc");
+        Assert.Equal(ExitCodes.Success, Run(null, "build", source, "-o", target).ExitCode);
+        Assert.Equal("1\n", Run(null, "run", target).Stdout);
+
+        var bad = Run(null, "build", _files.Write("bad.veld", "let y = nowhere\n"));
+        Assert.Equal(ExitCodes.CompileError, bad.ExitCode);
+        Assert.Contains("undeclared name 'nowhere'", bad.Stderr);
+    }
+
+    [Fact]
+    public void A_corrupt_veldc_file_is_a_clear_load_error()
+    {
+        var source = _files.Write("fib.veld", Fib);
+        Run(null, "build", source);
+        var bytecode = Path.ChangeExtension(source, ".veldc");
+        var bytes = File.ReadAllBytes(bytecode);
+        bytes[^2] ^= 0xFF;
+        File.WriteAllBytes(bytecode, bytes);
+        var run = Run(null, "run", bytecode);
+        Assert.Equal(ExitCodes.CompileError, run.ExitCode);
+        Assert.Contains("checksum mismatch", run.Stderr);
+    }
+
+    [Fact]
+    public void Bytecode_runs_only_on_the_register_tier()
+    {
+        var source = _files.Write("one.veld", "println(1)\n");
+        Run(null, "build", source);
+        var run = Run(null, "run", Path.ChangeExtension(source, ".veldc"), "--tier", "tree");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("runs on the register tier", run.Stderr);
+    }
+
+    [Fact]
+    public void Fuzz_regalloc_reports_what_it_checked()
+    {
+        var result = Run(null, "fuzz-regalloc", "--seed", "7", "--count", "30");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("seed 7,", result.Stdout);
+        Assert.Contains("allocator model: 30 random operation sequences", result.Stdout);
+        Assert.Contains("bytecode checker: 30 random programs", result.Stdout);
+        Assert.EndsWith("no counterexample\n", result.Stdout);
+        Assert.Equal(ExitCodes.Usage, Run(null, "fuzz-regalloc", "--count", "0").ExitCode);
+    }
+}
