@@ -263,6 +263,19 @@ public class CompilerShapeTests
     }
 
     [Fact]
+    public void AMacroPartIsShownWhenItIsEvaluated()
+    {
+        // Found by veld fuzz: a later part changed an array an earlier part had already produced.
+        const string source = """
+            var xs = [""]
+            println~("{}{}", xs, xs[0] += "-")
+            println~("{xs}")
+            """;
+        Assert.Contains(OpCode.ToStr, Opcodes(CompileRegister(source)));
+        Assert.Equal("[\"\"]()\n[\"-\"]\n", Output(source));
+    }
+
+    [Fact]
     public void CastsCarryTheirTypeTextInAnExtraArgument()
     {
         const string source = """

@@ -108,6 +108,7 @@
 //  THROW      A       throw R[A]
 //  ASSERTFAIL A k     runtime error Assert (k: R[A] is the message)
 //
+//  TOSTR      A B     R[A] := the display form of R[B], as a str (a value shown before later parts run)
 //  FORMAT     A B C   R[A] := K[C] template filled with the display forms of R[B], ...
 //  PRINT      A B k   write K[B] template filled with R[A], ... to the output (k: then a newline)
 //  CAST       A B C   R[A] := R[B] as target C; the EXTRAARG that follows holds the type text's K index
@@ -142,7 +143,7 @@ public enum OpCode : byte
 
     Try, EndTry, Throw, AssertFail,
 
-    Format, Print, Cast, ExtraArg,
+    Format, Print, Cast, ExtraArg, ToStr,
 }
 
 /// <summary>How an instruction's bits are divided (see the table at the top of this file).</summary>

@@ -35,6 +35,21 @@ internal static class EffectAnalysis
 
     public static bool MayWriteAny(IEnumerable<Expr> later, Binding local) => later.Any(e => MayWrite(e, local));
 
+    /// <summary>True if evaluating <paramref name="e"/> may change any state: it calls something or assigns.</summary>
+    public static bool MayRunCode(Expr e)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(e);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node is CallExpr or MethodCallExpr or AssignExpr or MacroExpr) return true;
+            if (node is FunctionExpr) continue;
+            foreach (var child in Children(node)) pending.Push(child);
+        }
+        return false;
+    }
+
     /// <summary>Every module global that some function body (not top-level code) reads or writes.</summary>
     public static HashSet<int> GlobalsUsedByFunctions(CheckedProgram program)
     {

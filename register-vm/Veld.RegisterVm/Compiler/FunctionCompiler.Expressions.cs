@@ -378,7 +378,14 @@ internal sealed partial class FunctionCompiler
 
         int top = _regs.Top;
         int window = _regs.AllocTemps(values.Count);
-        for (int i = 0; i < values.Count; i++) CompileInto(values[i], window + i);
+        for (int i = 0; i < values.Count; i++)
+        {
+            CompileInto(values[i], window + i);
+            // A part is shown when it is evaluated: if a later part may run code (and change this value,
+            // say an array), take its display form now.
+            if (values.Skip(i + 1).Any(EffectAnalysis.MayRunCode))
+                Emit(ABC(OpCode.ToStr, window + i, window + i, 0), values[i].Line);
+        }
         int template = _k.Template(pieces);
         if (m.Kind == MacroKind.Format)
         {

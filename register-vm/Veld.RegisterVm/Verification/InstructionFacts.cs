@@ -166,6 +166,7 @@ public readonly record struct InstructionFacts
             }
             case OpCode.Cast:
                 return f with { Length = 2, Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
+            case OpCode.ToStr: return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
             case OpCode.ExtraArg:
                 return f with { Error = "EXTRAARG where an instruction is expected" };
             default:

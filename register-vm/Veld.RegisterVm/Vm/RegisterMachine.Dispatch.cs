@@ -425,6 +425,9 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Operators.Cast(stack[@base + B(i)], (Language.Syntax.CastTarget)C(i), typeText);
                                 break;
                             }
+                            case OpCode.ToStr:
+                                stack[@base + A(i)] = Value.FromString(Display.Show(stack[@base + B(i)]));
+                                break;
                             default:
                                 throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {proto.Name}");
                         }
