@@ -66,8 +66,10 @@
 //  CALLG      A B C   R[A] := G[C](R[A], ..., R[A+B-1])     (a global function; its frame starts at R[A])
 //  TAILCALL   A B     return R[A](R[A+1], ..., R[A+B])          (reuses the frame)
 //  TAILCALLG  A B C   return G[C](R[A], ..., R[A+B-1])
-//  METHODCALL A B C   R[A] := R[A].K[C](R[A+1], ..., R[A+B])    (dynamic dispatch, see Dispatch)
-//  TAILMETHOD A B C   return R[A].K[C](R[A+1], ..., R[A+B])
+//  METHODCALL A B C   R[A] := R[B].name(R[A+1], ..., R[A+n])  where K[C] is the call site (name, n):
+//                     dynamic dispatch (RegisterMachine.ResolveMethod); the target stays where it is,
+//                     R[A] is the window's slot for self and the result
+//  TAILMETHOD A B C   return R[B].name(R[A+1], ..., R[A+n])
 //  RETURN     A       return R[A]
 //  RETURNUNIT         return ()
 //  CLOSURE    A Bx    R[A] := closure(P[Bx])

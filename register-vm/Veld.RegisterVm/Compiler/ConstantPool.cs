@@ -23,6 +23,11 @@ internal sealed class ConstantPool
     public int Range(long low, long high, bool inclusive) =>
         Add((ValueKind.Range, inclusive ? 1 : 0, $"{low}..{high}"), () => Value.FromObject(new VeldRange(low, high, inclusive)));
 
+    /// <summary>A method call site: the method's name and the number of arguments, as a (str, int) tuple.</summary>
+    public int MethodSite(string name, int argCount) =>
+        Add((ValueKind.Tuple, -2 - argCount, name),
+            () => Value.FromObject(new VeldTuple([Value.FromString(name), Value.FromInt(argCount)])));
+
     /// <summary>A format template: the literal text around each interpolated value, as a tuple of strings.</summary>
     public int Template(IReadOnlyList<string> pieces) =>
         Add((ValueKind.Tuple, pieces.Count, string.Join('\u0000', pieces)),

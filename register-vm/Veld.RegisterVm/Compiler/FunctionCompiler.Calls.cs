@@ -124,18 +124,27 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// <c>target.name(args)</c> resolved at run time: target and arguments go into a window, METHODCALL
-    /// leaves the result in the window's first register. When dest is the top temporary it becomes the
-    /// window itself (no MOVE afterwards).
+    /// <c>target.name(args)</c> resolved at run time. The arguments go into a window after a slot for self
+    /// and the result; the target is read from its own register when it has one (a local that the
+    /// arguments cannot change), else it is computed into that slot. When dest is the top temporary it
+    /// becomes the window itself (no MOVE afterwards).
     /// </summary>
     private void CompileDynamicMethodCall(MethodCallExpr m, int dest, bool tail)
     {
         bool windowIsDest = !tail && IsTopTemp(dest);
         int window = windowIsDest ? dest : _regs.AllocTemp();
-        CompileInto(m.Target, window);
-        foreach (var arg in m.Args) CompileInto(arg.Value, _regs.AllocTemp());
-        int name = _k.String(m.Name);
-        EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, m.Args.Count, name, m.Line);
+        var args = m.Args.Select(a => a.Value).ToArray();
+        int target;
+        if (m.Target is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(args, b))
+            target = RegisterOf(b);
+        else
+        {
+            CompileInto(m.Target, window);
+            target = window;
+        }
+        foreach (var arg in args) CompileInto(arg, _regs.AllocTemp());
+        int site = _k.MethodSite(m.Name, args.Length);
+        EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, target, site, m.Line);
         if (windowIsDest) _regs.FreeTempsFrom(window + 1);
         else
         {

@@ -131,6 +131,8 @@ public static class Disassembler
         int Ext(int field) => field == MaxShortConst && pc + 1 < p.Code.Length ? AxOf(p.Code[pc + 1]) : field;
         string Target(int offset) => $"to {pc + 1 + offset + 1}";
         string Global(int g) => g < program.GlobalNames.Length ? program.GlobalNames[g] : $"G{g}?";
+        string MethodSite(int index) => index < p.Constants.Length && p.Constants[index].AsObject is VeldTuple { Items: [{ AsObject: VeldString name }, var n] }
+            ? $"{name.Text}, {n.AsInt} args" : $"K{index}?";
         string Sense() => Instruction.K(i) ? "jump if true" : "jump if false";
 
         switch (Op(i))
@@ -154,7 +156,7 @@ public static class Disassembler
             case >= OpCode.SetEqK and <= OpCode.SetGeK: return K(c) + (Instruction.K(i) ? ", negated" : "");
             case OpCode.NewArrayK: return K(Bx(i));
             case OpCode.TailCall: return $"{b} args";
-            case OpCode.MethodCall or OpCode.TailMethod: return $".{K(Ext(c))}, {b} args";
+            case OpCode.MethodCall or OpCode.TailMethod: return $"r{b}.{MethodSite(Ext(c))}";
             case OpCode.Closure: return Bx(i) < p.Protos.Length ? p.Protos[Bx(i)].Name : "";
             case OpCode.ForPrep: return $"exclusive, exit {Target(SBx(i))}";
             case OpCode.ForPrepInc: return $"inclusive, exit {Target(SBx(i))}";

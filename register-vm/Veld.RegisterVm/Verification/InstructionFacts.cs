@@ -43,6 +43,9 @@ public readonly record struct InstructionFacts
     public RegisterRange JumpWrite { get; init; }
     /// <summary>Registers written only on the fall-through path (FORPREP entering the body).</summary>
     public RegisterRange FallWrite { get; init; }
+    /// <summary>A register the instruction writes as scratch without it being a result (TAILMETHOD's self slot):
+    /// only its range is verified.</summary>
+    public RegisterRange ReservedSlot { get; init; }
     /// <summary>Set when an operand that the facts depend on is out of range.</summary>
     public string? Error { get; init; }
 
@@ -96,10 +99,15 @@ public readonly record struct InstructionFacts
                 return f with { Read1 = new RegisterRange(a, b), ClobberFrom = a, Write = RegisterRange.One(a) };
             case OpCode.TailCallG:
                 return f with { Read1 = new RegisterRange(a, b), FallsThrough = false };
-            case OpCode.MethodCall:
-                return f with { Length = LengthFor(c), Read1 = new RegisterRange(a, b + 1), ClobberFrom = a, Write = RegisterRange.One(a) };
-            case OpCode.TailMethod:
-                return f with { Length = LengthFor(c), Read1 = new RegisterRange(a, b + 1), FallsThrough = false };
+            case OpCode.MethodCall or OpCode.TailMethod:
+            {
+                int argc = MethodSiteArity(proto, ExtendedIndex(c));
+                if (argc < 0) return f with { Length = LengthFor(c), Error = "METHODCALL needs a (name, argument count) call-site constant" };
+                var reads = f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Read2 = new RegisterRange(a + 1, argc) };
+                return Op(i) == OpCode.MethodCall
+                    ? reads with { ClobberFrom = a, Write = RegisterRange.One(a) }
+                    : reads with { FallsThrough = false, ReservedSlot = RegisterRange.One(a) };
+            }
             case OpCode.Return: return f with { Read1 = RegisterRange.One(a), FallsThrough = false };
             case OpCode.ReturnUnit: return f with { FallsThrough = false };
             case OpCode.Closure: return f with { Write = RegisterRange.One(a) };
@@ -172,6 +180,14 @@ public readonly record struct InstructionFacts
             default:
                 return f with { Error = $"unknown opcode {(int)Op(i)}", FallsThrough = false };
         }
+    }
+
+    /// <summary>The argument count of the method call site K[index] (a (str, int) tuple), or -1.</summary>
+    private static int MethodSiteArity(FunctionProto proto, int index)
+    {
+        if ((uint)index >= (uint)proto.Constants.Length) return -1;
+        if (proto.Constants[index].AsObject is not VeldTuple { Items: [{ AsObject: VeldString }, var count] } || !count.IsInt) return -1;
+        return count.AsInt is >= 0 and <= RegisterAllocator.MaxRegisters ? (int)count.AsInt : -1;
     }
 
     /// <summary>Number of values a format template interpolates, or -1 when K[index] is not a template.</summary>

@@ -144,7 +144,7 @@ public static class ProgramVerifier
 
     private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)
     {
-        foreach (var range in new[] { facts.Read1, facts.Read2, facts.Read3, facts.Write, facts.JumpWrite, facts.FallWrite })
+        foreach (var range in new[] { facts.Read1, facts.Read2, facts.Read3, facts.Write, facts.JumpWrite, facts.FallWrite, facts.ReservedSlot })
             if (range.Count > 0 && range.End > p.MaxStack)
                 throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
         if (facts.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{facts.ClobberFrom} outside the frame of {p.MaxStack}");
@@ -188,7 +188,7 @@ public static class ProgramVerifier
             case OpCode.Closure:
                 if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");
                 break;
-            case OpCode.MethodCall or OpCode.TailMethod or OpCode.GetField: Constant(Extended(c), "name", IsString); break;
+            case OpCode.GetField: Constant(Extended(c), "name", IsString); break;
             case OpCode.SetField: Constant(Extended(b), "name", IsString); break;
             case OpCode.NewStruct or OpCode.NewEnum:
             {

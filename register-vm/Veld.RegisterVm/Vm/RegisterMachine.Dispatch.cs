@@ -223,10 +223,11 @@ internal sealed partial class RegisterMachine
                             case OpCode.TailMethod:
                             {
                                 int a = @base + A(i);
-                                int argCount = B(i);
-                                string name = ConstantName(k, code, ref pc, C(i));
+                                var site = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>().Items;
+                                string name = site[0].As<VeldString>().Text;
+                                int argCount = (int)site[1].AsInt;
                                 _frames[frameIndex].Pc = pc;
-                                var method = ResolveMethod(a, argCount, name);
+                                var method = ResolveMethod(stack[@base + B(i)], a, argCount, name);
                                 bool self = method.Kind == MethodKind.Self;
                                 bool tail = Op(i) == OpCode.TailMethod;
                                 if (method.Kind != MethodKind.Builtin && !tail)
@@ -236,7 +237,7 @@ internal sealed partial class RegisterMachine
                                     break;
                                 }
                                 Value? returned = method.Kind == MethodKind.Builtin
-                                    ? CallBuiltinMethod(a, argCount, name)
+                                    ? CallBuiltinMethod(method.Callee, a, argCount, name)
                                     : TailCallValue(method.Callee, method.ArgSlot, method.ArgCount, handlerFloor, self);
                                 if (!tail)
                                 {

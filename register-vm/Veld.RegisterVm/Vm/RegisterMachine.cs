@@ -253,28 +253,37 @@ internal sealed partial class RegisterMachine : IInvoker
     /// <summary>
     /// Dynamic dispatch of <c>target.name(args)</c> (docs/LANGUAGE.md): the type's impl method (self =
     /// target), else a struct field or map key holding a function (called without self), else a builtin
-    /// method, else runtime error Field. For a map, builtin methods come before keys. The target is at
-    /// absolute slot <paramref name="slot"/>, the arguments after it; the result goes to <paramref name="slot"/>.
+    /// method, else runtime error Field. For a map, builtin methods come before keys. The arguments are
+    /// at absolute slots <paramref name="slot"/> + 1 ..; for an impl method the target is copied into
+    /// <paramref name="slot"/> to become the callee's self. The result goes to <paramref name="slot"/>.
+    /// For a builtin method the callee is the target itself.
     /// </summary>
-    private MethodTarget ResolveMethod(int slot, int argCount, string name)
+    private MethodTarget ResolveMethod(Value target, int slot, int argCount, string name)
     {
-        var target = _stack[slot];
         switch (target.AsObject)
         {
             case StructInstance s:
-                if (SelfMethod(s.Type, name) is { } method) return new(method, slot, argCount + 1, MethodKind.Self);
+                if (SelfMethod(s.Type, name) is { } method)
+                {
+                    _stack[slot] = target;
+                    return new(method, slot, argCount + 1, MethodKind.Self);
+                }
                 int field = s.Type.FieldIndex(name);
                 if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return new(s.Fields[field], slot + 1, argCount, MethodKind.Function);
                 break;
             case EnumInstance e:
-                if (SelfMethod(e.Type, name) is { } enumMethod) return new(enumMethod, slot, argCount + 1, MethodKind.Self);
+                if (SelfMethod(e.Type, name) is { } enumMethod)
+                {
+                    _stack[slot] = target;
+                    return new(enumMethod, slot, argCount + 1, MethodKind.Self);
+                }
                 break;
             case VeldMap m:
                 if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out var stored) && stored.Kind == ValueKind.Function)
                     return new(stored, slot + 1, argCount, MethodKind.Function);
                 break;
         }
-        return new(Value.Unit, slot + 1, argCount, MethodKind.Builtin);
+        return new(target, slot + 1, argCount, MethodKind.Builtin);
     }
 
     private enum MethodKind { Self, Function, Builtin }
@@ -286,9 +295,9 @@ internal sealed partial class RegisterMachine : IInvoker
         type.Methods.TryGetValue(name, out var method) && method.AsObject is Closure { Proto.HasSelf: true } ? method : null;
 
     /// <summary>A builtin method call (BuiltinMethods raises Field for an unknown name).</summary>
-    private Value CallBuiltinMethod(int slot, int argCount, string name)
+    private Value CallBuiltinMethod(Value target, int slot, int argCount, string name)
     {
         _context.Tick();
-        return BuiltinMethods.Call(_context, _stack[slot], name, _stack.AsSpan(slot + 1, argCount));
+        return BuiltinMethods.Call(_context, target, name, _stack.AsSpan(slot + 1, argCount));
     }
 }
