@@ -18,32 +18,28 @@ internal sealed partial class RegisterMachine
         int handlerFloor = _handlers.Count;
         long executed = 0;
 
-        // The running frame, cached in locals; Load() refreshes them after every frame change.
-        int frameIndex = 0, @base = 0, pc = 0;
-        Closure closure = null!;
+        // The running frame, cached in locals, (re)loaded at Reload after every frame change: a call, a
+        // return, a caught error. (Plain locals, not captured by a helper, so the JIT keeps them in registers.)
+        int frameIndex, @base, pc;
+        Closure closure;
         FunctionProto proto = null!;
-        uint[] code = [];
-        Value[] k = [];
-        Value[] stack = _stack;
+        uint[] code;
+        Value[] k;
+        Value[] stack;
 
-        void Load()
-        {
-            frameIndex = _frameCount - 1;
-            ref var f = ref _frames[frameIndex];
-            closure = f.Closure;
-            proto = closure.Proto;
-            code = proto.Code;
-            k = proto.Constants;
-            @base = f.Base;
-            pc = f.Pc;
-            stack = _stack;
-        }
-
-        Load();
         try
         {
             while (true)
             {
+            Reload:
+                frameIndex = _frameCount - 1;
+                closure = _frames[frameIndex].Closure;
+                proto = closure.Proto;
+                code = proto.Code;
+                k = proto.Constants;
+                @base = _frames[frameIndex].Base;
+                pc = _frames[frameIndex].Pc;
+                stack = _stack;
                 try
                 {
                     while (true)
@@ -172,7 +168,7 @@ internal sealed partial class RegisterMachine
                             {
                                 int a = @base + A(i);
                                 _frames[frameIndex].Pc = pc;
-                                if (CallValue(stack[a], a + 1, B(i), @base + C(i))) Load();
+                                if (CallValue(stack[a], a + 1, B(i), @base + C(i))) goto Reload;
                                 else stack = _stack;
                                 break;
                             }
@@ -191,33 +187,24 @@ internal sealed partial class RegisterMachine
                                 int a = @base + A(i);
                                 var callee = Global(C(i));
                                 _frames[frameIndex].Pc = pc;
-                                if (CallValue(callee, a, B(i), a)) Load();
+                                if (CallValue(callee, a, B(i), a)) goto Reload;
                                 else stack = _stack;
                                 break;
                             }
                             case OpCode.TailCallG:
                             {
                                 int a = @base + A(i);
-                                if (TailCallValue(Global(C(i)), a, B(i), handlerFloor) is not { } result)
-                                {
-                                    Load();
-                                    break;
-                                }
-                                if (Return(result, entryFrame, handlerFloor)) return result;
-                                Load();
-                                break;
+                                // Null: the callee replaced this frame; else a builtin's result to return.
+                                if (TailCallValue(Global(C(i)), a, B(i), handlerFloor) is { } result
+                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                goto Reload;
                             }
                             case OpCode.TailCall:
                             {
                                 int a = @base + A(i);
-                                if (TailCallValue(stack[a], a + 1, B(i), handlerFloor) is not { } result)
-                                {
-                                    Load();
-                                    break;
-                                }
-                                if (Return(result, entryFrame, handlerFloor)) return result;
-                                Load();
-                                break;
+                                if (TailCallValue(stack[a], a + 1, B(i), handlerFloor) is { } result
+                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                goto Reload;
                             }
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
@@ -232,7 +219,7 @@ internal sealed partial class RegisterMachine
                                 bool tail = Op(i) == OpCode.TailMethod;
                                 if (method.Kind != MethodKind.Builtin && !tail)
                                 {
-                                    if (CallValue(method.Callee, method.ArgSlot, method.ArgCount, a, self)) Load();
+                                    if (CallValue(method.Callee, method.ArgSlot, method.ArgCount, a, self)) goto Reload;
                                     else stack = _stack;
                                     break;
                                 }
@@ -245,24 +232,18 @@ internal sealed partial class RegisterMachine
                                     stack[a] = returned!.Value;
                                     break;
                                 }
-                                if (returned is { } value)
-                                {
-                                    if (Return(value, entryFrame, handlerFloor)) return value;
-                                }
-                                Load();
-                                break;
+                                if (returned is { } value && Return(value, entryFrame, handlerFloor)) return value;
+                                goto Reload;
                             }
                             case OpCode.Return:
                             {
                                 var result = stack[@base + A(i)];
                                 if (Return(result, entryFrame, handlerFloor)) return result;
-                                Load();
-                                break;
+                                goto Reload;
                             }
                             case OpCode.ReturnUnit:
                                 if (Return(Value.Unit, entryFrame, handlerFloor)) return Value.Unit;
-                                Load();
-                                break;
+                                goto Reload;
                             case OpCode.Closure:
                                 stack[@base + A(i)] = Value.FromObject(MakeClosure(proto.Protos[Bx(i)], closure, @base));
                                 break;
@@ -439,7 +420,7 @@ internal sealed partial class RegisterMachine
                     // pc is one past the instruction that raised (or its EXTRAARG, which carries the same line).
                     if (frameIndex == _frameCount - 1) e.AtLine(proto.Lines[Math.Max(0, pc - 1)]);
                     if (!Catch(e, handlerFloor)) throw;
-                    Load();
+                    goto Reload;
                 }
             }
         }
