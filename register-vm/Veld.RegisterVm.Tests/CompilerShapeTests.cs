@@ -276,6 +276,22 @@ public class CompilerShapeTests
     }
 
     [Fact]
+    public void AnUnusedValueIsStillEvaluatedWhenItCanRaise()
+    {
+        // Pure reads are dropped, but reading a global whose declaration has not run still raises.
+        const string source = """
+            fn early()
+                1 + 2
+                later
+                3
+            end
+            early()
+            let later = 2
+            """;
+        Assert.Equal(new RunError("Value", "global 'later' read before its declaration ran", 3), Run(source).Error);
+    }
+
+    [Fact]
     public void CastsCarryTheirTypeTextInAnExtraArgument()
     {
         const string source = """

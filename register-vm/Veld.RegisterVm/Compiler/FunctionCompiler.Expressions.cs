@@ -77,7 +77,10 @@ internal sealed partial class FunctionCompiler
             case IntLiteral or FloatLiteral or BoolLiteral or StringLiteral or UnitLiteral or FunctionExpr:
             case NameExpr { Ref.Kind: VarKind.Local or VarKind.Upvalue or VarKind.Builtin }:
             case NameExpr n when RegisterBinding(n) is not null:
-            case MemberExpr { Kind: MemberKind.Builtin or MemberKind.UnitVariant }:
+            case MemberExpr { Kind: MemberKind.Builtin }:
+                return;
+            // A variant that needs a payload, written without one, is an Arity error even when unused.
+            case MemberExpr { Kind: MemberKind.UnitVariant, Enum: { } decl } m when decl.Variants[m.VariantIndex].Payload.Count == 0:
                 return;
             case var _ when HandlesDiscard(e):
                 CompileInto(e, Discard);

@@ -23,7 +23,18 @@ public sealed class ProgramCompiler
 
     /// <summary>Compile <paramref name="program"/>. Throws <c>TierUnsupportedException</c> for a limit of the
     /// register encoding (more than 255 registers in a function, a jump too far to encode).</summary>
-    public static RegisterProgram Compile(CheckedProgram program) => new ProgramCompiler(program).CompileProgram();
+    public static RegisterProgram Compile(CheckedProgram program)
+    {
+        try
+        {
+            return new ProgramCompiler(program).CompileProgram();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // The compiler recurses over the tree; on a small thread stack a deeply nested program can exhaust it.
+            throw new Runtime.TierUnsupportedException("register VM: the program nests too deeply to compile on this thread's stack");
+        }
+    }
 
     private RegisterProgram CompileProgram()
     {

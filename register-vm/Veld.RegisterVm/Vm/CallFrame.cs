@@ -16,11 +16,3 @@ internal struct CallFrame
 /// <summary>An active TRY: the frame it belongs to, the absolute register receiving the caught value
 /// (everything at or above it is closed), and the handler's pc.</summary>
 internal readonly record struct TryHandler(int Frame, int CatchSlot, int HandlerPc);
-
-/// <summary>The state of a <c>for</c> loop's iterator, kept in a register the program cannot name.</summary>
-internal sealed class IteratorBox(ForIterator iterator) : Runtime.HeapObject
-{
-    /// <summary>Never observed: the register holding it is not visible to Veld code.</summary>
-    public override Runtime.ValueKind Kind => Runtime.ValueKind.Uninitialized;
-    public ForIterator Iterator { get; } = iterator;
-}
