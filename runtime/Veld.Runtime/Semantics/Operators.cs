@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Veld.Language.Syntax;
 
 namespace Veld.Runtime;
@@ -6,60 +7,80 @@ namespace Veld.Runtime;
 /// Every operator's semantics (VELD_CORE.md section 4), in one place. Tiers may add fast paths for
 /// int/float operands, but those must agree with these methods; the differential harness checks it.
 /// Errors are thrown as <see cref="VeldRuntimeException"/> with line 0; the calling tier stamps the line.
+/// The class is split by concept: Operators.Arithmetic, .Bitwise, .Comparison, .Equality, .Indexing, .Casts.
 /// </summary>
 public static partial class Operators
 {
-    public static Value Add(Value a, Value b) => throw Pending();
-    public static Value Sub(Value a, Value b) => throw Pending();
-    public static Value Mul(Value a, Value b) => throw Pending();
-    public static Value Div(Value a, Value b) => throw Pending();
-    public static Value Mod(Value a, Value b) => throw Pending();
-    public static Value Pow(Value a, Value b) => throw Pending();
-    public static Value BitAnd(Value a, Value b) => throw Pending();
-    public static Value BitOr(Value a, Value b) => throw Pending();
-    public static Value BitXor(Value a, Value b) => throw Pending();
-    public static Value Shl(Value a, Value b) => throw Pending();
-    public static Value Shr(Value a, Value b) => throw Pending();
-    public static Value Negate(Value a) => throw Pending();
     /// <summary><c>!a</c>: a must be a bool.</summary>
-    public static Value Not(Value a) => throw Pending();
-
-    /// <summary><c>==</c>: never fails, except runtime error Value past 1000 levels of nesting (a cycle).</summary>
-    public static bool Equal(Value a, Value b) => throw Pending();
-    /// <summary><c>&lt;</c> on two numbers or two strings; else runtime error Type.</summary>
-    public static bool Less(Value a, Value b) => throw Pending();
-    public static bool LessEqual(Value a, Value b) => throw Pending();
-    public static bool Greater(Value a, Value b) => throw Pending();
-    public static bool GreaterEqual(Value a, Value b) => throw Pending();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Not(Value a)
+    {
+        if (a.IsBool) return Value.FromBool(!a.AsBool);
+        throw Fail.Unary("!", a);
+    }
 
     /// <summary>Any binary operator by its syntax enum (comparisons give bool values).</summary>
-    public static Value Binary(BinaryOp op, Value a, Value b) => throw Pending();
+    public static Value Binary(BinaryOp op, Value a, Value b) => op switch
+    {
+        BinaryOp.Add => Add(a, b),
+        BinaryOp.Sub => Sub(a, b),
+        BinaryOp.Mul => Mul(a, b),
+        BinaryOp.Div => Div(a, b),
+        BinaryOp.Mod => Mod(a, b),
+        BinaryOp.Pow => Pow(a, b),
+        BinaryOp.BitAnd => BitAnd(a, b),
+        BinaryOp.BitOr => BitOr(a, b),
+        BinaryOp.BitXor => BitXor(a, b),
+        BinaryOp.Shl => Shl(a, b),
+        BinaryOp.Shr => Shr(a, b),
+        BinaryOp.Eq => Value.FromBool(Equal(a, b)),
+        BinaryOp.Ne => Value.FromBool(!Equal(a, b)),
+        BinaryOp.Lt => Value.FromBool(Less(a, b)),
+        BinaryOp.Le => Value.FromBool(LessEqual(a, b)),
+        BinaryOp.Gt => Value.FromBool(Greater(a, b)),
+        BinaryOp.Ge => Value.FromBool(GreaterEqual(a, b)),
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not a binary operator"),
+    };
+
+    /// <summary>The source spelling of a binary operator, as error messages quote it.</summary>
+    public static string Symbol(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+", BinaryOp.Sub => "-", BinaryOp.Mul => "*", BinaryOp.Div => "/",
+        BinaryOp.Mod => "%", BinaryOp.Pow => "*^", BinaryOp.BitAnd => "&", BinaryOp.BitOr => "|",
+        BinaryOp.BitXor => "^", BinaryOp.Shl => "<<", BinaryOp.Shr => ">>", BinaryOp.Eq => "==",
+        BinaryOp.Ne => "!=", BinaryOp.Lt => "<", BinaryOp.Le => "<=", BinaryOp.Gt => ">", BinaryOp.Ge => ">=",
+        _ => op.ToString(),
+    };
 
     /// <summary>The value of a condition (<c>if</c>, <c>while</c>, guards, <c>and</c>/<c>or</c> operands):
     /// a bool, else runtime error Type naming <paramref name="what"/> ("condition", "operand of 'and'" ...).</summary>
-    public static bool Truth(Value v, string what) => throw Pending();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Truth(Value v, string what)
+    {
+        if (v.IsBool) return v.AsBool;
+        throw NotABool(v, what);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static VeldRuntimeException NotABool(Value v, string what) =>
+        Fail.Type($"{what} must be a bool, got {Display.TypeName(v)}");
 
     /// <summary><c>a..b</c> / <c>a..=b</c>: both ints, else Type.</summary>
-    public static Value MakeRange(Value start, Value end, bool inclusive) => throw Pending();
-
-    /// <summary><c>target[index]</c>: array/str/tuple by int (Index error out of range), map by key (Key error).</summary>
-    public static Value GetIndex(Value target, Value index) => throw Pending();
-    /// <summary><c>target[index] = value</c>: arrays (existing index) and maps (insert or replace).</summary>
-    public static void SetIndex(Value target, Value index, Value value) => throw Pending();
-    /// <summary><c>target.name</c>: struct field, Error field, or map key "name"; else Field (Key for a missing map key).</summary>
-    public static Value GetField(Value target, string name) => throw Pending();
-    /// <summary><c>target.name = value</c>: struct field or map key.</summary>
-    public static void SetField(Value target, string name, Value value) => throw Pending();
-    /// <summary><c>target.0</c>: tuples only; Index error out of range, Type error for a non-tuple.</summary>
-    public static Value TupleIndex(Value target, int index) => throw Pending();
-
-    /// <summary><c>v as T</c> (section 9).</summary>
-    public static Value Cast(Value v, CastTarget target, string typeText) => throw Pending();
+    public static Value MakeRange(Value start, Value end, bool inclusive)
+    {
+        if (start.IsInt && end.IsInt) return Value.FromObject(new VeldRange(start.AsInt, end.AsInt, inclusive));
+        throw Fail.Binary(inclusive ? "..=" : "..", start, end);
+    }
 
     /// <summary>A new struct instance (fields in declaration order).</summary>
     public static Value NewStruct(StructType type, Value[] fields) => Value.FromObject(new StructInstance(type, fields));
-    /// <summary>A new enum value; checks the payload count (Arity error).</summary>
-    public static Value NewEnum(EnumType type, int variant, Value[] payload) => throw Pending();
 
-    internal static Exception Pending() => new InvalidOperationException("runtime operation not built yet");
+    /// <summary>A new enum value; checks the payload count (Arity error).</summary>
+    public static Value NewEnum(EnumType type, int variant, Value[] payload)
+    {
+        int expected = type.PayloadArity[variant];
+        if (payload.Length != expected)
+            throw Fail.Arity($"{type.Name}.{type.VariantNames[variant]}", expected, payload.Length);
+        return Value.FromObject(new EnumInstance(type, variant, payload));
+    }
 }

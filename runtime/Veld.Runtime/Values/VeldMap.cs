@@ -2,7 +2,7 @@ namespace Veld.Runtime;
 
 /// <summary>
 /// A mutable map shared by reference, ordered by insertion; a key removed and inserted again goes
-/// last. Keys are int, str, bool or tuples of those (the runtime checks that before calling in).
+/// last. Keys are int, str, bool or tuples of those (<see cref="Set"/> checks; lookups with any other value just miss).
 /// <see cref="Version"/> changes when keys are added or removed, for iteration checks.
 /// </summary>
 public sealed class VeldMap : HeapObject
@@ -16,8 +16,10 @@ public sealed class VeldMap : HeapObject
     public bool TryGet(Value key, out Value value) => _entries.TryGetValue(key, out value);
     public bool ContainsKey(Value key) => _entries.ContainsKey(key);
 
+    /// <summary>Insert or replace; runtime error Type if <paramref name="key"/> is not a valid map key.</summary>
     public void Set(Value key, Value value)
     {
+        MapKeys.Check(key);
         if (_entries.ContainsKey(key)) _entries[key] = value;
         else { _entries.Add(key, value); Version++; }
     }
@@ -55,7 +57,12 @@ public sealed class MapKeyComparer : IEqualityComparer<Value>
         return false;
     }
 
-    public int GetHashCode(Value v)
+    public int GetHashCode(Value v) => Hash(v, 0);
+
+    /// <summary>Hashes nested tuples only a few levels deep: equal keys still hash alike, and a lookup with an
+    /// absurdly nested tuple cannot recurse without bound. (Equals recurses only as deep as a stored key, and
+    /// <see cref="MapKeys.Check"/> bounds those.)</summary>
+    private static int Hash(Value v, int depth)
     {
         if (v.IsInt) return v.AsInt.GetHashCode();
         if (v.IsBool) return v.AsBool ? 1 : 2;
@@ -63,9 +70,13 @@ public sealed class MapKeyComparer : IEqualityComparer<Value>
         if (v.Is<VeldTuple>(out var t))
         {
             var h = new HashCode();
-            foreach (var item in t.Items) h.Add(GetHashCode(item));
+            h.Add(t.Items.Length);
+            if (depth < MaxHashDepth)
+                foreach (var item in t.Items) h.Add(Hash(item, depth + 1));
             return h.ToHashCode();
         }
         return 0;
     }
+
+    private const int MaxHashDepth = 8;
 }

@@ -1,0 +1,32 @@
+namespace Veld.Runtime;
+
+/// <summary>
+/// What may be a map key: int, str, bool, or a tuple of those (section 2). Floats are refused because
+/// 1 == 1.0 would make two keys equal with different hashes; mutable containers because their hash
+/// could change under the map. <see cref="VeldMap.Set"/> checks every key it stores.
+/// </summary>
+public static class MapKeys
+{
+    /// <summary>Type error unless <paramref name="key"/> is a valid map key.</summary>
+    public static void Check(Value key)
+    {
+        if (key.IsInt || key.IsBool || key.Kind == ValueKind.Str) return;
+        CheckSlow(key, 0);
+    }
+
+    private static void CheckSlow(Value key, int depth)
+    {
+        if (key.IsInt || key.IsBool || key.Kind == ValueKind.Str) return;
+        if (key.AsObject is VeldTuple tuple)
+        {
+            // Tuples are immutable, so they cannot cycle, but a program can still nest them absurdly deep.
+            if (depth >= RuntimeLimits.MaxCompareDepth)
+                throw Fail.Value($"map key nested deeper than {RuntimeLimits.MaxCompareDepth} levels");
+            foreach (var item in tuple.Items) CheckSlow(item, depth + 1);
+            return;
+        }
+        throw Fail.Type(depth == 0
+            ? $"map key must be an int, str, bool or a tuple of those, got {Display.TypeName(key)}"
+            : $"map key must be an int, str, bool or a tuple of those, got a tuple containing {Display.TypeName(key)}");
+    }
+}

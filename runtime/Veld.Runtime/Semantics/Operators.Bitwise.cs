@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+
+namespace Veld.Runtime;
+
+/// <summary>
+/// <c>&amp; | ^ &lt;&lt; &gt;&gt;</c>: ints only. Shift counts outside 0..63 are runtime error Value;
+/// <c>&lt;&lt;</c> drops bits shifted out (no overflow check), <c>&gt;&gt;</c> is arithmetic (keeps the sign).
+/// </summary>
+public static partial class Operators
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value BitAnd(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt & b.AsInt);
+        throw Fail.Binary("&", a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value BitOr(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt | b.AsInt);
+        throw Fail.Binary("|", a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value BitXor(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt ^ b.AsInt);
+        throw Fail.Binary("^", a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Shl(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long count = b.AsInt;
+            // C# masks the count to 6 bits; Veld rejects what the mask would silently change.
+            if ((ulong)count > 63) throw ShiftCount(count);
+            return Value.FromInt(a.AsInt << (int)count);
+        }
+        throw Fail.Binary("<<", a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value Shr(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long count = b.AsInt;
+            if ((ulong)count > 63) throw ShiftCount(count);
+            return Value.FromInt(a.AsInt >> (int)count);
+        }
+        throw Fail.Binary(">>", a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static VeldRuntimeException ShiftCount(long count) => Fail.Value($"shift count {count} outside 0..63");
+}

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+
+namespace Veld.Runtime;
+
+/// <summary>
+/// <c>==</c> / <c>!=</c>. Never a Type error: values of different kinds are simply unequal. Numbers compare
+/// by exact value (<c>1 == 1.0</c>); strings, tuples, arrays, maps, structs, enums and ranges structurally;
+/// functions by identity. There is deliberately no identity shortcut for containers, so an array holding
+/// NaN is unequal to itself and comparing a cyclic value always ends in the depth error, on every tier.
+/// </summary>
+public static partial class Operators
+{
+    /// <summary><c>==</c>: never fails, except runtime error Value past 1000 levels of nesting (a cycle).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Equal(Value a, Value b)
+    {
+        if (a.IsInt && b.IsInt) return a.AsInt == b.AsInt;
+        return EqualAt(a, b, 0);
+    }
+
+    /// <summary><paramref name="depth"/> is the number of containers entered above this comparison.</summary>
+    private static bool EqualAt(Value a, Value b, int depth)
+    {
+        if (a.IsNumber) return b.IsNumber && CompareNumbers(a, b) == 0;
+        if (a.IsBool) return b.IsBool && a.AsBool == b.AsBool;
+        if (a.IsUnit) return b.IsUnit;
+        HeapObject? x = a.AsObject, y = b.AsObject;
+        if (x is null || y is null || x.Kind != y.Kind) return false;
+
+        switch (x)
+        {
+            case VeldString sx:
+                return string.Equals(sx.Text, ((VeldString)y).Text, StringComparison.Ordinal);
+            case FunctionObject:
+                return ReferenceEquals(x, y);
+            case VeldRange rx:
+                var ry = (VeldRange)y;
+                return rx.Start == ry.Start && rx.End == ry.End && rx.Inclusive == ry.Inclusive;
+        }
+
+        if (depth >= RuntimeLimits.MaxCompareDepth)
+            throw Fail.Value($"comparison nested deeper than {RuntimeLimits.MaxCompareDepth} levels (a cyclic value?)");
+        depth++;
+
+        switch (x)
+        {
+            case VeldArray ax:
+            {
+                var ay = (VeldArray)y;
+                if (ax.Count != ay.Count) return false;
+                for (int i = 0; i < ax.Count; i++)
+                    if (!EqualAt(ax[i], ay[i], depth)) return false;
+                return true;
+            }
+            case VeldTuple tx:
+                return ItemsEqual(tx.Items, ((VeldTuple)y).Items, depth);
+            case VeldMap mx:
+            {
+                // Same key set and equal values; insertion order does not matter.
+                var my = (VeldMap)y;
+                if (mx.Count != my.Count) return false;
+                for (int i = 0; i < mx.Count; i++)
+                {
+                    var (key, value) = mx.EntryAt(i);
+                    if (!my.TryGet(key, out var other) || !EqualAt(value, other, depth)) return false;
+                }
+                return true;
+            }
+            case StructInstance sx:
+            {
+                var sy = (StructInstance)y;
+                return sx.Type.Name == sy.Type.Name && ItemsEqual(sx.Fields, sy.Fields, depth);
+            }
+            case EnumInstance ex:
+            {
+                var ey = (EnumInstance)y;
+                return ex.Type.Name == ey.Type.Name && ex.Variant == ey.Variant && ItemsEqual(ex.Payload, ey.Payload, depth);
+            }
+            default:
+                return ReferenceEquals(x, y);
+        }
+    }
+
+    private static bool ItemsEqual(Value[] xs, Value[] ys, int depth)
+    {
+        if (xs.Length != ys.Length) return false;
+        for (int i = 0; i < xs.Length; i++)
+            if (!EqualAt(xs[i], ys[i], depth)) return false;
+        return true;
+    }
+}
