@@ -53,6 +53,10 @@ public enum OpCode : byte
     Dup,
     /// <summary>DUP2: a b -> a b a b (compound assignment to a[i])</summary>
     Dup2,
+    /// <summary>PICK n: x_n .. x_0 -> x_n .. x_0 x_n (copy the value n below the top)</summary>
+    Pick,
+    /// <summary>SWAP: a b -> b a</summary>
+    Swap,
 
     // ---- variables -------------------------------------------------------------------------
     /// <summary>LOAD_LOCAL s: -> local[s]</summary>
@@ -201,8 +205,10 @@ public enum OpCode : byte
     Print,
     /// <summary>PRINTLN: a -> ; write the display form of a and a newline</summary>
     Println,
-    /// <summary>ASSERT n: c [msg] -> ; Assert error unless c (n = 1: with message)</summary>
+    /// <summary>ASSERT j: c -> ; if c holds, ip += j (skipping the failure code; c must be a bool)</summary>
     Assert,
+    /// <summary>ASSERT_FAIL n: [msg] -> ; Assert error, with the display form of msg when n = 1</summary>
+    AssertFail,
 
     // ---- encoding --------------------------------------------------------------------------
     /// <summary>WIDE: the next instruction's index and count operands are two bytes</summary>

@@ -23,6 +23,8 @@ public static class OpCodeInfo
         Set(OpCode.PopN, "POPN", "n");
         Set(OpCode.Dup, "DUP");
         Set(OpCode.Dup2, "DUP2");
+        Set(OpCode.Pick, "PICK", "n");
+        Set(OpCode.Swap, "SWAP");
         Set(OpCode.LoadLocal, "LOAD_LOCAL", "s");
         Set(OpCode.StoreLocal, "STORE_LOCAL", "s");
         Set(OpCode.LoadUpvalue, "LOAD_UPVALUE", "u");
@@ -88,7 +90,8 @@ public static class OpCodeInfo
         Set(OpCode.Format, "FORMAT", "n");
         Set(OpCode.Print, "PRINT");
         Set(OpCode.Println, "PRINTLN");
-        Set(OpCode.Assert, "ASSERT", "n");
+        Set(OpCode.Assert, "ASSERT", "j");
+        Set(OpCode.AssertFail, "ASSERT_FAIL", "n");
         Set(OpCode.Wide, "WIDE");
         return table;
     }

@@ -140,6 +140,8 @@ internal sealed class ChunkBuilder
         OpCode.PopN => -operands[0],
         OpCode.Dup => 1,
         OpCode.Dup2 => 2,
+        OpCode.Pick => 1,
+        OpCode.Swap => 0,
         OpCode.LoadLocal or OpCode.LoadUpvalue or OpCode.LoadGlobal => 1,
         OpCode.StoreLocal or OpCode.StoreUpvalue or OpCode.StoreGlobal => -1,
         OpCode.CloseUpvalue => 0,
@@ -172,7 +174,8 @@ internal sealed class ChunkBuilder
         OpCode.TryBegin or OpCode.TryEnd => 0,
         OpCode.Format => 1 - operands[0],
         OpCode.Print or OpCode.Println => -1,
-        OpCode.Assert => -1 - operands[0],
+        OpCode.Assert => -1,
+        OpCode.AssertFail => -operands[0],
         _ => throw new InvalidOperationException($"stack compiler: no stack effect for {op}"),
     };
 

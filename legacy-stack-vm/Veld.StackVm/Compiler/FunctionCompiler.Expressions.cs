@@ -200,52 +200,112 @@ internal sealed partial class FunctionCompiler
 
     // ---- assignment --------------------------------------------------------------------------
 
-    /// <summary><c>x = e</c>, <c>a[i] = e</c>, <c>p.f = e</c> and their compound forms; leaves nothing.
-    /// The target's parts are evaluated first, once, then the value.</summary>
+    /// <summary>
+    /// <c>x = e</c>, <c>a[i] = e</c>, <c>p.f = e</c> and their compound forms; leaves nothing. The language
+    /// orders a compound assignment as: the target's parts (once), the value, then the read of the
+    /// current value. When nothing could tell the difference, the current value is read first instead,
+    /// which needs no stack shuffling: <c>LOAD x; v; ADD; STORE x</c> rather than <c>v; LOAD x; SWAP; ADD; STORE x</c>.
+    /// </summary>
     private void CompileAssign(AssignExpr a)
     {
         int line = a.Line;
         switch (a.Target)
         {
             case NameExpr n:
-                if (a.CompoundOp is { } nameOp)
+                if (a.CompoundOp is not { } nameOp) CompileExpr(a.Value);
+                else if (ReadCannotFail(n) && !MayRunCode(a.Value))
                 {
                     EmitLoad(n);
                     CompileExpr(a.Value);
                     _b.Emit(line, BinaryOpCode(nameOp));
                 }
-                else CompileExpr(a.Value);
+                else
+                {
+                    CompileExpr(a.Value);
+                    EmitLoad(n);
+                    _b.Emit(line, OpCode.Swap);
+                    _b.Emit(line, BinaryOpCode(nameOp));
+                }
                 EmitStore(n);
                 break;
             case IndexExpr ix:
                 CompileExpr(ix.Target);
                 CompileExpr(ix.Index);
-                if (a.CompoundOp is { } indexOp)
+                if (a.CompoundOp is not { } indexOp) CompileExpr(a.Value);
+                else if (IsInert(a.Value))
                 {
                     _b.Emit(line, OpCode.Dup2);
-                    _b.Emit(ix.Line, OpCode.GetIndex);
+                    _b.Emit(line, OpCode.GetIndex);
                     CompileExpr(a.Value);
                     _b.Emit(line, BinaryOpCode(indexOp));
                 }
-                else CompileExpr(a.Value);
+                else
+                {
+                    CompileExpr(a.Value);
+                    _b.Emit(line, OpCode.Pick, 2);
+                    _b.Emit(line, OpCode.Pick, 2);
+                    _b.Emit(line, OpCode.GetIndex);
+                    _b.Emit(line, OpCode.Swap);
+                    _b.Emit(line, BinaryOpCode(indexOp));
+                }
                 _b.Emit(line, OpCode.SetIndex);
                 break;
             case MemberExpr { Kind: MemberKind.Field } m:
                 int name = _b.Constant(_program.StringConstant(m.Name));
                 CompileExpr(m.Target);
-                if (a.CompoundOp is { } fieldOp)
+                if (a.CompoundOp is not { } fieldOp) CompileExpr(a.Value);
+                else if (IsInert(a.Value))
                 {
                     _b.Emit(line, OpCode.Dup);
-                    _b.Emit(m.Line, OpCode.GetField, name);
+                    _b.Emit(line, OpCode.GetField, name);
                     CompileExpr(a.Value);
                     _b.Emit(line, BinaryOpCode(fieldOp));
                 }
-                else CompileExpr(a.Value);
+                else
+                {
+                    CompileExpr(a.Value);
+                    _b.Emit(line, OpCode.Pick, 1);
+                    _b.Emit(line, OpCode.GetField, name);
+                    _b.Emit(line, OpCode.Swap);
+                    _b.Emit(line, BinaryOpCode(fieldOp));
+                }
                 _b.Emit(line, OpCode.SetField, name);
                 break;
             default:
                 throw new InvalidOperationException($"stack compiler: cannot assign to {a.Target.GetType().Name} at {a.Pos}");
         }
+    }
+
+    /// <summary>Reading this name cannot raise an error: a local or upvalue, or a global read by top-level
+    /// code (which only sees globals whose declarations have already run).</summary>
+    private bool ReadCannotFail(NameExpr n) =>
+        n.Ref.Kind is VarKind.Local or VarKind.Upvalue || n.Ref.Kind == VarKind.Global && _function.IsScript;
+
+    /// <summary>Evaluating <paramref name="e"/> can neither fail nor have an effect.</summary>
+    private bool IsInert(Expr e) => e switch
+    {
+        IntLiteral or FloatLiteral or StringLiteral or BoolLiteral or UnitLiteral => true,
+        NameExpr n => ReadCannotFail(n),
+        _ => false,
+    };
+
+    /// <summary>Whether evaluating <paramref name="e"/> might run code that assigns variables (a call or
+    /// an assignment). Conservative: anything outside a small set of operator forms counts as yes.</summary>
+    private static bool MayRunCode(Expr e)
+    {
+        GuardDepth();
+        return e switch
+        {
+            IntLiteral or FloatLiteral or StringLiteral or BoolLiteral or UnitLiteral or NameExpr => false,
+            UnaryExpr u => MayRunCode(u.Operand),
+            BinaryExpr b => MayRunCode(b.Left) || MayRunCode(b.Right),
+            LogicalExpr l => MayRunCode(l.Left) || MayRunCode(l.Right),
+            IndexExpr ix => MayRunCode(ix.Target) || MayRunCode(ix.Index),
+            TupleIndexExpr t => MayRunCode(t.Target),
+            MemberExpr { Kind: MemberKind.Field } m => MayRunCode(m.Target),
+            CastExpr c => MayRunCode(c.Value),
+            _ => true,
+        };
     }
 
     // ---- macros ------------------------------------------------------------------------------
@@ -267,9 +327,12 @@ internal sealed partial class FunctionCompiler
                 if (!wantValue) _b.Emit(line, OpCode.Pop);
                 break;
             case MacroKind.Assert:
+                // The message is evaluated only when the assertion fails.
                 CompileExpr(m.Condition!);
+                int holds = _b.EmitJump(line, OpCode.Assert);
                 if (m.Message is { } message) CompileExpr(message);
-                _b.Emit(line, OpCode.Assert, m.Message is null ? 0 : 1);
+                _b.Emit(line, OpCode.AssertFail, m.Message is null ? 0 : 1);
+                _b.PatchJump(holds);
                 if (wantValue) _b.Emit(line, OpCode.Unit);
                 break;
         }

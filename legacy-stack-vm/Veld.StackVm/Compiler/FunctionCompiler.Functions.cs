@@ -55,14 +55,14 @@ internal sealed partial class FunctionCompiler
     private void CompileStructConstruct(CallExpr call)
     {
         var decl = call.Struct ?? throw new InvalidOperationException($"stack compiler: struct construction at {call.Pos} has no struct");
+        var fieldOrder = call.FieldOrderArgs ?? throw new InvalidOperationException($"stack compiler: struct construction at {call.Pos} has no field order");
         var fieldOfArgument = new int[call.Args.Count];
         for (int i = 0; i < call.Args.Count; i++)
         {
-            var name = call.Args[i].Name;
-            int field = decl.Fields.FindIndex(f => f.Name == name);
-            if (field < 0) throw new InvalidOperationException($"stack compiler: struct {decl.Name} has no field '{name}' ({call.Pos})");
-            fieldOfArgument[i] = field;
-            CompileExpr(call.Args[i].Value);
+            var value = call.Args[i].Value;
+            fieldOfArgument[i] = fieldOrder.FindIndex(e => ReferenceEquals(e, value));
+            if (fieldOfArgument[i] < 0) throw new InvalidOperationException($"stack compiler: struct argument {i} at {call.Pos} has no field");
+            CompileExpr(value);
         }
         int shape = _b.AddShape(new StructShape(decl.TypeId, decl.Name, fieldOfArgument));
         _b.Emit(call.Line, OpCode.NewStruct, shape);

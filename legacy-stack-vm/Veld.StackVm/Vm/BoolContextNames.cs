@@ -7,10 +7,10 @@ namespace Veld.StackVm;
 internal static class BoolContextNames
 {
     public const string Condition = "condition";
-    public const string Guard = "guard";
+    public const string Guard = "match guard";
     public const string And = "operand of 'and'";
     public const string Or = "operand of 'or'";
-    public const string Assertion = "assertion";
+    public const string Assertion = "assert~ condition";
 
     public static string Of(BoolContext context) => context switch
     {

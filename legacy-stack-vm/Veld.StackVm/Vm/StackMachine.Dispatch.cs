@@ -68,6 +68,15 @@ internal sealed partial class StackMachine
                         stack[sp + 1] = stack[sp - 1];
                         sp += 2;
                         break;
+                    case OpCode.Pick:
+                        a = code[ip++];
+                    Pick:
+                        stack[sp] = stack[sp - 1 - a];
+                        sp++;
+                        break;
+                    case OpCode.Swap:
+                        (stack[sp - 1], stack[sp - 2]) = (stack[sp - 2], stack[sp - 1]);
+                        break;
 
                     // ---- variables ---------------------------------------------------------------
                     case OpCode.LoadLocal:
@@ -331,6 +340,7 @@ internal sealed partial class StackMachine
                             int calleeSlot = sp - a - 1;
                             if (stack[calleeSlot].AsObject is Closure callee)
                             {
+                                CheckArity(callee, a);
                                 _frames[_frameCount - 1].Ip = ip;
                                 _sp = sp;
                                 PushFrame(callee, calleeSlot + 1, a, calleeSlot);
@@ -382,6 +392,7 @@ internal sealed partial class StackMachine
                                         ReplaceFrame(callee, targetSlot, b, withSelf: true);
                                         goto Reload;
                                     }
+                                    CheckArity(callee, b, withSelf: true);
                                     _frames[_frameCount - 1].Ip = ip;
                                     _sp = sp;
                                     PushFrame(callee, targetSlot, b + 1, targetSlot);
@@ -394,7 +405,7 @@ internal sealed partial class StackMachine
                                 goto Call;
                             }
                             _sp = sp;
-                            var result = BuiltinMethods.Call(_context, target, name, new ReadOnlySpan<Value>(stack, targetSlot + 1, b));
+                            var result = CallBuiltinMethod(target, name, new ReadOnlySpan<Value>(stack, targetSlot + 1, b));
                             stack = _stack;
                             if (tail)
                             {
@@ -624,15 +635,16 @@ internal sealed partial class StackMachine
                         _context.Output.Write('\n');
                         break;
                     case OpCode.Assert:
-                        a = code[ip++];
-                    Assert:
                         {
-                            sp -= 1 + a;
-                            var condition = stack[sp];
+                            var condition = stack[--sp];
                             bool holds = condition.IsBool ? condition.AsBool : Operators.Truth(condition, BoolContextNames.Assertion);
-                            if (!holds) throw RuntimeErrors.AssertFailed(a == 0 ? null : Display.Show(stack[sp + 1]));
+                            ip += holds ? 2 + (code[ip] | code[ip + 1] << 8) : 2;
                         }
                         break;
+                    case OpCode.AssertFail:
+                        a = code[ip++];
+                    AssertFail:
+                        throw RuntimeErrors.AssertFailed(a == 0 ? null : Display.Show(stack[sp - 1]));
 
                     // ---- wide variants: two-byte operands, then the same work ---------------------
                     case OpCode.Wide:
@@ -676,7 +688,8 @@ internal sealed partial class StackMachine
                                 case OpCode.MatchVariant: goto MatchVariant;
                                 case OpCode.Element: goto Element;
                                 case OpCode.Format: goto Format;
-                                case OpCode.Assert: goto Assert;
+                                case OpCode.AssertFail: goto AssertFail;
+                                case OpCode.Pick: goto Pick;
                                 default: throw new InvalidOperationException($"stack VM: {op} has no wide variant");
                             }
                         }

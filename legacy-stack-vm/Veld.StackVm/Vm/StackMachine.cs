@@ -61,7 +61,8 @@ internal sealed partial class StackMachine : IInvoker
         var script = new Closure(_program.Script, []);
         _stack[0] = Value.FromObject(script);
         _sp = 1;
-        PushFrame(script, argsStart: 1, argc: 0, resultSlot: 0);
+        // The top level is not a call: frame 0 does not count against the call depth.
+        PushFrame(script, argsStart: 1, argc: 0, resultSlot: 0, isCall: false);
         return Run(stopFrame: 0);
     }
 
@@ -75,6 +76,7 @@ internal sealed partial class StackMachine : IInvoker
             _stack[calleeSlot] = function;
             args.CopyTo(_stack.AsSpan(calleeSlot + 1));
             _sp = calleeSlot + 1 + args.Length;
+            CheckArity(closure, args.Length);
             PushFrame(closure, calleeSlot + 1, args.Length, calleeSlot);
             return Run(stopFrame: _frameCount - 1);
         }
@@ -83,13 +85,23 @@ internal sealed partial class StackMachine : IInvoker
 
     // ---- frames ------------------------------------------------------------------------------
 
-    /// <summary>Enter <paramref name="closure"/> with its arguments already at stack[argsStart..]:
-    /// check arity and depth, then lay out the frame (locals beyond the arguments start as unit).</summary>
-    private void PushFrame(Closure closure, int argsStart, int argc, int resultSlot)
+    /// <summary>Arity error unless <paramref name="argc"/> arguments fit. A method called on a value counts
+    /// the arguments the caller wrote, without self.</summary>
+    private static void CheckArity(Closure closure, int argc, bool withSelf = false)
     {
         var chunk = closure.Chunk;
-        if (argc != chunk.Arity) throw RuntimeErrors.Arity(chunk.Name, chunk.Arity, argc);
-        _context.EnterCall();
+        int given = withSelf ? argc + 1 : argc;
+        if (given != chunk.Arity) throw withSelf
+            ? RuntimeErrors.Arity(chunk.Name, chunk.Arity - 1, argc)
+            : RuntimeErrors.Arity(chunk.Name, chunk.Arity, argc);
+    }
+
+    /// <summary>Enter <paramref name="closure"/> with its (checked) arguments already at stack[argsStart..]:
+    /// count the call depth, then lay out the frame (locals beyond the arguments start as unit).</summary>
+    private void PushFrame(Closure closure, int argsStart, int argc, int resultSlot, bool isCall = true)
+    {
+        var chunk = closure.Chunk;
+        if (isCall) _context.EnterCall();
         if (_frameCount == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
         EnsureStack(argsStart + chunk.FrameSize);
         _stack.AsSpan(argsStart + argc, chunk.LocalCount - argc).Fill(Value.Unit);
@@ -106,8 +118,8 @@ internal sealed partial class StackMachine : IInvoker
     private void ReplaceFrame(Closure closure, int calleeSlot, int argc, bool withSelf)
     {
         var chunk = closure.Chunk;
+        CheckArity(closure, argc, withSelf);
         int given = withSelf ? argc + 1 : argc;
-        if (given != chunk.Arity) throw RuntimeErrors.Arity(chunk.Name, chunk.Arity, given);
         _context.Tick();
         ref var frame = ref _frames[_frameCount - 1];
         CloseUpvalues(frame.Base);
@@ -131,7 +143,7 @@ internal sealed partial class StackMachine : IInvoker
         ref var frame = ref _frames[--_frameCount];
         CloseUpvalues(frame.Base);
         DropHandlersOf(_frameCount);
-        _context.ExitCall();
+        if (_frameCount > 0) _context.ExitCall(); // frame 0, the script, was not a call
         int resultSlot = frame.ResultSlot;
         frame.Closure = null!; // let the closure go
         if (_frameCount == stopFrame)
@@ -163,15 +175,23 @@ internal sealed partial class StackMachine : IInvoker
     /// <summary>A builtin function, or a Type error for a value that is not callable.</summary>
     private Value CallNative(Value callee, ReadOnlySpan<Value> args)
     {
-        if (callee.AsObject is BuiltinFunction builtin) return builtin.Invoke(_context, args);
-        throw RuntimeErrors.NotCallable(callee);
+        if (callee.AsObject is not BuiltinFunction builtin) throw RuntimeErrors.NotCallable(callee);
+        _context.Tick();
+        return builtin.Invoke(_context, args);
+    }
+
+    /// <summary>A builtin method of the target's type (Field error for an unknown name).</summary>
+    private Value CallBuiltinMethod(Value target, string name, ReadOnlySpan<Value> args)
+    {
+        _context.Tick();
+        return BuiltinMethods.Call(_context, target, name, args);
     }
 
     /// <summary>
-    /// What <c>target.name(args)</c> calls, in the order of docs/LANGUAGE.md: an impl method (called with
-    /// self when it declares self), a struct field or map key holding a function (called without self),
-    /// else a builtin method (<see cref="BuiltinMethods"/>, which raises Field for an unknown name).
-    /// Returns false for the builtin case.
+    /// What <c>target.name(args)</c> calls, in the order of docs/LANGUAGE.md: an impl method that takes
+    /// self (methods without self belong to the type, <c>Point.new</c>); else a struct field, or a map key
+    /// that is not also a builtin method name, holding a function (called without self); else a builtin
+    /// method. Returns false for the builtin case.
     /// </summary>
     private static bool FindMethod(Value target, string name, out Value callee, out bool withSelf)
     {
@@ -179,32 +199,36 @@ internal sealed partial class StackMachine : IInvoker
         switch (target.AsObject)
         {
             case StructInstance s:
-                if (s.Type.Methods.TryGetValue(name, out callee))
+                if (FindSelfMethod(s.Type, name, out callee))
                 {
-                    withSelf = ((Closure)callee.AsObject!).Chunk.HasSelf;
+                    withSelf = true;
                     return true;
                 }
                 int field = s.Type.FieldIndex(name);
-                if (field >= 0)
+                if (field >= 0 && s.Fields[field].Kind == ValueKind.Function)
                 {
                     callee = s.Fields[field];
                     return true;
                 }
                 break;
             case EnumInstance e:
-                if (e.Type.Methods.TryGetValue(name, out callee))
+                if (FindSelfMethod(e.Type, name, out callee))
                 {
-                    withSelf = ((Closure)callee.AsObject!).Chunk.HasSelf;
+                    withSelf = true;
                     return true;
                 }
                 break;
             case VeldMap m:
-                if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out callee)) return true;
+                if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out callee) && callee.Kind == ValueKind.Function)
+                    return true;
                 break;
         }
         callee = default;
         return false;
     }
+
+    private static bool FindSelfMethod(VeldType type, string name, out Value method) =>
+        type.Methods.TryGetValue(name, out method) && ((Closure)method.AsObject!).Chunk.HasSelf;
 
     // ---- upvalues ----------------------------------------------------------------------------
 
@@ -267,7 +291,7 @@ internal sealed partial class StackMachine : IInvoker
         {
             ref var frame = ref _frames[--_frameCount];
             CloseUpvalues(frame.Base);
-            _context.ExitCall();
+            if (_frameCount > 0) _context.ExitCall();
             if (_frameCount == stopFrame) _sp = frame.ResultSlot;
             frame.Closure = null!;
         }
