@@ -50,6 +50,7 @@ internal sealed class ChunkBuilder
     private static (ValueKind, long, object?) ConstantKey(Value v) => v.Kind switch
     {
         ValueKind.Int => (ValueKind.Int, v.AsInt, null),
+        ValueKind.Bool => (ValueKind.Bool, v.AsBool ? 1 : 0, null),
         // By bits: 0.0 and -0.0 are different constants, and every NaN equals itself here.
         ValueKind.Float => (ValueKind.Float, BitConverter.DoubleToInt64Bits(v.AsFloat), null),
         ValueKind.Str => (ValueKind.Str, 0, v.As<VeldString>().Text),
