@@ -27,7 +27,7 @@ internal static class Veld
     }
 
     /// <summary>The program's result in display form (it must succeed).</summary>
-    public static string Result(string source) => Display.Show(Ok(source).Result);
+    public static string Result(string source, RunOptions? options = null) => Display.Show(Ok(source, options).Result);
 
     /// <summary>The program's standard output (it must succeed).</summary>
     public static string Output(string source) => Ok(source).Stdout;
