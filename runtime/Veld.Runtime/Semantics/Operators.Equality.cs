@@ -41,6 +41,9 @@ public static partial class Operators
         if (depth >= RuntimeLimits.MaxCompareDepth)
             throw Fail.Value($"comparison nested deeper than {RuntimeLimits.MaxCompareDepth} levels (a cyclic value?)");
         depth++;
+        // The depth bound keeps this far from the end of a run thread's stack; this guards callers that
+        // arrive with little stack left (the runtime's recursion must never crash the process).
+        RuntimeHelpers.EnsureSufficientExecutionStack();
 
         switch (x)
         {
