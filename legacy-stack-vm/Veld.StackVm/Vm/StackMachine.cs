@@ -1,3 +1,4 @@
+using System.Text;
 using Veld.Runtime;
 using ExecutionContext = Veld.Runtime.ExecutionContext;
 
@@ -28,6 +29,8 @@ internal sealed partial class StackMachine : IInvoker
     private int _handlerCount;
     /// <summary>Open upvalues, highest slot first.</summary>
     private Upvalue? _openUpvalues;
+    /// <summary>Instructions executed by finished dispatch loops (each adds its count when it exits).</summary>
+    private long _instructions;
 
     public StackMachine(StackProgram program, ExecutionContext context)
     {
@@ -57,13 +60,19 @@ internal sealed partial class StackMachine : IInvoker
     public Value RunScript()
     {
         _context.Invoker = this;
-        _context.Instructions ??= 0;
         var script = new Closure(_program.Script, []);
         _stack[0] = Value.FromObject(script);
         _sp = 1;
         // The top level is not a call: frame 0 does not count against the call depth.
         PushFrame(script, argsStart: 1, argc: 0, resultSlot: 0, isCall: false);
-        return Run(stopFrame: 0);
+        try
+        {
+            return Run(stopFrame: 0);
+        }
+        finally
+        {
+            _context.Instructions = (_context.Instructions ?? 0) + _instructions;
+        }
     }
 
     /// <summary>A native method (map, filter, sort ...) calling a Veld function: a nested dispatch loop.</summary>
@@ -305,6 +314,58 @@ internal sealed partial class StackMachine : IInvoker
         _sp = handler.StackTop + 1;
         _frames[_frameCount - 1].Ip = handler.Ip;
         return true;
+    }
+
+    // ---- constructors (the work of CLOSURE, NEW_* and FORMAT, kept out of the dispatch loop) ----
+
+    /// <summary>A closure of nested function <paramref name="index"/> of <paramref name="enclosing"/>; its upvalue
+    /// descriptors are the (isLocal, index) byte pairs at code[descriptors..].</summary>
+    private Value NewClosure(Closure enclosing, int index, byte[] code, int descriptors, int bp)
+    {
+        var chunk = enclosing.Chunk.Functions[index];
+        var upvalues = new Upvalue[chunk.Upvalues.Length];
+        for (int i = 0; i < upvalues.Length; i++)
+        {
+            bool isLocal = code[descriptors + 2 * i] != 0;
+            int slot = code[descriptors + 2 * i + 1];
+            upvalues[i] = isLocal ? CaptureUpvalue(bp + slot) : enclosing.Upvalues[slot];
+        }
+        return Value.FromObject(new Closure(chunk, upvalues));
+    }
+
+    private static Value NewArray(ReadOnlySpan<Value> items)
+    {
+        var list = new List<Value>(items.Length);
+        foreach (var item in items) list.Add(item);
+        return Value.FromObject(new VeldArray(list));
+    }
+
+    /// <summary>Entries go in through <see cref="Operators.SetIndex"/>, which checks each key.</summary>
+    private static Value NewMap(ReadOnlySpan<Value> keysAndValues)
+    {
+        var map = Value.FromObject(new VeldMap());
+        for (int i = 0; i < keysAndValues.Length; i += 2) Operators.SetIndex(map, keysAndValues[i], keysAndValues[i + 1]);
+        return map;
+    }
+
+    /// <summary>The arguments come in evaluation order; the shape says which field each one sets.</summary>
+    private Value NewStruct(StructShape shape, ReadOnlySpan<Value> args)
+    {
+        var type = (StructType)_types[shape.TypeId];
+        var fields = new Value[type.FieldNames.Length];
+        for (int i = 0; i < args.Length; i++) fields[shape.FieldOfArgument[i]] = args[i];
+        return Operators.NewStruct(type, fields);
+    }
+
+    private Value NewEnum(int typeId, int variant, ReadOnlySpan<Value> payload) =>
+        payload.Length == 0 ? UnitVariant(typeId, variant) : Operators.NewEnum((EnumType)_types[typeId], variant, payload.ToArray());
+
+    /// <summary>FORMAT: the display forms of the parts, joined.</summary>
+    private static Value Format(ReadOnlySpan<Value> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts) text.Append(Display.Show(part));
+        return Value.FromString(text.ToString());
     }
 
     /// <summary>A unit variant's value, shared for the run.</summary>
