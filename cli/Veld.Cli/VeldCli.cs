@@ -7,7 +7,7 @@ namespace Veld.Cli;
 
 /// <summary>
 /// The <c>veld</c> command line: <c>veld run</c> runs one program, <c>veld diff</c> runs the differential
-/// harness. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
+/// harness, <c>veld disasm</c> shows a bytecode tier's code. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
 /// </summary>
 public static class VeldCli
 {
@@ -32,6 +32,7 @@ public static class VeldCli
     {
         var run = RunCommand.Create(services, console);
         var diff = DiffCommand.Create(services, console);
+        var disasm = DisasmCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -39,6 +40,7 @@ public static class VeldCli
             new VersionOption(),
             run,
             diff,
+            disasm,
         };
         var standardHelp = (HelpAction)help.Action!;
         // Plain output keeps one width everywhere (CI logs, snapshot tests); a terminal uses its own.
@@ -48,6 +50,7 @@ public static class VeldCli
             [root] = RootExamples,
             [run] = RunCommand.HelpFooter,
             [diff] = DiffCommand.HelpFooter,
+            [disasm] = DisasmCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
         var helpWithExamples = (SynchronousCommandLineAction)help.Action;
@@ -66,6 +69,7 @@ public static class VeldCli
           veld run fib.veld --print-result --stats   ... and print its result and timings
           veld diff corpus                           run the corpus on every tier and compare
           veld diff corpus/closures --tiers tree,stack --verbose
+          veld disasm fib.veld                       show the stack VM's bytecode for a program
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
         """;
