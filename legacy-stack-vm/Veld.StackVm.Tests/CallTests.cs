@@ -108,6 +108,16 @@ public class CallTests
     }
 
     [Fact]
+    public void A_depth_limit_beyond_the_native_stack_still_ends_cleanly()
+    {
+        // Callbacks are the VM's only C# recursion; with the depth limit out of the way the native-stack
+        // guard must stop them (as StackOverflow), never a crash of the process.
+        const string source = "fn f(n) => if n == 0 then 0 else [n].map(x => f(x - 1))[0] + 1 end\nf(10000000)";
+        var error = Veld.Error(source, new RunOptions { MaxCallDepth = int.MaxValue });
+        Assert.Equal("StackOverflow", error.Kind);
+    }
+
+    [Fact]
     public void Fuel_runs_out_as_limit_exceeded()
     {
         var outcome = Veld.Run("var i = 0\nwhile true do i += 1 end", new RunOptions { Fuel = 10_000 });

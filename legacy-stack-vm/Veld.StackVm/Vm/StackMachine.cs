@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Veld.Runtime;
 using ExecutionContext = Veld.Runtime.ExecutionContext;
@@ -80,6 +81,9 @@ internal sealed partial class StackMachine : IInvoker
     {
         if (function.AsObject is Closure closure)
         {
+            // The one C# recursion of the VM: its depth is bounded by the call-depth limit, and this guard
+            // turns a limit set beyond what the native stack holds into a clean StackOverflow.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             int calleeSlot = _sp;
             EnsureStack(calleeSlot + 1 + args.Length);
             _stack[calleeSlot] = function;
