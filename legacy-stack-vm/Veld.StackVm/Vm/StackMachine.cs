@@ -117,7 +117,7 @@ internal sealed partial class StackMachine : IInvoker
         if (isCall) _context.EnterCall();
         if (_frameCount == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
         EnsureStack(argsStart + chunk.FrameSize);
-        _stack.AsSpan(argsStart + argc, chunk.LocalCount - argc).Fill(Value.Unit);
+        ClearLocals(argsStart + argc, argsStart + chunk.LocalCount);
         ref var frame = ref _frames[_frameCount++];
         frame.Closure = closure;
         frame.Ip = 0;
@@ -139,10 +139,11 @@ internal sealed partial class StackMachine : IInvoker
         DropHandlersOf(_frameCount - 1);
         int dest = frame.ResultSlot;
         // The callee slot moves too: with self it is the first argument, without it sits below the base.
-        Array.Copy(_stack, calleeSlot, _stack, dest, argc + 1);
+        var stack = _stack;
+        for (int i = 0; i <= argc; i++) stack[dest + i] = stack[calleeSlot + i]; // dest < calleeSlot, so ascending order is safe
         int argsStart = withSelf ? dest : dest + 1;
         EnsureStack(argsStart + chunk.FrameSize);
-        _stack.AsSpan(argsStart + given, chunk.LocalCount - given).Fill(Value.Unit);
+        ClearLocals(argsStart + given, argsStart + chunk.LocalCount);
         frame.Closure = closure;
         frame.Ip = 0;
         frame.Base = argsStart;
@@ -167,6 +168,13 @@ internal sealed partial class StackMachine : IInvoker
         _stack[resultSlot] = result;
         _sp = resultSlot + 1;
         return false;
+    }
+
+    /// <summary>Locals past the arguments start as unit (a few slots: a loop beats a call to Fill).</summary>
+    private void ClearLocals(int from, int to)
+    {
+        var stack = _stack;
+        for (int i = from; i < to; i++) stack[i] = Value.Unit;
     }
 
     /// <summary>A return from inside a try body leaves its handlers behind; they go with the frame.</summary>
