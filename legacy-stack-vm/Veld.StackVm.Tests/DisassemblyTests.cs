@@ -132,7 +132,9 @@ public class DisassemblyTests
     public void Disassembly_is_stable(string name)
     {
         var source = Sources[name];
-        Snapshot.Verify($"disasm_{name}", Disassembler.Disassemble(Veld.Compile(source)));
+        var program = Veld.Compile(source);
+        Snapshot.Verify($"disasm_{name}", Disassembler.Disassemble(program));
+        foreach (var chunk in program.AllChunks()) CodeVerifier.Verify(chunk);
         // The program behind each snapshot runs, and agrees with the tree-walk tier.
         var stack = Veld.Run(source);
         var tree = Veld.RunTree(source);

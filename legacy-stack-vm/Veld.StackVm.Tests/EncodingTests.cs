@@ -36,6 +36,7 @@ public class EncodingTests
         source.Append("300].len())");
 
         var program = Veld.Compile(source.ToString());
+        CodeVerifier.Verify(program.Script);
         var text = Disassembler.Disassemble(program);
         Assert.Contains("CONST_W 299", text);
         Assert.Contains("STORE_GLOBAL_W 299", text);

@@ -84,12 +84,12 @@ internal sealed partial class StackMachine : IInvoker
             // The one C# recursion of the VM: its depth is bounded by the call-depth limit, and this guard
             // turns a limit set beyond what the native stack holds into a clean StackOverflow.
             RuntimeHelpers.EnsureSufficientExecutionStack();
+            CheckArity(closure, args.Length);
             int calleeSlot = _sp;
             EnsureStack(calleeSlot + 1 + args.Length);
             _stack[calleeSlot] = function;
             args.CopyTo(_stack.AsSpan(calleeSlot + 1));
             _sp = calleeSlot + 1 + args.Length;
-            CheckArity(closure, args.Length);
             PushFrame(closure, calleeSlot + 1, args.Length, calleeSlot);
             return Run(stopFrame: _frameCount - 1);
         }
