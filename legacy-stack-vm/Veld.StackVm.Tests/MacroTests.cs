@@ -11,6 +11,22 @@ public class MacroTests
     }
 
     [Fact]
+    public void Each_part_is_shown_before_the_next_one_runs()
+    {
+        const string source = """
+            struct Box
+                v: i64
+            end
+            let b = Box(v: 1)
+            fn bump() => do b.v += 1  b.v end
+            println~("{} {} {}", b, bump(), b)
+            println~("{b} {bump()} {b.v}")
+            """;
+        Assert.Equal("Box(v: 1) 2 Box(v: 2)\nBox(v: 2) 3 3\n", Veld.Output(source));
+        Assert.Equal(Veld.RunTree(source).Stdout, Veld.Output(source));
+    }
+
+    [Fact]
     public void Format_returns_a_string()
     {
         Assert.Equal("[\"<5>\", \"x\"]", Veld.Result("let n = 5\n[format~(\"<{n}>\"), format~(\"x\")]"));

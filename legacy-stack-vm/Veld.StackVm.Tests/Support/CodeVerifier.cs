@@ -106,15 +106,13 @@ internal static class CodeVerifier
         OpCode.PopN => (o[0], 0),
         OpCode.Dup => (1, 2),
         OpCode.Dup2 => (2, 4),
-        OpCode.Pick => (o[0] + 1, o[0] + 2),
-        OpCode.Swap => (2, 2),
         OpCode.LoadLocal or OpCode.LoadUpvalue or OpCode.LoadGlobal => (0, 1),
         OpCode.StoreLocal or OpCode.StoreUpvalue or OpCode.StoreGlobal => (1, 0),
         OpCode.CloseUpvalue or OpCode.Jump or OpCode.Loop or OpCode.TryEnd or OpCode.TryBegin => (0, 0),
         OpCode.Add or OpCode.Sub or OpCode.Mul or OpCode.Div or OpCode.Mod or OpCode.Pow or OpCode.BitAnd or OpCode.BitOr
             or OpCode.BitXor or OpCode.Shl or OpCode.Shr or OpCode.Eq or OpCode.Ne or OpCode.Lt or OpCode.Le or OpCode.Gt
             or OpCode.Ge or OpCode.Range or OpCode.GetIndex => (2, 1),
-        OpCode.Neg or OpCode.Not or OpCode.GetField or OpCode.TupleIndex or OpCode.Cast or OpCode.IterStart => (1, 1),
+        OpCode.Neg or OpCode.Not or OpCode.Show or OpCode.GetField or OpCode.TupleIndex or OpCode.Cast or OpCode.IterStart => (1, 1),
         OpCode.CheckBool => (1, 1),
         OpCode.JumpIfFalse or OpCode.And or OpCode.Or or OpCode.Assert => (1, 0),
         OpCode.Closure or OpCode.GetStatic => (0, 1),

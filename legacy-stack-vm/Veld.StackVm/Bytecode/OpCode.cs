@@ -53,10 +53,6 @@ public enum OpCode : byte
     Dup,
     /// <summary>DUP2: a b -> a b a b (compound assignment to a[i])</summary>
     Dup2,
-    /// <summary>PICK n: x_n .. x_0 -> x_n .. x_0 x_n (copy the value n below the top)</summary>
-    Pick,
-    /// <summary>SWAP: a b -> b a</summary>
-    Swap,
 
     // ---- variables -------------------------------------------------------------------------
     /// <summary>LOAD_LOCAL s: -> local[s]</summary>
@@ -199,6 +195,8 @@ public enum OpCode : byte
     Throw,
 
     // ---- macros ----------------------------------------------------------------------------
+    /// <summary>SHOW: a -> the display form of a, as a str (a format part shown before later parts run)</summary>
+    Show,
     /// <summary>FORMAT n: a1..an -> the display forms of a1..an concatenated</summary>
     Format,
     /// <summary>PRINT: a -> ; write the display form of a</summary>

@@ -23,8 +23,6 @@ public static class OpCodeInfo
         Set(OpCode.PopN, "POPN", "n");
         Set(OpCode.Dup, "DUP");
         Set(OpCode.Dup2, "DUP2");
-        Set(OpCode.Pick, "PICK", "n");
-        Set(OpCode.Swap, "SWAP");
         Set(OpCode.LoadLocal, "LOAD_LOCAL", "s");
         Set(OpCode.StoreLocal, "STORE_LOCAL", "s");
         Set(OpCode.LoadUpvalue, "LOAD_UPVALUE", "u");
@@ -87,6 +85,7 @@ public static class OpCodeInfo
         Set(OpCode.TryBegin, "TRY_BEGIN", "j");
         Set(OpCode.TryEnd, "TRY_END");
         Set(OpCode.Throw, "THROW");
+        Set(OpCode.Show, "SHOW");
         Set(OpCode.Format, "FORMAT", "n");
         Set(OpCode.Print, "PRINT");
         Set(OpCode.Println, "PRINTLN");

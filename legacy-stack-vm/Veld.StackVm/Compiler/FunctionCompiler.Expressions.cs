@@ -201,10 +201,9 @@ internal sealed partial class FunctionCompiler
     // ---- assignment --------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>x = e</c>, <c>a[i] = e</c>, <c>p.f = e</c> and their compound forms; leaves nothing. The language
-    /// orders a compound assignment as: the target's parts (once), the value, then the read of the
-    /// current value. When nothing could tell the difference, the current value is read first instead,
-    /// which needs no stack shuffling: <c>LOAD x; v; ADD; STORE x</c> rather than <c>v; LOAD x; SWAP; ADD; STORE x</c>.
+    /// <c>x = e</c>, <c>a[i] = e</c>, <c>p.f = e</c> and their compound forms; leaves nothing. A compound
+    /// form is <c>t = t op e</c> with the target's parts evaluated once, in the language's order: object,
+    /// index, the current value, then <c>e</c>: <c>a; i; DUP2; GET_INDEX; e; ADD; SET_INDEX</c>.
     /// </summary>
     private void CompileAssign(AssignExpr a)
     {
@@ -212,63 +211,33 @@ internal sealed partial class FunctionCompiler
         switch (a.Target)
         {
             case NameExpr n:
-                if (a.CompoundOp is not { } nameOp) CompileExpr(a.Value);
-                else if (ReadCannotFail(n) && !MayRunCode(a.Value))
-                {
-                    EmitLoad(n);
-                    CompileExpr(a.Value);
-                    _b.Emit(line, BinaryOpCode(nameOp));
-                }
-                else
-                {
-                    CompileExpr(a.Value);
-                    EmitLoad(n);
-                    _b.Emit(line, OpCode.Swap);
-                    _b.Emit(line, BinaryOpCode(nameOp));
-                }
+                if (a.CompoundOp is { } nameOp) EmitLoad(n);
+                CompileExpr(a.Value);
+                if (a.CompoundOp is { } op) _b.Emit(line, BinaryOpCode(op));
                 EmitStore(n);
                 break;
             case IndexExpr ix:
                 CompileExpr(ix.Target);
                 CompileExpr(ix.Index);
-                if (a.CompoundOp is not { } indexOp) CompileExpr(a.Value);
-                else if (IsInert(a.Value))
+                if (a.CompoundOp is not null)
                 {
                     _b.Emit(line, OpCode.Dup2);
                     _b.Emit(line, OpCode.GetIndex);
-                    CompileExpr(a.Value);
-                    _b.Emit(line, BinaryOpCode(indexOp));
                 }
-                else
-                {
-                    CompileExpr(a.Value);
-                    _b.Emit(line, OpCode.Pick, 2);
-                    _b.Emit(line, OpCode.Pick, 2);
-                    _b.Emit(line, OpCode.GetIndex);
-                    _b.Emit(line, OpCode.Swap);
-                    _b.Emit(line, BinaryOpCode(indexOp));
-                }
+                CompileExpr(a.Value);
+                if (a.CompoundOp is { } indexOp) _b.Emit(line, BinaryOpCode(indexOp));
                 _b.Emit(line, OpCode.SetIndex);
                 break;
             case MemberExpr { Kind: MemberKind.Field } m:
                 int name = _b.Constant(_program.StringConstant(m.Name));
                 CompileExpr(m.Target);
-                if (a.CompoundOp is not { } fieldOp) CompileExpr(a.Value);
-                else if (IsInert(a.Value))
+                if (a.CompoundOp is not null)
                 {
                     _b.Emit(line, OpCode.Dup);
                     _b.Emit(line, OpCode.GetField, name);
-                    CompileExpr(a.Value);
-                    _b.Emit(line, BinaryOpCode(fieldOp));
                 }
-                else
-                {
-                    CompileExpr(a.Value);
-                    _b.Emit(line, OpCode.Pick, 1);
-                    _b.Emit(line, OpCode.GetField, name);
-                    _b.Emit(line, OpCode.Swap);
-                    _b.Emit(line, BinaryOpCode(fieldOp));
-                }
+                CompileExpr(a.Value);
+                if (a.CompoundOp is { } fieldOp) _b.Emit(line, BinaryOpCode(fieldOp));
                 _b.Emit(line, OpCode.SetField, name);
                 break;
             default:
@@ -276,21 +245,8 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Reading this name cannot raise an error: a local or upvalue, or a global read by top-level
-    /// code (which only sees globals whose declarations have already run).</summary>
-    private bool ReadCannotFail(NameExpr n) =>
-        n.Ref.Kind is VarKind.Local or VarKind.Upvalue || n.Ref.Kind == VarKind.Global && _function.IsScript;
-
-    /// <summary>Evaluating <paramref name="e"/> can neither fail nor have an effect.</summary>
-    private bool IsInert(Expr e) => e switch
-    {
-        IntLiteral or FloatLiteral or StringLiteral or BoolLiteral or UnitLiteral => true,
-        NameExpr n => ReadCannotFail(n),
-        _ => false,
-    };
-
-    /// <summary>Whether evaluating <paramref name="e"/> might run code that assigns variables (a call or
-    /// an assignment). Conservative: anything outside a small set of operator forms counts as yes.</summary>
+    /// <summary>Whether evaluating <paramref name="e"/> might run code that changes values (a call or an
+    /// assignment). Conservative: anything outside a small set of operator forms counts as yes.</summary>
     private static bool MayRunCode(Expr e)
     {
         GuardDepth();
@@ -338,9 +294,19 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>
+    /// Each part is shown (put in display form) as soon as it is evaluated, as the language orders it, so
+    /// a later part that mutates an earlier part's value does not change what is printed. FORMAT shows
+    /// the parts it joins, so an explicit SHOW is needed only when a later part could run code.
+    /// </summary>
     private void CompileFormat(List<FormatPart> parts, int line)
     {
-        foreach (var part in parts) CompileFormatPart(part, line);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            CompileFormatPart(parts[i], line);
+            if (parts[i].Value is not null && parts.Skip(i + 1).Any(p => p.Value is { } later && MayRunCode(later)))
+                _b.Emit(line, OpCode.Show);
+        }
         _b.Emit(line, OpCode.Format, parts.Count);
     }
 

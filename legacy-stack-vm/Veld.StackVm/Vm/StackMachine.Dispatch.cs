@@ -90,15 +90,6 @@ internal sealed partial class StackMachine
                     stack[sp + 1] = stack[sp - 1];
                     sp += 2;
                     break;
-                case OpCode.Pick:
-                    a = code[ip++];
-                Pick:
-                    stack[sp] = stack[sp - 1 - a];
-                    sp++;
-                    break;
-                case OpCode.Swap:
-                    (stack[sp - 1], stack[sp - 2]) = (stack[sp - 2], stack[sp - 1]);
-                    break;
 
                 // ---- variables ---------------------------------------------------------------
                 case OpCode.LoadLocal:
@@ -696,6 +687,10 @@ internal sealed partial class StackMachine
                     throw RuntimeErrors.Thrown(stack[--sp]);
 
                 // ---- macros ------------------------------------------------------------------
+                case OpCode.Show:
+                    Save(ip, executed);
+                    stack[sp - 1] = Value.FromString(Display.Show(stack[sp - 1]));
+                    break;
                 case OpCode.Format:
                     a = code[ip++];
                 Format:
@@ -768,7 +763,6 @@ internal sealed partial class StackMachine
                             case OpCode.Element: goto Element;
                             case OpCode.Format: goto Format;
                             case OpCode.AssertFail: goto AssertFail;
-                            case OpCode.Pick: goto Pick;
                             default: throw new InvalidOperationException($"stack VM: {op} has no wide variant");
                         }
                     }
