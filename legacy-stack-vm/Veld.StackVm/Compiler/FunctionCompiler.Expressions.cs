@@ -211,7 +211,7 @@ internal sealed partial class FunctionCompiler
         switch (a.Target)
         {
             case NameExpr n:
-                if (a.CompoundOp is { } nameOp) EmitLoad(n);
+                if (a.CompoundOp is not null) EmitLoad(n);
                 CompileExpr(a.Value);
                 if (a.CompoundOp is { } op) _b.Emit(line, BinaryOpCode(op));
                 EmitStore(n);
