@@ -23,7 +23,7 @@ public class VerifierTests
         {
             Name = chunk.Name, Line = chunk.Line, Arity = chunk.Arity, HasSelf = false, LocalCount = chunk.LocalCount,
             MaxStack = chunk.MaxStack - 1, Code = chunk.Code, Constants = chunk.Constants, Lines = chunk.Lines,
-            Functions = chunk.Functions, Upvalues = chunk.Upvalues, Shapes = chunk.Shapes,
+            Functions = chunk.Functions, Upvalues = chunk.Upvalues, Shapes = chunk.Shapes, LocalNames = chunk.LocalNames,
         };
         CodeVerifier.Verify(chunk);
         Assert.Throws<InvalidOperationException>(() => CodeVerifier.Verify(wrong));

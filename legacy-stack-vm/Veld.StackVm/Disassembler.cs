@@ -56,7 +56,7 @@ public static class Disassembler
         text.Append(CultureInfo.InvariantCulture,
             $"function {prefix}{chunk.Name} (arity {chunk.Arity}, locals {chunk.LocalCount}, upvalues {chunk.Upvalues.Length}, stack {chunk.MaxStack}, {chunk.Code.Length} bytes, line {chunk.Line})\n");
         if (chunk.Upvalues.Length > 0)
-            text.Append("  captures ").AppendJoin(", ", chunk.Upvalues.Select(u => u.IsLocal ? $"local {u.Index}" : $"upvalue {u.Index}")).Append('\n');
+            text.Append("  captures ").AppendJoin(", ", chunk.Upvalues.Select(u => $"{u.Name} ({(u.IsLocal ? "local" : "upvalue")} {u.Index})")).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"  constants ({chunk.Constants.Length})\n");
         for (int i = 0; i < chunk.Constants.Length; i++)
             text.Append(CultureInfo.InvariantCulture, $"    {i,4}  {ShowConstant(chunk.Constants[i])}\n");
@@ -109,15 +109,20 @@ public static class Disassembler
                 // A jump is the last operand, so `at` is the end of the instruction it is measured from.
                 case 'j': operands.Add(Num(value)); notes.Add($"-> {at + value:D4}"); break;
                 case 'b': operands.Add(Num(value)); notes.Add($"-> {at - value:D4}"); break;
+                case 's':
+                    operands.Add(Num(value));
+                    if (chunk.LocalNames.TryGetValue(offset, out var local)) notes.Add(local);
+                    break;
+                case 'u': operands.Add(Num(value)); notes.Add(chunk.Upvalues[value].Name); break;
                 default: operands.Add(Num(value)); break;
             }
         }
         if (op == OpCode.Closure)
         {
+            var nested = chunk.Functions[int.Parse(operands[0], CultureInfo.InvariantCulture)];
             var captures = new List<string>();
-            int count = chunk.Functions[int.Parse(operands[0], CultureInfo.InvariantCulture)].Upvalues.Length;
-            for (int i = 0; i < count; i++, at += 2)
-                captures.Add(code[at] != 0 ? $"local {code[at + 1]}" : $"upvalue {code[at + 1]}");
+            for (int i = 0; i < nested.Upvalues.Length; i++, at += 2)
+                captures.Add($"{nested.Upvalues[i].Name} ({(code[at] != 0 ? "local" : "upvalue")} {code[at + 1]})");
             if (captures.Count > 0) notes.Add("captures " + string.Join(", ", captures));
         }
         var text = new StringBuilder(OpCodeInfo.Mnemonic(op) + (wide ? "_W" : ""));

@@ -28,13 +28,17 @@ public sealed class Chunk
     public required UpvalueCapture[] Upvalues { get; init; }
     /// <summary>Struct constructions, by the operand p of NEW_STRUCT.</summary>
     public required StructShape[] Shapes { get; init; }
+    /// <summary>Debug information for the disassembler: the variable named by the local-slot instruction
+    /// at each offset (slots are reused, so the name belongs to the instruction, not the slot).</summary>
+    public required IReadOnlyDictionary<int, string> LocalNames { get; init; }
 
     /// <summary>Slots a frame of this function needs: locals and operand stack.</summary>
     public int FrameSize => LocalCount + MaxStack;
 }
 
-/// <summary>An upvalue descriptor: the enclosing frame's local slot (<see cref="IsLocal"/>) or its upvalue.</summary>
-public readonly record struct UpvalueCapture(bool IsLocal, int Index);
+/// <summary>An upvalue descriptor: the enclosing frame's local slot (<see cref="IsLocal"/>) or its upvalue;
+/// <see cref="Name"/> is the captured variable's, for the disassembler.</summary>
+public readonly record struct UpvalueCapture(bool IsLocal, int Index, string Name);
 
 /// <summary>
 /// One struct construction site: the type and, for each argument in the order it is pushed (source

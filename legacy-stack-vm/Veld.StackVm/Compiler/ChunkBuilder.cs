@@ -15,6 +15,7 @@ internal sealed class ChunkBuilder
     private readonly Dictionary<(ValueKind, long, object?), int> _constantIndex = [];
     private readonly List<Chunk> _functions = [];
     private readonly List<StructShape> _shapes = [];
+    private readonly Dictionary<int, string> _localNames = [];
     private int _depth;
 
     /// <summary>Offset of the next instruction.</summary>
@@ -111,6 +112,13 @@ internal sealed class ChunkBuilder
         _code.Add((byte)(distance >> 8));
     }
 
+    /// <summary>Emit a local-slot instruction (LOAD_LOCAL, STORE_LOCAL, CLOSE_UPVALUE) for variable <paramref name="name"/>.</summary>
+    public void EmitLocal(int line, OpCode op, int slot, string name)
+    {
+        _localNames[Offset] = name;
+        Emit(line, op, slot);
+    }
+
     /// <summary>Append a raw byte (CLOSURE's upvalue descriptors).</summary>
     public void EmitByte(int value) => _code.Add(checked((byte)value));
 
@@ -195,5 +203,6 @@ internal sealed class ChunkBuilder
         Functions = [.. _functions],
         Upvalues = upvalues,
         Shapes = [.. _shapes],
+        LocalNames = _localNames,
     };
 }

@@ -141,7 +141,7 @@ internal sealed partial class FunctionCompiler
         var r = n.Ref;
         switch (r.Kind)
         {
-            case VarKind.Local: _b.Emit(n.Line, OpCode.LoadLocal, r.Index); break;
+            case VarKind.Local: _b.EmitLocal(n.Line, OpCode.LoadLocal, r.Index, n.Name); break;
             case VarKind.Upvalue: _b.Emit(n.Line, OpCode.LoadUpvalue, r.Index); break;
             case VarKind.Global: _b.Emit(n.Line, OpCode.LoadGlobal, r.Index); break;
             case VarKind.Builtin: EmitConstant(n.Line, _program.Builtin(r.BuiltinName!)); break;
@@ -154,7 +154,7 @@ internal sealed partial class FunctionCompiler
         var r = n.Ref;
         switch (r.Kind)
         {
-            case VarKind.Local: _b.Emit(n.Line, OpCode.StoreLocal, r.Index); break;
+            case VarKind.Local: _b.EmitLocal(n.Line, OpCode.StoreLocal, r.Index, n.Name); break;
             case VarKind.Upvalue: _b.Emit(n.Line, OpCode.StoreUpvalue, r.Index); break;
             case VarKind.Global: _b.Emit(n.Line, OpCode.StoreGlobal, r.Index); break;
             default: throw new InvalidOperationException($"stack compiler: cannot assign to '{n.Name}' at {n.Pos}");
@@ -165,7 +165,7 @@ internal sealed partial class FunctionCompiler
     private void EmitStoreBinding(Binding binding, int line)
     {
         if (binding.Kind == BindingKind.Global) _b.Emit(line, OpCode.StoreGlobal, binding.Index);
-        else _b.Emit(line, OpCode.StoreLocal, binding.Index);
+        else _b.EmitLocal(line, OpCode.StoreLocal, binding.Index, binding.Name);
     }
 
     // ---- operators ---------------------------------------------------------------------------

@@ -53,7 +53,7 @@ internal sealed partial class FunctionCompiler
         _b.Emit(EndLine(body), OpCode.Return);
         _scopes.RemoveAt(_scopes.Count - 1);
 
-        var captures = _function.Upvalues.Select(u => new UpvalueCapture(u.FromParentLocal, u.Index)).ToArray();
+        var captures = _function.Upvalues.Select(u => new UpvalueCapture(u.FromParentLocal, u.Index, u.Binding.Name)).ToArray();
         return _b.Build(ChunkName(_function), _function.Line, _function.Parameters.Count, _function.HasSelf,
             Math.Max(_function.LocalCount, _function.Parameters.Count), captures);
     }
@@ -92,7 +92,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitCloses(List<Binding> captured, int line)
     {
-        foreach (var binding in captured) _b.Emit(line, OpCode.CloseUpvalue, binding.Index);
+        foreach (var binding in captured) _b.EmitLocal(line, OpCode.CloseUpvalue, binding.Index, binding.Name);
     }
 
     // ---- loops -------------------------------------------------------------------------------
