@@ -39,7 +39,7 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus \
 # and count, so a red run is reproducible with the command in the finding's header; about 12 s with the
 # tree-walker alone on 2 busy cores, and each tier adds its own run time. Findings are saved unreduced
 # (reducing each would add to the step's time); `veld reduce FILE` shrinks one locally. Exit 1 on any finding.
-FUZZ_COUNT="${FUZZ_COUNT:-1000}"
+FUZZ_COUNT="${FUZZ_COUNT:-2000}"
 step "fuzz: seed 1, $FUZZ_COUNT generated programs"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
     --seed 1 --count "$FUZZ_COUNT" --no-reduce --out artifacts/fuzz-findings

@@ -66,6 +66,22 @@ public sealed class RegisterCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Disasm_shows_register_bytecode_from_source_or_from_a_veldc_file()
+    {
+        var source = _files.Write("fib.veld", Fib);
+        var fromSource = Run(null, "disasm", source, "--tier", "register");
+        Assert.Equal(ExitCodes.Success, fromSource.ExitCode);
+        Assert.StartsWith("function <script:1> (", fromSource.Stdout);
+        Assert.Contains("function <fib:1> (", fromSource.Stdout);
+        Assert.Contains("\tCALLG      \t", fromSource.Stdout);
+
+        Run(null, "build", source);
+        var fromFile = Run(null, "disasm", Path.ChangeExtension(source, ".veldc"));
+        Assert.Equal(ExitCodes.Success, fromFile.ExitCode);
+        Assert.Equal(fromSource.Stdout, fromFile.Stdout);
+    }
+
+    [Fact]
     public void Fuzz_regalloc_reports_what_it_checked()
     {
         var result = Run(null, "fuzz-regalloc", "--seed", "7", "--count", "30");

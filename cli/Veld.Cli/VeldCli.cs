@@ -7,7 +7,8 @@ namespace Veld.Cli;
 
 /// <summary>
 /// The <c>veld</c> command line: <c>veld run</c> runs one program, <c>veld diff</c> runs the differential
-/// harness over the corpus, <c>veld fuzz</c> over generated programs, <c>veld reduce</c> shrinks a finding. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
+/// harness over the corpus, <c>veld fuzz</c> over generated programs, <c>veld reduce</c> shrinks a finding,
+/// <c>veld disasm</c> shows a bytecode tier's code. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
 /// </summary>
 public static class VeldCli
 {
@@ -36,6 +37,7 @@ public static class VeldCli
         var fuzzRegalloc = FuzzRegallocCommand.Create(console);
         var fuzz = FuzzCommand.Create(services, console);
         var reduce = ReduceCommand.Create(services, console);
+        var disasm = DisasmCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -45,6 +47,7 @@ public static class VeldCli
             diff,
             fuzz,
             reduce,
+            disasm,
             build,
             fuzzRegalloc,
         };
@@ -58,6 +61,7 @@ public static class VeldCli
             [diff] = DiffCommand.HelpFooter,
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
+            [disasm] = DisasmCommand.HelpFooter,
             [build] = BuildCommand.HelpFooter,
             [fuzzRegalloc] = FuzzRegallocCommand.HelpFooter,
         });
@@ -80,6 +84,7 @@ public static class VeldCli
           veld diff corpus/closures --tiers tree,stack --verbose
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
+          veld disasm fib.veld                         show the stack VM's bytecode for a program
           veld build fib.veld && veld run fib.veldc    compile to register bytecode, run the file
           veld fuzz-regalloc --seed 42                 fuzz the register allocator and check its code
 
