@@ -30,7 +30,7 @@ local function benchmark()
   return list_length(tail(make_list(15), make_list(10), make_list(6)))
 end
 
-local n = tonumber(arg[1]) or 5
+local n = tonumber(arg[1]) or 3
 local length = 0
 for _ = 1, n do
   length = benchmark()

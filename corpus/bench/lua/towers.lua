@@ -53,7 +53,7 @@ local function benchmark()
   return towers.moves_done
 end
 
-local n = tonumber(arg[1]) or 3
+local n = tonumber(arg[1]) or 2
 local moves = 0
 for _ = 1, n do
   moves = benchmark()
