@@ -18,6 +18,18 @@ public sealed partial record BenchmarkProgram(string Name, string Path, string T
     [GeneratedRegex(@"^#\s*bench-size:\s*(\d+)\s*$")]
     private static partial Regex BenchSizeLine();
 
+    /// <summary>The <c>corpus/bench</c> directory in <paramref name="startDirectory"/> or the nearest parent
+    /// that has one (tools started from a build output folder find the repository's); null if none does.</summary>
+    public static string? FindSuiteDirectory(string startDirectory)
+    {
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, DefaultDirectory);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
     public static BenchmarkProgram Load(string path)
     {
         var text = File.ReadAllText(path);

@@ -87,19 +87,20 @@ public static class MarkdownReportWriter
         }
     }
 
-    /// <summary>The summary in words, one sentence per tier and reference: "register is 2.10× as fast as stack".</summary>
+    /// <summary>The summary in words, once per pair of a tier and a reference: "register is 2.10× as fast as stack".</summary>
     public static IEnumerable<string> Readings(BenchmarkReport report)
     {
+        var seen = new HashSet<(string, string)>();
         foreach (var tier in report.Tiers)
         {
             foreach (var reference in report.References)
             {
-                if (tier == reference || report.Tiers.IndexOf(reference) > report.Tiers.IndexOf(tier) && reference != LuaBaseline.TierName) continue;
+                if (tier == reference || !seen.Add((tier, reference)) || !seen.Add((reference, tier))) continue;
                 if (report.GeometricMeanSpeedup(tier, reference) is not { } s) continue;
                 var over = s.Programs == s.OutOf ? $"all {s.Programs} programs" : $"{s.Programs} of {s.OutOf} programs";
                 yield return s.GeometricMean >= 1
-                    ? $"{tier} is {s.GeometricMean:F2}× as fast as {reference} (geometric mean over {over})."
-                    : $"{reference} is {1 / s.GeometricMean:F2}× as fast as {tier} (geometric mean over {over}).";
+                    ? $"{tier} is {s.GeometricMean.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}× as fast as {reference} (geometric mean over {over})."
+                    : $"{reference} is {(1 / s.GeometricMean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}× as fast as {tier} (geometric mean over {over}).";
             }
         }
     }
@@ -109,13 +110,4 @@ public static class MarkdownReportWriter
         : $"{ReportFormat.Ratio(s.GeometricMean)} ({s.Programs}/{s.OutOf})";
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
-}
-
-file static class ListExtensions
-{
-    public static int IndexOf(this IReadOnlyList<string> list, string item)
-    {
-        for (int i = 0; i < list.Count; i++) if (list[i] == item) return i;
-        return -1;
-    }
 }
