@@ -53,7 +53,8 @@ public class StatisticsTests(ITestOutputHelper output)
     [Fact]
     public void Geometric_mean_does_not_overflow_where_the_product_would()
     {
-        Assert.Equal(1e200, BenchmarkStatistics.GeometricMean([1e200, 1e200, 1e200]), precision: 0);
+        var mean = BenchmarkStatistics.GeometricMean([1e200, 1e200, 1e200]); // the product is infinite in doubles
+        Assert.InRange(mean / 1e200, 1 - 1e-12, 1 + 1e-12);
     }
 
     [Theory]
