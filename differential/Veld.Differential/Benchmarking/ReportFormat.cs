@@ -17,7 +17,7 @@ public static class ReportFormat
     {
         null => "–",
         < 10 * 1024 => $"{bytes} B",
-        < 10L * 1024 * 1024 => (bytes.Value / 1024.0).ToString("F1", Invariant) + " KiB",
+        < 1024L * 1024 => (bytes.Value / 1024.0).ToString("F1", Invariant) + " KiB",
         _ => (bytes.Value / (1024.0 * 1024)).ToString("F1", Invariant) + " MiB",
     };
 

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Veld.Benchmarks -- --filter '*'
+// Without --job on the command line: one launch, 3 warm-up and 10 measured iterations per case, which
+// keeps the whole suite (programs x tiers) within tens of minutes. '--job short|medium|long|dry' replaces it.
+bool jobGiven = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+IConfig config = DefaultConfig.Instance;
+if (!jobGiven)
+    config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("veld"));
+BenchmarkSwitcher.FromAssembly(typeof(Veld.Benchmarks.TierBenchmarks).Assembly).Run(args, config);
