@@ -105,6 +105,8 @@ public class LexerTests
     [InlineData("0b", "1:1: binary literal has no digits")]
     [InlineData("123abc", "1:4: invalid character 'a' in number literal")]
     [InlineData("0b102", "1:5: invalid character '2' in binary literal")]
+    [InlineData("1.5mut", "1:4: invalid character 'm' in number literal")] // regression: the float must not include the junk
+    [InlineData("2e5x", "1:4: invalid character 'x' in number literal")]
     public void Malformed_numbers_are_errors(string code, string error)
     {
         Lex(code, out var errors);

@@ -280,11 +280,12 @@ public sealed class Lexer
             _column += 2;
             SkipDecimalDigits();
         }
+        int numberEnd = _offset;
         RejectTrailingWordCharacters("number literal");
 
         if (isFloat)
         {
-            var digits = _text.AsSpan(start, _offset - start).ToString().Replace("_", "");
+            var digits = _text.AsSpan(start, numberEnd - start).ToString().Replace("_", "");
             double parsed = double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture);
             return new Token(TokenKind.FloatLiteral, pos, start, _offset, newline) { FloatValue = parsed };
         }

@@ -90,9 +90,11 @@ public sealed class CallExpr : Expr
     /// <summary>Set by the resolver.</summary>
     public CallKind Kind { get; set; } = CallKind.Function;
     /// <summary>Set by the resolver when <see cref="Kind"/> is StructConstruct: the struct.
-    /// The args are then reordered into field declaration order in <see cref="FieldOrderArgs"/>.</summary>
+    /// Arguments are evaluated in the order written (<see cref="Args"/>); <see cref="FieldOrderArgs"/>
+    /// lists the same expressions in field order, to find the field each one fills.</summary>
     public StructDecl? Struct { get; set; }
-    /// <summary>Set by the resolver for StructConstruct: argument values in field declaration order.</summary>
+    /// <summary>Set by the resolver for StructConstruct: the argument expressions in field declaration order
+    /// (the same objects as in <see cref="Args"/>; evaluation still follows <see cref="Args"/>).</summary>
     public List<Expr>? FieldOrderArgs { get; set; }
     /// <summary>Set by the resolver: the call is in tail position (see VELD_CORE.md section 6).</summary>
     public bool IsTail { get; set; }
@@ -102,7 +104,7 @@ public enum CallKind
 {
     /// <summary>Evaluate the callee, then call it with the positional args.</summary>
     Function,
-    /// <summary><c>Point(x: 1, y: 2)</c>: build a struct; use <see cref="CallExpr.FieldOrderArgs"/>.</summary>
+    /// <summary><c>Point(x: 1, y: 2)</c>: build a struct, evaluating <see cref="CallExpr.Args"/> in written order.</summary>
     StructConstruct,
 }
 

@@ -1,0 +1,100 @@
+using System.Text;
+using Veld.Language.Syntax;
+
+namespace Veld.Language.Tests;
+
+public class DiagnosticRenderingTests
+{
+    [Fact]
+    public void Render_shows_file_position_message_line_and_caret()
+    {
+        var source = V.Src("let x = 1\nx = 2\n");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal(
+            "test.veld:2:1: error[Compile]: cannot assign to immutable binding 'x'\n" +
+            "  |\n" +
+            "2 | x = 2\n" +
+            "  | ^\n",
+            diagnostic.Render(source));
+    }
+
+    [Fact]
+    public void Caret_counts_scalar_values_and_tabs_render_as_spaces()
+    {
+        var source = V.Src("let s = \"😀\"\n\tprintln(s, zz)");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal(new SourcePos(2, 13), diagnostic.Pos);
+        Assert.Equal(
+            "test.veld:2:13: error[Compile]: undeclared name 'zz'\n" +
+            "  |\n" +
+            "2 |  println(s, zz)\n" +
+            "  |             ^\n",
+            diagnostic.Render(source));
+    }
+
+    [Fact]
+    public void Caret_after_a_surrogate_pair_lines_up_with_the_token()
+    {
+        var source = V.Src("let s = \"😀\" + nope");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        var lines = diagnostic.Render(source).Split('\n');
+        // The caret sits under the 'n' of nope in UTF-16 terms: the emoji is two code units wide.
+        Assert.Equal(lines[2].IndexOf("nope", StringComparison.Ordinal), lines[3].IndexOf('^'));
+    }
+
+    [Fact]
+    public void Error_at_end_of_file_renders_without_a_source_line()
+    {
+        var source = V.Src("if x then\n");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal("test.veld:2:1: error[Compile]: expected 'end' but found end of file\n", diagnostic.Render(source));
+    }
+
+    [Fact]
+    public void Crlf_line_endings_do_not_leak_into_the_rendered_line()
+    {
+        var source = V.Src("let x = 1\r\nx = 2\r\n");
+        var rendered = VeldCompiler.Compile(source).Diagnostics.Single().Render(source);
+        Assert.Contains("2 | x = 2\n", rendered);
+        Assert.DoesNotContain("\r", rendered);
+    }
+}
+
+public class SourceEncodingTests
+{
+    [Fact]
+    public void Valid_utf8_decodes_and_a_bom_is_skipped()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("let é = \"ü\"")).ToArray();
+        var source = Source.FromBytes("a.veld", bytes);
+        Assert.Null(source.EncodingError);
+        Assert.Equal("let é = \"ü\"", source.Text);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_a_diagnostic_with_line_and_scalar_column()
+    {
+        var bytes = Encoding.UTF8.GetBytes("let a = 1\nlet é = ").Concat(new byte[] { 0xFF, 0x41 }).ToArray();
+        var source = Source.FromBytes("a.veld", bytes);
+        var result = VeldCompiler.Compile(source);
+        Assert.False(result.Success);
+        Assert.Equal(["2:9: invalid UTF-8 byte 0xFF in source file"], V.Format(result.Diagnostics));
+        Assert.Contains("2 | let é = ", result.Diagnostics[0].Render(source));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3 })]                   // truncated two-byte sequence
+    [InlineData(new byte[] { 0xE2, 0x82 })]             // truncated three-byte sequence
+    [InlineData(new byte[] { 0xC0, 0x80 })]             // overlong encoding of NUL
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]       // encoded surrogate
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // above U+10FFFF
+    [InlineData(new byte[] { 0x80 })]                   // lone continuation byte
+    public void Every_kind_of_invalid_sequence_is_reported(byte[] bad)
+    {
+        var bytes = Encoding.UTF8.GetBytes("x = ").Concat(bad).ToArray();
+        var result = VeldCompiler.Compile(Source.FromBytes("a.veld", bytes));
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(new SourcePos(1, 5), error.Pos);
+        Assert.StartsWith("invalid UTF-8 byte", error.Message);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using Veld.Language.Syntax;
+using Veld.Runtime;
+
+namespace Veld.TreeWalk;
+
+/// <summary>
+/// Calls. A non-tail call to a Veld function enters a new frame through <see cref="CallClosure"/>,
+/// which counts call depth and recurses on the C# stack. A call with <c>IsTail</c> does neither: it
+/// stores the callee and its arguments in the current frame (<see cref="Flow.TailCall"/>), the signal
+/// travels up to <see cref="RunFunction"/>, and that loop runs the callee in place of the finished
+/// frame, so tail-recursive loops run in constant depth.
+/// </summary>
+internal sealed partial class Interpreter : IInvoker
+{
+    private Value EvalCall(CallExpr call, Frame f)
+    {
+        if (call.Kind == CallKind.StructConstruct) return ConstructStruct(call, f);
+
+        var callee = Eval(call.Callee, f);
+        if (f.IsAbrupt) return default;
+        var args = call.Args;
+        if (callee.Is<Closure>(out var closure))
+        {
+            // Evaluate the arguments straight into the callee's parameter slots.
+            var info = closure.Info;
+            var slots = new Value[Math.Max(info.FrameSize, args.Count)];
+            for (int i = 0; i < args.Count; i++)
+            {
+                slots[i] = Eval(args[i].Value, f);
+                if (f.IsAbrupt) return default;
+            }
+            if (args.Count != info.Arity) throw RuntimeErrors.Arity(info.Name, info.Arity, args.Count);
+            return call.IsTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots);
+        }
+        var values = EvalArguments(args, f);
+        if (f.IsAbrupt) return default;
+        return CallNative(callee, values);
+    }
+
+    /// <summary><c>Point(x: 1, y: 2)</c>: arguments run in the order written and land in field order.</summary>
+    private Value ConstructStruct(CallExpr call, Frame f)
+    {
+        var type = _types.StructOf(call.Struct!);
+        var fieldOfArgument = _program.StructArgumentFields(call);
+        var fields = new Value[type.FieldNames.Length];
+        for (int i = 0; i < fieldOfArgument.Length; i++)
+        {
+            fields[fieldOfArgument[i]] = Eval(call.Args[i].Value, f);
+            if (f.IsAbrupt) return default;
+        }
+        return Operators.NewStruct(type, fields);
+    }
+
+    /// <summary>Evaluates arguments left to right; check <see cref="Frame.IsAbrupt"/> afterwards.</summary>
+    private Value[] EvalArguments(List<Argument> args, Frame f)
+    {
+        if (args.Count == 0) return [];
+        var values = new Value[args.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Eval(args[i].Value, f);
+            if (f.IsAbrupt) return values;
+        }
+        return values;
+    }
+
+    /// <summary>Calls any function value with evaluated arguments (a tail call if <paramref name="isTail"/>).</summary>
+    private Value CallValue(Value callee, Value[] args, bool isTail, Frame f)
+    {
+        if (!callee.Is<Closure>(out var closure)) return CallNative(callee, args);
+        var slots = FrameSlots(closure, args);
+        return isTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots);
+    }
+
+    /// <summary>A builtin function; anything else that is not a closure cannot be called.</summary>
+    private Value CallNative(Value callee, ReadOnlySpan<Value> args)
+    {
+        if (!callee.Is<BuiltinFunction>(out var builtin)) throw RuntimeErrors.NotCallable(callee);
+        _context.Tick();
+        return builtin.Invoke(_context, args);
+    }
+
+    /// <summary>A new frame's slots holding <paramref name="args"/> as parameters; Arity error on a count mismatch.</summary>
+    private static Value[] FrameSlots(Closure closure, ReadOnlySpan<Value> args)
+    {
+        var info = closure.Info;
+        if (args.Length != info.Arity) throw RuntimeErrors.Arity(info.Name, info.Arity, args.Length);
+        var slots = new Value[info.FrameSize];
+        args.CopyTo(slots);
+        return slots;
+    }
+
+    private static Value RequestTailCall(Frame f, Closure callee, Value[] slots)
+    {
+        f.TailCallee = callee;
+        f.TailSlots = slots;
+        f.Flow = Flow.TailCall;
+        return default;
+    }
+
+    /// <summary>A non-tail call: one level of call depth and of C# recursion.</summary>
+    private Value CallClosure(Closure closure, Value[] slots)
+    {
+        _context.EnterCall();
+        // The depth counter is the real limit; this is the safety net should a limit be set so high
+        // that the native stack would run out first (TierHost reports it as StackOverflow).
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var result = RunFunction(closure, slots);
+        // No finally: an error unwinding past here is caught by a Veld try (which restores the depth
+        // it saved) or ends the run.
+        _context.ExitCall();
+        return result;
+    }
+
+    /// <summary>
+    /// Runs a function body in a fresh frame, then keeps running whatever the body tail-called, in
+    /// place, until a body finishes without a tail call. A proc anywhere in the chain makes the result unit.
+    /// </summary>
+    private Value RunFunction(Closure closure, Value[] slots)
+    {
+        bool resultIsUnit = false;
+        while (true)
+        {
+            var info = closure.Info;
+            resultIsUnit |= info.IsProc;
+            var frame = new Frame(closure, slots);
+            foreach (var slot in info.CapturedParameters)
+                frame.NewCell(slot, slots[slot]);
+
+            var value = EvalBlock(info.Node.Body, frame);
+            switch (frame.Flow)
+            {
+                case Flow.Normal:
+                    break;
+                case Flow.Return:
+                    value = frame.ReturnValue;
+                    break;
+                case Flow.TailCall:
+                    closure = frame.TailCallee!;
+                    slots = frame.TailSlots!;
+                    _context.Tick();
+                    continue;
+                default:
+                    throw new InvalidOperationException($"tree-walk: {frame.Flow} escaped function {info.Name}");
+            }
+            return resultIsUnit ? Value.Unit : value;
+        }
+    }
+
+    /// <summary>Runtime callbacks (array.map, filter, sort ...): a non-tail call, counted against the depth.</summary>
+    public Value Call(Value function, ReadOnlySpan<Value> args)
+    {
+        if (!function.Is<Closure>(out var closure)) return CallNative(function, args);
+        return CallClosure(closure, FrameSlots(closure, args));
+    }
+}

@@ -1,0 +1,149 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+
+namespace Veld.TreeWalk;
+
+/// <summary>if, while, for, match, let-in, try/catch, throw, return.</summary>
+internal sealed partial class Interpreter
+{
+    private Value EvalIf(IfExpr e, Frame f)
+    {
+        foreach (var branch in e.Branches)
+        {
+            var condition = Eval(branch.Condition, f);
+            if (f.IsAbrupt) return default;
+            if (IsTrue(condition, ConditionNames.If, branch.Condition)) return EvalBlock(branch.Body, f);
+        }
+        return e.Else is null ? Value.Unit : EvalBlock(e.Else, f);
+    }
+
+    /// <summary>A condition must be a bool; the Type error is reported at the condition's line
+    /// (which for <c>else if</c> is not the line of the <c>if</c>).</summary>
+    private static bool IsTrue(Value condition, string what, Expr at)
+    {
+        try
+        {
+            return Operators.Truth(condition, what);
+        }
+        catch (VeldRuntimeException error) when (StampLine(error, at.Line))
+        {
+            throw;
+        }
+    }
+
+    private Value EvalWhile(WhileExpr e, Frame f)
+    {
+        while (true)
+        {
+            var condition = Eval(e.Condition, f);
+            if (f.IsAbrupt) return default;
+            if (!IsTrue(condition, ConditionNames.While, e.Condition)) return Value.Unit;
+            _context.Tick();
+            EvalBlock(e.Body, f);
+            if (f.IsAbrupt)
+            {
+                var flow = f.Flow;
+                if (flow is not (Flow.Break or Flow.Continue)) return default; // return / tail call: the function takes it
+                f.Flow = Flow.Normal;
+                if (flow == Flow.Break) return Value.Unit;
+            }
+        }
+    }
+
+    /// <summary>Errors of the iteration itself (not iterable, collection changed, pattern mismatch) are
+    /// raised here, so they carry the line of the <c>for</c>.</summary>
+    private Value EvalFor(ForExpr e, Frame f)
+    {
+        var iterable = Eval(e.Iterable, f);
+        if (f.IsAbrupt) return default;
+        var iterator = ForIterator.Create(iterable);
+        while (iterator.MoveNext(out var item))
+        {
+            _context.Tick();
+            // Binding per iteration: captured loop variables get a fresh cell every time.
+            if (!MatchPattern(e.Pattern, item, f)) throw RuntimeErrors.NoMatch(item);
+            EvalBlock(e.Body, f);
+            if (f.IsAbrupt)
+            {
+                var flow = f.Flow;
+                if (flow is not (Flow.Break or Flow.Continue)) return default; // return / tail call: the function takes it
+                f.Flow = Flow.Normal;
+                if (flow == Flow.Break) return Value.Unit;
+            }
+        }
+        return Value.Unit;
+    }
+
+    private Value EvalMatch(MatchExpr e, Frame f)
+    {
+        var scrutinee = Eval(e.Scrutinee, f);
+        if (f.IsAbrupt) return default;
+        foreach (var arm in e.Arms)
+        {
+            if (!MatchPattern(arm.Pattern, scrutinee, f)) continue;
+            if (arm.Guard is { } guard)
+            {
+                var passed = Eval(guard, f);
+                if (f.IsAbrupt) return default;
+                if (!IsTrue(passed, ConditionNames.Guard, guard)) continue;
+            }
+            return Eval(arm.Body, f);
+        }
+        throw RuntimeErrors.NoMatch(scrutinee);
+    }
+
+    private Value EvalLetIn(LetInExpr e, Frame f)
+    {
+        DeclarePattern(e.Pattern, e.Value, f);
+        if (f.IsAbrupt) return default;
+        return Eval(e.Body, f);
+    }
+
+    /// <summary>
+    /// Catches catchable runtime errors raised anywhere inside the body, including in calls it makes;
+    /// those calls were unwound without <see cref="ExecutionContext.ExitCall"/>, so the call depth saved
+    /// on entry is restored. Break, continue and return pass through as ordinary flow.
+    /// </summary>
+    private Value EvalTry(TryExpr e, Frame f)
+    {
+        int callDepth = _context.CallDepth;
+        try
+        {
+            var value = EvalBlock(e.Body, f);
+            // The resolver never marks a call inside try as a tail call; if one were, making it here
+            // (inside the try) keeps the catch working.
+            if (f.Flow == Flow.TailCall)
+            {
+                f.Flow = Flow.Normal;
+                value = CallClosure(f.TailCallee!, f.TailSlots!);
+            }
+            return value;
+        }
+        catch (VeldRuntimeException error) when (error.IsCatchable)
+        {
+            _context.CallDepth = callDepth;
+            if (e.CatchBinding is { } binding) Declare(binding, error.ToCatchValue(), f);
+            return EvalBlock(e.Handler, f);
+        }
+    }
+
+    private Value EvalThrow(ThrowExpr e, Frame f)
+    {
+        var value = Eval(e.Value, f);
+        if (f.IsAbrupt) return default;
+        throw RuntimeErrors.Thrown(value);
+    }
+
+    /// <summary><c>return e</c>. If e is a tail call, its own signal is already set and wins.</summary>
+    private Value EvalReturn(ReturnExpr e, Frame f)
+    {
+        var value = Value.Unit;
+        if (e.Value is not null)
+        {
+            value = Eval(e.Value, f);
+            if (f.IsAbrupt) return default;
+        }
+        f.ReturnValue = value;
+        return Signal(f, Flow.Return);
+    }
+}

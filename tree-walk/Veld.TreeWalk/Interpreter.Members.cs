@@ -1,0 +1,113 @@
+using Veld.Language.Syntax;
+using Veld.Runtime;
+
+namespace Veld.TreeWalk;
+
+/// <summary><c>target.name</c> and <c>target.name(args)</c>: fields, variants, static and dynamic methods.</summary>
+internal sealed partial class Interpreter
+{
+    private Value EvalMember(MemberExpr e, Frame f)
+    {
+        switch (e.Kind)
+        {
+            case MemberKind.UnitVariant:
+                return _types.UnitVariant(e.Enum!, e.VariantIndex);
+            case MemberKind.Builtin:
+                return Value.FromObject(Builtins.Get(e.BuiltinName!));
+            default:
+                var target = Eval(e.Target, f);
+                if (f.IsAbrupt) return default;
+                return Operators.GetField(target, e.Name);
+        }
+    }
+
+    private Value EvalMethodCall(MethodCallExpr call, Frame f)
+    {
+        switch (call.Kind)
+        {
+            case MethodCallKind.Static:
+            {
+                var args = EvalArguments(call.Args, f);
+                if (f.IsAbrupt) return default;
+                var method = _types[call.Type!].Methods[call.StaticMethod!.Name!];
+                return CallValue(method, args, call.IsTail, f);
+            }
+            case MethodCallKind.VariantConstruct:
+            {
+                var payload = EvalArguments(call.Args, f);
+                if (f.IsAbrupt) return default;
+                return Operators.NewEnum(_types.EnumOf((EnumDecl)call.Type!), call.VariantIndex, payload);
+            }
+            case MethodCallKind.Builtin:
+            {
+                var args = EvalArguments(call.Args, f);
+                if (f.IsAbrupt) return default;
+                return CallNative(Value.FromObject(Builtins.Get(call.BuiltinName!)), args);
+            }
+            default:
+            {
+                var target = Eval(call.Target, f);
+                if (f.IsAbrupt) return default;
+                var args = EvalArguments(call.Args, f);
+                if (f.IsAbrupt) return default;
+                return InvokeMethod(call, target, args, f);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dynamic dispatch, decided after the target and the arguments are evaluated (docs/LANGUAGE.md):
+    /// an impl method taking self; else a struct field holding a function (called without self);
+    /// for a map, a builtin method wins over a key holding a function; else the builtin methods of the
+    /// value's type, which raise Field for an unknown name.
+    /// </summary>
+    private Value InvokeMethod(MethodCallExpr call, Value target, Value[] args, Frame f)
+    {
+        var name = call.Name;
+        switch (target.AsObject)
+        {
+            case StructInstance instance:
+            {
+                if (FindSelfMethod(instance.Type, name) is { } method)
+                    return CallMethod(method, target, args, call.IsTail, f);
+                int field = instance.Type.FieldIndex(name);
+                if (field >= 0 && instance.Fields[field].Kind == ValueKind.Function)
+                    return CallValue(instance.Fields[field], args, call.IsTail, f);
+                break;
+            }
+            case EnumInstance instance:
+            {
+                if (FindSelfMethod(instance.Type, name) is { } method)
+                    return CallMethod(method, target, args, call.IsTail, f);
+                break;
+            }
+            case VeldMap map when !BuiltinMethods.Has(target, name):
+            {
+                if (map.TryGet(Value.FromString(name), out var entry) && entry.Kind == ValueKind.Function)
+                    return CallValue(entry, args, call.IsTail, f);
+                break;
+            }
+        }
+        _context.Tick();
+        return BuiltinMethods.Call(_context, target, name, args);
+    }
+
+    /// <summary>An impl method of <paramref name="type"/> that takes self; methods without self are
+    /// called on the type (<c>Point.new</c>), not on values.</summary>
+    private static Closure? FindSelfMethod(VeldType type, string name) =>
+        type.Methods.TryGetValue(name, out var method) && method.Is<Closure>(out var closure) && closure.Info.Node.HasSelf
+            ? closure
+            : null;
+
+    /// <summary>Calls an impl method with <paramref name="self"/> as parameter 0. The Arity error counts
+    /// the arguments the caller wrote, without self.</summary>
+    private Value CallMethod(Closure method, Value self, Value[] args, bool isTail, Frame f)
+    {
+        var info = method.Info;
+        if (args.Length + 1 != info.Arity) throw RuntimeErrors.Arity(info.Name, info.Arity - 1, args.Length);
+        var slots = new Value[info.FrameSize];
+        slots[0] = self;
+        args.CopyTo(slots, 1);
+        return isTail ? RequestTailCall(f, method, slots) : CallClosure(method, slots);
+    }
+}
