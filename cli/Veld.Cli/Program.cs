@@ -1,3 +1,12 @@
-// The `veld` command; subcommands are added as their components land.
-Console.Error.WriteLine("veld: no commands yet");
-return 64;
+using Veld.Cli;
+
+var console = CliConsole.FromSystemConsole();
+try
+{
+    return VeldCli.Run(args, console);
+}
+finally
+{
+    console.Out.Flush();
+    console.Error.Flush();
+}

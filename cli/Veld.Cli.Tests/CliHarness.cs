@@ -1,0 +1,29 @@
+using Veld.Differential;
+using Veld.Differential.Tests;
+
+namespace Veld.Cli.Tests;
+
+/// <summary>Runs the whole <c>veld</c> command in-process with captured, non-interactive output.</summary>
+internal static class CliHarness
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>Fake tiers (see <see cref="FakeTier"/>) over the fake front end: tree, and stack that prints "5" as "6".</summary>
+    public static readonly CliServices Fakes = new(
+        new TierRegistry(
+        [
+            new TierRegistration("tree", "fake oracle", () => new FakeTier("tree")),
+            new TierRegistration("stack", "fake tier with a planted bug", () => new FakeTier("stack", s => s.Replace("5", "6"))),
+        ]),
+        FakeFrontEnd.Compile);
+
+    public static Result Run(CliServices? services, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        int code = VeldCli.Run(args, new CliConsole(stdout, stderr, interactive: false), services);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static Result RunFake(params string[] args) => Run(Fakes, args);
+}

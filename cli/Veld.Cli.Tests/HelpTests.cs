@@ -1,0 +1,37 @@
+using Veld.Testing;
+using static Veld.Cli.Tests.CliHarness;
+
+namespace Veld.Cli.Tests;
+
+public class HelpTests
+{
+    [Theory]
+    [InlineData("root", new[] { "--help" })]
+    [InlineData("run", new[] { "run", "--help" })]
+    [InlineData("diff", new[] { "diff", "-h" })]
+    public void Help_text(string name, string[] args)
+    {
+        // Fake tiers, so that registering a new tier does not change these snapshots.
+        var result = RunFake(args);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        Assert.Contains("Examples:", result.Stdout);
+        Snapshot.Verify(result.Stdout, name);
+    }
+
+    [Fact]
+    public void No_command_shows_help_and_is_a_usage_error()
+    {
+        var result = Run(null);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout);
+        Assert.Contains("run <FILE>", result.Stdout);
+    }
+
+    [Fact]
+    public void Help_lists_the_registered_tiers()
+    {
+        var result = RunFake("run", "--help");
+        Assert.Contains("stack, fake tier with a planted bug", result.Stdout);
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using Spectre.Console;
+using Veld.Differential;
+
+namespace Veld.Cli.Commands;
+
+/// <summary><c>veld diff</c>: the differential harness over corpus programs, with a summary table and one
+/// entry per failure; exit code 1 when anything failed.</summary>
+public static class DiffCommand
+{
+    public static Command Create(CliServices services, CliConsole console)
+    {
+        var registry = services.Tiers;
+        var defaults = new DiffOptions();
+        var paths = new Argument<string[]>("PATHS")
+        {
+            Description = "Programs and directories to run (directories are searched for *.veld recursively).",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => ["corpus"],
+        };
+        LimitOptions.RejectUnknownOptions(paths);
+        var tiers = new Option<string[]>("--tiers")
+        {
+            Description = $"Comma-separated tiers to run; the first is the oracle the others are compared with. Known: {string.Join(", ", registry.Names)}. Default: all.",
+            HelpName = "LIST",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds; hitting it is inconclusive.", defaults.Timeout.TotalSeconds);
+        var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
+        var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
+        var jobs = LimitOptions.Jobs();
+        var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
+
+        var command = new Command("diff",
+            "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
+            "and compare every tier with the first (the oracle).")
+        {
+            paths, tiers, timeout, fuel, maxDepth, jobs, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            IReadOnlyList<TierRegistration> selected;
+            try
+            {
+                selected = registry.Select(parse.GetValue(tiers) is { Length: > 0 } named ? named : null);
+            }
+            catch (ArgumentException e)
+            {
+                console.Error.WriteLine($"veld: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            var options = new DiffOptions
+            {
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? defaults.Timeout.TotalSeconds),
+                Fuel = parse.GetValue(fuel),
+                MaxCallDepth = parse.GetValue(maxDepth),
+                Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
+            };
+            return Execute(console, services, selected, options, parse.GetValue(paths) ?? [], parse.GetValue(verbose));
+        });
+        return command;
+    }
+
+    public const string HelpFooter =
+        """
+        What is compared (VELD_CORE.md section 12): standard output byte for byte, the result by
+        value and type, and the outcome (compile error with line:column, runtime error with kind,
+        message and line). Fuel or time running out is inconclusive, never a disagreement; a tier
+        that does not support a construct, or crashes, is a failure.
+
+        Expectations, in a program's comments:
+          println(x)        # expect: 1                   the next line of standard output
+          let z = 1 / 0     # expect runtime error: DivisionByZero     (or Kind: message)
+          let x = y         # expect compile error: undeclared name 'y'
+          # expect result: [1, 2]                         the program's result
+          # tags: closures, upvalues                      (first lines) what it exercises
+
+        Output: one entry per failure with a diff, then a summary table per tier.
+        Exit codes: 0 nothing failed, 1 a failure, 64 usage error.
+
+        Examples:
+          veld diff                                   runs ./corpus on every tier
+          veld diff corpus/closures corpus/ops/div.veld --tiers tree,stack
+          veld diff corpus --timeout 30 --verbose
+        """;
+
+    private static int Execute(CliConsole console, CliServices services, IReadOnlyList<TierRegistration> tiers, DiffOptions options, string[] paths, bool verbose)
+    {
+        IReadOnlyList<string> files;
+        try
+        {
+            files = CorpusFiles.Find(paths);
+        }
+        catch (FileNotFoundException e)
+        {
+            console.Error.WriteLine($"veld: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        if (files.Count == 0)
+        {
+            console.Error.WriteLine($"veld: no {CorpusFiles.Extension} programs under {string.Join(", ", paths)}");
+            return ExitCodes.Failure;
+        }
+
+        var ansi = console.CreateAnsiConsole();
+        var runner = new DiffRunner(tiers, options, services.Compile);
+        var report = console.Interactive ? RunWithProgress(ansi, runner, files) : runner.RunFiles(files);
+
+        if (verbose) DiffReportView.WriteVerdicts(console.Out, report);
+        FindingsWriter.Write(console.Out, report, verbose);
+        console.Out.Flush();
+        DiffReportView.WriteSummary(ansi, report, console.Interactive);
+        console.Out.Flush();
+        return report.HasFailures ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static DiffReport RunWithProgress(IAnsiConsole ansi, DiffRunner runner, IReadOnlyList<string> files)
+    {
+        DiffReport report = null!;
+        ansi.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{files.Count} programs", maxValue: files.Count);
+                report = runner.RunFiles(files, _ => task.Increment(1));
+            });
+        return report;
+    }
+}

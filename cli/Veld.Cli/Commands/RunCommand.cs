@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using Veld.Differential;
+using Veld.Language;
+using Veld.Runtime;
+
+namespace Veld.Cli.Commands;
+
+/// <summary><c>veld run FILE</c>: compile one program, run it on one tier with its output going straight to
+/// standard output, and turn the outcome into an exit code and a compiler-style error message.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliServices services, CliConsole console)
+    {
+        var registry = services.Tiers;
+        var file = new Argument<string>("FILE") { Description = "The .veld program to run." };
+        LimitOptions.RejectUnknownOptions(file);
+        var programArgs = new Argument<string[]>("ARGS")
+        {
+            Description = "Strings the program reads with args(); put them after --.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var tier = new Option<string>("--tier")
+        {
+            Description = "The tier to run on: " + string.Join("; ", registry.All.Select(t => $"{t.Name}, {t.Description}")) + ".",
+            DefaultValueFactory = _ => registry.Oracle.Name,
+            HelpName = "NAME",
+        };
+        tier.AcceptOnlyFromAmong([.. registry.Names]);
+        var printResult = new Option<bool>("--print-result") { Description = "After the program's output, print its result's display form." };
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "After the run, write one JSON object to standard error: tier, outcome, frontEndMs, compileMs, runMs, codeBytes, instructions, allocatedBytes (null where a tier has no such figure).",
+        };
+        var maxDepth = LimitOptions.MaxDepth(new RunOptions().MaxCallDepth);
+        var fuel = LimitOptions.Fuel("Stop with LimitExceeded after this many steps (loop iterations plus calls). Default: no limit.", null);
+        var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
+
+        var command = new Command("run", "Run one Veld program, printing its output as it runs.")
+        {
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout,
+        };
+        command.SetAction(parse => ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
+            ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
+            : Execute(console, services, new Request(
+            parse.GetValue(file)!,
+            parse.GetValue(programArgs) ?? [],
+            registry.Find(parse.GetValue(tier)!)!,
+            parse.GetValue(printResult),
+            parse.GetValue(stats),
+            new RunOptions
+            {
+                Output = console.Out,
+                MaxCallDepth = parse.GetValue(maxDepth),
+                Fuel = parse.GetValue(fuel),
+                Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Args = parse.GetValue(programArgs) ?? [],
+            })));
+        return command;
+    }
+
+    public const string HelpFooter =
+        """
+        Exit codes:
+          0   success                    65  compile error (also invalid UTF-8)
+          70  runtime error              75  fuel or time limit exceeded
+          64  usage error (bad flag, unknown tier, missing file)
+          1   internal error, or a construct the tier does not support
+
+        Errors go to standard error as FILE:LINE:COL: error[Kind]: message, followed by the
+        source line and a caret; a compile error lists every diagnostic.
+
+        Examples:
+          veld run hello.veld
+          veld run fib.veld --print-result --stats
+          veld run loop.veld --fuel 1000000 --timeout 5
+          veld run bench.veld -- 10000               args() returns ["10000"]
+        """;
+
+    private sealed record Request(string Path, string[] Args, TierRegistration Tier, bool PrintResult, bool Stats, RunOptions Options);
+
+    /// <summary>The first program argument given before <c>--</c>, if any. The parser accepts them, but
+    /// <c>veld run x.veld --verbose</c> is far more likely a misspelt flag than an argument for the program.</summary>
+    private static string? ArgumentsBeforeDoubleDash(ParseResult parse, Argument<string[]> programArgs)
+    {
+        var given = parse.GetValue(programArgs) ?? [];
+        int doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        int afterDoubleDash = doubleDash < 0 ? 0 : parse.Tokens.Count - doubleDash - 1;
+        return given.Length > afterDoubleDash ? given[0] : null;
+    }
+
+    private static int UsageError(CliConsole console, string message)
+    {
+        console.Error.WriteLine($"{VeldCli.Name}: {message}");
+        console.Error.WriteLine("Run 'veld run --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
+    private static int Execute(CliConsole console, CliServices services, Request request)
+    {
+        if (!TryRead(console, request.Path, out var bytes)) return ExitCodes.Usage;
+        // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
+        var source = Source.FromBytes(request.Path, bytes);
+        var clock = Stopwatch.StartNew();
+        CompileResult compiled;
+        try
+        {
+            compiled = FrontEnd.Compile(source, services.Compile);
+        }
+        catch (FrontEndCrashException e)
+        {
+            console.Error.WriteLine($"veld: internal error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        double frontEndMs = clock.Elapsed.TotalMilliseconds;
+        if (!compiled.Success)
+        {
+            console.Error.Write(ErrorDisplay.Compile(source, compiled.Diagnostics));
+            if (request.Stats) console.Error.WriteLine(RunStats.CompileFailed(request.Tier.Name, frontEndMs).ToJson());
+            return ExitCodes.CompileError;
+        }
+
+        var outcome = TierHost.Run(request.Tier.Create(), compiled.Program!, request.Options);
+        console.Out.Flush();
+        int exitCode = Report(console, source, outcome, request);
+        if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, frontEndMs).ToJson());
+        return exitCode;
+    }
+
+    private static int Report(CliConsole console, Source source, RunOutcome outcome, Request request)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                if (request.PrintResult)
+                {
+                    console.Out.Write(SafeDisplay.Show(outcome.Result) + "\n");
+                    console.Out.Flush();
+                }
+                return ExitCodes.Success;
+            case OutcomeKind.RuntimeError:
+                console.Error.Write(ErrorDisplay.Runtime(source, outcome.Error!));
+                return ExitCodes.RuntimeError;
+            case OutcomeKind.LimitExceeded:
+                console.Error.Write(ErrorDisplay.Runtime(source, outcome.Error!));
+                return ExitCodes.LimitExceeded;
+            case OutcomeKind.CompileError:
+                console.Error.Write(ErrorDisplay.Runtime(source, outcome.Error!));
+                return ExitCodes.CompileError;
+            case OutcomeKind.Unsupported:
+                console.Error.WriteLine($"veld: the {outcome.Tier} tier does not support this program: {outcome.Error?.Message}");
+                return ExitCodes.Failure;
+            default:
+                console.Error.WriteLine($"veld: internal error in the {outcome.Tier} tier: {outcome.Error?.Message}");
+                return ExitCodes.Failure;
+        }
+    }
+
+    private static bool TryRead(CliConsole console, string path, out byte[] bytes)
+    {
+        bytes = [];
+        if (Directory.Exists(path))
+        {
+            console.Error.WriteLine($"veld: '{path}' is a directory; give a .veld file (veld diff runs directories)");
+            return false;
+        }
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.Error.WriteLine($"veld: cannot open '{path}': no such file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"veld: cannot read '{path}': {e.Message}");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+using Veld.Runtime;
+using static Veld.Differential.Tests.Outcomes;
+
+namespace Veld.Differential.Tests;
+
+public class OutcomeComparerTests
+{
+    [Fact]
+    public void Identical_runs_agree()
+    {
+        Assert.Equal(ComparisonKind.Agree, OutcomeComparer.Compare(Success("1\n", Value.FromInt(1)), Success("1\n", Value.FromInt(1), "stack")).Kind);
+        Assert.Equal(ComparisonKind.Agree, OutcomeComparer.Compare(RuntimeError("Key", "no key 'a'", 3), RuntimeError("Key", "no key 'a'", 3, tier: "stack")).Kind);
+    }
+
+    [Fact]
+    public void Different_output_is_a_disagreement_with_a_unified_diff()
+    {
+        var c = OutcomeComparer.Compare(Success("1\n2\n3\n"), Success("1\n2\n4\n", tier: "stack"));
+        Assert.Equal(ComparisonKind.Disagree, c.Kind);
+        Assert.Equal("standard output differs", c.Summary);
+        Assert.Contains("--- tree\n+++ stack\n@@ -1,3 +1,3 @@\n 1\n 2\n-3\n+4\n", c.Detail);
+    }
+
+    [Fact]
+    public void Output_is_compared_byte_for_byte()
+    {
+        var c = OutcomeComparer.Compare(Success("a\n"), Success("a \n", tier: "stack"));
+        Assert.Equal(ComparisonKind.Disagree, c.Kind);
+        Assert.Contains("+a·", c.Detail);
+    }
+
+    [Fact]
+    public void A_limit_on_either_side_is_inconclusive_never_a_disagreement()
+    {
+        Assert.Equal(ComparisonKind.Inconclusive, OutcomeComparer.Compare(Limit(), Success("x\n", tier: "stack")).Kind);
+        Assert.Equal(ComparisonKind.Inconclusive, OutcomeComparer.Compare(Success("1\n"), Limit("stack", "2\n")).Kind);
+    }
+
+    [Fact]
+    public void Unsupported_runs_are_not_comparable()
+    {
+        Assert.Equal(ComparisonKind.NotComparable, OutcomeComparer.Compare(Success(""), Unsupported("stack")).Kind);
+    }
+
+    [Fact]
+    public void Runtime_errors_must_agree_on_kind_message_and_line()
+    {
+        var message = OutcomeComparer.Compare(RuntimeError("Index", "index 3 out of range", 4), RuntimeError("Index", "index out of range", 4, tier: "jit"));
+        Assert.Equal(("error message differs", ComparisonKind.Disagree), (message.Summary, message.Kind));
+        Assert.Contains("! message  index 3 out of range", message.Detail);
+
+        var line = OutcomeComparer.Compare(RuntimeError("Index", "m", 4), RuntimeError("Index", "m", 5, tier: "jit"));
+        Assert.Equal("error line differs", line.Summary);
+
+        var kind = OutcomeComparer.Compare(RuntimeError("Index", "m", 4), Success("", tier: "jit"));
+        Assert.Equal("outcome differs", kind.Summary);
+    }
+
+    [Fact]
+    public void Compile_errors_must_agree_on_line_and_column()
+    {
+        var c = OutcomeComparer.Compare(CompileError("bad", 2, 5), CompileError("bad", 2, 6, "stack"));
+        Assert.Equal("error position differs", c.Summary);
+        Assert.Contains("2:5", c.Detail);
+    }
+
+    [Fact]
+    public void Results_are_compared_by_value_and_type()
+    {
+        var c = OutcomeComparer.Compare(Success("", Value.FromInt(1)), Success("", Value.FromFloat(1.0), "register"));
+        Assert.Equal(ComparisonKind.Disagree, c.Kind);
+        Assert.Equal("result differs at result: Int vs Float", c.Summary);
+    }
+}

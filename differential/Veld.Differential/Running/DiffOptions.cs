@@ -1,0 +1,21 @@
+namespace Veld.Differential;
+
+/// <summary>How <see cref="DiffRunner"/> runs each program. The limits are the same for every tier.</summary>
+public sealed record DiffOptions
+{
+    /// <summary>Wall-clock limit of one run of one program on one tier. Hitting it is inconclusive.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Steps per run (<see cref="Veld.Runtime.ExecutionContext.Tick"/>). Unlike the timeout it cuts
+    /// every tier at the same point, so a runaway program is stopped the same way everywhere.</summary>
+    public long? Fuel { get; init; } = 200_000_000;
+    /// <summary>Nested non-tail calls allowed (VELD_CORE.md section 6).</summary>
+    public int MaxCallDepth { get; init; } = 10_000;
+    /// <summary>Programs run at once (each runs its tiers one after another).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Extra time a run gets beyond <see cref="Timeout"/> before the harness stops waiting for it. A tier
+    /// checks its limits at loop back-edges and calls; one that still runs after this grace ignored them,
+    /// which is reported as an internal error (the run's thread is left behind as a background thread).
+    /// </summary>
+    public TimeSpan HangGrace { get; init; } = TimeSpan.FromSeconds(5);
+}
