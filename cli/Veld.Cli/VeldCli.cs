@@ -32,6 +32,7 @@ public static class VeldCli
     {
         var run = RunCommand.Create(services, console);
         var diff = DiffCommand.Create(services, console);
+        var bench = BenchCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -39,6 +40,7 @@ public static class VeldCli
             new VersionOption(),
             run,
             diff,
+            bench,
         };
         var standardHelp = (HelpAction)help.Action!;
         // Plain output keeps one width everywhere (CI logs, snapshot tests); a terminal uses its own.
@@ -48,6 +50,7 @@ public static class VeldCli
             [root] = RootExamples,
             [run] = RunCommand.HelpFooter,
             [diff] = DiffCommand.HelpFooter,
+            [bench] = BenchCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
         var helpWithExamples = (SynchronousCommandLineAction)help.Action;
@@ -66,6 +69,7 @@ public static class VeldCli
           veld run fib.veld --print-result --stats   ... and print its result and timings
           veld diff corpus                           run the corpus on every tier and compare
           veld diff corpus/closures --tiers tree,stack --verbose
+          veld bench --baseline lua                  time corpus/bench on every tier, and on Lua
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
         """;
