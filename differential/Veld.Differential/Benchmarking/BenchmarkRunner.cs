@@ -99,7 +99,9 @@ public sealed class BenchmarkRunner
                     run = run with { Failure = $"printed {Quote(run.Stdout)} but {referenceTier} printed {Quote(referenceStdout)}" };
                 if (run.Failure is not null)
                 {
+                    // A tier that fails once is not timed at all: its earlier times would describe a broken run.
                     p.Failure = $"{(round < _options.Warmup ? "warm-up" : "run")} {RoundNumber(round)}: {run.Failure}";
+                    p.Samples.Clear();
                     continue;
                 }
                 if (referenceStdout is null)
