@@ -9,7 +9,8 @@ namespace Veld.Benchmarks;
 
 /// <summary>
 /// The programs of <c>corpus/bench</c> on each tier, at the size <c>veld bench</c> uses (their
-/// <c># bench-size</c>; set VELD_BENCH_SIZE to a number or to "default" to change it). The stack VM is the
+/// <c># bench-size</c>; set VELD_BENCH_SIZE to a number or to "default" to change it, and
+/// VELD_BENCH_PROGRAMS=fib,richards to choose programs). The stack VM is the
 /// baseline, so the Ratio column is each tier's time over the stack VM's. Each program is compiled once per
 /// tier in <see cref="Setup"/>; a benchmark invocation is one run of the compiled program, checked to
 /// succeed (the programs verify their own results).
@@ -25,7 +26,15 @@ public class TierBenchmarks
     [ParamsSource(nameof(ProgramNames))]
     public string Program { get; set; } = "";
 
-    public static IEnumerable<string> ProgramNames() => BenchmarkProgram.Find([], SuiteDirectory()).Select(p => p.Name);
+    /// <summary>Every program of the suite, or those VELD_BENCH_PROGRAMS names (comma-separated): BenchmarkDotNet's
+    /// --filter selects methods (tiers), not parameter values.</summary>
+    public static IEnumerable<string> ProgramNames()
+    {
+        var chosen = Environment.GetEnvironmentVariable("VELD_BENCH_PROGRAMS") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        return BenchmarkProgram.Find(chosen, SuiteDirectory()).Select(p => p.Name);
+    }
 
     private readonly Dictionary<string, IExecutable> _executables = [];
     private RunOptions _options = new();
