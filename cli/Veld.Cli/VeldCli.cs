@@ -7,7 +7,7 @@ namespace Veld.Cli;
 
 /// <summary>
 /// The <c>veld</c> command line: <c>veld run</c> runs one program, <c>veld diff</c> runs the differential
-/// harness. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
+/// harness over the corpus, <c>veld fuzz</c> over generated programs, <c>veld reduce</c> shrinks a finding. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
 /// </summary>
 public static class VeldCli
 {
@@ -32,6 +32,8 @@ public static class VeldCli
     {
         var run = RunCommand.Create(services, console);
         var diff = DiffCommand.Create(services, console);
+        var fuzz = FuzzCommand.Create(services, console);
+        var reduce = ReduceCommand.Create(services, console);
         var bench = BenchCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
@@ -40,6 +42,8 @@ public static class VeldCli
             new VersionOption(),
             run,
             diff,
+            fuzz,
+            reduce,
             bench,
         };
         var standardHelp = (HelpAction)help.Action!;
@@ -50,6 +54,8 @@ public static class VeldCli
             [root] = RootExamples,
             [run] = RunCommand.HelpFooter,
             [diff] = DiffCommand.HelpFooter,
+            [fuzz] = FuzzCommand.HelpFooter,
+            [reduce] = ReduceCommand.HelpFooter,
             [bench] = BenchCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
@@ -69,6 +75,8 @@ public static class VeldCli
           veld run fib.veld --print-result --stats   ... and print its result and timings
           veld diff corpus                           run the corpus on every tier and compare
           veld diff corpus/closures --tiers tree,stack --verbose
+          veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
+          veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
           veld bench --baseline lua                  time corpus/bench on every tier, and on Lua
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
