@@ -22,8 +22,9 @@ public static class MarkdownReportWriter
                           $"(an empty script takes {ReportFormat.Milliseconds(report.LuaStartupMs ?? double.NaN)} ms); {version}."
                         : ""));
         if (references.Count > 0)
-            w.WriteLine($"- **Ratios:** `× {references[0]}` is {references[0]}'s median time divided by the tier's: how many times as fast as {references[0]} " +
-                        "the tier is (above 1 is faster). Allocated is the median of the bytes the run allocated; instructions are VM instructions executed.");
+            w.WriteLine($"- **Ratios:** a `× REF` column ({string.Join(", ", references.Select(r => $"`× {r}`"))}) is REF's median time divided by the tier's: " +
+                        "how many times as fast as REF the tier is (above 1 is faster). Allocated is the median of the bytes a run allocated; " +
+                        "instructions are the VM instructions a run executed.");
         w.WriteLine();
 
         w.Write("| Program | Size | Tier | Median ms | Min–max ms | Allocated | Instructions |");
