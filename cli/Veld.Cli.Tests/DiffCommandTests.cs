@@ -64,3 +64,58 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("no .veld programs under", result.Stderr);
     }
 }
+
+/// <summary>The CI outputs of <c>veld diff</c>: --junit, --csv and --stats.</summary>
+public sealed class DiffReportFileTests : IDisposable
+{
+    private readonly TempCorpus _corpus = new();
+
+    public void Dispose() => _corpus.Dispose();
+
+    [Fact]
+    public void Junit_and_csv_files_are_written_beside_the_normal_output()
+    {
+        _corpus.Write("p/ok.veld", "print 1 # expect: 1\n");
+        _corpus.Write("p/five.veld", "print 5\n");
+        var junit = Path.Combine(_corpus.Root, "artifacts", "diff.junit.xml");
+        var csv = Path.Combine(_corpus.Root, "artifacts", "diff.csv");
+        var result = RunFake("diff", Path.Combine(_corpus.Root, "p"), "--junit", junit, "--csv", csv);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("[tree vs stack] disagreement", result.Stdout);
+        var suites = System.Xml.Linq.XDocument.Load(junit).Root!.Elements("testsuite").ToList();
+        Assert.Equal([(2, 0), (2, 1)], suites.Select(s => ((int)s.Attribute("tests")!, (int)s.Attribute("failures")!)));
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(5, lines.Length);
+        Assert.Single(lines, l => l.Contains("five.veld,stack,Success,") && l.Contains(",False,True,"));
+    }
+
+    [Fact]
+    public void Stats_prints_the_figures_after_the_summary()
+    {
+        _corpus.Write("a.veld", "print 1\n");
+        _corpus.Write("b.veld", "print 2\nprint 3\n");
+        _corpus.Write("c.veld", "spin\n");
+        var result = RunFake("diff", _corpus.Root, "--stats", "--fuel", "100");
+
+        Assert.Equal(0, result.ExitCode);
+        var figures = System.Text.RegularExpressions.Regex.Replace(
+            result.Stdout[result.Stdout.IndexOf("all 3 programs passed", StringComparison.Ordinal)..], " +", " ");
+        Assert.Contains("figures over the 2 program(s) that succeeded on every tier:", figures);
+        Assert.Contains("| | tree | stack |", figures);
+        Assert.Contains("| code bytes | 20 | 20 |", figures); // the fake tier: 4 bytes a line; a.veld 2 lines, b.veld 3
+        Assert.Contains("| instructions | n/a | n/a |", figures);
+        Assert.Contains("| code bytes vs stack | 100.0% | baseline |", figures);
+        Assert.Contains("| instructions vs stack | n/a | baseline |", figures);
+    }
+
+    [Fact]
+    public void A_report_file_that_cannot_be_written_fails_the_run()
+    {
+        _corpus.Write("a.veld", "print 1\n");
+        var blocker = _corpus.Write("file", "");
+        var result = RunFake("diff", Path.Combine(_corpus.Root, "a.veld"), "--csv", Path.Combine(blocker, "diff.csv"));
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("veld: cannot write the CSV report to", result.Stderr);
+    }
+}

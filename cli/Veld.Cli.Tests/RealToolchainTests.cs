@@ -62,9 +62,9 @@ public sealed class RealToolchainTests : IDisposable
         _files.Write("wrong.veld", "println(1 + 1) # expect: 3\n");
         var result = Run(null, "diff", _files.Root);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains("/wrong.veld [tree] expectation: standard output differs from the expectations\n", result.Stdout);
+        Assert.Contains("/wrong.veld [tree, stack] expectation: standard output differs from the expectations\n", result.Stdout);
         Assert.Contains("    -3\n    +2\n", result.Stdout);
         Assert.DoesNotContain("ok.veld", result.Stdout);
-        Assert.EndsWith("1 of 2 programs failed on tree\n", result.Stdout);
+        Assert.EndsWith("1 of 2 programs failed on tree, stack\n", result.Stdout);
     }
 }

@@ -7,7 +7,8 @@ namespace Veld.Cli;
 
 /// <summary>
 /// The <c>veld</c> command line: <c>veld run</c> runs one program, <c>veld diff</c> runs the differential
-/// harness over the corpus, <c>veld fuzz</c> over generated programs, <c>veld reduce</c> shrinks a finding. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
+/// harness over the corpus, <c>veld fuzz</c> over generated programs, <c>veld reduce</c> shrinks a finding,
+/// <c>veld disasm</c> shows a bytecode tier's code. Everything goes through a <see cref="CliConsole"/> so that tests run the whole CLI in-process.
 /// </summary>
 public static class VeldCli
 {
@@ -34,6 +35,7 @@ public static class VeldCli
         var diff = DiffCommand.Create(services, console);
         var fuzz = FuzzCommand.Create(services, console);
         var reduce = ReduceCommand.Create(services, console);
+        var disasm = DisasmCommand.Create(services, console);
         var bench = BenchCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
@@ -44,6 +46,7 @@ public static class VeldCli
             diff,
             fuzz,
             reduce,
+            disasm,
             bench,
         };
         var standardHelp = (HelpAction)help.Action!;
@@ -56,6 +59,7 @@ public static class VeldCli
             [diff] = DiffCommand.HelpFooter,
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
+            [disasm] = DisasmCommand.HelpFooter,
             [bench] = BenchCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
@@ -77,7 +81,8 @@ public static class VeldCli
           veld diff corpus/closures --tiers tree,stack --verbose
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
-          veld bench --baseline lua                  time corpus/bench on every tier, and on Lua
+          veld disasm fib.veld                         show the stack VM's bytecode for a program
+          veld bench --baseline lua                    time corpus/bench on every tier, and on Lua
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
         """;

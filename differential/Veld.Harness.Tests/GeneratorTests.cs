@@ -29,6 +29,20 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void ShadowingNeverHidesANameFromAFunctionInitializer()
+    {
+        // CI fuzzes seed 1. Programs 1205 and 1541 of it once shadowed a `var` with `let x = fn(..)`
+        // whose body assigned x: inside the function x is the new, immutable binding (compile error).
+        for (int index = 1200; index < 1560; index++)
+        {
+            var program = VeldGen.ProgramAt(seed: 1, index: index, size: 30);
+            var source = new Source("generated.veld", program.Source);
+            var compiled = VeldCompiler.Compile(source);
+            Assert.True(compiled.Success, $"seed 1 index {index}: {(compiled.Diagnostics.Count > 0 ? compiled.Diagnostics[0].Render(source) : "")}");
+        }
+    }
+
+    [Fact]
     public void AProgramIsAPureFunctionOfItsSeed()
     {
         var options = GeneratorOptions.ForSize(25);

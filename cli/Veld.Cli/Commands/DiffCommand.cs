@@ -30,12 +30,15 @@ public static class DiffCommand
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
         var jobs = LimitOptions.Jobs();
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
+        var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
+        var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to '{TierFigures.BaselineTier}' when it runs." };
 
         var command = new Command("diff",
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
             "and compare every tier with the first (the oracle).")
         {
-            paths, tiers, timeout, fuel, maxDepth, jobs, verbose,
+            paths, tiers, timeout, fuel, maxDepth, jobs, verbose, junit, csv, stats,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +59,8 @@ public static class DiffCommand
                 MaxCallDepth = parse.GetValue(maxDepth),
                 Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
             };
-            return Execute(console, services, selected, options, parse.GetValue(paths) ?? [], parse.GetValue(verbose));
+            var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));
+            return Execute(console, services, selected, options, parse.GetValue(paths) ?? [], outputs);
         });
         return command;
     }
@@ -75,16 +79,21 @@ public static class DiffCommand
           # expect result: [1, 2]                         the program's result
           # tags: closures, upvalues                      (first lines) what it exercises
 
-        Output: one entry per failure with a diff, then a summary table per tier.
+        Output: one entry per failure with a diff, then a summary table per tier; --stats adds
+        code bytes and instructions per tier. --junit and --csv write the results to files for CI.
         Exit codes: 0 nothing failed, 1 a failure, 64 usage error.
 
         Examples:
           veld diff                                   runs ./corpus on every tier
           veld diff corpus/closures corpus/ops/div.veld --tiers tree,stack
           veld diff corpus --timeout 30 --verbose
+          veld diff corpus --junit artifacts/diff.junit.xml --csv artifacts/diff.csv --stats
         """;
 
-    private static int Execute(CliConsole console, CliServices services, IReadOnlyList<TierRegistration> tiers, DiffOptions options, string[] paths, bool verbose)
+    /// <summary>What to show and write besides the findings and the summary.</summary>
+    private sealed record ReportOutputs(bool Verbose, string? JUnitPath, string? CsvPath, bool Stats);
+
+    private static int Execute(CliConsole console, CliServices services, IReadOnlyList<TierRegistration> tiers, DiffOptions options, string[] paths, ReportOutputs outputs)
     {
         IReadOnlyList<string> files;
         try
@@ -106,12 +115,32 @@ public static class DiffCommand
         var runner = new DiffRunner(tiers, options, services.Compile);
         var report = console.Interactive ? RunWithProgress(ansi, runner, files) : runner.RunFiles(files);
 
-        if (verbose) DiffReportView.WriteVerdicts(console.Out, report);
-        FindingsWriter.Write(console.Out, report, verbose);
+        if (outputs.Verbose) DiffReportView.WriteVerdicts(console.Out, report);
+        FindingsWriter.Write(console.Out, report, outputs.Verbose);
         console.Out.Flush();
         DiffReportView.WriteSummary(ansi, report, console.Interactive);
+        if (outputs.Stats) DiffReportView.WriteFigures(ansi, TierFigures.Compute(report), console.Interactive);
         console.Out.Flush();
-        return report.HasFailures ? ExitCodes.Failure : ExitCodes.Success;
+        bool written = WriteFile(console, outputs.JUnitPath, "JUnit XML", path => JUnitReport.Write(path, report))
+            & WriteFile(console, outputs.CsvPath, "CSV", path => DiffCsv.Write(path, report));
+        return report.HasFailures || !written ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>Write a report file if one was asked for; a file that cannot be written fails the run
+    /// (CI would otherwise miss its results silently).</summary>
+    private static bool WriteFile(CliConsole console, string? path, string what, Action<string> write)
+    {
+        if (path is null) return true;
+        try
+        {
+            write(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            console.Error.WriteLine($"veld: cannot write the {what} report to {path}: {e.Message}");
+            return false;
+        }
     }
 
     private static DiffReport RunWithProgress(IAnsiConsole ansi, DiffRunner runner, IReadOnlyList<string> files)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Veld.Differential;
 
@@ -33,6 +34,27 @@ public static class DiffReportView
             : $"{failed} of {report.Programs.Count} programs failed on {string.Join(", ", report.Tiers)}";
         console.MarkupLine(styled ? $"[{(failed == 0 ? "green" : "red")}]{Markup.Escape(verdict)}[/]" : Markup.Escape(verdict));
     }
+
+    /// <summary>The <c>--stats</c> table: one column per tier, code bytes and instructions summed over the
+    /// programs every tier ran to success, and each tier's share of the stack VM's when it was selected.</summary>
+    public static void WriteFigures(IAnsiConsole console, TierFiguresTable figures, bool styled)
+    {
+        var table = new Table().Border(styled ? TableBorder.Rounded : TableBorder.Ascii).AddColumn("");
+        foreach (var tier in figures.Tiers) table.AddColumn(new TableColumn(Markup.Escape(tier.Tier)).RightAligned());
+        void Row(string label, Func<TierFigure, string> cell) => table.AddRow([label, .. figures.Tiers.Select(cell)]);
+        Row("code bytes", f => Figure(f.CodeBytes));
+        Row("instructions", f => Figure(f.Instructions));
+        if (figures.Baseline is { } baseline)
+        {
+            Row($"code bytes vs {baseline}", f => f.Tier == baseline ? "baseline" : Percent(f.CodeBytesRatio));
+            Row($"instructions vs {baseline}", f => f.Tier == baseline ? "baseline" : Percent(f.InstructionsRatio));
+        }
+        console.WriteLine($"figures over the {figures.Programs} program(s) that succeeded on every tier:");
+        console.Write(table);
+    }
+
+    private static string Figure(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a";
+    private static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
 
     public static void WriteVerdicts(TextWriter output, DiffReport report)
     {

@@ -157,7 +157,7 @@ public static class RunCommand
         }
     }
 
-    private static bool TryRead(CliConsole console, string path, out byte[] bytes)
+    internal static bool TryRead(CliConsole console, string path, out byte[] bytes)
     {
         bytes = [];
         if (Directory.Exists(path))

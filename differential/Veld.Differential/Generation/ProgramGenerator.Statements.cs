@@ -71,9 +71,11 @@ public sealed partial class ProgramGenerator
         bool mutable = kind != DeclKind.Let;
         if (mutable) Feature(Features.MutableVars);
         string name = Fresh(t);
-        // Shadow a local of the same scope now and then: `let x = x + 1` reads the old x.
+        // Shadow a local of the same scope now and then: `let x = x + 1` reads the old x. Never with a
+        // function initializer: the new name is already in scope inside the function (recursive lambdas),
+        // so a body generated against the old binding would name the new, immutable one.
         var shadowable = _scope.Innermost.Where(v => v.FromLet && !v.IsGlobal && !v.Frozen && v.Callable is null).ToList();
-        if (shadowable.Count > 0 && !AtTopLevel && _r.Percent(12))
+        if (shadowable.Count > 0 && !AtTopLevel && value is not FunctionExpr && _r.Percent(12))
         {
             name = _r.Pick(shadowable).Name;
             Feature(Features.Shadowing);

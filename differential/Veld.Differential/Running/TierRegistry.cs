@@ -14,6 +14,7 @@ public sealed class TierRegistry
     public static TierRegistry Default { get; } = new(
     [
         new("tree", "tree-walk interpreter over the checked AST (the oracle)", () => new Veld.TreeWalk.TreeWalkTier()),
+        new("stack", "legacy stack VM (clox-style bytecode)", () => new Veld.StackVm.StackVmTier()),
     ]);
 
     private readonly List<TierRegistration> _tiers;

@@ -1,0 +1,31 @@
+using Veld.Language;
+
+namespace Veld.StackVm.Tests;
+
+/// <summary>Every chunk the compiler emits for the corpus passes <see cref="CodeVerifier"/>.</summary>
+public class VerifierTests
+{
+    [Theory]
+    [MemberData(nameof(CorpusDifferentialTests.CorpusPrograms), MemberType = typeof(CorpusDifferentialTests))]
+    public void Corpus_code_is_consistent(string program)
+    {
+        var path = Path.Combine(Veld.RepositoryRoot(), "corpus", program);
+        var compiled = VeldCompiler.Compile(new Source(program, File.ReadAllText(path)));
+        if (!compiled.Success) return;
+        foreach (var chunk in StackVmTier.CompileProgram(compiled.Program!).AllChunks()) CodeVerifier.Verify(chunk);
+    }
+
+    [Fact]
+    public void The_verifier_rejects_a_wrong_high_water_mark()
+    {
+        var chunk = Veld.Compile("let a = [1, 2, 3]\na").Script;
+        var wrong = new Chunk
+        {
+            Name = chunk.Name, Line = chunk.Line, Arity = chunk.Arity, HasSelf = false, LocalCount = chunk.LocalCount,
+            MaxStack = chunk.MaxStack - 1, Code = chunk.Code, Constants = chunk.Constants, Lines = chunk.Lines,
+            Functions = chunk.Functions, Upvalues = chunk.Upvalues, Shapes = chunk.Shapes, LocalNames = chunk.LocalNames,
+        };
+        CodeVerifier.Verify(chunk);
+        Assert.Throws<InvalidOperationException>(() => CodeVerifier.Verify(wrong));
+    }
+}

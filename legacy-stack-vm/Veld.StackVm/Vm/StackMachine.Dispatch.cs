@@ -1,0 +1,793 @@
+using System.Runtime.CompilerServices;
+using Veld.Runtime;
+
+namespace Veld.StackVm;
+
+internal sealed partial class StackMachine
+{
+    /// <summary>
+    /// Runs the frame on top (and every frame it calls) until frame <paramref name="stopFrame"/> returns,
+    /// and returns its result. A Veld error escaping an instruction is stamped with that instruction's
+    /// line, then either caught by a try of this loop's frames (and dispatch goes on in the handler)
+    /// or, after this loop's frames are unwound, passed on to the caller.
+    /// </summary>
+    private Value Run(int stopFrame)
+    {
+        while (true)
+        {
+            try
+            {
+                return Dispatch(stopFrame);
+            }
+            catch (VeldRuntimeException error)
+            {
+                ref var frame = ref _frames[_frameCount - 1];
+                // The failing instruction saved ip (past its opcode, so ip - 1 lies inside it) and the count.
+                error.AtLine(frame.Closure.Chunk.Lines.LineAt(frame.Ip - 1));
+                _instructions += frame.Executed;
+                if (!Unwind(error, stopFrame)) throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The dispatch loop. The current frame lives in locals (stack, sp, closure, code, ip, bp) that are
+    /// reloaded at <c>Reload</c> whenever the frame changes. The method has no exception handler, so
+    /// those locals stay in registers; instead, like Lua's <c>savepc</c>, every instruction saves ip and
+    /// the executed count into its frame (<see cref="Save"/>) before anything that can raise an error,
+    /// which is how <see cref="Run"/> knows the line. The fast paths (int arithmetic, loads, stores,
+    /// taken branches) raise nothing and save nothing.
+    ///
+    /// Each case decodes its operands and then does its work; the wide variant of an instruction decodes
+    /// two-byte operands in the WIDE case and jumps to the same work (the label after the narrow decoding).
+    /// </summary>
+    private Value Dispatch(int stopFrame)
+    {
+        long executed = 0;
+        Value[] stack;
+        int sp;
+        Closure closure;
+        byte[] code;
+        int ip, bp;
+        int a = 0, b = 0, c = 0;
+        bool tail;
+
+    Reload:
+        stack = _stack;
+        sp = _sp;
+        {
+            ref var frame = ref _frames[_frameCount - 1];
+            closure = frame.Closure;
+            code = closure.Chunk.Code;
+            ip = frame.Ip;
+            bp = frame.Base;
+        }
+        while (true)
+        {
+            executed++;
+            switch ((OpCode)code[ip++])
+            {
+                // ---- constants ---------------------------------------------------------------
+                case OpCode.Const:
+                    a = code[ip++];
+                Const:
+                    stack[sp++] = closure.Chunk.Constants[a];
+                    break;
+                case OpCode.Unit: stack[sp++] = Value.Unit; break;
+                case OpCode.True: stack[sp++] = Value.True; break;
+                case OpCode.False: stack[sp++] = Value.False; break;
+
+                // ---- stack -------------------------------------------------------------------
+                case OpCode.Pop: sp--; break;
+                case OpCode.PopN:
+                    a = code[ip++];
+                PopN:
+                    sp -= a;
+                    break;
+                case OpCode.Dup: stack[sp] = stack[sp - 1]; sp++; break;
+                case OpCode.Dup2:
+                    stack[sp] = stack[sp - 2];
+                    stack[sp + 1] = stack[sp - 1];
+                    sp += 2;
+                    break;
+
+                // ---- variables ---------------------------------------------------------------
+                case OpCode.LoadLocal:
+                    a = code[ip++];
+                LoadLocal:
+                    stack[sp++] = stack[bp + a];
+                    break;
+                case OpCode.StoreLocal:
+                    a = code[ip++];
+                StoreLocal:
+                    stack[bp + a] = stack[--sp];
+                    break;
+                case OpCode.LoadUpvalue:
+                    a = code[ip++];
+                LoadUpvalue:
+                    {
+                        var upvalue = closure.Upvalues[a];
+                        stack[sp++] = upvalue.Slot >= 0 ? stack[upvalue.Slot] : upvalue.Closed;
+                    }
+                    break;
+                case OpCode.StoreUpvalue:
+                    a = code[ip++];
+                StoreUpvalue:
+                    {
+                        var upvalue = closure.Upvalues[a];
+                        if (upvalue.Slot >= 0) stack[upvalue.Slot] = stack[--sp];
+                        else upvalue.Closed = stack[--sp];
+                    }
+                    break;
+                case OpCode.CloseUpvalue:
+                    a = code[ip++];
+                CloseUpvalue:
+                    if (_openUpvalues is not null) CloseUpvalue(bp + a);
+                    break;
+                case OpCode.LoadGlobal:
+                    a = code[ip++];
+                LoadGlobal:
+                    {
+                        var value = _globals[a];
+                        if (value.IsUninitialized)
+                        {
+                            Save(ip, executed);
+                            throw RuntimeErrors.UninitializedGlobal(_program.GlobalNames[a]);
+                        }
+                        stack[sp++] = value;
+                    }
+                    break;
+                case OpCode.StoreGlobal:
+                    a = code[ip++];
+                StoreGlobal:
+                    _globals[a] = stack[--sp];
+                    break;
+
+                // ---- arithmetic: int (and float) fast paths; Operators decides everything else ---
+                case OpCode.Add:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt)
+                        {
+                            long l = x.AsInt, r = y.AsInt, sum = l + r;
+                            if (((l ^ sum) & (r ^ sum)) >= 0) { stack[sp - 1] = Value.FromInt(sum); break; }
+                        }
+                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat + y.AsFloat); break; }
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Add(x, y);
+                    }
+                    break;
+                case OpCode.Sub:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt)
+                        {
+                            long l = x.AsInt, r = y.AsInt, diff = l - r;
+                            if (((l ^ r) & (l ^ diff)) >= 0) { stack[sp - 1] = Value.FromInt(diff); break; }
+                        }
+                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat - y.AsFloat); break; }
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Sub(x, y);
+                    }
+                    break;
+                case OpCode.Mul:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt)
+                        {
+                            long high = Math.BigMul(x.AsInt, y.AsInt, out long low);
+                            if (high == low >> 63) { stack[sp - 1] = Value.FromInt(low); break; }
+                        }
+                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat * y.AsFloat); break; }
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Mul(x, y);
+                    }
+                    break;
+                case OpCode.Div:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        // Zero divisors and MIN / -1 take the slow path, which raises the error.
+                        if (x.IsInt && y.IsInt && y.AsInt > 0) { stack[sp - 1] = Value.FromInt(x.AsInt / y.AsInt); break; }
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Div(x, y);
+                    }
+                    break;
+                case OpCode.Mod:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt && y.AsInt > 0) { stack[sp - 1] = Value.FromInt(x.AsInt % y.AsInt); break; }
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Mod(x, y);
+                    }
+                    break;
+                case OpCode.Pow:
+                    {
+                        var y = stack[--sp];
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Pow(stack[sp - 1], y);
+                    }
+                    break;
+                case OpCode.Neg:
+                    {
+                        var x = stack[sp - 1];
+                        if (x.IsInt && x.AsInt != long.MinValue) stack[sp - 1] = Value.FromInt(-x.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Negate(x);
+                        }
+                    }
+                    break;
+                case OpCode.Not:
+                    {
+                        var x = stack[sp - 1];
+                        if (x.IsBool) stack[sp - 1] = Value.FromBool(!x.AsBool);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Not(x);
+                        }
+                    }
+                    break;
+                case OpCode.BitAnd:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt & y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.BitAnd(x, y);
+                        }
+                    }
+                    break;
+                case OpCode.BitOr:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt | y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.BitOr(x, y);
+                        }
+                    }
+                    break;
+                case OpCode.BitXor:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt ^ y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.BitXor(x, y);
+                        }
+                    }
+                    break;
+                case OpCode.Shl:
+                    {
+                        var y = stack[--sp];
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Shl(stack[sp - 1], y);
+                    }
+                    break;
+                case OpCode.Shr:
+                    {
+                        var y = stack[--sp];
+                        Save(ip, executed);
+                        stack[sp - 1] = Operators.Shr(stack[sp - 1], y);
+                    }
+                    break;
+
+                // ---- comparisons -------------------------------------------------------------
+                case OpCode.Eq:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt == y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(Operators.Equal(x, y));
+                        }
+                    }
+                    break;
+                case OpCode.Ne:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt != y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(!Operators.Equal(x, y));
+                        }
+                    }
+                    break;
+                case OpCode.Lt:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt < y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(Operators.Less(x, y));
+                        }
+                    }
+                    break;
+                case OpCode.Le:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt <= y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(Operators.LessEqual(x, y));
+                        }
+                    }
+                    break;
+                case OpCode.Gt:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt > y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(Operators.Greater(x, y));
+                        }
+                    }
+                    break;
+                case OpCode.Ge:
+                    {
+                        var y = stack[--sp];
+                        var x = stack[sp - 1];
+                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt >= y.AsInt);
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Value.FromBool(Operators.GreaterEqual(x, y));
+                        }
+                    }
+                    break;
+
+                // ---- control -----------------------------------------------------------------
+                case OpCode.Jump:
+                    ip += code[ip] | code[ip + 1] << 8;
+                    ip += 2;
+                    break;
+                case OpCode.JumpIfFalse:
+                    {
+                        var condition = stack[--sp];
+                        bool truth = condition.IsBool ? condition.AsBool : NotABool(ip, executed, condition, BoolContext.Condition);
+                        ip += truth ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                    }
+                    break;
+                case OpCode.And:
+                    {
+                        var left = stack[sp - 1];
+                        bool truth = left.IsBool ? left.AsBool : NotABool(ip, executed, left, BoolContext.And);
+                        if (truth) { sp--; ip += 2; }
+                        else ip += 2 + (code[ip] | code[ip + 1] << 8);
+                    }
+                    break;
+                case OpCode.Or:
+                    {
+                        var left = stack[sp - 1];
+                        bool truth = left.IsBool ? left.AsBool : NotABool(ip, executed, left, BoolContext.Or);
+                        if (truth) ip += 2 + (code[ip] | code[ip + 1] << 8);
+                        else { sp--; ip += 2; }
+                    }
+                    break;
+                case OpCode.CheckBool:
+                    a = code[ip++];
+                    if (!stack[sp - 1].IsBool) NotABool(ip, executed, stack[sp - 1], (BoolContext)a);
+                    break;
+                case OpCode.Loop:
+                    Save(ip, executed);
+                    _context.Tick();
+                    ip -= (code[ip] | code[ip + 1] << 8) - 2;
+                    break;
+
+                // ---- functions ---------------------------------------------------------------
+                case OpCode.Closure:
+                    a = code[ip++];
+                MakeClosure:
+                    stack[sp++] = NewClosure(closure, a, code, ip, bp);
+                    ip += 2 * closure.Chunk.Functions[a].Upvalues.Length; // the descriptors
+                    break;
+                case OpCode.Call:
+                    a = code[ip++];
+                Call:
+                    {
+                        int calleeSlot = sp - a - 1;
+                        Save(ip, executed);
+                        if (stack[calleeSlot].AsObject is Closure callee)
+                        {
+                            CheckArity(callee, a);
+                            _sp = sp;
+                            PushFrame(callee, calleeSlot + 1, a, calleeSlot);
+                            goto Reload;
+                        }
+                        _sp = sp;
+                        var result = CallNative(stack[calleeSlot], new ReadOnlySpan<Value>(stack, calleeSlot + 1, a));
+                        stack = _stack;
+                        sp = calleeSlot;
+                        stack[sp++] = result;
+                    }
+                    break;
+                case OpCode.TailCall:
+                    a = code[ip++];
+                TailCall:
+                    {
+                        int calleeSlot = sp - a - 1;
+                        Save(ip, executed);
+                        if (stack[calleeSlot].AsObject is Closure callee)
+                        {
+                            ReplaceFrame(callee, calleeSlot, a, withSelf: false);
+                            goto Reload;
+                        }
+                        _sp = sp;
+                        var result = CallNative(stack[calleeSlot], new ReadOnlySpan<Value>(stack, calleeSlot + 1, a));
+                        if (PopFrame(result, stopFrame)) { _instructions += executed; return result; }
+                        goto Reload;
+                    }
+                case OpCode.Invoke:
+                    a = code[ip++];
+                    b = code[ip++];
+                    tail = false;
+                    goto Invoke;
+                case OpCode.TailInvoke:
+                    a = code[ip++];
+                    b = code[ip++];
+                    tail = true;
+                Invoke:
+                    {
+                        int targetSlot = sp - b - 1;
+                        var target = stack[targetSlot];
+                        Save(ip, executed);
+                        string name = closure.Chunk.Constants[a].As<VeldString>().Text;
+                        if (FindMethod(target, name, out var method, out bool withSelf))
+                        {
+                            if (withSelf)
+                            {
+                                var callee = (Closure)method.AsObject!;
+                                if (tail)
+                                {
+                                    ReplaceFrame(callee, targetSlot, b, withSelf: true);
+                                    goto Reload;
+                                }
+                                CheckArity(callee, b, withSelf: true);
+                                _sp = sp;
+                                PushFrame(callee, targetSlot, b + 1, targetSlot);
+                                goto Reload;
+                            }
+                            // A function-valued field or key: called like a plain function, without self.
+                            stack[targetSlot] = method;
+                            a = b;
+                            if (tail) goto TailCall;
+                            goto Call;
+                        }
+                        _sp = sp;
+                        var result = CallBuiltinMethod(target, name, new ReadOnlySpan<Value>(stack, targetSlot + 1, b));
+                        stack = _stack;
+                        if (tail)
+                        {
+                            if (PopFrame(result, stopFrame)) { _instructions += executed; return result; }
+                            goto Reload;
+                        }
+                        sp = targetSlot;
+                        stack[sp++] = result;
+                    }
+                    break;
+                case OpCode.GetStatic:
+                    a = code[ip++];
+                    b = code[ip++];
+                GetStatic:
+                    {
+                        var type = _types[a];
+                        string name = closure.Chunk.Constants[b].As<VeldString>().Text;
+                        if (!type.Methods.TryGetValue(name, out var method)) // the resolver found it statically
+                            throw new InvalidOperationException($"stack VM: type {type.Name} has no method '{name}'");
+                        stack[sp++] = method;
+                    }
+                    break;
+                case OpCode.Return:
+                    {
+                        var result = stack[sp - 1];
+                        if (PopFrame(result, stopFrame)) { _instructions += executed; return result; }
+                        goto Reload;
+                    }
+
+                // ---- data --------------------------------------------------------------------
+                case OpCode.NewArray:
+                    a = code[ip++];
+                NewArray:
+                    stack[sp - a] = NewArray(stack.AsSpan(sp - a, a));
+                    sp -= a - 1;
+                    break;
+                case OpCode.NewTuple:
+                    a = code[ip++];
+                NewTuple:
+                    stack[sp - a] = Value.FromObject(new VeldTuple(stack.AsSpan(sp - a, a).ToArray()));
+                    sp -= a - 1;
+                    break;
+                case OpCode.NewMap:
+                    a = code[ip++];
+                NewMap:
+                    Save(ip, executed);
+                    stack[sp - 2 * a] = NewMap(stack.AsSpan(sp - 2 * a, 2 * a));
+                    sp -= 2 * a - 1;
+                    break;
+                case OpCode.NewStruct:
+                    a = code[ip++];
+                NewStruct:
+                    {
+                        var shape = closure.Chunk.Shapes[a];
+                        int n = shape.FieldOfArgument.Length;
+                        stack[sp - n] = NewStruct(shape, stack.AsSpan(sp - n, n));
+                        sp -= n - 1;
+                    }
+                    break;
+                case OpCode.NewEnum:
+                    a = code[ip++];
+                    b = code[ip++];
+                    c = code[ip++];
+                NewEnum:
+                    Save(ip, executed);
+                    stack[sp - c] = NewEnum(a, b, stack.AsSpan(sp - c, c));
+                    sp -= c - 1;
+                    break;
+                case OpCode.Range:
+                    a = code[ip++];
+                Range:
+                    {
+                        Save(ip, executed);
+                        var end = stack[--sp];
+                        stack[sp - 1] = Operators.MakeRange(stack[sp - 1], end, a != 0);
+                    }
+                    break;
+                case OpCode.GetIndex:
+                    {
+                        var index = stack[--sp];
+                        var target = stack[sp - 1];
+                        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+                            stack[sp - 1] = array.Items[(int)index.AsInt];
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.GetIndex(target, index);
+                        }
+                    }
+                    break;
+                case OpCode.SetIndex:
+                    {
+                        sp -= 3;
+                        var target = stack[sp];
+                        var index = stack[sp + 1];
+                        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+                            array.Items[(int)index.AsInt] = stack[sp + 2];
+                        else
+                        {
+                            Save(ip, executed);
+                            Operators.SetIndex(target, index, stack[sp + 2]);
+                        }
+                    }
+                    break;
+                case OpCode.GetField:
+                    a = code[ip++];
+                GetField:
+                    Save(ip, executed);
+                    stack[sp - 1] = Operators.GetField(stack[sp - 1], closure.Chunk.Constants[a].As<VeldString>().Text);
+                    break;
+                case OpCode.SetField:
+                    a = code[ip++];
+                SetField:
+                    Save(ip, executed);
+                    sp -= 2;
+                    Operators.SetField(stack[sp], closure.Chunk.Constants[a].As<VeldString>().Text, stack[sp + 1]);
+                    break;
+                case OpCode.TupleIndex:
+                    a = code[ip++];
+                TupleIndex:
+                    Save(ip, executed);
+                    stack[sp - 1] = Operators.TupleIndex(stack[sp - 1], a);
+                    break;
+                case OpCode.Cast:
+                    a = code[ip++];
+                    b = code[ip++];
+                Cast:
+                    Save(ip, executed);
+                    stack[sp - 1] = Operators.Cast(stack[sp - 1], (Veld.Language.Syntax.CastTarget)a, closure.Chunk.Constants[b].As<VeldString>().Text);
+                    break;
+
+                // ---- iteration ---------------------------------------------------------------
+                case OpCode.IterStart:
+                    Save(ip, executed);
+                    stack[sp - 1] = Value.FromObject(new IteratorBox(ForIterator.Create(stack[sp - 1])));
+                    break;
+                case OpCode.IterNext:
+                    Save(ip, executed);
+                    if (stack[sp - 1].As<IteratorBox>().Iterator.MoveNext(out var item))
+                    {
+                        stack[sp++] = item;
+                        ip += 2;
+                    }
+                    else ip += 2 + (code[ip] | code[ip + 1] << 8);
+                    break;
+
+                // ---- patterns ----------------------------------------------------------------
+                case OpCode.MatchConst:
+                    a = code[ip++];
+                MatchConst:
+                    // A literal is a number, string or bool: comparing with it cannot fail.
+                    ip += Operators.Equal(stack[sp - 1], closure.Chunk.Constants[a]) ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                    break;
+                case OpCode.MatchRange:
+                    a = code[ip++];
+                MatchRange:
+                    {
+                        var x = stack[sp - 1];
+                        var range = closure.Chunk.Constants[a].As<VeldRange>();
+                        bool inRange = x.IsInt && x.AsInt >= range.Start && (range.Inclusive ? x.AsInt <= range.End : x.AsInt < range.End);
+                        ip += inRange ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                    }
+                    break;
+                case OpCode.MatchTuple:
+                    a = code[ip++];
+                MatchTuple:
+                    {
+                        bool isTuple = stack[sp - 1].AsObject is VeldTuple tuple && tuple.Items.Length == a;
+                        ip += isTuple ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                    }
+                    break;
+                case OpCode.MatchVariant:
+                    a = code[ip++];
+                    b = code[ip++];
+                MatchVariant:
+                    {
+                        bool isVariant = stack[sp - 1].AsObject is EnumInstance e && e.Variant == b && ReferenceEquals(e.Type, _types[a]);
+                        ip += isVariant ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                    }
+                    break;
+                case OpCode.Element:
+                    a = code[ip++];
+                Element:
+                    stack[sp] = stack[sp - 1].AsObject is VeldTuple t ? t.Items[a] : stack[sp - 1].As<EnumInstance>().Payload[a];
+                    sp++;
+                    break;
+                case OpCode.MatchFail:
+                    Save(ip, executed);
+                    throw RuntimeErrors.NoMatch(stack[--sp]);
+
+                // ---- errors ------------------------------------------------------------------
+                case OpCode.TryBegin:
+                    {
+                        if (_handlerCount == _handlers.Length) Array.Resize(ref _handlers, _handlers.Length * 2);
+                        ref var handler = ref _handlers[_handlerCount++];
+                        handler.Frame = _frameCount - 1;
+                        handler.StackTop = sp;
+                        handler.Ip = ip + 2 + (code[ip] | code[ip + 1] << 8);
+                        ip += 2;
+                    }
+                    break;
+                case OpCode.TryEnd:
+                    _handlerCount--;
+                    break;
+                case OpCode.Throw:
+                    Save(ip, executed);
+                    throw RuntimeErrors.Thrown(stack[--sp]);
+
+                // ---- macros ------------------------------------------------------------------
+                case OpCode.Show:
+                    Save(ip, executed);
+                    stack[sp - 1] = Value.FromString(Display.Show(stack[sp - 1]));
+                    break;
+                case OpCode.Format:
+                    a = code[ip++];
+                Format:
+                    Save(ip, executed);
+                    stack[sp - a] = Format(stack.AsSpan(sp - a, a));
+                    sp -= a - 1;
+                    break;
+                case OpCode.Print:
+                    Save(ip, executed);
+                    _context.Output.Write(Display.Show(stack[--sp]));
+                    break;
+                case OpCode.Println:
+                    Save(ip, executed);
+                    _context.Output.Write(Display.Show(stack[--sp]));
+                    _context.Output.Write('\n');
+                    break;
+                case OpCode.Assert:
+                    {
+                        var condition = stack[--sp];
+                        bool holds = condition.IsBool ? condition.AsBool : NotABool(ip, executed, condition, BoolContext.Assertion);
+                        ip += holds ? 2 + (code[ip] | code[ip + 1] << 8) : 2;
+                    }
+                    break;
+                case OpCode.AssertFail:
+                    a = code[ip++];
+                AssertFail:
+                    Save(ip, executed);
+                    throw RuntimeErrors.AssertFailed(a == 0 ? null : Display.Show(stack[sp - 1]));
+
+                // ---- wide variants: two-byte operands, then the same work ---------------------
+                case OpCode.Wide:
+                    {
+                        var op = (OpCode)code[ip++];
+                        int indexOperands = OpCodeInfo.IndexOperandCount(op);
+                        a = code[ip] | code[ip + 1] << 8;
+                        ip += 2;
+                        if (indexOperands > 1) { b = code[ip] | code[ip + 1] << 8; ip += 2; }
+                        if (indexOperands > 2) { c = code[ip] | code[ip + 1] << 8; ip += 2; }
+                        switch (op)
+                        {
+                            case OpCode.Const: goto Const;
+                            case OpCode.PopN: goto PopN;
+                            case OpCode.LoadLocal: goto LoadLocal;
+                            case OpCode.StoreLocal: goto StoreLocal;
+                            case OpCode.LoadUpvalue: goto LoadUpvalue;
+                            case OpCode.StoreUpvalue: goto StoreUpvalue;
+                            case OpCode.CloseUpvalue: goto CloseUpvalue;
+                            case OpCode.LoadGlobal: goto LoadGlobal;
+                            case OpCode.StoreGlobal: goto StoreGlobal;
+                            case OpCode.Closure: goto MakeClosure;
+                            case OpCode.Call: goto Call;
+                            case OpCode.TailCall: goto TailCall;
+                            case OpCode.Invoke: tail = false; goto Invoke;
+                            case OpCode.TailInvoke: tail = true; goto Invoke;
+                            case OpCode.GetStatic: goto GetStatic;
+                            case OpCode.NewArray: goto NewArray;
+                            case OpCode.NewTuple: goto NewTuple;
+                            case OpCode.NewMap: goto NewMap;
+                            case OpCode.NewStruct: goto NewStruct;
+                            case OpCode.NewEnum: goto NewEnum;
+                            case OpCode.Range: goto Range;
+                            case OpCode.GetField: goto GetField;
+                            case OpCode.SetField: goto SetField;
+                            case OpCode.TupleIndex: goto TupleIndex;
+                            case OpCode.Cast: goto Cast;
+                            case OpCode.MatchConst: goto MatchConst;
+                            case OpCode.MatchRange: goto MatchRange;
+                            case OpCode.MatchTuple: goto MatchTuple;
+                            case OpCode.MatchVariant: goto MatchVariant;
+                            case OpCode.Element: goto Element;
+                            case OpCode.Format: goto Format;
+                            case OpCode.AssertFail: goto AssertFail;
+                            default: throw new InvalidOperationException($"stack VM: {op} has no wide variant");
+                        }
+                    }
+
+                default:
+                    throw new InvalidOperationException($"stack VM: bad opcode {code[ip - 1]} at {ip - 1} in {closure.Chunk.Name}");
+            }
+        }
+    }
+
+    /// <summary>A non-bool where a bool is required: save, then let the runtime raise the Type error.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NotABool(int ip, long executed, Value value, BoolContext context)
+    {
+        Save(ip, executed);
+        return Operators.Truth(value, BoolContextNames.Of(context));
+    }
+
+    /// <summary>Lua's savepc: record where the current instruction is (and the instructions counted so
+    /// far) in its frame, before an operation that may raise an error or call out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Save(int ip, long executed)
+    {
+        ref var frame = ref _frames[_frameCount - 1];
+        frame.Ip = ip;
+        frame.Executed = executed;
+    }
+}
