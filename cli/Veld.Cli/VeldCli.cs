@@ -36,6 +36,7 @@ public static class VeldCli
         var fuzz = FuzzCommand.Create(services, console);
         var reduce = ReduceCommand.Create(services, console);
         var disasm = DisasmCommand.Create(services, console);
+        var bench = BenchCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -46,6 +47,7 @@ public static class VeldCli
             fuzz,
             reduce,
             disasm,
+            bench,
         };
         var standardHelp = (HelpAction)help.Action!;
         // Plain output keeps one width everywhere (CI logs, snapshot tests); a terminal uses its own.
@@ -58,6 +60,7 @@ public static class VeldCli
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
             [disasm] = DisasmCommand.HelpFooter,
+            [bench] = BenchCommand.HelpFooter,
         });
         // `veld` alone: show what there is to do, and say it was not a complete command line.
         var helpWithExamples = (SynchronousCommandLineAction)help.Action;
@@ -79,6 +82,7 @@ public static class VeldCli
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
           veld disasm fib.veld                         show the stack VM's bytecode for a program
+          veld bench --baseline lua                    time corpus/bench on every tier, and on Lua
 
         Run 'veld COMMAND --help' for a command's options, exit codes and examples.
         """;
