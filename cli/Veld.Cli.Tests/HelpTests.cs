@@ -9,6 +9,7 @@ public class HelpTests
     [InlineData("root", new[] { "--help" })]
     [InlineData("run", new[] { "run", "--help" })]
     [InlineData("diff", new[] { "diff", "-h" })]
+    [InlineData("bench", new[] { "bench", "--help" })]
     public void Help_text(string name, string[] args)
     {
         // Fake tiers, so that registering a new tier does not change these snapshots.

@@ -38,6 +38,7 @@ public static class VeldCli
         var fuzz = FuzzCommand.Create(services, console);
         var reduce = ReduceCommand.Create(services, console);
         var disasm = DisasmCommand.Create(services, console);
+        var bench = BenchCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -48,6 +49,7 @@ public static class VeldCli
             fuzz,
             reduce,
             disasm,
+            bench,
             build,
             fuzzRegalloc,
         };
@@ -62,6 +64,7 @@ public static class VeldCli
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
             [disasm] = DisasmCommand.HelpFooter,
+            [bench] = BenchCommand.HelpFooter,
             [build] = BuildCommand.HelpFooter,
             [fuzzRegalloc] = FuzzRegallocCommand.HelpFooter,
         });
@@ -85,6 +88,7 @@ public static class VeldCli
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
           veld disasm fib.veld                         show the stack VM's bytecode for a program
+          veld bench --baseline lua                    time corpus/bench on every tier, and on Lua
           veld build fib.veld && veld run fib.veldc    compile to register bytecode, run the file
           veld fuzz-regalloc --seed 42                 fuzz the register allocator and check its code
 
