@@ -36,7 +36,6 @@
 //  LOADK      A Bx    R[A] := K[Bx]
 //  LOADKX     A       R[A] := K[extra arg]
 //  LOADFALSE  A       R[A] := false
-//  LFALSESKIP A       R[A] := false; pc++
 //  LOADTRUE   A       R[A] := true
 //  LOADUNIT   A       R[A] := ()
 //  GETUPVAL   A B     R[A] := U[B]
@@ -55,6 +54,7 @@
 //  EQK        A B k        if ((R[A] == K[B]) == k) then JMP else skip it     (B <= 254)
 //  EQI LTI LEI GTI GEI A sB k   if ((R[A] op sB) == k) then JMP else skip it
 //  TEST       A k C        R[A] must be a bool (else Type error, C names the context); if (R[A] == k) then JMP
+//  CHECKBOOL  A C          R[A] must be a bool (else Type error, C names the context); no jump
 //  JMP        sJ           pc += sJ
 //
 //  SETEQ SETLT SETLE SETGT SETGE A B C k       R[A] := (R[B] op R[C]) != k   (a comparison as a value)
@@ -124,7 +124,7 @@ namespace Veld.RegisterVm;
 /// <summary>The operations. Numbering is part of the <c>.veldc</c> format: append, never reorder.</summary>
 public enum OpCode : byte
 {
-    Move, LoadI, LoadF, LoadK, LoadKX, LoadFalse, LFalseSkip, LoadTrue, LoadUnit,
+    Move, LoadI, LoadF, LoadK, LoadKX, LoadFalse, LoadTrue, LoadUnit,
     GetUpval, SetUpval, GetGlobal, SetGlobal,
 
     Add, Sub, Mul, Div, Mod, Pow, BAnd, BOr, BXor, Shl, Shr,
@@ -145,7 +145,7 @@ public enum OpCode : byte
 
     Try, EndTry, Throw, AssertFail,
 
-    Format, Print, Cast, ExtraArg, ToStr,
+    Format, Print, Cast, ExtraArg, ToStr, CheckBool,
 }
 
 /// <summary>How an instruction's bits are divided (see the table at the top of this file).</summary>

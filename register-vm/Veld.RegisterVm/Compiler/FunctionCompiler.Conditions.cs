@@ -6,11 +6,7 @@ namespace Veld.RegisterVm;
 /// <summary>Which check a TEST performs on a non-bool, i.e. whose error message it raises.</summary>
 /// <param name="Context">The TEST instruction's C operand.</param>
 /// <param name="Line">The line the error is reported at: the node that requires the bool.</param>
-internal readonly record struct TruthCheck(TruthContext Context, int Line)
-{
-    /// <summary>For comparisons and logical operators, whose operands carry their own checks.</summary>
-    public static readonly TruthCheck None = new(TruthContext.Condition, 0);
-}
+internal readonly record struct TruthCheck(TruthContext Context, int Line);
 
 internal sealed partial class FunctionCompiler
 {
@@ -132,10 +128,64 @@ internal sealed partial class FunctionCompiler
         _regs.FreeTempsFrom(top);
     }
 
+    /// <summary>
+    /// <c>a and b and c</c> (or an <c>or</c> chain) as a value. Each operand goes straight into a fresh
+    /// register, a TEST leaves as soon as one decides (the register then holds the answer), and the last
+    /// operand is only checked to be a bool. A local destination could be read by a later operand, so
+    /// the chain goes into a temporary that is moved there at the end.
+    /// </summary>
+    private void CompileLogicalValue(LogicalExpr l, int dest)
+    {
+        if (ConstantFolder.TryFold(l, out var folded))
+        {
+            EmitLoadConstant(dest, folded, l.Line);
+            return;
+        }
+        if (!_regs.IsTemp(dest))
+        {
+            int t = _regs.AllocTemp();
+            CompileLogicalValue(l, t);
+            Emit(ABC(OpCode.Move, dest, t, 0), l.Line);
+            _regs.FreeTemp(t);
+            return;
+        }
+        var context = l.IsAnd ? TruthContext.And : TruthContext.Or;
+        var operands = new List<Expr>();
+        Flatten(l, l.IsAnd, operands);
+        var decided = new List<int>();
+        for (int n = 0; n < operands.Count - 1; n++)
+        {
+            CompileInto(operands[n], dest);
+            // "and" is decided by a false operand, "or" by a true one; the TEST also checks it is a bool.
+            Emit(ABC(OpCode.Test, dest, 0, (int)context, k: !l.IsAnd), l.Line);
+            decided.Add(EmitJump(l.Line));
+        }
+        var last = operands[^1];
+        CompileInto(last, dest);
+        if (last is not LogicalExpr) Emit(ABC(OpCode.CheckBool, dest, 0, (int)context), l.Line);
+        PatchHere(decided);
+    }
+
+    /// <summary>The operands of a chain of the same operator, left to right (<c>(a and b) and c</c> is a, b, c).</summary>
+    private static void Flatten(Expr e, bool isAnd, List<Expr> operands)
+    {
+        if (e is LogicalExpr l && l.IsAnd == isAnd)
+        {
+            Flatten(l.Left, isAnd, operands);
+            Flatten(l.Right, isAnd, operands);
+        }
+        else operands.Add(e);
+    }
+
     /// <summary>A comparison as a value: one SETxx (<c>!=</c> is SETEQ negated by k), with the constant form
     /// when the right operand is a constant.</summary>
     private void CompileComparisonValue(BinaryExpr b, int dest)
     {
+        if (ConstantFolder.TryFold(b, out var folded))
+        {
+            EmitLoadConstant(dest, folded, b.Line);
+            return;
+        }
         bool negate = b.Op == BinaryOp.Ne;
         var op = negate ? BinaryOp.Eq : b.Op;
         int top = _regs.Top;
@@ -161,26 +211,4 @@ internal sealed partial class FunctionCompiler
         _ => OpCode.SetGe,
     };
 
-    /// <summary>
-    /// A condition as a bool value (Lua's pattern): the jump code, then
-    /// <c>LFALSESKIP dest</c> (reached when false) and <c>LOADTRUE dest</c> (the true jumps' target).
-    /// </summary>
-    private void CompileConditionValue(Expr e, int dest, TruthCheck check)
-    {
-        if (ConstantFolder.TryFold(e, out var folded))
-        {
-            EmitLoadConstant(dest, folded, e.Line);
-            return;
-        }
-        if (e is BinaryExpr b && IsComparison(b.Op))
-        {
-            CompileComparisonValue(b, dest);
-            return;
-        }
-        var trueJumps = new List<int>();
-        CompileCondition(e, jumpIf: true, trueJumps, check);
-        Emit(ABC(OpCode.LFalseSkip, dest, 0, 0), e.Line);
-        PatchHere(trueJumps);
-        Emit(ABC(OpCode.LoadTrue, dest, 0, 0), e.Line);
-    }
 }

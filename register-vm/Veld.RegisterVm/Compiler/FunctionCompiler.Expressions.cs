@@ -28,9 +28,9 @@ internal sealed partial class FunctionCompiler
             case UnitLiteral: Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Line); break;
             case NameExpr n: CompileName(n, dest); break;
             case UnaryExpr u: CompileUnary(u, dest); break;
-            case BinaryExpr b when IsComparison(b.Op): CompileConditionValue(b, dest, TruthCheck.None); break;
+            case BinaryExpr b when IsComparison(b.Op): CompileComparisonValue(b, dest); break;
             case BinaryExpr b: CompileArithmetic(b, dest); break;
-            case LogicalExpr l: CompileConditionValue(l, dest, TruthCheck.None); break;
+            case LogicalExpr l: CompileLogicalValue(l, dest); break;
             case RangeExpr r: CompileRange(r, dest); break;
             case CastExpr c: CompileCast(c, dest); break;
             case CallExpr c: CompileCall(c, dest, tail: false); break;

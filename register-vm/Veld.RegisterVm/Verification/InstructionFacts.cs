@@ -33,8 +33,6 @@ public readonly record struct InstructionFacts
     public bool FallsThrough { get; init; }
     /// <summary>A test: the next word is its JMP, and execution may also continue after that JMP.</summary>
     public bool IsTest { get; init; }
-    /// <summary>LFALSESKIP: continues two words on, never at the next.</summary>
-    public bool SkipsNext { get; init; }
     /// <summary>The instruction transfers control to <see cref="Jump"/> (JMP, FORPREP, FORLOOP, ITERPREP, ITERNEXT, TRY's handler).</summary>
     public bool HasJump { get; init; }
     /// <summary>Absolute target of the jump; may be anything in a malformed program (the verifier checks it).</summary>
@@ -70,7 +68,6 @@ public readonly record struct InstructionFacts
                 or OpCode.GetUpval or OpCode.GetGlobal:
                 return f with { Write = RegisterRange.One(a) };
             case OpCode.LoadKX: return f with { Length = 2, Write = RegisterRange.One(a) };
-            case OpCode.LFalseSkip: return f with { Write = RegisterRange.One(a), FallsThrough = false, SkipsNext = true };
             case OpCode.SetUpval or OpCode.SetGlobal: return f with { Read1 = RegisterRange.One(a) };
 
             case >= OpCode.Add and <= OpCode.Shr:
@@ -175,6 +172,7 @@ public readonly record struct InstructionFacts
             case OpCode.Cast:
                 return f with { Length = 2, Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
             case OpCode.ToStr: return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
+            case OpCode.CheckBool: return f with { Read1 = RegisterRange.One(a) };
             case OpCode.ExtraArg:
                 return f with { Error = "EXTRAARG where an instruction is expected" };
             default:

@@ -138,7 +138,6 @@ public static class ProgramVerifier
                 if (next >= p.Code.Length || Op(p.Code[next]) != OpCode.Jmp) throw Fail(p, pc, "a test must be followed by a JMP");
                 Target(next + 1, "a test skips its JMP");
             }
-            if (facts.SkipsNext) Target(next + 1, "LFALSESKIP skips");
         }
     }
 
@@ -182,8 +181,8 @@ public static class ProgramVerifier
                 if (c >= program.GlobalNames.Length) throw Fail(p, pc, $"global {c} out of range");
                 break;
             case OpCode.NewArrayK: Constant(Bx(i), "NEWARRAYK", v => v.AsObject is VeldTuple); break;
-            case OpCode.Test:
-                if (c >= TruthContexts.Count) throw Fail(p, pc, $"TEST context {c} out of range");
+            case OpCode.Test or OpCode.CheckBool:
+                if (c >= TruthContexts.Count) throw Fail(p, pc, $"{Op(i)} context {c} out of range");
                 break;
             case OpCode.Closure:
                 if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");

@@ -134,7 +134,6 @@ public static class RegisterChecker
                 // The test's JMP (at next) is an ordinary instruction; the skip lands after it.
                 Flow(pc, next + 1, new State(after, handlers));
             }
-            if (facts.SkipsNext) Flow(pc, next + 1, new State(after, handlers));
             if (facts.HasJump)
             {
                 if (op == OpCode.Try) Flow(pc, next, new State(after, handlers.Push(facts.Jump)));

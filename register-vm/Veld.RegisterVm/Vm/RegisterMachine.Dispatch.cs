@@ -68,10 +68,6 @@ internal sealed partial class RegisterMachine
                             case OpCode.LoadFalse:
                                 stack[@base + A(i)] = Value.False;
                                 break;
-                            case OpCode.LFalseSkip:
-                                stack[@base + A(i)] = Value.False;
-                                pc++;
-                                break;
                             case OpCode.LoadTrue:
                                 stack[@base + A(i)] = Value.True;
                                 break;
@@ -155,6 +151,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(Compare.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(Compare.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(Compare.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.CheckBool:
+                                if (!stack[@base + A(i)].IsBool) TruthContexts.Check(stack[@base + A(i)], (TruthContext)C(i));
+                                break;
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
