@@ -66,6 +66,8 @@
 //  CALLG      A B C   R[A] := G[C](R[A], ..., R[A+B-1])     (a global function; its frame starts at R[A])
 //  TAILCALL   A B     return R[A](R[A+1], ..., R[A+B])          (reuses the frame)
 //  TAILCALLG  A B C   return G[C](R[A], ..., R[A+B-1])
+//  CALLR      A B C   R[A] := R[C](R[A], ..., R[A+B-1])     (a callee already in a register, such as a local)
+//  TAILCALLR  A B C   return R[C](R[A], ..., R[A+B-1])
 //  METHODCALL A B C   R[A] := R[B].name(R[A+1], ..., R[A+n])  where K[C] is the call site (name, n):
 //                     dynamic dispatch (RegisterMachine.ResolveMethod); the target stays where it is,
 //                     R[A] is the window's slot for self and the result
@@ -134,7 +136,7 @@ public enum OpCode : byte
     Eq, Lt, Le, Gt, Ge, EqK, EqI, LtI, LeI, GtI, GeI, Test, Jmp,
     SetEq, SetLt, SetLe, SetGt, SetGe, SetEqK, SetLtK, SetLeK, SetGtK, SetGeK,
 
-    Call, CallK, CallG, TailCall, TailCallG, MethodCall, TailMethod, Return, ReturnUnit, Closure, Close,
+    Call, CallK, CallG, CallR, TailCall, TailCallG, TailCallR, MethodCall, TailMethod, Return, ReturnUnit, Closure, Close,
 
     ForPrep, ForPrepInc, ForLoop, IterPrep, IterNext,
 

@@ -26,6 +26,9 @@ internal sealed partial class FunctionCompiler
             case NameExpr { Ref.Kind: VarKind.Global } global when RegisterBinding(global) is null && global.Line == c.Line:
                 EmitGlobalCall(global.Ref.Index, args, dest, tail, c.Line);
                 return;
+            case NameExpr callee when RegisterBinding(callee) is { } b && !EffectAnalysis.MayWriteAny(args, b):
+                EmitRegisterCall(RegisterOf(b), args, dest, tail, c.Line);
+                return;
         }
         int window = _regs.AllocTemp();
         CompileInto(c.Callee, window);
@@ -91,6 +94,21 @@ internal sealed partial class FunctionCompiler
             CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
         if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
         Emit(ABC(tail ? OpCode.TailCallG : OpCode.CallG, window, args.Count, global), line);
+        if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
+        _regs.FreeTempsFrom(top);
+    }
+
+    /// <summary>A call of a function held in a register (a local closure): CALLR names the register, so the
+    /// callee is not copied; the arguments start the window and the result lands in its first register.</summary>
+    private void EmitRegisterCall(int callee, List<Expr> args, int dest, bool tail, int line)
+    {
+        int top = _regs.Top;
+        bool windowIsDest = !tail && IsTopTemp(dest);
+        int window = windowIsDest ? dest : _regs.Top;
+        for (int i = 0; i < args.Count; i++)
+            CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
+        if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
+        Emit(ABC(tail ? OpCode.TailCallR : OpCode.CallR, window, args.Count, callee), line);
         if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
         _regs.FreeTempsFrom(top);
     }

@@ -64,7 +64,7 @@ internal sealed partial class FunctionCompiler
     {
         if (_code.Count == 0 || _lastJumpTarget >= Here) return false;
         var op = Op(_code[^1]);
-        if (op is OpCode.Return or OpCode.ReturnUnit or OpCode.TailCall or OpCode.TailCallG or OpCode.TailMethod
+        if (op is OpCode.Return or OpCode.ReturnUnit or OpCode.TailCall or OpCode.TailCallG or OpCode.TailCallR or OpCode.TailMethod
             or OpCode.Throw or OpCode.NoMatch) return true;
         // An unconditional JMP, unless it is the JMP of a test (then the test can fall through).
         return op == OpCode.Jmp && (_code.Count < 2 || !IsTest(Op(_code[^2])));

@@ -153,6 +153,7 @@ public static class Disassembler
             case OpCode.Call: return $"{b} args, result to r{c}";
             case OpCode.CallK: return $"{K(c)}, {b} args{(Instruction.K(i) ? "" : ", result dropped")}";
             case OpCode.CallG or OpCode.TailCallG: return $"{Global(c)}, {b} args";
+            case OpCode.CallR or OpCode.TailCallR: return $"r{c}, {b} args";
             case >= OpCode.SetEq and <= OpCode.SetGe: return Instruction.K(i) ? "negated" : "";
             case >= OpCode.SetEqK and <= OpCode.SetGeK: return K(c) + (Instruction.K(i) ? ", negated" : "");
             case OpCode.NewArrayK: return K(Bx(i));

@@ -96,6 +96,10 @@ public readonly record struct InstructionFacts
                 return f with { Read1 = new RegisterRange(a, b), ClobberFrom = a, Write = RegisterRange.One(a) };
             case OpCode.TailCallG:
                 return f with { Read1 = new RegisterRange(a, b), FallsThrough = false };
+            case OpCode.CallR:
+                return f with { Read1 = new RegisterRange(a, b), Read2 = RegisterRange.One(c), ClobberFrom = a, Write = RegisterRange.One(a) };
+            case OpCode.TailCallR:
+                return f with { Read1 = new RegisterRange(a, b), Read2 = RegisterRange.One(c), FallsThrough = false };
             case OpCode.MethodCall or OpCode.TailMethod:
             {
                 int argc = MethodSiteArity(proto, ExtendedIndex(c));

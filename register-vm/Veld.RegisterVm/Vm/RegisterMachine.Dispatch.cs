@@ -198,6 +198,21 @@ internal sealed partial class RegisterMachine
                                     && Return(result, entryFrame, handlerFloor)) return result;
                                 goto Reload;
                             }
+                            case OpCode.CallR:
+                            {
+                                int a = @base + A(i);
+                                _frames[frameIndex].Pc = pc;
+                                if (CallValue(stack[@base + C(i)], a, B(i), a)) goto Reload;
+                                stack = _stack;
+                                break;
+                            }
+                            case OpCode.TailCallR:
+                            {
+                                int a = @base + A(i);
+                                if (TailCallValue(stack[@base + C(i)], a, B(i), handlerFloor) is { } result
+                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                goto Reload;
+                            }
                             case OpCode.TailCall:
                             {
                                 int a = @base + A(i);
