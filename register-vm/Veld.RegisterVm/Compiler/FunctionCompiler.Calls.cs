@@ -127,8 +127,8 @@ internal sealed partial class FunctionCompiler
             {
                 var enumDecl = (EnumDecl)m.Type!;
                 int top = _regs.Top;
-                int window = _regs.AllocTemps(m.Args.Count);
-                for (int i = 0; i < m.Args.Count; i++) CompileInto(m.Args[i].Value, window + i);
+                int window = _regs.Top;
+                foreach (var arg in m.Args) CompileInto(arg.Value, _regs.AllocTemp());
                 int ctor = _program.Constructor(enumDecl.TypeId, m.VariantIndex, m.Args.Count);
                 EmitWithConst(OpCode.NewEnum, dest == Discard ? window : dest, m.Args.Count == 0 ? 0 : window, ctor, m.Line);
                 if (tail) Emit(ABC(OpCode.Return, dest == Discard ? window : dest, 0, 0), m.Line);

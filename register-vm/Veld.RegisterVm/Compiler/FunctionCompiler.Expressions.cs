@@ -296,8 +296,8 @@ internal sealed partial class FunctionCompiler
         for (int first = 0; first == 0 || first < n; first += ArrayBatch)
         {
             int count = Math.Min(ArrayBatch, n - first);
-            int window = _regs.AllocTemps(count);
-            for (int i = 0; i < count; i++) CompileInto(a.Elements[first + i], window + i);
+            int window = _regs.Top;
+            for (int i = 0; i < count; i++) CompileInto(a.Elements[first + i], _regs.AllocTemp());
             Emit(ABC(first == 0 ? OpCode.NewArray : OpCode.Append, target, count == 0 ? 0 : window, count), a.Line);
             _regs.FreeTempsFrom(top);
         }
@@ -316,8 +316,9 @@ internal sealed partial class FunctionCompiler
             return;
         }
         int top = _regs.Top;
-        int window = _regs.AllocTemps(t.Elements.Count);
-        for (int i = 0; i < t.Elements.Count; i++) CompileInto(t.Elements[i], window + i);
+        // Each element's register is allocated just before it is computed, so a call there can use it as its window.
+        int window = _regs.Top;
+        foreach (var element in t.Elements) CompileInto(element, _regs.AllocTemp());
         Emit(ABC(OpCode.NewTuple, dest, window, t.Elements.Count), t.Line);
         _regs.FreeTempsFrom(top);
     }
@@ -330,11 +331,11 @@ internal sealed partial class FunctionCompiler
         for (int first = 0; first == 0 || first < n; first += MapBatch)
         {
             int count = Math.Min(MapBatch, n - first);
-            int window = _regs.AllocTemps(2 * count);
+            int window = _regs.Top;
             for (int i = 0; i < count; i++)
             {
-                CompileInto(m.Entries[first + i].Key, window + 2 * i);
-                CompileInto(m.Entries[first + i].Value, window + 2 * i + 1);
+                CompileInto(m.Entries[first + i].Key, _regs.AllocTemp());
+                CompileInto(m.Entries[first + i].Value, _regs.AllocTemp());
             }
             Emit(ABC(first == 0 ? OpCode.NewMap : OpCode.MapInsert, target, count == 0 ? 0 : window, count), m.Line);
             _regs.FreeTempsFrom(top);
@@ -380,10 +381,10 @@ internal sealed partial class FunctionCompiler
         }
 
         int top = _regs.Top;
-        int window = _regs.AllocTemps(values.Count);
+        int window = _regs.Top;
         for (int i = 0; i < values.Count; i++)
         {
-            CompileInto(values[i], window + i);
+            CompileInto(values[i], _regs.AllocTemp());
             // A part is shown when it is evaluated: if a later part may run code (and change this value,
             // say an array), take its display form now.
             if (values.Skip(i + 1).Any(EffectAnalysis.MayRunCode))
