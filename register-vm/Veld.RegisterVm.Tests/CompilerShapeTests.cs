@@ -326,20 +326,48 @@ public class CompilerShapeTests
     public void GlobalsOnlyTopLevelCodeUsesLiveInRegisters()
     {
         const string onlyTopLevel = """
-            let x = 5
+            let x = [5].len()
             println(x + 1)
             """;
         Assert.DoesNotContain(OpCode.GetGlobal, Opcodes(CompileRegister(onlyTopLevel)));
         Assert.DoesNotContain(OpCode.SetGlobal, Opcodes(CompileRegister(onlyTopLevel)));
-        Assert.Equal("6\n", Output(onlyTopLevel));
+        Assert.Equal("2\n", Output(onlyTopLevel));
 
         const string seenByAFunction = """
-            let x = 5
+            let x = [5].len()
             fn f() x end
             println(f())
             """;
         Assert.Contains(OpCode.SetGlobal, Opcodes(CompileRegister(seenByAFunction)));
-        Assert.Equal("5\n", Output(seenByAFunction));
+        Assert.Equal("1\n", Output(seenByAFunction));
+    }
+
+    [Fact]
+    public void ModuleConstantsDeclaredBeforeAnyCodeRunsAreCompiledAsTheirValue()
+    {
+        const string source = """
+            const LIMIT = 100
+            let HALF = LIMIT / 2
+            fn f(x) x + HALF end
+            println(f(1))
+            let LATE = 7
+            fn g() LATE end
+            println(g())
+            """;
+        var program = CompileRegister(source);
+        var f = Proto(program, "f");
+        Assert.Equal([OpCode.AddI, OpCode.Return], Opcodes(f));                    // HALF is the constant 50
+        Assert.Equal(50, Instruction.SC(f.Code[0]));
+        Assert.Contains(OpCode.GetGlobal, Opcodes(Proto(program, "g")));           // code ran before LATE was declared
+        Assert.Equal("51\n7\n", Output(source));
+
+        // A function called before a later declaration runs still sees the global as not yet set.
+        const string early = """
+            fn g() LATE end
+            println(g())
+            let LATE = 7
+            """;
+        Assert.Equal("Value", Run(early).Error?.Kind);
     }
 
     [Fact]

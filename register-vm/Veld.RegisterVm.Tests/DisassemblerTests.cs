@@ -35,9 +35,9 @@ public class DisassemblerTests
     [Fact]
     public void EveryInstructionShowsItsSourceLine()
     {
-        var program = CompileRegister("let a = 1\nlet b = a + 2\nprintln(b)");
+        var program = CompileRegister("let a = args().len()\nlet b = a + 2\nprintln(b)");
         var lines = Disassembler.Disassemble(program, program.Script).Split('\n').Where(l => l.StartsWith('\t') && l.Contains('[')).ToList();
-        Assert.Contains(lines, l => l.Contains("[1]\tLOADI"));
+        Assert.Contains(lines, l => l.Contains("[1]\tCALLK"));
         Assert.Contains(lines, l => l.Contains("[2]\tADDI"));
         Assert.Contains(lines, l => l.Contains("[3]\tCALLK"));
     }

@@ -8,11 +8,12 @@ namespace Veld.RegisterVm;
 /// result is by construction what the operation gives at run time. Anything that raises (overflow,
 /// division by zero, a type error) is left unfolded for run time to raise, with its line. Only
 /// immutable results (int, float, bool, str, and tuples of those) are folded: sharing one such value
-/// between evaluations is unobservable.
+/// between evaluations is unobservable. Module constants the program compiler proved are set before any
+/// code runs (<see cref="ProgramCompiler"/>) fold like literals.
 /// </summary>
-internal static class ConstantFolder
+internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConstants)
 {
-    public static bool TryFold(Expr e, out Value value)
+    public bool TryFold(Expr e, out Value value)
     {
         value = Value.Unit;
         try
@@ -28,17 +29,17 @@ internal static class ConstantFolder
         catch (InsufficientExecutionStackException) { return false; }
     }
 
-    private static bool IsScalar(Value v) => v.Kind is ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str;
+    private static bool IsScalar(Value v) => v.Kind is ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str or ValueKind.Unit;
 
     public static bool IsFoldable(Value v) => v.Kind switch
     {
-        ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str => true,
+        ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str or ValueKind.Unit => true,
         ValueKind.Tuple => v.As<VeldTuple>().Items.All(IsFoldable),
         _ => false,
     };
 
     /// <summary>The elements of <paramref name="elements"/> when every one folds; for constant array literals.</summary>
-    public static Value[]? TryFoldAll(IReadOnlyList<Expr> elements)
+    public Value[]? TryFoldAll(IReadOnlyList<Expr> elements)
     {
         var values = new Value[elements.Count];
         for (int i = 0; i < values.Length; i++)
@@ -48,8 +49,10 @@ internal static class ConstantFolder
         return values;
     }
 
-    private static Value? Fold(Expr e) => e switch
+    private Value? Fold(Expr e) => e switch
     {
+        UnitLiteral => Value.Unit,
+        NameExpr { Ref.Kind: VarKind.Global } n when globalConstants.TryGetValue(n.Ref.Index, out var known) => known,
         IntLiteral i => Value.FromInt(i.Value),
         FloatLiteral f => Value.FromFloat(f.Value),
         BoolLiteral b => Value.FromBool(b.Value),
@@ -68,7 +71,7 @@ internal static class ConstantFolder
         _ => null,
     };
 
-    private static Value? FoldTuple(TupleExpr t)
+    private Value? FoldTuple(TupleExpr t)
     {
         var items = new Value[t.Elements.Count];
         for (int i = 0; i < items.Length; i++)

@@ -23,7 +23,8 @@ internal sealed partial class FunctionCompiler
             case NameExpr { Ref.Kind: VarKind.Builtin } builtin:
                 EmitBuiltinCall(builtin.Ref.BuiltinName ?? builtin.Name, args, dest, tail, c.Line);
                 return;
-            case NameExpr { Ref.Kind: VarKind.Global } global when RegisterBinding(global) is null && global.Line == c.Line:
+            case NameExpr { Ref.Kind: VarKind.Global } global
+                when RegisterBinding(global) is null && !_program.IsGlobalConstant(global.Ref.Index) && global.Line == c.Line:
                 EmitGlobalCall(global.Ref.Index, args, dest, tail, c.Line);
                 return;
             case NameExpr callee when RegisterBinding(callee) is { } b && !EffectAnalysis.MayWriteAny(args, b):

@@ -61,7 +61,7 @@ internal sealed partial class FunctionCompiler
                 return;
             }
             case BinaryExpr b when IsComparison(b.Op):
-                if (ConstantFolder.TryFold(b, out var folded))
+                if (_program.Folder.TryFold(b, out var folded))
                 {
                     if (folded.AsBool == jumpIf) jumps.Add(EmitJump(e.Line));
                     return;
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
         bool k = b.Op == BinaryOp.Ne ? !jumpIf : jumpIf;
         int top = _regs.Top;
         int left = OperandRegister(b.Left, b.Right);
-        if (ConstantFolder.TryFold(b.Right, out var constant))
+        if (_program.Folder.TryFold(b.Right, out var constant))
         {
             if (constant.IsInt && constant.AsInt >= MinSC && constant.AsInt <= MaxSC)
             {
@@ -136,7 +136,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void CompileLogicalValue(LogicalExpr l, int dest)
     {
-        if (ConstantFolder.TryFold(l, out var folded))
+        if (_program.Folder.TryFold(l, out var folded))
         {
             EmitLoadConstant(dest, folded, l.Line);
             return;
@@ -181,7 +181,7 @@ internal sealed partial class FunctionCompiler
     /// when the right operand is a constant.</summary>
     private void CompileComparisonValue(BinaryExpr b, int dest)
     {
-        if (ConstantFolder.TryFold(b, out var folded))
+        if (_program.Folder.TryFold(b, out var folded))
         {
             EmitLoadConstant(dest, folded, b.Line);
             return;
@@ -190,7 +190,7 @@ internal sealed partial class FunctionCompiler
         var op = negate ? BinaryOp.Eq : b.Op;
         int top = _regs.Top;
         int left = OperandRegister(b.Left, b.Right);
-        if (ConstantFolder.TryFold(b.Right, out var constant) && _k.Of(constant) is var index && index < MaxShortConst)
+        if (_program.Folder.TryFold(b.Right, out var constant) && _k.Of(constant) is var index && index < MaxShortConst)
         {
             Emit(ABC(SetOp(op) + (OpCode.SetEqK - OpCode.SetEq), dest, left, index, negate), b.Line);
         }

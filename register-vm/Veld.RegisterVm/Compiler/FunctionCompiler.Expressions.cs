@@ -76,7 +76,7 @@ internal sealed partial class FunctionCompiler
         {
             case IntLiteral or FloatLiteral or BoolLiteral or StringLiteral or UnitLiteral or FunctionExpr:
             case NameExpr { Ref.Kind: VarKind.Local or VarKind.Upvalue or VarKind.Builtin }:
-            case NameExpr n when RegisterBinding(n) is not null:
+            case NameExpr n when RegisterBinding(n) is not null || _program.IsGlobalConstant(n.Ref.Index) && n.Ref.Kind == VarKind.Global:
             case MemberExpr { Kind: MemberKind.Builtin }:
                 return;
             // A variant that needs a payload, written without one, is an Arity error even when unused.
@@ -85,7 +85,7 @@ internal sealed partial class FunctionCompiler
             case var _ when HandlesDiscard(e):
                 CompileInto(e, Discard);
                 return;
-            case var _ when ConstantFolder.TryFold(e, out _):
+            case var _ when _program.Folder.TryFold(e, out _):
                 return; // folding succeeded, so evaluating it cannot raise
             default:
                 int t = _regs.AllocTemp();
@@ -110,6 +110,11 @@ internal sealed partial class FunctionCompiler
 
     private void CompileName(NameExpr n, int dest)
     {
+        if (n.Ref.Kind == VarKind.Global && _program.Folder.TryFold(n, out var constant))
+        {
+            EmitLoadConstant(dest, constant, n.Line);
+            return;
+        }
         if (RegisterBinding(n) is { } b)
         {
             int r = RegisterOf(b);
@@ -138,7 +143,7 @@ internal sealed partial class FunctionCompiler
 
     private void CompileUnary(UnaryExpr u, int dest)
     {
-        if (ConstantFolder.TryFold(u, out var folded))
+        if (_program.Folder.TryFold(u, out var folded))
         {
             EmitLoadConstant(dest, folded, u.Line);
             return;
@@ -151,7 +156,7 @@ internal sealed partial class FunctionCompiler
 
     private void CompileArithmetic(BinaryExpr b, int dest)
     {
-        if (ConstantFolder.TryFold(b, out var folded))
+        if (_program.Folder.TryFold(b, out var folded))
         {
             EmitLoadConstant(dest, folded, b.Line);
             return;
@@ -165,7 +170,7 @@ internal sealed partial class FunctionCompiler
     /// <summary><c>R[dest] := R[left] op right</c>, using the immediate or constant form when right is a constant.</summary>
     private void EmitArithmetic(BinaryOp op, int dest, int left, Expr right, int line)
     {
-        if (ConstantFolder.TryFold(right, out var k))
+        if (_program.Folder.TryFold(right, out var k))
         {
             if (op is BinaryOp.Add or BinaryOp.Sub && k.IsInt && FitsSC(k.AsInt))
             {
@@ -216,7 +221,7 @@ internal sealed partial class FunctionCompiler
 
     private void CompileCast(CastExpr c, int dest)
     {
-        if (ConstantFolder.TryFold(c, out var folded))
+        if (_program.Folder.TryFold(c, out var folded))
         {
             EmitLoadConstant(dest, folded, c.Line);
             return;
@@ -283,7 +288,7 @@ internal sealed partial class FunctionCompiler
     {
         int n = a.Elements.Count;
         // All elements constant: one NEWARRAYK copies them out of a constant tuple.
-        if (n > 0 && ConstantFolder.TryFoldAll(a.Elements) is { } values
+        if (n > 0 && _program.Folder.TryFoldAll(a.Elements) is { } values
             && _k.Of(Value.FromObject(new VeldTuple(values))) is var elements && elements <= MaxBx)
         {
             Emit(ABx(OpCode.NewArrayK, dest, elements), a.Line);
@@ -310,7 +315,7 @@ internal sealed partial class FunctionCompiler
 
     private void CompileTuple(TupleExpr t, int dest)
     {
-        if (ConstantFolder.TryFold(t, out var constant))
+        if (_program.Folder.TryFold(t, out var constant))
         {
             EmitLoadConstant(dest, constant, t.Line);
             return;
@@ -419,7 +424,7 @@ internal sealed partial class FunctionCompiler
             _coldStubs.Add(new ColdStub(failures, [(ABC(OpCode.AssertFail, 0, 0, 0), m.Line)]));
             return;
         }
-        if (ConstantFolder.TryFold(m.Message, out var constant))
+        if (_program.Folder.TryFold(m.Message, out var constant))
         {
             // The message is a constant: load it in the stub, into a register that is free at the check.
             int t = _regs.AllocTemp();

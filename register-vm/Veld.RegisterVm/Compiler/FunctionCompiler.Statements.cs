@@ -46,6 +46,8 @@ internal sealed partial class FunctionCompiler
             case WildcardPattern:
                 CompileEffect(value);
                 return;
+            case BindingPattern { Binding: { Kind: BindingKind.Global } constant } when _program.IsGlobalConstant(constant.Index):
+                return; // a module constant: every use is compiled as its value
             case BindingPattern { Binding: var binding } when binding.Kind == BindingKind.Local || IsRegisterGlobal(binding):
             {
                 int r = _regs.AllocTemp();

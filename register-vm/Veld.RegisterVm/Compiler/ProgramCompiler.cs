@@ -1,4 +1,5 @@
 using Veld.Language.Syntax;
+using Veld.Runtime;
 
 namespace Veld.RegisterVm;
 
@@ -14,12 +15,20 @@ public sealed class ProgramCompiler
     private readonly Dictionary<ConstructorInfo, int> _constructorIndex = [];
     private readonly Dictionary<FunctionNode, int> _methodGlobals = new(ReferenceEqualityComparer.Instance);
     private HashSet<int> _registerGlobals = [];
+    private readonly Dictionary<int, Value> _globalConstants = [];
+
+    /// <summary>Folds constant expressions, including the module constants of <see cref="ChooseGlobalConstants"/>.</summary>
+    internal ConstantFolder Folder { get; }
 
     /// <summary>At most this many globals live in script registers; the rest stay in the globals table,
     /// so the script keeps room for its temporaries.</summary>
     private const int MaxRegisterGlobals = 128;
 
-    private ProgramCompiler(CheckedProgram program) => _program = program;
+    private ProgramCompiler(CheckedProgram program)
+    {
+        _program = program;
+        Folder = new ConstantFolder(_globalConstants);
+    }
 
     /// <summary>Compile <paramref name="program"/>. Throws <c>TierUnsupportedException</c> for a limit of the
     /// register encoding (more than 255 registers in a function, a jump too far to encode).</summary>
@@ -50,6 +59,7 @@ public sealed class ProgramCompiler
                 globalNames.Add($"{type.Name}.{method.DisplayName}");
             }
 
+        ChooseGlobalConstants();
         _registerGlobals = ChooseRegisterGlobals();
         var script = FunctionCompiler.ForScript(this, _program.Script);
         var hoisted = new List<HoistedFunction>();
@@ -106,7 +116,7 @@ public sealed class ProgramCompiler
         {
             if (stmt is not LetStmt let) continue;
             var names = PatternNames(let.Pattern).ToList();
-            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || usedByFunctions.Contains(b.Index))) continue;
+            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || usedByFunctions.Contains(b.Index) || IsGlobalConstant(b.Index))) continue;
             if (chosen.Count + names.Count > MaxRegisterGlobals) break;
             foreach (var b in names) chosen.Add(b.Index);
         }
@@ -120,6 +130,33 @@ public sealed class ProgramCompiler
         VariantPattern { Payload: { } payload } => payload.SelectMany(PatternNames),
         _ => [],
     };
+
+    /// <summary>
+    /// Immutable module globals (<c>let</c>, <c>const</c>) with a constant initializer, declared before any
+    /// top-level statement that could run code, are compiled as their value wherever they are named: no
+    /// function can run before their declaration has, so no "read before declaration" error is lost, and
+    /// nothing can assign them. (Declarations, imports and constant initializers run no code.)
+    /// </summary>
+    private void ChooseGlobalConstants()
+    {
+        foreach (var stmt in _program.Script.Body.Statements)
+        {
+            switch (stmt)
+            {
+                case FnDecl or TypeDecl or ImplDecl or ImportStmt:
+                    continue;
+                case LetStmt let when Folder.TryFold(let.Value, out var value):
+                    if (let.Kind is DeclKind.Let or DeclKind.Const && let.Pattern is BindingPattern { Binding: { Kind: BindingKind.Global } b })
+                        _globalConstants[b.Index] = value;
+                    continue;
+                default:
+                    return; // this statement may run code: later declarations are ordinary globals
+            }
+        }
+    }
+
+    /// <summary>The compile-time value of global <paramref name="index"/>, if it is a module constant.</summary>
+    internal bool IsGlobalConstant(int index) => _globalConstants.ContainsKey(index);
 
     /// <summary>True if global <paramref name="index"/> lives in a script register (see ChooseRegisterGlobals).</summary>
     internal bool IsRegisterGlobal(int index) => _registerGlobals.Contains(index);
