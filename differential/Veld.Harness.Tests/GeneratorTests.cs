@@ -22,7 +22,7 @@ public class GeneratorTests
             bool asPlanned = outcome.Kind == OutcomeKind.Success
                 || (outcome.Kind == OutcomeKind.RuntimeError && outcome.Error?.Kind == p.PlantedError);
             if (asPlanned) clean++;
-        }, cases: 200);
+        }, maxTest: 200);
         // Valid by construction: programs end normally or in the error planted in them. A rare accidental
         // error (or fuel running out) is tolerated, a systematic one is a generator bug.
         Assert.True(clean >= runs * 9 / 10, $"only {clean} of {runs} programs ended as planned");

@@ -102,7 +102,7 @@ public class ReducerTests
             Assert.True(VeldCompiler.Compile(new Source("r.veld", result.Source)).Success, $"seed {p.Seed}: reduced program does not compile");
             Assert.True(result.LinesAfter <= result.LinesBefore, result.Summary);
             Assert.True(result.Source.Length <= p.Source.Length || result.LinesAfter < result.LinesBefore, result.Summary);
-        }, cases: 12);
+        }, maxTest: 12);
     }
 
     [Fact]

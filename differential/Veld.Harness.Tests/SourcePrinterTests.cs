@@ -88,7 +88,7 @@ public class SourcePrinterTests
             // negation, so the text is what is compared.)
             var reparsed = Parse(p.Source, $"generated seed {p.Seed}");
             Assert.Equal(p.Source, SourcePrinter.Print(reparsed));
-        }, cases: 60);
+        }, maxTest: 60);
     }
 
     [Theory]
