@@ -348,14 +348,17 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Access.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
                                 break;
                             case OpCode.SetIndex:
-                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], stack[@base + C(i)]);
+                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
                                 break;
                             case OpCode.GetField:
                                 stack[@base + A(i)] = Operators.GetField(stack[@base + B(i)], ConstantName(k, code, ref pc, C(i)));
                                 break;
                             case OpCode.SetField:
-                                Operators.SetField(stack[@base + A(i)], ConstantName(k, code, ref pc, B(i)), stack[@base + C(i)]);
+                            {
+                                var value = K(i) ? k[C(i)] : stack[@base + C(i)];
+                                Operators.SetField(stack[@base + A(i)], ConstantName(k, code, ref pc, B(i)), value);
                                 break;
+                            }
                             case OpCode.GetTuple:
                             {
                                 int index = ConstantIndex(code, ref pc, C(i));
