@@ -59,16 +59,7 @@ public static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            IReadOnlyList<TierRegistration> selected;
-            try
-            {
-                selected = registry.Select(parse.GetValue(tiers) is { Length: > 0 } named ? named : null);
-            }
-            catch (ArgumentException e)
-            {
-                console.Error.WriteLine($"veld: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new BenchmarkOptions
             {
                 Iterations = parse.GetValue(iterations),

@@ -42,16 +42,7 @@ public static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            IReadOnlyList<TierRegistration> selected;
-            try
-            {
-                selected = registry.Select(parse.GetValue(tiers) is { Length: > 0 } named ? named : null);
-            }
-            catch (ArgumentException e)
-            {
-                console.Error.WriteLine($"veld: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new DiffOptions
             {
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? defaults.Timeout.TotalSeconds),

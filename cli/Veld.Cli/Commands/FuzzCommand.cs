@@ -87,16 +87,7 @@ public static class FuzzCommand
         });
         command.SetAction(parse =>
         {
-            IReadOnlyList<TierRegistration> selected;
-            try
-            {
-                selected = registry.Select(parse.GetValue(tiers) is { Length: > 0 } named ? named : null);
-            }
-            catch (ArgumentException e)
-            {
-                console.Error.WriteLine($"veld: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var (k, n) = parse.GetValue(shard);
             var only = parse.GetValue(index);
             var settings = new FuzzOptions

@@ -51,16 +51,7 @@ public static class ReduceCommand
         };
         command.SetAction(parse =>
         {
-            IReadOnlyList<TierRegistration> selected;
-            try
-            {
-                selected = registry.Select(parse.GetValue(tiers) is { Length: > 0 } named ? named : null);
-            }
-            catch (ArgumentException e)
-            {
-                console.Error.WriteLine($"veld: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var kind = parse.GetValue(keepError);
             if (kind is null && selected.Count < 2)
             {
