@@ -292,6 +292,26 @@ public class CompilerShapeTests
     }
 
     [Fact]
+    public void StoringAConstantUsesTheConstantOperand()
+    {
+        const string source = """
+            struct P(x: i64)
+            fn reset(p, xs)
+                p.x = 0
+                xs[1] = "zero"
+            end
+            let p = P(x: 5)
+            let xs = [1, 2]
+            reset(p, xs)
+            println(p, xs)
+            """;
+        var reset = Proto(CompileRegister(source), "reset");
+        Assert.Equal([OpCode.SetField, OpCode.LoadI, OpCode.SetIndex, OpCode.ReturnUnit], Opcodes(reset));
+        Assert.True(Instruction.K(reset.Code[0]) && Instruction.K(reset.Code[2]));
+        Assert.Equal("P(x: 0) [1, \"zero\"]\n", Output(source));
+    }
+
+    [Fact]
     public void CastsCarryTheirTypeTextInAnExtraArgument()
     {
         const string source = """

@@ -19,19 +19,28 @@ public sealed class RegisterVmTier : ITier
     public static RegisterExecutable Load(RegisterProgram program)
     {
         ProgramVerifier.Verify(program);
-        return new RegisterExecutable(program);
+        int id = 0;
+        foreach (var proto in program.Script.SelfAndDescendants()) proto.Id = id++;
+        return new RegisterExecutable(program, id);
     }
 }
 
 /// <summary>A verified register program; each <see cref="Execute"/> is an independent run.</summary>
 public sealed class RegisterExecutable : IExecutable
 {
-    internal RegisterExecutable(RegisterProgram program) => Program = program;
+    internal RegisterExecutable(RegisterProgram program, int protoCount)
+    {
+        Program = program;
+        ProtoCount = protoCount;
+    }
+
+    /// <summary>Protos in the program (they are numbered 0 .. ProtoCount-1).</summary>
+    internal int ProtoCount { get; }
 
     public RegisterProgram Program { get; }
 
     /// <summary>Four bytes per instruction over every prototype.</summary>
     public long? CodeBytes => Program.CodeBytes;
 
-    public Value Execute(ExecutionContext context) => new RegisterMachine(Program, context).RunProgram();
+    public Value Execute(ExecutionContext context) => new RegisterMachine(Program, context, ProtoCount).RunProgram();
 }

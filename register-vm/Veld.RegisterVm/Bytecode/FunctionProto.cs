@@ -43,6 +43,10 @@ public sealed class FunctionProto
         }
     }
 
+    /// <summary>Position of this proto in its program's depth-first order, set when the program is loaded
+    /// for running; the VM indexes its per-run inline caches with it.</summary>
+    internal int Id { get; set; } = -1;
+
     public override string ToString() => $"<proto {Name}:{Line}>";
 }
 

@@ -95,9 +95,9 @@
 //  NEWSTRUCT  A B C   R[A] := constructor C (a struct) with fields R[B], ... in declaration order
 //  NEWENUM    A B C   R[A] := constructor C (an enum variant) with payload R[B], ...
 //  GETINDEX   A B C   R[A] := R[B][R[C]]
-//  SETINDEX   A B C   R[A][R[B]] := R[C]
+//  SETINDEX   A B C k R[A][R[B]] := RK(C)   (RK(C): K[C] when k is set, else R[C])
 //  GETFIELD   A B C   R[A] := R[B].K[C]
-//  SETFIELD   A B C   R[A].K[B] := R[C]
+//  SETFIELD   A B C k R[A].K[B] := RK(C)
 //  GETTUPLE   A B C   R[A] := R[B].C                (tuple element; C = 255: index in EXTRAARG)
 //
 //  TESTTUPLE   A B    if R[A] is a tuple of B elements then skip the JMP

@@ -241,6 +241,11 @@ internal sealed partial class FunctionCompiler
             case UnitLiteral:
                 Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Line);
                 return;
+            case AssignExpr or WhileExpr or ForExpr or MacroExpr { Kind: not MacroKind.Format }:
+                // Always unit: run it for its effect, then return unit without loading it.
+                CompileInto(e, Discard);
+                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Line);
+                return;
             case ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr:
                 CompileInto(e, Discard);
                 return;

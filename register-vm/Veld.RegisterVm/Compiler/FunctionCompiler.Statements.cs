@@ -132,16 +132,22 @@ internal sealed partial class FunctionCompiler
             {
                 int target = OperandRegister(ix.Target, ix.Index, a.Value);
                 int index = OperandRegister(ix.Index, a.Value);
-                CompileStore(a, (reg) => Emit(ABC(OpCode.GetIndex, reg, target, index), a.Line),
-                                 (reg) => Emit(ABC(OpCode.SetIndex, target, index, reg), a.Line));
+                if (ConstantStoreOperand(a) is { } constant)
+                    Emit(ABC(OpCode.SetIndex, target, index, constant, k: true), a.Line);
+                else
+                    CompileStore(a, (reg) => Emit(ABC(OpCode.GetIndex, reg, target, index), a.Line),
+                                     (reg) => Emit(ABC(OpCode.SetIndex, target, index, reg), a.Line));
                 break;
             }
             case MemberExpr { Kind: MemberKind.Field } m:
             {
                 int target = OperandRegister(m.Target, a.Value);
                 int name = _k.String(m.Name);
-                CompileStore(a, (reg) => EmitWithConst(OpCode.GetField, reg, target, name, a.Line),
-                                 (reg) => EmitWithConst(OpCode.SetField, target, reg, name, a.Line, constInB: true));
+                if (ConstantStoreOperand(a) is { } constant && name < MaxShortConst)
+                    Emit(ABC(OpCode.SetField, target, name, constant, k: true), a.Line);
+                else
+                    CompileStore(a, (reg) => EmitWithConst(OpCode.GetField, reg, target, name, a.Line),
+                                     (reg) => EmitWithConst(OpCode.SetField, target, reg, name, a.Line, constInB: true));
                 break;
             }
             default:
@@ -149,6 +155,13 @@ internal sealed partial class FunctionCompiler
         }
         _regs.FreeTempsFrom(top);
     }
+
+    /// <summary>The constant index for the RK operand of SETFIELD/SETINDEX when a plain assignment stores a
+    /// constant (<c>p.x = 0</c>), else null.</summary>
+    private int? ConstantStoreOperand(AssignExpr a) =>
+        a.CompoundOp is null && _program.Folder.TryFold(a.Value, out var v) && _k.Of(v) is var index && index < MaxShortConst
+            ? index
+            : null;
 
     /// <summary>A store through <paramref name="store"/>. For a compound assignment the current value is read
     /// with <paramref name="load"/> into a temporary first (docs/LANGUAGE.md: <c>a[9] += f()</c> fails before

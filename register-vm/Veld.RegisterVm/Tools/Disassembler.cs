@@ -120,7 +120,7 @@ public static class Disassembler
     };
 
     private static bool UsesK(OpCode op) => FunctionCompiler.IsTest(op) && op is not (OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange)
-        || op is OpCode.NewRange or OpCode.Print or OpCode.AssertFail or OpCode.CallK or (>= OpCode.SetEq and <= OpCode.SetGeK);
+        || op is OpCode.NewRange or OpCode.SetIndex or OpCode.SetField or OpCode.Print or OpCode.AssertFail or OpCode.CallK or (>= OpCode.SetEq and <= OpCode.SetGeK);
 
     /// <summary>What the operands name: constants, globals, jump targets, immediates.</summary>
     private static string Comment(RegisterProgram program, FunctionProto p, int pc)
@@ -167,7 +167,8 @@ public static class Disassembler
             case OpCode.NewRange: return Instruction.K(i) ? "..=" : "..";
             case OpCode.NewStruct or OpCode.NewEnum: return ConstructorName(program, Ext(c));
             case OpCode.GetField: return K(Ext(c));
-            case OpCode.SetField: return K(Ext(b));
+            case OpCode.SetField: return K(Ext(b)) + (Instruction.K(i) ? $" := {K(c)}" : "");
+            case OpCode.SetIndex: return Instruction.K(i) ? $":= {K(c)}" : "";
             case OpCode.GetTuple: return $".{Ext(c)}";
             case OpCode.TestTuple: return $"{b} elements";
             case OpCode.TestVariant: return ConstructorName(program, Bx(i));

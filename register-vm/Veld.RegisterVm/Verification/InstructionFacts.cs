@@ -144,11 +144,11 @@ public readonly record struct InstructionFacts
             case OpCode.GetIndex:
                 return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
             case OpCode.SetIndex:
-                return f with { Read1 = RegisterRange.One(a), Read2 = RegisterRange.One(b), Read3 = RegisterRange.One(c) };
+                return f with { Read1 = RegisterRange.One(a), Read2 = RegisterRange.One(b), Read3 = K(i) ? none : RegisterRange.One(c) };
             case OpCode.GetField:
                 return f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
             case OpCode.SetField:
-                return f with { Length = LengthFor(b), Read1 = RegisterRange.One(a), Read2 = RegisterRange.One(c) };
+                return f with { Length = LengthFor(b), Read1 = RegisterRange.One(a), Read2 = K(i) ? none : RegisterRange.One(c) };
             case OpCode.GetTuple:
                 return f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
             case OpCode.GetPayload:

@@ -188,7 +188,13 @@ public static class ProgramVerifier
                 if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");
                 break;
             case OpCode.GetField: Constant(Extended(c), "name", IsString); break;
-            case OpCode.SetField: Constant(Extended(b), "name", IsString); break;
+            case OpCode.SetField:
+                Constant(Extended(b), "name", IsString);
+                if (K(i)) Constant(c, "stored constant");
+                break;
+            case OpCode.SetIndex:
+                if (K(i)) Constant(c, "stored constant");
+                break;
             case OpCode.NewStruct or OpCode.NewEnum:
             {
                 var ctor = program.Constructors[Extended(c)];

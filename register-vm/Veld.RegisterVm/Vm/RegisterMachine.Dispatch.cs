@@ -26,6 +26,7 @@ internal sealed partial class RegisterMachine
         uint[] code;
         Value[] k;
         Value[] stack;
+        InlineCache[] caches;
 
         try
         {
@@ -40,6 +41,7 @@ internal sealed partial class RegisterMachine
                 @base = _frames[frameIndex].Base;
                 pc = _frames[frameIndex].Pc;
                 stack = _stack;
+                caches = _caches[proto.Id] ??= new InlineCache[code.Length];
                 try
                 {
                     while (true)
@@ -224,11 +226,12 @@ internal sealed partial class RegisterMachine
                             case OpCode.TailMethod:
                             {
                                 int a = @base + A(i);
+                                ref var cache = ref caches[pc - 1];
                                 var site = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>().Items;
                                 string name = site[0].As<VeldString>().Text;
                                 int argCount = (int)site[1].AsInt;
                                 _frames[frameIndex].Pc = pc;
-                                var method = ResolveMethod(stack[@base + B(i)], a, argCount, name);
+                                var method = ResolveMethod(stack[@base + B(i)], a, argCount, name, ref cache);
                                 bool self = method.Kind == MethodKind.Self;
                                 bool tail = Op(i) == OpCode.TailMethod;
                                 if (method.Kind != MethodKind.Builtin && !tail)
@@ -348,14 +351,30 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Access.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
                                 break;
                             case OpCode.SetIndex:
-                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], stack[@base + C(i)]);
+                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
                                 break;
                             case OpCode.GetField:
-                                stack[@base + A(i)] = Operators.GetField(stack[@base + B(i)], ConstantName(k, code, ref pc, C(i)));
+                            {
+                                ref var cache = ref caches[pc - 1];
+                                string name = ConstantName(k, code, ref pc, C(i));
+                                var target = stack[@base + B(i)];
+                                stack[@base + A(i)] = target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0
+                                    ? s.Fields[field]
+                                    : Operators.GetField(target, name);
                                 break;
+                            }
                             case OpCode.SetField:
-                                Operators.SetField(stack[@base + A(i)], ConstantName(k, code, ref pc, B(i)), stack[@base + C(i)]);
+                            {
+                                ref var cache = ref caches[pc - 1];
+                                var value = K(i) ? k[C(i)] : stack[@base + C(i)];
+                                string name = ConstantName(k, code, ref pc, B(i));
+                                var target = stack[@base + A(i)];
+                                if (target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0)
+                                    s.Fields[field] = value;
+                                else
+                                    Operators.SetField(target, name, value);
                                 break;
+                            }
                             case OpCode.GetTuple:
                             {
                                 int index = ConstantIndex(code, ref pc, C(i));

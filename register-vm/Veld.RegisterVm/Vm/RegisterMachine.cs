@@ -31,9 +31,12 @@ internal sealed partial class RegisterMachine : IInvoker
     /// <summary>Open upvalues sorted by stack slot, lowest first.</summary>
     private readonly List<Upvalue> _open = [];
     private readonly List<TryHandler> _handlers = [];
+    /// <summary>Inline caches of this run, per proto (by <see cref="FunctionProto.Id"/>), one entry per instruction.</summary>
+    private readonly InlineCache[]?[] _caches;
 
-    public RegisterMachine(RegisterProgram program, ExecutionContext context)
+    public RegisterMachine(RegisterProgram program, ExecutionContext context, int protoCount)
     {
+        _caches = new InlineCache[]?[protoCount];
         _program = program;
         _context = context;
         _globals = new Value[program.GlobalNames.Length];
@@ -258,24 +261,24 @@ internal sealed partial class RegisterMachine : IInvoker
     /// <paramref name="slot"/> to become the callee's self. The result goes to <paramref name="slot"/>.
     /// For a builtin method the callee is the target itself.
     /// </summary>
-    private MethodTarget ResolveMethod(Value target, int slot, int argCount, string name)
+    private MethodTarget ResolveMethod(Value target, int slot, int argCount, string name, ref InlineCache cache)
     {
         switch (target.AsObject)
         {
             case StructInstance s:
-                if (SelfMethod(s.Type, name) is { } method)
+                if (ReferenceEquals(cache.Type, s.Type) && cache.Field < 0 || SelfMethod(s.Type, name, ref cache) is not null)
                 {
                     _stack[slot] = target;
-                    return new(method, slot, argCount + 1, MethodKind.Self);
+                    return new(cache.Method, slot, argCount + 1, MethodKind.Self);
                 }
                 int field = s.Type.FieldIndex(name);
                 if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return new(s.Fields[field], slot + 1, argCount, MethodKind.Function);
                 break;
             case EnumInstance e:
-                if (SelfMethod(e.Type, name) is { } enumMethod)
+                if (ReferenceEquals(cache.Type, e.Type) && cache.Field < 0 || SelfMethod(e.Type, name, ref cache) is not null)
                 {
                     _stack[slot] = target;
-                    return new(enumMethod, slot, argCount + 1, MethodKind.Self);
+                    return new(cache.Method, slot, argCount + 1, MethodKind.Self);
                 }
                 break;
             case VeldMap m:
@@ -290,9 +293,23 @@ internal sealed partial class RegisterMachine : IInvoker
 
     private readonly record struct MethodTarget(Value Callee, int ArgSlot, int ArgCount, MethodKind Kind);
 
-    /// <summary>An impl method taking self; methods without self are called on the type, not on values.</summary>
-    private static Value? SelfMethod(VeldType type, string name) =>
-        type.Methods.TryGetValue(name, out var method) && method.AsObject is Closure { Proto.HasSelf: true } ? method : null;
+    /// <summary>An impl method taking self (methods without self are called on the type, not on values);
+    /// a find is remembered in the call site's cache, marked as a method by a negative field index.</summary>
+    private static Value? SelfMethod(VeldType type, string name, ref InlineCache cache)
+    {
+        if (!type.Methods.TryGetValue(name, out var method) || method.AsObject is not Closure { Proto.HasSelf: true }) return null;
+        cache = new InlineCache { Type = type, Field = -1, Method = method };
+        return method;
+    }
+
+    /// <summary>The index of field <paramref name="name"/> of a struct type, or -1, through the instruction's cache.</summary>
+    private static int FieldOf(ref InlineCache cache, StructType type, string name)
+    {
+        if (ReferenceEquals(cache.Type, type)) return cache.Field;
+        int field = type.FieldIndex(name);
+        if (field >= 0) cache = new InlineCache { Type = type, Field = field };
+        return field;
+    }
 
     /// <summary>A builtin method call (BuiltinMethods raises Field for an unknown name).</summary>
     private Value CallBuiltinMethod(Value target, int slot, int argCount, string name)
