@@ -12,7 +12,15 @@ public sealed class RegisterVmTier : ITier
 {
     public string Name => "register";
 
-    public IExecutable Compile(CheckedProgram program) => Load(ProgramCompiler.Compile(program));
+    /// <summary>Compiles, then proves the register allocation sound (<see cref="RegisterChecker"/>) before
+    /// anything runs: every program this tier executes in <c>veld run</c>, <c>diff</c> and <c>fuzz</c> is
+    /// checked, and a violation (a compiler bug) is reported as an internal error, never run.</summary>
+    public IExecutable Compile(CheckedProgram program)
+    {
+        var compiled = ProgramCompiler.Compile(program);
+        RegisterChecker.Require(compiled);
+        return Load(compiled);
+    }
 
     /// <summary>An executable for an already compiled (or loaded) program, after verifying it: the VM
     /// relies on the verifier's proof for its unchecked code reads.</summary>
