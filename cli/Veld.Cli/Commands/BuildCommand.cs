@@ -41,25 +41,11 @@ public static class BuildCommand
     {
         if (!RunCommand.TryRead(console, path, out var bytes)) return ExitCodes.Usage;
         var source = Source.FromBytes(path, bytes);
-        CompileResult compiled;
-        try
-        {
-            compiled = FrontEnd.Compile(source, services.Compile);
-        }
-        catch (FrontEndCrashException e)
-        {
-            console.Error.WriteLine($"veld: internal error: {e.Message}");
-            return ExitCodes.Failure;
-        }
-        if (!compiled.Success)
-        {
-            console.Error.Write(ErrorDisplay.Compile(source, compiled.Diagnostics));
-            return ExitCodes.CompileError;
-        }
+        if (!CompileStep.TryCompile(console, services, source, out var program, out int failure)) return failure;
         byte[] file;
         try
         {
-            file = VeldcWriter.Write(ProgramCompiler.Compile(compiled.Program!));
+            file = VeldcWriter.Write(ProgramCompiler.Compile(program));
         }
         catch (TierUnsupportedException e)
         {

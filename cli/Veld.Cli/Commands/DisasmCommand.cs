@@ -51,25 +51,11 @@ public static class DisasmCommand
         if (!RunCommand.TryRead(console, path, out var bytes)) return ExitCodes.Usage;
         if (Veld.RegisterVm.VeldcFormat.HasMagic(bytes)) return DisassembleBytecodeFile(console, path, bytes);
         var source = Source.FromBytes(path, bytes);
-        CompileResult compiled;
-        try
-        {
-            compiled = FrontEnd.Compile(source, services.Compile);
-        }
-        catch (FrontEndCrashException e)
-        {
-            console.Error.WriteLine($"veld: internal error: {e.Message}");
-            return ExitCodes.Failure;
-        }
-        if (!compiled.Success)
-        {
-            console.Error.Write(ErrorDisplay.Compile(source, compiled.Diagnostics));
-            return ExitCodes.CompileError;
-        }
+        if (!CompileStep.TryCompile(console, services, source, out var program, out int failure)) return failure;
         try
         {
             // The compilers recurse over the tree, whose nesting the front end bounds: the main stack is enough.
-            console.Out.Write(Disassemblers[tier](compiled.Program!));
+            console.Out.Write(Disassemblers[tier](program));
             return ExitCodes.Success;
         }
         catch (TierUnsupportedException e)

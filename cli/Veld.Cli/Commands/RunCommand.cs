@@ -105,25 +105,16 @@ public static class RunCommand
         // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
         var source = Source.FromBytes(request.Path, bytes);
         var clock = Stopwatch.StartNew();
-        CompileResult compiled;
-        try
-        {
-            compiled = FrontEnd.Compile(source, services.Compile);
-        }
-        catch (FrontEndCrashException e)
-        {
-            console.Error.WriteLine($"veld: internal error: {e.Message}");
-            return ExitCodes.Failure;
-        }
+        bool compiledOk = CompileStep.TryCompile(console, services, source, out var program, out int failure);
         double frontEndMs = clock.Elapsed.TotalMilliseconds;
-        if (!compiled.Success)
+        if (!compiledOk)
         {
-            console.Error.Write(ErrorDisplay.Compile(source, compiled.Diagnostics));
-            if (request.Stats) console.Error.WriteLine(RunStats.CompileFailed(request.Tier.Name, frontEndMs).ToJson());
-            return ExitCodes.CompileError;
+            if (failure == ExitCodes.CompileError && request.Stats)
+                console.Error.WriteLine(RunStats.CompileFailed(request.Tier.Name, frontEndMs).ToJson());
+            return failure;
         }
 
-        var outcome = TierHost.Run(request.Tier.Create(), compiled.Program!, request.Options);
+        var outcome = TierHost.Run(request.Tier.Create(), program, request.Options);
         console.Out.Flush();
         int exitCode = Report(console, source, outcome, request);
         if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, frontEndMs).ToJson());
