@@ -88,20 +88,17 @@ internal sealed partial class FunctionCompiler
             EmitCallWithArgs(general, args, dest, tail, line);
             return;
         }
-        int top = _regs.Top;
-        bool windowIsDest = !tail && IsTopTemp(dest);
-        int window = windowIsDest ? dest : _regs.Top;
-        for (int i = 0; i < args.Count; i++)
-            CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
-        if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
-        Emit(ABC(tail ? OpCode.TailCallG : OpCode.CallG, window, args.Count, global), line);
-        if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
-        _regs.FreeTempsFrom(top);
+        EmitArgumentWindowCall(tail ? OpCode.TailCallG : OpCode.CallG, global, args, dest, tail, line);
     }
 
     /// <summary>A call of a function held in a register (a local closure): CALLR names the register, so the
     /// callee is not copied; the arguments start the window and the result lands in its first register.</summary>
-    private void EmitRegisterCall(int callee, List<Expr> args, int dest, bool tail, int line)
+    private void EmitRegisterCall(int callee, List<Expr> args, int dest, bool tail, int line) =>
+        EmitArgumentWindowCall(tail ? OpCode.TailCallR : OpCode.CallR, callee, args, dest, tail, line);
+
+    /// <summary>CALLG/CALLR and their tail forms: C names the callee (a global or a register), so the window
+    /// holds only the arguments, built straight into <paramref name="dest"/> when it is the top temporary.</summary>
+    private void EmitArgumentWindowCall(OpCode call, int callee, List<Expr> args, int dest, bool tail, int line)
     {
         int top = _regs.Top;
         bool windowIsDest = !tail && IsTopTemp(dest);
@@ -109,7 +106,7 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < args.Count; i++)
             CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
         if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
-        Emit(ABC(tail ? OpCode.TailCallR : OpCode.CallR, window, args.Count, callee), line);
+        Emit(ABC(call, window, args.Count, callee), line);
         if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
         _regs.FreeTempsFrom(top);
     }
