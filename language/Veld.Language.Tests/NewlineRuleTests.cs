@@ -1,6 +1,6 @@
 namespace Veld.Language.Tests;
 
-/// <summary>Where a line break ends an expression (VELD_CORE.md section 1, docs/LANGUAGE.md "Syntax").</summary>
+/// <summary>Where a line break ends an expression (docs/SPEC.md section 1, "Line-break rules").</summary>
 public class NewlineRuleTests
 {
     [Fact]

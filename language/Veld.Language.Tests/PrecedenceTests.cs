@@ -1,6 +1,6 @@
 namespace Veld.Language.Tests;
 
-/// <summary>The operator table of VELD_CORE.md section 4, level by level.</summary>
+/// <summary>The operator table of docs/SPEC.md section 4.1, level by level.</summary>
 public class PrecedenceTests
 {
     [Theory]

@@ -2,7 +2,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Tests;
 
-/// <summary>Tail positions of VELD_CORE.md section 6, as marked by the resolver.</summary>
+/// <summary>Tail positions of docs/SPEC.md section 6, as marked by the resolver.</summary>
 public class TailCallTests
 {
     private const string Prelude = "fn g(x) x end\nfn h(x) x end\nstruct S a: i64 end\nimpl S\n  fn make() => S(a: 1)\n  fn m(self) 1 end\nend\nenum E(A(i64))\n";

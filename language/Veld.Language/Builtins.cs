@@ -19,7 +19,7 @@ public static class BuiltinNames
     };
 }
 
-/// <summary>Fixed limits of the language (VELD_CORE.md section 3) and of the front end.</summary>
+/// <summary>Fixed limits of the language (docs/SPEC.md section 16) and of the front end.</summary>
 public static class LanguageLimits
 {
     public const int MaxLocalsPerFunction = 200;

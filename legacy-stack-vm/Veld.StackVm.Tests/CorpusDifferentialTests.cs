@@ -5,7 +5,7 @@ namespace Veld.StackVm.Tests;
 
 /// <summary>
 /// Every corpus program on the tree-walk tier (the oracle) and on the stack VM: the observable
-/// behaviour of VELD_CORE.md section 12 must be identical. A run that hits a limit is inconclusive.
+/// behaviour of docs/SPEC.md section 17 must be identical. A run that hits a limit is inconclusive.
 /// </summary>
 public class CorpusDifferentialTests
 {

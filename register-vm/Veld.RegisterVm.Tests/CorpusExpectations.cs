@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Veld.RegisterVm.Tests;
 
-/// <summary>The hand-written expectations of a corpus program (ARCHITECTURE.md, "The corpus").</summary>
+/// <summary>The hand-written expectations of a corpus program (corpus/README.md, "Format").</summary>
 internal sealed partial record CorpusExpectations(
     List<string> Output, string? ErrorKind, string? ErrorMessage, int ErrorLine, string? Result, bool CompileError)
 {

@@ -56,7 +56,7 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>
-    /// Dynamic dispatch, decided after the target and the arguments are evaluated (docs/LANGUAGE.md):
+    /// Dynamic dispatch, decided after the target and the arguments are evaluated (docs/SPEC.md section 7):
     /// an impl method taking self; else a struct field holding a function (called without self);
     /// for a map, a builtin method wins over a key holding a function; else the builtin methods of the
     /// value's type, which raise Field for an unknown name.

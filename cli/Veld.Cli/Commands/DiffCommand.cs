@@ -58,7 +58,7 @@ public static class DiffCommand
 
     public const string HelpFooter =
         """
-        What is compared (VELD_CORE.md section 12): standard output byte for byte, the result by
+        What is compared (docs/SPEC.md section 17): standard output byte for byte, the result by
         value and type, and the outcome (compile error with line:column, runtime error with kind,
         message and line). Fuel or time running out is inconclusive, never a disagreement; a tier
         that does not support a construct, or crashes, is a failure.

@@ -19,7 +19,7 @@ public sealed record OutcomeComparison(ComparisonKind Kind, string Summary = "",
 }
 
 /// <summary>
-/// Compares two runs of one program by what VELD_CORE.md section 12 makes observable: standard output
+/// Compares two runs of one program by what docs/SPEC.md section 17 makes observable: standard output
 /// byte for byte, the result by value and type, and the outcome (success; compile error with message
 /// and line:column; runtime error with kind, message and line).
 /// </summary>
@@ -60,7 +60,7 @@ public static class OutcomeComparer
         return OutcomeComparison.Agreement;
     }
 
-    /// <summary>The outcome facts section 12 compares, one row each, for the side-by-side view.</summary>
+    /// <summary>The outcome facts docs/SPEC.md section 17 compares, one row each, for the side-by-side view.</summary>
     public static List<SideBySide.Row> OutcomeRows(RunOutcome left, RunOutcome right)
     {
         var rows = new List<SideBySide.Row> { new("outcome", left.Kind.ToString(), right.Kind.ToString()) };

@@ -4,7 +4,7 @@ namespace Veld.Differential;
 
 /// <summary>
 /// Compares program results from two different runs (usually two tiers) by value and type, as
-/// VELD_CORE.md section 12 asks: an int and an equal float differ; floats must match bit for bit
+/// docs/SPEC.md section 17 asks: an int and an equal float differ; floats must match bit for bit
 /// (any two NaNs match); strings by text; arrays, tuples and maps element by element in order; structs
 /// by type name and fields; enums by type, variant and payload; functions by display name. Types are
 /// compared by name because each run creates its own type objects.

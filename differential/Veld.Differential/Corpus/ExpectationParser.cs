@@ -4,7 +4,7 @@ using Veld.Runtime;
 namespace Veld.Differential;
 
 /// <summary>
-/// Reads a corpus program's expectations from its comments (the format of ARCHITECTURE.md):
+/// Reads a corpus program's expectations from its comments (the format of corpus/README.md):
 /// <code>
 /// # tags: closures, upvalues          in the leading comment lines, before any code
 /// println(x)        # expect: 1       the next line of stdout (a whole-line comment works too)

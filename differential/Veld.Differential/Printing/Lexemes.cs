@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Veld.Differential.Printing;
 
-/// <summary>How single tokens are spelled: literals, identifiers, keywords (VELD_CORE.md section 1).</summary>
+/// <summary>How single tokens are spelled: literals, identifiers, keywords (docs/SPEC.md section 1).</summary>
 public static class Lexemes
 {
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)

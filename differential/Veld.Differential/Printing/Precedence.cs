@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 namespace Veld.Differential.Printing;
 
 /// <summary>
-/// Binding strength of expressions, loosest first (VELD_CORE.md section 4). The printer puts
+/// Binding strength of expressions, loosest first (docs/SPEC.md section 4.1). The printer puts
 /// parentheses around a child whose level is below what its position requires, and nowhere else.
 /// </summary>
 internal enum Precedence

@@ -8,7 +8,7 @@ public sealed record DiffOptions
     /// <summary>Steps per run (<see cref="Veld.Runtime.ExecutionContext.Tick"/>). Unlike the timeout it cuts
     /// every tier at the same point, so a runaway program is stopped the same way everywhere.</summary>
     public long? Fuel { get; init; } = 200_000_000;
-    /// <summary>Nested non-tail calls allowed (VELD_CORE.md section 6).</summary>
+    /// <summary>Nested non-tail calls allowed (docs/SPEC.md section 6).</summary>
     public int MaxCallDepth { get; init; } = 10_000;
     /// <summary>Programs run at once (each runs its tiers one after another).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;

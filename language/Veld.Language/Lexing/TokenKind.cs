@@ -1,6 +1,6 @@
 namespace Veld.Language.Lexing;
 
-/// <summary>Every kind of token of Veld Core (VELD_CORE.md section 1).</summary>
+/// <summary>Every kind of token of Veld Core (docs/SPEC.md section 1).</summary>
 public enum TokenKind
 {
     EndOfFile,

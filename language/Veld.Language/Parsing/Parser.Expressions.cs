@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Parsing;
 
-// Operator levels of VELD_CORE.md section 4, loosest first:
+// Operator levels of docs/SPEC.md section 4.1, loosest first:
 //   assignment (right)  <  |>  <  or < and < comparisons (non-assoc) < .. ..= (non-assoc)
 //   < | < ^ < & < << >> < + - < * / % < unary - ! < *^ (right, postfix left operand) < postfix
 internal sealed partial class Parser

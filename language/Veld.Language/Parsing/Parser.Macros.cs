@@ -4,7 +4,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Parsing;
 
-// Macros: println~ print~ format~ (format strings) and assert~ (VELD_CORE.md section 9).
+// Macros: println~ print~ format~ (format strings) and assert~ (docs/SPEC.md section 10).
 internal sealed partial class Parser
 {
     private MacroExpr ParseMacro()

@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Parsing;
 
-// Patterns of match arms, let destructuring and for loops (VELD_CORE.md section 7).
+// Patterns of match arms, let destructuring and for loops (docs/SPEC.md section 8).
 internal sealed partial class Parser
 {
     /// <summary>A pattern. <paramref name="mutableBindings"/> marks the names it binds assignable

@@ -4,7 +4,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Parsing;
 
-// Type annotations: parsed and kept as text, never checked (VELD_CORE.md section 2).
+// Type annotations: parsed and kept as text, never checked (docs/SPEC.md section 2).
 //   type := atom ('|' atom)*
 //   atom := Name ['<' type, ... '>'] | '[' type ']' | '(' [type, ...] ')' | 'fn' '(' [type, ...] ')' ['->' type]
 internal sealed partial class Parser

@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 namespace Veld.Language.Resolving;
 
 /// <summary>
-/// Module globals (top-level let/var/const/fn/proc) and the two visibility rules of docs/LANGUAGE.md
+/// Module globals (top-level let/var/const/fn/proc) and the two visibility rules of docs/SPEC.md section 3
 /// "Scopes and globals":
 /// top-level code sees a global once its declaring statement has run (hoisted functions always);
 /// code inside a function sees the latest global declared before the reference, or else the first

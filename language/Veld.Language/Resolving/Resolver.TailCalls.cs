@@ -2,7 +2,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Language.Resolving;
 
-// Tail positions (VELD_CORE.md section 6): the operand of `return`, the last expression of a function
+// Tail positions (docs/SPEC.md section 6): the operand of `return`, the last expression of a function
 // body, and recursively the last expression of a taken if/else branch, match arm, or do/let-in body
 // that is itself in tail position. Never inside `try`; never in a proc (it returns unit, not the
 // callee's value) nor in the script.

@@ -96,7 +96,7 @@ public sealed class CallExpr : Expr
     /// <summary>Set by the resolver for StructConstruct: the argument expressions in field declaration order
     /// (the same objects as in <see cref="Args"/>; evaluation still follows <see cref="Args"/>).</summary>
     public List<Expr>? FieldOrderArgs { get; set; }
-    /// <summary>Set by the resolver: the call is in tail position (see VELD_CORE.md section 6).</summary>
+    /// <summary>Set by the resolver: the call is in tail position (see docs/SPEC.md section 6).</summary>
     public bool IsTail { get; set; }
 }
 

@@ -21,7 +21,7 @@ internal sealed partial class StackMachine
     }
 
     /// <summary>
-    /// What <c>target.name(args)</c> calls, in the order of docs/LANGUAGE.md: an impl method that takes
+    /// What <c>target.name(args)</c> calls, in the order of docs/SPEC.md section 7: an impl method that takes
     /// self (methods without self belong to the type, <c>Point.new</c>); else a struct field, or a map key
     /// that is not also a builtin method name, holding a function (called without self); else a builtin
     /// method. Returns false for the builtin case.

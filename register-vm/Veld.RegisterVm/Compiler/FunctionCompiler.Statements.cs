@@ -164,7 +164,7 @@ internal sealed partial class FunctionCompiler
             : null;
 
     /// <summary>A store through <paramref name="store"/>. For a compound assignment the current value is read
-    /// with <paramref name="load"/> into a temporary first (docs/LANGUAGE.md: <c>a[9] += f()</c> fails before
+    /// with <paramref name="load"/> into a temporary first (docs/SPEC.md section 15: <c>a[9] += f()</c> fails before
     /// f runs), then the right-hand side is evaluated and combined with it, and the result stored.</summary>
     private void CompileStore(AssignExpr a, Action<int> load, Action<int> store)
     {

@@ -254,7 +254,7 @@ internal sealed partial class RegisterMachine : IInvoker
              : RuntimeErrors.Arity(proto.Name, proto.ParamCount, argCount);
 
     /// <summary>
-    /// Dynamic dispatch of <c>target.name(args)</c> (docs/LANGUAGE.md): the type's impl method (self =
+    /// Dynamic dispatch of <c>target.name(args)</c> (docs/SPEC.md section 7): the type's impl method (self =
     /// target), else a struct field or map key holding a function (called without self), else a builtin
     /// method, else runtime error Field. For a map, builtin methods come before keys. The arguments are
     /// at absolute slots <paramref name="slot"/> + 1 ..; for an impl method the target is copied into

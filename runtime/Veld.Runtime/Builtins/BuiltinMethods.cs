@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Veld.Runtime;
 
 /// <summary>
-/// Builtin methods of arrays, tuples, maps, strings and every value (section 8). Tiers call this after
+/// Builtin methods of arrays, tuples, maps, strings and every value (docs/SPEC.md section 11). Tiers call this after
 /// user methods (impl) and function-valued fields have been ruled out. Methods that take functions
 /// (map, filter, reduce, any, all) call back through <see cref="ExecutionContext.Invoker"/>.
 /// An unknown method is runtime error Field: "no method 'x' on int". The methods of each type live in

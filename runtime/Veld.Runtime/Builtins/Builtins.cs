@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Veld.Runtime;
 
-/// <summary>The builtin functions of section 9, by the names in <see cref="Veld.Language.BuiltinNames"/>.</summary>
+/// <summary>The builtin functions of docs/SPEC.md section 10, by the names in <see cref="Veld.Language.BuiltinNames"/>.</summary>
 public static class Builtins
 {
     private static readonly BuiltinFunction PrintFn = new("print", 0, int.MaxValue, Print);

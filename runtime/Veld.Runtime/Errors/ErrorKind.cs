@@ -1,6 +1,6 @@
 namespace Veld.Runtime;
 
-/// <summary>The runtime error kinds of VELD_CORE.md section 10.</summary>
+/// <summary>The runtime error kinds of docs/SPEC.md section 13.</summary>
 public enum ErrorKind
 {
     Type, Arity, DivisionByZero, Overflow, Index, Key, Field, Match, Value, Assert, Thrown,

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Veld.Runtime;
 
-/// <summary>The display form of values (VELD_CORE.md section 11): printing, <c>to_str</c>, interpolation.</summary>
+/// <summary>The display form of values (docs/SPEC.md section 14): printing, <c>to_str</c>, interpolation.</summary>
 public static class Display
 {
     /// <summary>Top-level form: strings raw, containers with quoted strings inside.</summary>

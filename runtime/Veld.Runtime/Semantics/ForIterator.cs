@@ -1,7 +1,7 @@
 namespace Veld.Runtime;
 
 /// <summary>
-/// The iteration protocol of <c>for</c> (section 5) for every tier: arrays (elements), ranges (ints),
+/// The iteration protocol of <c>for</c> (docs/SPEC.md section 5) for every tier: arrays (elements), ranges (ints),
 /// maps ((key, value) tuples in insertion order), strings (one-character strings). If the array or map
 /// changes length/keys during the loop, <see cref="MoveNext"/> raises runtime error Value.
 /// </summary>

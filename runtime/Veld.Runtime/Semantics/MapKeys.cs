@@ -1,7 +1,7 @@
 namespace Veld.Runtime;
 
 /// <summary>
-/// What may be a map key: int, str, bool, or a tuple of those (section 2). Floats are refused because
+/// What may be a map key: int, str, bool, or a tuple of those (docs/SPEC.md section 2). Floats are refused because
 /// 1 == 1.0 would make two keys equal with different hashes; mutable containers because their hash
 /// could change under the map. <see cref="VeldMap.Set"/> checks every key it stores.
 /// </summary>

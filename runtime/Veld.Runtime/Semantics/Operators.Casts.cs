@@ -2,7 +2,7 @@ using Veld.Language.Syntax;
 
 namespace Veld.Runtime;
 
-/// <summary><c>v as T</c> (VELD_CORE.md section 9).</summary>
+/// <summary><c>v as T</c> (docs/SPEC.md section 12).</summary>
 public static partial class Operators
 {
     /// <summary><c>v as T</c>: to int (float truncates, string parses), to float, to str (display form),

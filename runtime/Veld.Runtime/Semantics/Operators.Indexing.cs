@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Veld.Runtime;
 
 /// <summary>
-/// <c>x[i]</c>, <c>x.name</c>, <c>t.0</c> and their assignments (VELD_CORE.md section 8). Arrays, strings
+/// <c>x[i]</c>, <c>x.name</c>, <c>t.0</c> and their assignments (docs/SPEC.md section 4.7). Arrays, strings
 /// and tuples take an int index in 0..length-1 (else Index); strings index by Unicode scalar. Maps take a
 /// valid key (else Type) and report a missing key as Key.
 /// </summary>

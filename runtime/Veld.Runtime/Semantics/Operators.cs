@@ -4,7 +4,7 @@ using Veld.Language.Syntax;
 namespace Veld.Runtime;
 
 /// <summary>
-/// Every operator's semantics (VELD_CORE.md section 4), in one place. Tiers may add fast paths for
+/// Every operator's semantics (docs/SPEC.md section 4), in one place. Tiers may add fast paths for
 /// int/float operands, but those must agree with these methods; the differential harness checks it.
 /// Errors are thrown as <see cref="VeldRuntimeException"/> with line 0; the calling tier stamps the line.
 /// The class is split by concept: Operators.Arithmetic, .Bitwise, .Comparison, .Equality, .Indexing, .Casts.

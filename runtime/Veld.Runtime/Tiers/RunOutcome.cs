@@ -13,7 +13,7 @@ public enum OutcomeKind
     InternalError,
 }
 
-/// <summary>An error as observed (section 12): kind ("Compile", a runtime <see cref="ErrorKind"/> name,
+/// <summary>An error as observed (docs/SPEC.md section 17): kind ("Compile", a runtime <see cref="ErrorKind"/> name,
 /// "Unsupported" or "Internal"), message, line, and column where known (0 = unknown).</summary>
 public sealed record RunError(string Kind, string Message, int Line, int Column = 0);
 
