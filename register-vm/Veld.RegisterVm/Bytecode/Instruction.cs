@@ -1,5 +1,6 @@
 // =====================================================================================================
 // The register VM's instruction set, documented once, here (the way Lua's lopcodes.h does it).
+// OpcodeTable.cs beside it states each opcode's operands and control flow as data (as lopcodes.c does).
 //
 // Every instruction is one 32-bit unsigned word. Field layout, least significant bit first:
 //
