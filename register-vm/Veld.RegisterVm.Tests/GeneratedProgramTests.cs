@@ -18,7 +18,7 @@ public class GeneratedProgramTests(ITestOutputHelper output)
     {
         var (seed, gamma) = PropertySeed.Choose(output, nameof(GeneratedProgramsBehaveAsOnTheOracle));
         var options = new RunOptions { Timeout = TimeSpan.FromSeconds(20), Fuel = 5_000_000 };
-        var property = Prop.ForAll(ProgramGenerator.Arbitrary(), program =>
+        var property = Prop.ForAll(RegisterPressureProgramGenerator.Arbitrary(), program =>
         {
             var compiled = VeldCompiler.Compile(new Source("generated.veld", program.Source));
             if (!compiled.Success) return false; // the generator promises valid programs

@@ -1,5 +1,6 @@
 // =====================================================================================================
 // The register VM's instruction set, documented once, here (the way Lua's lopcodes.h does it).
+// OpcodeTable.cs beside it states each opcode's operands and control flow as data (as lopcodes.c does).
 //
 // Every instruction is one 32-bit unsigned word. Field layout, least significant bit first:
 //
@@ -194,6 +195,11 @@ public static class Instruction
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int SB(uint i) => B(i) - OffsetSC;
     /// <summary>The signed reading of the 8-bit C field (the sC immediate).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int SC(uint i) => C(i) - OffsetSC;
+
+    /// <summary>An 8-bit constant operand, or (when it is <see cref="MaxShortConst"/>) the index in the EXTRAARG at
+    /// <c>code[pc]</c>, stepping <paramref name="pc"/> over it. <paramref name="pc"/> is the index after the instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ConstantIndex(uint[] code, ref int pc, int field) => field == MaxShortConst ? AxOf(code[pc++]) : field;
 
     /// <summary>The same instruction with its sJ (for JMP) or sBx (others) replaced: used to patch jumps.</summary>
     public static uint WithJump(uint i, int offset) => Op(i) == OpCode.Jmp

@@ -70,9 +70,7 @@ internal sealed partial class FunctionCompiler
         return op == OpCode.Jmp && (_code.Count < 2 || !IsTest(Op(_code[^2])));
     }
 
-    internal static bool IsTest(OpCode op) => op is OpCode.Eq or OpCode.Lt or OpCode.Le or OpCode.Gt or OpCode.Ge
-        or OpCode.EqK or OpCode.EqI or OpCode.LtI or OpCode.LeI or OpCode.GtI or OpCode.GeI or OpCode.Test
-        or OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange;
+    private static bool IsTest(OpCode op) => OpcodeTable.Of(op).FollowedByJmp;
 
     // ---- loops ---------------------------------------------------------------------------------------------
 

@@ -12,19 +12,23 @@ public readonly record struct RegisterRange(int First, int Count)
     public override string ToString() => Count switch { 0 => "-", 1 => $"r{First}", _ => $"r{First}..r{End - 1}" };
 }
 
+/// <summary>An index operand of one instruction, decoded: what it names and its value.</summary>
+public readonly record struct DecodedIndex(IndexSpace Space, int Value);
+
 /// <summary>
-/// What one instruction does to registers and control flow, decoded once for the verifier, the checker
-/// and the disassembler. Operand counts that live outside the instruction (a constructor's size, a
-/// template's number of holes) are looked up in the program; when those indexes are out of range the
-/// facts say so in <see cref="Error"/> instead of throwing.
+/// What one instruction does to registers and control flow: its opcode's entry in <see cref="OpcodeTable"/>
+/// applied to its operand fields, for the verifier and the checker. Operand counts that live outside the
+/// instruction (a constructor's size, a template's number of holes) are looked up in the program; when
+/// those indexes are out of range the facts say so in <see cref="Error"/> instead of throwing.
 /// </summary>
 public readonly record struct InstructionFacts
 {
+    /// <summary>The opcode's facts; null when the word's opcode is not one.</summary>
+    public OpcodeFacts? Opcode { get; init; }
     /// <summary>Words the instruction occupies: 2 when an EXTRAARG follows it.</summary>
     public int Length { get; init; }
-    public RegisterRange Read1 { get; init; }
-    public RegisterRange Read2 { get; init; }
-    public RegisterRange Read3 { get; init; }
+    /// <summary>Registers read, in operand order.</summary>
+    public RegisterRange[] Reads { get; init; }
     /// <summary>Registers written on every successor (after any clobber).</summary>
     public RegisterRange Write { get; init; }
     /// <summary>Registers from this one up lose their values (a call's window and everything above it); -1: none.</summary>
@@ -44,145 +48,107 @@ public readonly record struct InstructionFacts
     /// <summary>A register the instruction writes as scratch without it being a result (TAILMETHOD's self slot):
     /// only its range is verified.</summary>
     public RegisterRange ReservedSlot { get; init; }
+    /// <summary>The constants, globals, upvalues, protos, constructors... the instruction names (the verifier checks their ranges).</summary>
+    public DecodedIndex[] Indexes { get; init; }
     /// <summary>Set when an operand that the facts depend on is out of range.</summary>
     public string? Error { get; init; }
-
-    public IEnumerable<RegisterRange> Reads => new[] { Read1, Read2, Read3 }.Where(r => r.Count > 0);
 
     /// <summary>The facts of the instruction at <paramref name="pc"/> of <paramref name="proto"/>.</summary>
     public static InstructionFacts Of(FunctionProto proto, RegisterProgram program, int pc)
     {
         uint i = proto.Code[pc];
-        int a = A(i), b = B(i), c = C(i);
-        var none = RegisterRange.None;
-        var f = new InstructionFacts { Length = 1, FallsThrough = true, ClobberFrom = -1, Jump = -1 };
+        var op = OpcodeTable.Find(Op(i));
+        var unknown = new InstructionFacts { Length = 1, Reads = [], Indexes = [], ClobberFrom = -1, Jump = -1 };
+        if (op is null) return unknown with { Error = $"unknown opcode {(int)Op(i)}" };
+        if (op.IsOperandWord) return unknown with { Opcode = op, Error = "EXTRAARG where an instruction is expected" };
 
-        // An 8-bit constant field of 255 means the index is in the EXTRAARG after the instruction.
-        int ExtendedIndex(int field) => field == MaxShortConst && pc + 1 < proto.Code.Length ? AxOf(proto.Code[pc + 1]) : field;
-        int LengthFor(int field) => field == MaxShortConst ? 2 : 1;
+        bool k = K(i);
+        bool Present(WhenK when) => when switch { WhenK.Set => k, WhenK.Clear => !k, _ => true };
+        bool extraArg = op.AlwaysHasExtraArg
+            || op.Indexes.Any(x => x.Extends && Present(x.When) && FieldValue(i, x.Field) == MaxShortConst);
+        int length = extraArg ? 2 : 1;
+        // An EXTRAARG word that is missing is the verifier's to report ("missing EXTRAARG").
+        int? extra = extraArg && pc + 1 < proto.Code.Length ? AxOf(proto.Code[pc + 1]) : null;
 
-        switch (Op(i))
+        var indexes = new List<DecodedIndex>(op.Indexes.Length);
+        foreach (var x in op.Indexes)
         {
-            case OpCode.Move: return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.LoadI or OpCode.LoadF or OpCode.LoadK or OpCode.LoadFalse or OpCode.LoadTrue or OpCode.LoadUnit
-                or OpCode.GetUpval or OpCode.GetGlobal:
-                return f with { Write = RegisterRange.One(a) };
-            case OpCode.LoadKX: return f with { Length = 2, Write = RegisterRange.One(a) };
-            case OpCode.SetUpval or OpCode.SetGlobal: return f with { Read1 = RegisterRange.One(a) };
-
-            case >= OpCode.Add and <= OpCode.Shr:
-                return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
-            case >= OpCode.AddK and <= OpCode.Not:
-                return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-
-            case OpCode.Eq or OpCode.Lt or OpCode.Le or OpCode.Gt or OpCode.Ge:
-                return f with { Read1 = RegisterRange.One(a), Read2 = RegisterRange.One(b), IsTest = true };
-            case OpCode.EqK or OpCode.EqI or OpCode.LtI or OpCode.LeI or OpCode.GtI or OpCode.GeI or OpCode.Test
-                or OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange:
-                return f with { Read1 = RegisterRange.One(a), IsTest = true };
-            case OpCode.Jmp: return f with { FallsThrough = false, HasJump = true, Jump = pc + 1 + SJOf(i) };
-            case >= OpCode.SetEq and <= OpCode.SetGe:
-                return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
-            case >= OpCode.SetEqK and <= OpCode.SetGeK:
-                return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-
-            case OpCode.Call:
-                return f with { Read1 = new RegisterRange(a, b + 1), ClobberFrom = a, Write = RegisterRange.One(c) };
-            case OpCode.TailCall:
-                return f with { Read1 = new RegisterRange(a, b + 1), FallsThrough = false };
-            case OpCode.CallK:
-                return f with { Read1 = new RegisterRange(a, b), Write = K(i) ? RegisterRange.One(a) : none };
-            case OpCode.CallG:
-                return f with { Read1 = new RegisterRange(a, b), ClobberFrom = a, Write = RegisterRange.One(a) };
-            case OpCode.TailCallG:
-                return f with { Read1 = new RegisterRange(a, b), FallsThrough = false };
-            case OpCode.CallR:
-                return f with { Read1 = new RegisterRange(a, b), Read2 = RegisterRange.One(c), ClobberFrom = a, Write = RegisterRange.One(a) };
-            case OpCode.TailCallR:
-                return f with { Read1 = new RegisterRange(a, b), Read2 = RegisterRange.One(c), FallsThrough = false };
-            case OpCode.MethodCall or OpCode.TailMethod:
-            {
-                int argc = MethodSiteArity(proto, ExtendedIndex(c));
-                if (argc < 0) return f with { Length = LengthFor(c), Error = "METHODCALL needs a (name, argument count) call-site constant" };
-                var reads = f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Read2 = new RegisterRange(a + 1, argc) };
-                return Op(i) == OpCode.MethodCall
-                    ? reads with { ClobberFrom = a, Write = RegisterRange.One(a) }
-                    : reads with { FallsThrough = false, ReservedSlot = RegisterRange.One(a) };
-            }
-            case OpCode.Return: return f with { Read1 = RegisterRange.One(a), FallsThrough = false };
-            case OpCode.ReturnUnit: return f with { FallsThrough = false };
-            case OpCode.Closure: return f with { Write = RegisterRange.One(a) };
-            case OpCode.Close: return f;
-
-            case OpCode.ForPrep or OpCode.ForPrepInc:
-                return f with { Read1 = new RegisterRange(a, 2), HasJump = true, Jump = pc + 1 + SBx(i), FallWrite = new RegisterRange(a, 3) };
-            case OpCode.ForLoop:
-                return f with { Read1 = new RegisterRange(a, 2), HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = new RegisterRange(a, 3) };
-            case OpCode.IterPrep:
-                return f with { Read1 = RegisterRange.One(a), Write = RegisterRange.One(a), FallsThrough = false, HasJump = true, Jump = pc + 1 + SBx(i) };
-            case OpCode.IterNext:
-                return f with { Read1 = RegisterRange.One(a), HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a + 1) };
-
-            case OpCode.NewArrayK: return f with { Write = RegisterRange.One(a) };
-            case OpCode.NewArray or OpCode.NewTuple:
-                return f with { Read1 = new RegisterRange(b, c), Write = RegisterRange.One(a) };
-            case OpCode.Append:
-                return f with { Read1 = RegisterRange.One(a), Read2 = new RegisterRange(b, c) };
-            case OpCode.NewMap:
-                return f with { Read1 = new RegisterRange(b, 2 * c), Write = RegisterRange.One(a) };
-            case OpCode.MapInsert:
-                return f with { Read1 = RegisterRange.One(a), Read2 = new RegisterRange(b, 2 * c) };
-            case OpCode.NewRange:
-                return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
-            case OpCode.NewStruct or OpCode.NewEnum:
-            {
-                int ctor = ExtendedIndex(c);
-                if ((uint)ctor >= (uint)program.Constructors.Length)
-                    return f with { Length = LengthFor(c), Error = $"constructor index {ctor} out of range" };
-                return f with { Length = LengthFor(c), Read1 = new RegisterRange(b, program.Constructors[ctor].ArgCount), Write = RegisterRange.One(a) };
-            }
-            case OpCode.GetIndex:
-                return f with { Read1 = RegisterRange.One(b), Read2 = RegisterRange.One(c), Write = RegisterRange.One(a) };
-            case OpCode.SetIndex:
-                return f with { Read1 = RegisterRange.One(a), Read2 = RegisterRange.One(b), Read3 = K(i) ? none : RegisterRange.One(c) };
-            case OpCode.GetField:
-                return f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.SetField:
-                return f with { Length = LengthFor(b), Read1 = RegisterRange.One(a), Read2 = K(i) ? none : RegisterRange.One(c) };
-            case OpCode.GetTuple:
-                return f with { Length = LengthFor(c), Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.GetPayload:
-                return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.NoMatch or OpCode.Throw:
-                return f with { Read1 = RegisterRange.One(a), FallsThrough = false };
-
-            case OpCode.Try: return f with { HasJump = true, Jump = pc + 1 + SBx(i), JumpWrite = RegisterRange.One(a) };
-            case OpCode.EndTry: return f;
-            case OpCode.AssertFail:
-                return f with { Read1 = K(i) ? RegisterRange.One(a) : none, FallsThrough = false };
-
-            case OpCode.Format:
-            {
-                int holes = TemplateHoles(proto, ExtendedIndex(c));
-                if (holes < 0) return f with { Length = LengthFor(c), Error = "FORMAT needs a template constant" };
-                return f with { Length = LengthFor(c), Read1 = new RegisterRange(b, holes), Write = RegisterRange.One(a) };
-            }
-            case OpCode.Print:
-            {
-                int holes = TemplateHoles(proto, ExtendedIndex(b));
-                if (holes < 0) return f with { Length = LengthFor(b), Error = "PRINT needs a template constant" };
-                return f with { Length = LengthFor(b), Read1 = new RegisterRange(a, holes) };
-            }
-            case OpCode.Cast:
-                return f with { Length = 2, Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.ToStr: return f with { Read1 = RegisterRange.One(b), Write = RegisterRange.One(a) };
-            case OpCode.CheckBool: return f with { Read1 = RegisterRange.One(a) };
-            case OpCode.ExtraArg:
-                return f with { Error = "EXTRAARG where an instruction is expected" };
-            default:
-                return f with { Error = $"unknown opcode {(int)Op(i)}", FallsThrough = false };
+            if (!Present(x.When)) continue;
+            int value = x.Field == Field.ExtraArg ? extra ?? -1
+                : x.Extends && FieldValue(i, x.Field) == MaxShortConst ? extra ?? MaxShortConst
+                : FieldValue(i, x.Field);
+            indexes.Add(new DecodedIndex(x.Space, value));
         }
+
+        // A count that lives in the program (constructor, template, call site) comes from the index that names it.
+        string? error = null;
+        int ProgramCount(RegisterCount count)
+        {
+            int n;
+            if (count == RegisterCount.ConstructorArity)
+            {
+                int ctor = indexes.First(x => x.Space is IndexSpace.StructConstructor or IndexSpace.VariantConstructor).Value;
+                n = (uint)ctor < (uint)program.Constructors.Length ? program.Constructors[ctor].ArgCount : -1;
+                if (n < 0) error ??= $"constructor index {ctor} out of range";
+            }
+            else if (count == RegisterCount.TemplateHoles)
+            {
+                n = TemplateHoles(proto, indexes.First(x => x.Space == IndexSpace.Template).Value);
+                if (n < 0) error ??= $"{op.Mnemonic} needs a template constant";
+            }
+            else
+            {
+                n = MethodSiteArity(proto, indexes.First(x => x.Space == IndexSpace.MethodSite).Value);
+                if (n < 0) error ??= $"{op.Mnemonic} needs a (name, argument count) call-site constant";
+            }
+            return Math.Max(n, 0);
+        }
+
+        RegisterRange Resolve(RegisterOperand r)
+        {
+            if (r.IsNone || !Present(r.When)) return RegisterRange.None;
+            int count = r.Count switch
+            {
+                RegisterCount.One => 1,
+                RegisterCount.Two => 2,
+                RegisterCount.Three => 3,
+                RegisterCount.FieldB => B(i),
+                RegisterCount.FieldBPlusOne => B(i) + 1,
+                RegisterCount.FieldC => C(i),
+                RegisterCount.PairsInC => 2 * C(i),
+                _ => ProgramCount(r.Count),
+            };
+            return new RegisterRange(FieldValue(i, r.First) + r.Offset, count);
+        }
+
+        var facts = new InstructionFacts
+        {
+            Opcode = op,
+            Length = length,
+            Reads = [.. op.Reads.Select(Resolve).Where(r => r.Count > 0)],
+            Write = Resolve(op.Write),
+            FallWrite = Resolve(op.FallWrite),
+            JumpWrite = Resolve(op.JumpWrite),
+            ReservedSlot = Resolve(op.ReservedSlot),
+            ClobberFrom = op.ClobbersFromA ? A(i) : -1,
+            FallsThrough = op.FallsThrough,
+            IsTest = op.FollowedByJmp,
+            HasJump = op.Jump != JumpField.None,
+            Jump = op.Jump switch { JumpField.SJ => pc + 1 + SJOf(i), JumpField.SBx => pc + 1 + SBx(i), _ => -1 },
+            Indexes = [.. indexes],
+        };
+        return error is null ? facts : facts with { Error = error };
     }
+
+    /// <summary>The unsigned value of one operand field (the EXTRAARG's Ax is not in the word: callers resolve it).</summary>
+    private static int FieldValue(uint i, Field field) => field switch
+    {
+        Field.A => A(i),
+        Field.B => B(i),
+        Field.C => C(i),
+        Field.Bx => Bx(i),
+        _ => 0,
+    };
 
     /// <summary>The argument count of the method call site K[index] (a (str, int) tuple), or -1.</summary>
     private static int MethodSiteArity(FunctionProto proto, int index)

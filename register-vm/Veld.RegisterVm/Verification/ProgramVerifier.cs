@@ -122,7 +122,7 @@ public static class ProgramVerifier
             if (!isStart[pc]) continue;
             var facts = InstructionFacts.Of(p, program, pc);
             VerifyRegisters(p, pc, facts);
-            VerifyOperands(program, p, pc);
+            VerifyIndexes(program, p, pc, facts);
             int next = pc + facts.Length;
 
             void Target(int target, string what)
@@ -143,75 +143,56 @@ public static class ProgramVerifier
 
     private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)
     {
-        foreach (var range in new[] { facts.Read1, facts.Read2, facts.Read3, facts.Write, facts.JumpWrite, facts.FallWrite, facts.ReservedSlot })
+        foreach (var range in facts.Reads.Concat([facts.Write, facts.JumpWrite, facts.FallWrite, facts.ReservedSlot]))
             if (range.Count > 0 && range.End > p.MaxStack)
                 throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
         if (facts.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{facts.ClobberFrom} outside the frame of {p.MaxStack}");
     }
 
-    /// <summary>The non-register operands: constants (and their kinds), upvalues, globals, protos, contexts.</summary>
-    private static void VerifyOperands(RegisterProgram program, FunctionProto p, int pc)
+    /// <summary>The non-register operands: constants (and their kinds), upvalues, globals, protos, constructors, contexts.</summary>
+    private static void VerifyIndexes(RegisterProgram program, FunctionProto p, int pc, InstructionFacts facts)
     {
-        uint i = p.Code[pc];
-        int b = B(i), c = C(i);
-        int Extended(int field) => field == MaxShortConst ? AxOf(p.Code[pc + 1]) : field;
-
-        void Constant(int index, string what, Func<Value, bool>? kind = null)
+        string name = facts.Opcode!.Mnemonic;
+        void Constant(int index, Func<Value, bool>? kind = null)
         {
-            if ((uint)index >= (uint)p.Constants.Length) throw Fail(p, pc, $"{what}: constant {index} out of range");
-            if (kind is not null && !kind(p.Constants[index])) throw Fail(p, pc, $"{what}: constant {index} has the wrong kind");
+            if ((uint)index >= (uint)p.Constants.Length) throw Fail(p, pc, $"{name}: constant {index} out of range");
+            if (kind is not null && !kind(p.Constants[index])) throw Fail(p, pc, $"{name}: constant {index} has the wrong kind");
         }
-        static bool IsString(Value v) => v.AsObject is VeldString;
-
-        switch (Op(i))
+        void Constructor(int index, bool isStruct)
         {
-            case OpCode.LoadK: Constant(Bx(i), "LOADK"); break;
-            case OpCode.LoadKX: Constant(AxOf(p.Code[pc + 1]), "LOADKX"); break;
-            case OpCode.GetUpval or OpCode.SetUpval:
-                if (b >= p.Upvalues.Length) throw Fail(p, pc, $"upvalue {b} out of range ({p.Upvalues.Length} upvalues)");
-                break;
-            case OpCode.GetGlobal or OpCode.SetGlobal:
-                if (Bx(i) >= program.GlobalNames.Length) throw Fail(p, pc, $"global {Bx(i)} out of range");
-                break;
-            case >= OpCode.AddK and <= OpCode.ShrK: Constant(c, "arithmetic constant"); break;
-            case OpCode.EqK: Constant(b, "EQK"); break;
-            case >= OpCode.SetEqK and <= OpCode.SetGeK: Constant(c, "comparison constant"); break;
-            case OpCode.CallK: Constant(c, "CALLK", v => v.AsObject is BuiltinFunction); break;
-            case OpCode.CallG or OpCode.TailCallG:
-                if (c >= program.GlobalNames.Length) throw Fail(p, pc, $"global {c} out of range");
-                break;
-            case OpCode.NewArrayK: Constant(Bx(i), "NEWARRAYK", v => v.AsObject is VeldTuple); break;
-            case OpCode.Test or OpCode.CheckBool:
-                if (c >= TruthContexts.Count) throw Fail(p, pc, $"{Op(i)} context {c} out of range");
-                break;
-            case OpCode.Closure:
-                if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");
-                break;
-            case OpCode.GetField: Constant(Extended(c), "name", IsString); break;
-            case OpCode.SetField:
-                Constant(Extended(b), "name", IsString);
-                if (K(i)) Constant(c, "stored constant");
-                break;
-            case OpCode.SetIndex:
-                if (K(i)) Constant(c, "stored constant");
-                break;
-            case OpCode.NewStruct or OpCode.NewEnum:
+            if ((uint)index >= (uint)program.Constructors.Length) throw Fail(p, pc, $"{name}: constructor {index} out of range");
+            if (program.Constructors[index].IsStruct != isStruct)
+                throw Fail(p, pc, $"{name}: constructor {index} is not {(isStruct ? "a struct" : "an enum variant")}");
+        }
+
+        foreach (var (space, index) in facts.Indexes)
+        {
+            switch (space)
             {
-                var ctor = program.Constructors[Extended(c)];
-                if (ctor.IsStruct != (Op(i) == OpCode.NewStruct)) throw Fail(p, pc, $"{Op(i)} with a {(ctor.IsStruct ? "struct" : "variant")} constructor");
-                break;
+                case IndexSpace.Constant or IndexSpace.Template or IndexSpace.MethodSite: Constant(index); break;
+                case IndexSpace.Builtin: Constant(index, v => v.AsObject is BuiltinFunction); break;
+                case IndexSpace.ConstantTuple: Constant(index, v => v.AsObject is VeldTuple); break;
+                case IndexSpace.ConstantRange: Constant(index, v => v.AsObject is VeldRange); break;
+                case IndexSpace.Name: Constant(index, v => v.AsObject is VeldString); break;
+                case IndexSpace.Global:
+                    if ((uint)index >= (uint)program.GlobalNames.Length) throw Fail(p, pc, $"{name}: global {index} out of range");
+                    break;
+                case IndexSpace.Upvalue:
+                    if ((uint)index >= (uint)p.Upvalues.Length) throw Fail(p, pc, $"{name}: upvalue {index} out of range ({p.Upvalues.Length} upvalues)");
+                    break;
+                case IndexSpace.Proto:
+                    if ((uint)index >= (uint)p.Protos.Length) throw Fail(p, pc, $"{name}: proto {index} out of range");
+                    break;
+                case IndexSpace.StructConstructor: Constructor(index, isStruct: true); break;
+                case IndexSpace.VariantConstructor: Constructor(index, isStruct: false); break;
+                case IndexSpace.TruthContext:
+                    if ((uint)index >= (uint)TruthContexts.Count) throw Fail(p, pc, $"{name}: context {index} out of range");
+                    break;
+                case IndexSpace.CastTarget:
+                    if ((uint)index > (uint)CastTarget.Bool) throw Fail(p, pc, $"{name}: cast target {index} out of range");
+                    break;
+                case IndexSpace.TupleElement: break; // any element number: a wrong one is a runtime error
             }
-            case OpCode.TestVariant:
-                if (Bx(i) >= program.Constructors.Length || program.Constructors[Bx(i)].IsStruct)
-                    throw Fail(p, pc, $"TESTVARIANT constructor {Bx(i)} is not an enum variant");
-                break;
-            case OpCode.TestRange: Constant(Bx(i), "TESTRANGE", v => v.AsObject is VeldRange); break;
-            case OpCode.Cast:
-                if (c > (int)CastTarget.Bool) throw Fail(p, pc, $"cast target {c} out of range");
-                Constant(AxOf(p.Code[pc + 1]), "cast type", IsString);
-                break;
-            case OpCode.Format: Constant(Extended(c), "template"); break;
-            case OpCode.Print: Constant(Extended(b), "template"); break;
         }
     }
 

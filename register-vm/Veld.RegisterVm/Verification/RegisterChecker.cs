@@ -103,7 +103,7 @@ public static class RegisterChecker
 
             foreach (var read in facts.Reads)
                 for (int r = read.First; r < read.End; r++)
-                    if (!state.Defined.Contains(r)) Report(pc, $"{Disassembler.Name(op)} reads r{r}, which is not written on every path to it");
+                    if (!state.Defined.Contains(r)) Report(pc, $"{facts.Opcode!.Mnemonic} reads r{r}, which is not written on every path to it");
 
             var after = state.Defined;
             if (facts.ClobberFrom >= 0) after = after.WithoutFrom(facts.ClobberFrom);
@@ -169,9 +169,9 @@ public static class RegisterChecker
             {
                 bool clobbered = facts.ClobberFrom >= 0 && local.Register >= facts.ClobberFrom && !Covers(facts.Write, local.Register);
                 if (clobbered)
-                    report(pc, $"{Disassembler.Name(Op(p.Code[pc]))} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
+                    report(pc, $"{facts.Opcode!.Mnemonic} window at r{facts.ClobberFrom} overlaps live local '{local.Name}' in r{local.Register}");
                 else if (!local.IsMutable && (Covers(facts.Write, local.Register) || Covers(facts.JumpWrite, local.Register) || Covers(facts.FallWrite, local.Register)))
-                    report(pc, $"{Disassembler.Name(Op(p.Code[pc]))} overwrites live immutable local '{local.Name}' in r{local.Register}");
+                    report(pc, $"{facts.Opcode!.Mnemonic} overwrites live immutable local '{local.Name}' in r{local.Register}");
             }
         }
     }

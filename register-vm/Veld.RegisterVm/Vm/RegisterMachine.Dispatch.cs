@@ -554,11 +554,6 @@ internal sealed partial class RegisterMachine
         return sb.ToString();
     }
 
-    /// <summary>An 8-bit constant operand, or (when it is 255) the index in the EXTRAARG that follows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ConstantIndex(uint[] code, ref int pc, int field) =>
-        field == MaxShortConst ? AxOf(code[pc++]) : field;
-
     private static string ConstantName(Value[] k, uint[] code, ref int pc, int field) =>
         k[ConstantIndex(code, ref pc, field)].As<VeldString>().Text;
 }

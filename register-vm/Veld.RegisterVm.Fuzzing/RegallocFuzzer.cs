@@ -43,7 +43,7 @@ public sealed record RegallocFuzzReport
 /// <summary>
 /// The register-allocation fuzzer (<c>veld fuzz-regalloc</c>): (a) a model-based FsCheck property driving
 /// <see cref="RegisterAllocator"/> with random operation sequences against <see cref="AllocatorModel"/>;
-/// (b) random programs from <see cref="ProgramGenerator"/> compiled and proven by <see cref="RegisterChecker"/>.
+/// (b) random programs from <see cref="RegisterPressureProgramGenerator"/> compiled and proven by <see cref="RegisterChecker"/>.
 /// Deterministic for a given seed; failures are shrunk by FsCheck.
 /// </summary>
 public static class RegallocFuzzer
@@ -65,7 +65,7 @@ public static class RegallocFuzzer
         int programs = 0, rejected = 0, protos = 0;
         long instructions = 0;
         var checker = CheckProperty(seed, gamma, count,
-            Prop.ForAll(ProgramGenerator.Arbitrary(), (ProgramGenerator.GeneratedProgram p) =>
+            Prop.ForAll(RegisterPressureProgramGenerator.Arbitrary(), (RegisterPressureProgramGenerator.GeneratedProgram p) =>
             {
                 var (ok, checkedProtos, checkedInstructions) = CheckProgram(p.Source, out _);
                 if (checkedProtos == 0 && ok) Interlocked.Increment(ref rejected);
@@ -74,8 +74,8 @@ public static class RegallocFuzzer
                 Interlocked.Add(ref instructions, checkedInstructions);
                 return ok;
             }),
-            shrunk => shrunk is ProgramGenerator.GeneratedProgram p
-                ? $"  {(CheckProgram(p.Source, out var why).Ok ? "" : why)}\n  program:\n{ProgramGenerator.Describe(p)}"
+            shrunk => shrunk is RegisterPressureProgramGenerator.GeneratedProgram p
+                ? $"  {(CheckProgram(p.Source, out var why).Ok ? "" : why)}\n  program:\n{RegisterPressureProgramGenerator.Describe(p)}"
                 : shrunk?.ToString() ?? "");
 
         return new RegallocFuzzReport

@@ -11,7 +11,7 @@ namespace Veld.RegisterVm.Fuzzing;
 /// of independent top-level statements (each prints one value), so dropping any statement leaves a valid
 /// program: that is how a failing program shrinks.
 /// </summary>
-public static class ProgramGenerator
+public static class RegisterPressureProgramGenerator
 {
     /// <summary>A generated program: helper functions followed by independent statements.</summary>
     public sealed record GeneratedProgram(IReadOnlyList<string> Functions, IReadOnlyList<string> Statements)

@@ -92,35 +92,21 @@ public static class Disassembler
     }
 
     /// <summary>Upper-case mnemonic, as in the table at the top of Instruction.cs.</summary>
-    public static string Name(OpCode op) => op.ToString().ToUpperInvariant();
+    public static string Name(OpCode op) => OpcodeTable.Find(op)?.Mnemonic ?? $"OP{(int)op}";
 
     /// <summary>The raw operands in the instruction's format.</summary>
     public static string Operands(uint i)
     {
-        var op = Op(i);
-        return Format(op) switch
+        var facts = OpcodeTable.Find(Op(i));
+        return facts?.Format switch
         {
             OpFormat.ABx => $"{A(i)} {Bx(i)}",
             OpFormat.AsBx => $"{A(i)} {SBx(i)}",
             OpFormat.Ax => $"{AxOf(i)}",
             OpFormat.sJ => $"{SJOf(i)}",
-            _ => UsesK(op) ? $"{A(i)} {B(i)} {C(i)} {(K(i) ? 1 : 0)}" : $"{A(i)} {B(i)} {C(i)}",
+            _ => facts?.UsesK == true ? $"{A(i)} {B(i)} {C(i)} {(K(i) ? 1 : 0)}" : $"{A(i)} {B(i)} {C(i)}",
         };
     }
-
-    public static OpFormat Format(OpCode op) => op switch
-    {
-        OpCode.LoadK or OpCode.GetGlobal or OpCode.SetGlobal or OpCode.Closure or OpCode.TestVariant or OpCode.TestRange
-            or OpCode.NewArrayK => OpFormat.ABx,
-        OpCode.LoadI or OpCode.LoadF or OpCode.ForPrep or OpCode.ForPrepInc or OpCode.ForLoop or OpCode.IterPrep
-            or OpCode.IterNext or OpCode.Try => OpFormat.AsBx,
-        OpCode.ExtraArg => OpFormat.Ax,
-        OpCode.Jmp => OpFormat.sJ,
-        _ => OpFormat.ABC,
-    };
-
-    private static bool UsesK(OpCode op) => FunctionCompiler.IsTest(op) && op is not (OpCode.TestTuple or OpCode.TestVariant or OpCode.TestRange)
-        || op is OpCode.NewRange or OpCode.SetIndex or OpCode.SetField or OpCode.Print or OpCode.AssertFail or OpCode.CallK or (>= OpCode.SetEq and <= OpCode.SetGeK);
 
     /// <summary>What the operands name: constants, globals, jump targets, immediates.</summary>
     private static string Comment(RegisterProgram program, FunctionProto p, int pc)
