@@ -182,7 +182,7 @@ public static class ProgramVerifier
                 break;
             case OpCode.NewArrayK: Constant(Bx(i), "NEWARRAYK", v => v.AsObject is VeldTuple); break;
             case OpCode.Test or OpCode.CheckBool:
-                if (c >= TruthContexts.Count) throw Fail(p, pc, $"{Op(i)} context {c} out of range");
+                if (c >= BoolContexts.Count) throw Fail(p, pc, $"{Op(i)} context {c} out of range");
                 break;
             case OpCode.Closure:
                 if (Bx(i) >= p.Protos.Length) throw Fail(p, pc, $"proto {Bx(i)} out of range");

@@ -8,6 +8,7 @@ public sealed class Closure(FunctionProto proto, Upvalue[] upvalues) : FunctionO
     public FunctionProto Proto { get; } = proto;
     public Upvalue[] Upvalues { get; } = upvalues;
     public override string DisplayName => $"<fn {Proto.Name}>";
+    public override bool TakesSelf => Proto.HasSelf;
 }
 
 /// <summary>
