@@ -6,8 +6,9 @@ namespace Veld.Runtime.Tests;
 
 /// <summary>
 /// Every inline fast path (FastArithmetic, FastComparison, FastIndexing) agrees with its slow path, the
-/// runtime operator: when it accepts, the operator gives the same value of the same type (floats bit for
-/// bit, so -0.0 and NaN count); when it declines, the combined form is exactly the operator, errors included.
+/// runtime operator's general case: when it accepts, the general case gives the same value of the same type
+/// (floats bit for bit, so -0.0 and NaN count); when it declines, the combined form and the public operator
+/// are exactly the general case, errors included.
 /// </summary>
 public class FastPathTests
 {
@@ -57,46 +58,48 @@ public class FastPathTests
     private delegate bool TryBinary(in Value a, in Value b, out Value result);
     private delegate Value FastBinary(in Value a, in Value b);
 
-    private static readonly (string Name, TryBinary Try, FastBinary Fast, Func<Value, Value, Value> Slow)[] Arithmetic =
+    private static readonly (string Name, TryBinary Try, FastBinary Fast, Func<Value, Value, Value> Operator, Func<Value, Value, Value> Slow)[] Arithmetic =
     [
-        ("+", FastArithmetic.TryAdd, FastArithmetic.Add, Operators.Add),
-        ("-", FastArithmetic.TrySub, FastArithmetic.Sub, Operators.Sub),
-        ("*", FastArithmetic.TryMul, FastArithmetic.Mul, Operators.Mul),
-        ("/", FastArithmetic.TryDiv, FastArithmetic.Div, Operators.Div),
-        ("%", FastArithmetic.TryMod, FastArithmetic.Mod, Operators.Mod),
-        ("&", FastArithmetic.TryBitAnd, FastArithmetic.BitAnd, Operators.BitAnd),
-        ("|", FastArithmetic.TryBitOr, FastArithmetic.BitOr, Operators.BitOr),
-        ("^", FastArithmetic.TryBitXor, FastArithmetic.BitXor, Operators.BitXor),
+        ("+", FastArithmetic.TryAdd, FastArithmetic.Add, Operators.Add, Operators.AddSlow),
+        ("-", FastArithmetic.TrySub, FastArithmetic.Sub, Operators.Sub, Operators.SubSlow),
+        ("*", FastArithmetic.TryMul, FastArithmetic.Mul, Operators.Mul, Operators.MulSlow),
+        ("/", FastArithmetic.TryDiv, FastArithmetic.Div, Operators.Div, Operators.DivSlow),
+        ("%", FastArithmetic.TryMod, FastArithmetic.Mod, Operators.Mod, Operators.ModSlow),
+        ("&", FastArithmetic.TryBitAnd, FastArithmetic.BitAnd, Operators.BitAnd, Operators.BitAndSlow),
+        ("|", FastArithmetic.TryBitOr, FastArithmetic.BitOr, Operators.BitOr, Operators.BitOrSlow),
+        ("^", FastArithmetic.TryBitXor, FastArithmetic.BitXor, Operators.BitXor, Operators.BitXorSlow),
     ];
 
     private delegate bool TryCompare(in Value a, in Value b, out bool result);
     private delegate bool FastCompare(in Value a, in Value b);
 
-    private static readonly (string Name, TryCompare Try, FastCompare Fast, Func<Value, Value, bool> Slow)[] Comparisons =
+    private static readonly (string Name, TryCompare Try, FastCompare Fast, Func<Value, Value, bool> Operator, Func<Value, Value, bool> Slow)[] Comparisons =
     [
-        ("==", FastComparison.TryEqual, FastComparison.Equal, Operators.Equal),
-        ("<", FastComparison.TryLess, FastComparison.Less, Operators.Less),
-        ("<=", FastComparison.TryLessEqual, FastComparison.LessEqual, Operators.LessEqual),
-        (">", FastComparison.TryGreater, FastComparison.Greater, Operators.Greater),
-        (">=", FastComparison.TryGreaterEqual, FastComparison.GreaterEqual, Operators.GreaterEqual),
+        ("==", FastComparison.TryEqual, FastComparison.Equal, Operators.Equal, Operators.EqualSlow),
+        ("<", FastComparison.TryLess, FastComparison.Less, Operators.Less, Operators.LessSlow),
+        ("<=", FastComparison.TryLessEqual, FastComparison.LessEqual, Operators.LessEqual, Operators.LessEqualSlow),
+        (">", FastComparison.TryGreater, FastComparison.Greater, Operators.Greater, Operators.GreaterSlow),
+        (">=", FastComparison.TryGreaterEqual, FastComparison.GreaterEqual, Operators.GreaterEqual, Operators.GreaterEqualSlow),
     ];
 
     private static void CheckArithmetic(int op, Value a, Value b)
     {
-        var (name, tryFast, fast, slow) = Arithmetic[op];
+        var (name, tryFast, fast, @operator, slow) = Arithmetic[op];
         string expected = Outcome(() => slow(a, b));
         string where = $"{Display.Show(a)} {name} {Display.Show(b)}";
         if (tryFast(in a, in b, out var r)) Assert.True(expected == Outcome(() => r), $"{where}: fast {Outcome(() => r)}, slow {expected}");
         Assert.True(expected == Outcome(() => fast(in a, in b)), $"{where}: combined {Outcome(() => fast(in a, in b))}, slow {expected}");
+        Assert.True(expected == Outcome(() => @operator(a, b)), $"{where}: operator {Outcome(() => @operator(a, b))}, slow {expected}");
     }
 
     private static void CheckComparison(int op, Value a, Value b)
     {
-        var (name, tryFast, fast, slow) = Comparisons[op];
+        var (name, tryFast, fast, @operator, slow) = Comparisons[op];
         string expected = Outcome(() => slow(a, b));
         string where = $"{Display.Show(a)} {name} {Display.Show(b)}";
         if (tryFast(in a, in b, out bool r)) Assert.True(expected == Outcome(() => r), $"{where}: fast {r}, slow {expected}");
         Assert.True(expected == Outcome(() => fast(in a, in b)), $"{where}: combined differs from slow {expected}");
+        Assert.True(expected == Outcome(() => @operator(a, b)), $"{where}: operator differs from slow {expected}");
     }
 
     private static void CheckImmediate(int op, Value a, int imm)
@@ -104,13 +107,13 @@ public class FastPathTests
         var b = I(imm);
         var (fast, slow) = op switch
         {
-            0 => ((Func<Value>)(() => FastArithmetic.AddImmediate(in a, imm)), (Func<Value>)(() => Operators.Add(a, b))),
-            1 => (() => FastArithmetic.SubImmediate(in a, imm), () => Operators.Sub(a, b)),
-            2 => (() => Value.FromBool(FastComparison.EqualImmediate(in a, imm)), () => Value.FromBool(Operators.Equal(a, b))),
-            3 => (() => Value.FromBool(FastComparison.LessImmediate(in a, imm)), () => Value.FromBool(Operators.Less(a, b))),
-            4 => (() => Value.FromBool(FastComparison.LessEqualImmediate(in a, imm)), () => Value.FromBool(Operators.LessEqual(a, b))),
-            5 => (() => Value.FromBool(FastComparison.GreaterImmediate(in a, imm)), () => Value.FromBool(Operators.Greater(a, b))),
-            _ => (() => Value.FromBool(FastComparison.GreaterEqualImmediate(in a, imm)), () => Value.FromBool(Operators.GreaterEqual(a, b))),
+            0 => ((Func<Value>)(() => FastArithmetic.AddImmediate(in a, imm)), (Func<Value>)(() => Operators.AddSlow(a, b))),
+            1 => (() => FastArithmetic.SubImmediate(in a, imm), () => Operators.SubSlow(a, b)),
+            2 => (() => Value.FromBool(FastComparison.EqualImmediate(in a, imm)), () => Value.FromBool(Operators.EqualSlow(a, b))),
+            3 => (() => Value.FromBool(FastComparison.LessImmediate(in a, imm)), () => Value.FromBool(Operators.LessSlow(a, b))),
+            4 => (() => Value.FromBool(FastComparison.LessEqualImmediate(in a, imm)), () => Value.FromBool(Operators.LessEqualSlow(a, b))),
+            5 => (() => Value.FromBool(FastComparison.GreaterImmediate(in a, imm)), () => Value.FromBool(Operators.GreaterSlow(a, b))),
+            _ => (() => Value.FromBool(FastComparison.GreaterEqualImmediate(in a, imm)), () => Value.FromBool(Operators.GreaterEqualSlow(a, b))),
         };
         Assert.True(Outcome(slow) == Outcome(fast), $"immediate op {op} on {Display.Show(a)}, {imm}: {Outcome(fast)} vs {Outcome(slow)}");
         if (op == 0 && FastArithmetic.TryAddImmediate(in a, imm, out var sum)) Assert.Equal(Outcome(slow), Outcome(() => sum));
@@ -119,9 +122,10 @@ public class FastPathTests
 
     private static void CheckNegate(Value a)
     {
-        string expected = Outcome(() => Operators.Negate(a));
+        string expected = Outcome(() => Operators.NegateSlow(a));
         if (FastArithmetic.TryNegate(in a, out var r)) Assert.Equal(expected, Outcome(() => r));
         Assert.Equal(expected, Outcome(() => FastArithmetic.Negate(in a)));
+        Assert.Equal(expected, Outcome(() => Operators.Negate(a)));
     }
 
     [Fact]
@@ -187,13 +191,13 @@ public class FastPathTests
             foreach (var index in indices)
             {
                 var target = makeTarget();
-                string expected = Outcome(() => Operators.GetIndex(target, index));
+                string expected = Outcome(() => Operators.GetIndexSlow(target, index));
                 if (FastIndexing.TryGetIndex(in target, in index, out var r)) Assert.Equal(expected, Outcome(() => r));
                 Assert.Equal(expected, Outcome(() => FastIndexing.GetIndex(in target, in index)));
 
                 var slowTarget = makeTarget();
                 var fastTarget = makeTarget();
-                string slowSet = Outcome(() => { Operators.SetIndex(slowTarget, index, I(99)); return Display.Show(slowTarget) is var s ? S(s) : Unit; });
+                string slowSet = Outcome(() => { Operators.SetIndexSlow(slowTarget, index, I(99)); return Display.Show(slowTarget) is var s ? S(s) : Unit; });
                 string fastSet = Outcome(() => { FastIndexing.SetIndex(in fastTarget, in index, I(99)); return Display.Show(fastTarget) is var s ? S(s) : Unit; });
                 Assert.Equal(slowSet, fastSet);
             }

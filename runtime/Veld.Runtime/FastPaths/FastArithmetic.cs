@@ -142,26 +142,26 @@ public static class FastArithmetic
         return false;
     }
 
-    // ---- fast path, else the runtime operator ---------------------------------------------------------
+    // ---- fast path, else the runtime operator's general case ---------------------------------------------------------
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Add(in Value a, in Value b) => TryAdd(in a, in b, out var r) ? r : Operators.Add(a, b);
+    public static Value Add(in Value a, in Value b) => TryAdd(in a, in b, out var r) ? r : Operators.AddSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Sub(in Value a, in Value b) => TrySub(in a, in b, out var r) ? r : Operators.Sub(a, b);
+    public static Value Sub(in Value a, in Value b) => TrySub(in a, in b, out var r) ? r : Operators.SubSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Mul(in Value a, in Value b) => TryMul(in a, in b, out var r) ? r : Operators.Mul(a, b);
+    public static Value Mul(in Value a, in Value b) => TryMul(in a, in b, out var r) ? r : Operators.MulSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Div(in Value a, in Value b) => TryDiv(in a, in b, out var r) ? r : Operators.Div(a, b);
+    public static Value Div(in Value a, in Value b) => TryDiv(in a, in b, out var r) ? r : Operators.DivSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Mod(in Value a, in Value b) => TryMod(in a, in b, out var r) ? r : Operators.Mod(a, b);
-    public static Value BitAnd(in Value a, in Value b) => TryBitAnd(in a, in b, out var r) ? r : Operators.BitAnd(a, b);
-    public static Value BitOr(in Value a, in Value b) => TryBitOr(in a, in b, out var r) ? r : Operators.BitOr(a, b);
-    public static Value BitXor(in Value a, in Value b) => TryBitXor(in a, in b, out var r) ? r : Operators.BitXor(a, b);
+    public static Value Mod(in Value a, in Value b) => TryMod(in a, in b, out var r) ? r : Operators.ModSlow(a, b);
+    public static Value BitAnd(in Value a, in Value b) => TryBitAnd(in a, in b, out var r) ? r : Operators.BitAndSlow(a, b);
+    public static Value BitOr(in Value a, in Value b) => TryBitOr(in a, in b, out var r) ? r : Operators.BitOrSlow(a, b);
+    public static Value BitXor(in Value a, in Value b) => TryBitXor(in a, in b, out var r) ? r : Operators.BitXorSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value AddImmediate(in Value a, int imm) =>
-        TryAddImmediate(in a, imm, out var r) ? r : Operators.Add(a, Value.FromInt(imm));
+        TryAddImmediate(in a, imm, out var r) ? r : Operators.AddSlow(a, Value.FromInt(imm));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value SubImmediate(in Value a, int imm) =>
-        TrySubImmediate(in a, imm, out var r) ? r : Operators.Sub(a, Value.FromInt(imm));
-    public static Value Negate(in Value a) => TryNegate(in a, out var r) ? r : Operators.Negate(a);
+        TrySubImmediate(in a, imm, out var r) ? r : Operators.SubSlow(a, Value.FromInt(imm));
+    public static Value Negate(in Value a) => TryNegate(in a, out var r) ? r : Operators.NegateSlow(a);
 }

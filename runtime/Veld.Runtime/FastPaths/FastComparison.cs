@@ -54,27 +54,27 @@ public static class FastComparison
         return false;
     }
 
-    // ---- fast path, else the runtime operator ---------------------------------------------------------
+    // ---- fast path, else the runtime operator's general case ---------------------------------------------------------
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Equal(in Value a, in Value b) => TryEqual(in a, in b, out bool r) ? r : Operators.Equal(a, b);
+    public static bool Equal(in Value a, in Value b) => TryEqual(in a, in b, out bool r) ? r : Operators.EqualSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Less(in Value a, in Value b) => TryLess(in a, in b, out bool r) ? r : Operators.Less(a, b);
+    public static bool Less(in Value a, in Value b) => TryLess(in a, in b, out bool r) ? r : Operators.LessSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool LessEqual(in Value a, in Value b) => TryLessEqual(in a, in b, out bool r) ? r : Operators.LessEqual(a, b);
+    public static bool LessEqual(in Value a, in Value b) => TryLessEqual(in a, in b, out bool r) ? r : Operators.LessEqualSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Greater(in Value a, in Value b) => TryGreater(in a, in b, out bool r) ? r : Operators.Greater(a, b);
+    public static bool Greater(in Value a, in Value b) => TryGreater(in a, in b, out bool r) ? r : Operators.GreaterSlow(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool GreaterEqual(in Value a, in Value b) => TryGreaterEqual(in a, in b, out bool r) ? r : Operators.GreaterEqual(a, b);
+    public static bool GreaterEqual(in Value a, in Value b) => TryGreaterEqual(in a, in b, out bool r) ? r : Operators.GreaterEqualSlow(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool EqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt == imm : Operators.Equal(a, Value.FromInt(imm));
+    public static bool EqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt == imm : Operators.EqualSlow(a, Value.FromInt(imm));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool LessImmediate(in Value a, int imm) => a.IsInt ? a.AsInt < imm : Operators.Less(a, Value.FromInt(imm));
+    public static bool LessImmediate(in Value a, int imm) => a.IsInt ? a.AsInt < imm : Operators.LessSlow(a, Value.FromInt(imm));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool LessEqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt <= imm : Operators.LessEqual(a, Value.FromInt(imm));
+    public static bool LessEqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt <= imm : Operators.LessEqualSlow(a, Value.FromInt(imm));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool GreaterImmediate(in Value a, int imm) => a.IsInt ? a.AsInt > imm : Operators.Greater(a, Value.FromInt(imm));
+    public static bool GreaterImmediate(in Value a, int imm) => a.IsInt ? a.AsInt > imm : Operators.GreaterSlow(a, Value.FromInt(imm));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool GreaterEqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt >= imm : Operators.GreaterEqual(a, Value.FromInt(imm));
+    public static bool GreaterEqualImmediate(in Value a, int imm) => a.IsInt ? a.AsInt >= imm : Operators.GreaterEqualSlow(a, Value.FromInt(imm));
 }

@@ -34,11 +34,11 @@ public static class FastIndexing
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value GetIndex(in Value target, in Value index) =>
-        TryGetIndex(in target, in index, out var r) ? r : Operators.GetIndex(target, index);
+        TryGetIndex(in target, in index, out var r) ? r : Operators.GetIndexSlow(target, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetIndex(in Value target, in Value index, in Value value)
     {
-        if (!TrySetIndex(in target, in index, in value)) Operators.SetIndex(target, index, value);
+        if (!TrySetIndex(in target, in index, in value)) Operators.SetIndexSlow(target, index, value);
     }
 }
