@@ -8,4 +8,5 @@ internal sealed class Closure(FunctionInfo info, Cell[] upvalues) : FunctionObje
     public FunctionInfo Info { get; } = info;
     public Cell[] Upvalues { get; } = upvalues;
     public override string DisplayName => $"<fn {Info.Name}>";
+    public override bool TakesSelf => Info.Node.HasSelf;
 }

@@ -12,18 +12,18 @@ internal sealed partial class Interpreter
         {
             var condition = Eval(branch.Condition, f);
             if (f.IsAbrupt) return default;
-            if (IsTrue(condition, ConditionNames.If, branch.Condition)) return EvalBlock(branch.Body, f);
+            if (IsTrue(condition, BoolContext.Condition, branch.Condition)) return EvalBlock(branch.Body, f);
         }
         return e.Else is null ? Value.Unit : EvalBlock(e.Else, f);
     }
 
     /// <summary>A condition must be a bool; the Type error is reported at the condition's line
     /// (which for <c>else if</c> is not the line of the <c>if</c>).</summary>
-    private static bool IsTrue(Value condition, string what, Expr at)
+    private static bool IsTrue(Value condition, BoolContext context, Expr at)
     {
         try
         {
-            return Operators.Truth(condition, what);
+            return BoolContexts.Check(condition, context);
         }
         catch (VeldRuntimeException error) when (StampLine(error, at.Line))
         {
@@ -37,7 +37,7 @@ internal sealed partial class Interpreter
         {
             var condition = Eval(e.Condition, f);
             if (f.IsAbrupt) return default;
-            if (!IsTrue(condition, ConditionNames.While, e.Condition)) return Value.Unit;
+            if (!IsTrue(condition, BoolContext.Condition, e.Condition)) return Value.Unit;
             _context.Tick();
             EvalBlock(e.Body, f);
             if (f.IsAbrupt)
@@ -85,7 +85,7 @@ internal sealed partial class Interpreter
             {
                 var passed = Eval(guard, f);
                 if (f.IsAbrupt) return default;
-                if (!IsTrue(passed, ConditionNames.Guard, guard)) continue;
+                if (!IsTrue(passed, BoolContext.Guard, guard)) continue;
             }
             return Eval(arm.Body, f);
         }

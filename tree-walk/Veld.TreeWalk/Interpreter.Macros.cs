@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
     {
         var condition = Eval(e.Condition!, f);
         if (f.IsAbrupt) return default;
-        if (Operators.Truth(condition, ConditionNames.Assert)) return Value.Unit;
+        if (BoolContexts.Check(condition, BoolContext.Assert)) return Value.Unit;
         string? message = null;
         if (e.Message is not null)
         {

@@ -56,48 +56,23 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>
-    /// Dynamic dispatch, decided after the target and the arguments are evaluated (docs/SPEC.md section 7):
-    /// an impl method taking self; else a struct field holding a function (called without self);
-    /// for a map, a builtin method wins over a key holding a function; else the builtin methods of the
-    /// value's type, which raise Field for an unknown name.
+    /// Dynamic dispatch, decided after the target and the arguments are evaluated, in the runtime's
+    /// order (<see cref="MethodLookup"/>): an impl method taking self, a function-valued field or map key
+    /// (called without self), else a builtin method of the value's type (Field for an unknown name).
     /// </summary>
     private Value InvokeMethod(MethodCallExpr call, Value target, Value[] args, Frame f)
     {
-        var name = call.Name;
-        switch (target.AsObject)
+        switch (MethodLookup.Find(target, call.Name, out var callee))
         {
-            case StructInstance instance:
-            {
-                if (FindSelfMethod(instance.Type, name) is { } method)
-                    return CallMethod(method, target, args, call.IsTail, f);
-                int field = instance.Type.FieldIndex(name);
-                if (field >= 0 && instance.Fields[field].Kind == ValueKind.Function)
-                    return CallValue(instance.Fields[field], args, call.IsTail, f);
-                break;
-            }
-            case EnumInstance instance:
-            {
-                if (FindSelfMethod(instance.Type, name) is { } method)
-                    return CallMethod(method, target, args, call.IsTail, f);
-                break;
-            }
-            case VeldMap map when !BuiltinMethods.Has(target, name):
-            {
-                if (map.TryGet(Value.FromString(name), out var entry) && entry.Kind == ValueKind.Function)
-                    return CallValue(entry, args, call.IsTail, f);
-                break;
-            }
+            case MethodKind.Self:
+                return CallMethod((Closure)callee.AsObject!, target, args, call.IsTail, f);
+            case MethodKind.Function:
+                return CallValue(callee, args, call.IsTail, f);
+            default:
+                _context.Tick();
+                return BuiltinMethods.Call(_context, target, call.Name, args);
         }
-        _context.Tick();
-        return BuiltinMethods.Call(_context, target, name, args);
     }
-
-    /// <summary>An impl method of <paramref name="type"/> that takes self; methods without self are
-    /// called on the type (<c>Point.new</c>), not on values.</summary>
-    private static Closure? FindSelfMethod(VeldType type, string name) =>
-        type.Methods.TryGetValue(name, out var method) && method.Is<Closure>(out var closure) && closure.Info.Node.HasSelf
-            ? closure
-            : null;
 
     /// <summary>Calls an impl method with <paramref name="self"/> as parameter 0. The Arity error counts
     /// the arguments the caller wrote, without self.</summary>

@@ -22,8 +22,7 @@ internal sealed partial class Interpreter
             case LiteralPattern p:
                 return MatchLiteral(p.Value, value);
             case RangePattern p:
-                // Range patterns are over ints, like ranges; a value of another type does not match.
-                return value.IsInt && value.AsInt >= p.Low && (p.Inclusive ? value.AsInt <= p.High : value.AsInt < p.High);
+                return RangeTest.Matches(value, p.Low, p.High, p.Inclusive);
             case TuplePattern p:
                 return value.Is<VeldTuple>(out var tuple) && MatchAll(p.Elements, tuple.Items, f);
             case VariantPattern p:

@@ -163,13 +163,13 @@ internal sealed partial class Interpreter
     /// <summary><c>and</c> / <c>or</c>: the right operand runs only when the left does not decide.</summary>
     private Value EvalLogical(LogicalExpr e, Frame f)
     {
-        var what = e.IsAnd ? ConditionNames.And : ConditionNames.Or;
+        var context = e.IsAnd ? BoolContext.And : BoolContext.Or;
         var left = Eval(e.Left, f);
         if (f.IsAbrupt) return default;
-        if (Operators.Truth(left, what) != e.IsAnd) return left;
+        if (BoolContexts.Check(left, context) != e.IsAnd) return left;
         var right = Eval(e.Right, f);
         if (f.IsAbrupt) return default;
-        return Value.FromBool(Operators.Truth(right, what));
+        return Value.FromBool(BoolContexts.Check(right, context));
     }
 
     private Value EvalRange(RangeExpr e, Frame f)

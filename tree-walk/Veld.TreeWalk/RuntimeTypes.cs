@@ -10,14 +10,12 @@ namespace Veld.TreeWalk;
 internal sealed class RuntimeTypes
 {
     private readonly VeldType[] _types;
-    /// <summary>Per enum type, its unit variants' values, made on first use: enum values are
-    /// immutable, so one instance per variant serves the whole run.</summary>
-    private readonly Value[]?[] _unitVariants;
+    private readonly UnitVariantCache _unitVariants;
 
     public RuntimeTypes(CheckedProgram program)
     {
         _types = new VeldType[program.Types.Count];
-        _unitVariants = new Value[]?[program.Types.Count];
+        _unitVariants = new UnitVariantCache(program.Types.Count);
         foreach (var decl in program.Types)
             _types[decl.TypeId] = Create(decl, program.ErrorStruct);
     }
@@ -39,9 +37,6 @@ internal sealed class RuntimeTypes
     /// <summary><c>Color.Red</c>.</summary>
     public Value UnitVariant(EnumDecl decl, int variant)
     {
-        var values = _unitVariants[decl.TypeId] ??= new Value[decl.Variants.Count];
-        if (values[variant].AsObject is null)
-            values[variant] = Operators.NewEnum(EnumOf(decl), variant, []);
-        return values[variant];
+        return _unitVariants.Get(decl.TypeId, EnumOf(decl), variant);
     }
 }

@@ -105,7 +105,7 @@ public static class Disassembler
                     notes.Add($"{shape.TypeName}({string.Join(", ", shape.FieldOfArgument.Select(f => names.Field(shape.TypeId, f)))})");
                     break;
                 case 'c': operands.Add(Num(value)); notes.Add(((CastTarget)value).ToString().ToLowerInvariant()); break;
-                case 'w': operands.Add(Num(value)); notes.Add(BoolContextNames.Of((BoolContext)value)); break;
+                case 'w': operands.Add(Num(value)); notes.Add(BoolContexts.Describe((BoolContext)value)); break;
                 // A jump is the last operand, so `at` is the end of the instruction it is measured from.
                 case 'j': operands.Add(Num(value)); notes.Add($"-> {at + value:D4}"); break;
                 case 'b': operands.Add(Num(value)); notes.Add($"-> {at - value:D4}"); break;

@@ -11,7 +11,7 @@ namespace Veld.StackVm;
  *    - an index or count operand is ONE byte (0..255): a constant index (k), local slot (s),
  *      upvalue index (u), global index (g), type id (t), variant index (v), nested function
  *      index (f), struct shape index (p), argument or element count (n), cast target (c),
- *      or bool context (w, see BoolContext);
+ *      or bool context (w, see Veld.Runtime.BoolContext);
  *    - a jump operand is TWO bytes, little-endian, unsigned, measured from the end of the
  *      instruction: forward (j) for JUMP and every conditional branch, backward (b) for LOOP;
  *    - WIDE is the one prefix: the instruction that follows it is its wide variant, whose
@@ -211,14 +211,4 @@ public enum OpCode : byte
     // ---- encoding --------------------------------------------------------------------------
     /// <summary>WIDE: the next instruction's index and count operands are two bytes</summary>
     Wide,
-}
-
-/// <summary>The constructs that require a bool, as named in their Type errors (the operand w of CHECK_BOOL).</summary>
-public enum BoolContext : byte
-{
-    Condition,
-    Guard,
-    And,
-    Or,
-    Assertion,
 }

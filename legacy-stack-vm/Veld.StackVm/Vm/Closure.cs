@@ -8,4 +8,5 @@ internal sealed class Closure(Chunk chunk, Upvalue[] upvalues) : FunctionObject
     public Chunk Chunk { get; } = chunk;
     public Upvalue[] Upvalues { get; } = upvalues;
     public override string DisplayName => $"<fn {Chunk.Name}>";
+    public override bool TakesSelf => Chunk.HasSelf;
 }

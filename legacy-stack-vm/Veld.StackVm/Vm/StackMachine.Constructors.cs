@@ -46,7 +46,7 @@ internal sealed partial class StackMachine
     }
 
     private Value NewEnum(int typeId, int variant, ReadOnlySpan<Value> payload) =>
-        payload.Length == 0 ? UnitVariant(typeId, variant) : Operators.NewEnum((EnumType)_types[typeId], variant, payload.ToArray());
+        payload.Length == 0 ? _unitVariants.Get(typeId, (EnumType)_types[typeId], variant) : Operators.NewEnum((EnumType)_types[typeId], variant, payload.ToArray());
 
     /// <summary>FORMAT: the display forms of the parts, joined.</summary>
     private static Value Format(ReadOnlySpan<Value> parts)
@@ -54,14 +54,5 @@ internal sealed partial class StackMachine
         var text = new StringBuilder();
         foreach (var part in parts) text.Append(Display.Show(part));
         return Value.FromString(text.ToString());
-    }
-
-    /// <summary>A unit variant's value, shared for the run.</summary>
-    private Value UnitVariant(int typeId, int variant)
-    {
-        var type = (EnumType)_types[typeId];
-        var values = _unitVariants[typeId] ??= new Value[type.VariantNames.Length];
-        if (values[variant].AsObject is null) values[variant] = Operators.NewEnum(type, variant, []);
-        return values[variant];
     }
 }

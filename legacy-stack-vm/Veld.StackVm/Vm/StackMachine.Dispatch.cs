@@ -148,61 +148,60 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt)
+                        if (FastArithmetic.TryAdd(in x, in y, out var r)) stack[sp - 1] = r;
+                        else
                         {
-                            long l = x.AsInt, r = y.AsInt, sum = l + r;
-                            if (((l ^ sum) & (r ^ sum)) >= 0) { stack[sp - 1] = Value.FromInt(sum); break; }
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Add(x, y);
                         }
-                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat + y.AsFloat); break; }
-                        Save(ip, executed);
-                        stack[sp - 1] = Operators.Add(x, y);
                     }
                     break;
                 case OpCode.Sub:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt)
+                        if (FastArithmetic.TrySub(in x, in y, out var r)) stack[sp - 1] = r;
+                        else
                         {
-                            long l = x.AsInt, r = y.AsInt, diff = l - r;
-                            if (((l ^ r) & (l ^ diff)) >= 0) { stack[sp - 1] = Value.FromInt(diff); break; }
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Sub(x, y);
                         }
-                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat - y.AsFloat); break; }
-                        Save(ip, executed);
-                        stack[sp - 1] = Operators.Sub(x, y);
                     }
                     break;
                 case OpCode.Mul:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt)
+                        if (FastArithmetic.TryMul(in x, in y, out var r)) stack[sp - 1] = r;
+                        else
                         {
-                            long high = Math.BigMul(x.AsInt, y.AsInt, out long low);
-                            if (high == low >> 63) { stack[sp - 1] = Value.FromInt(low); break; }
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Mul(x, y);
                         }
-                        else if (x.IsFloat && y.IsFloat) { stack[sp - 1] = Value.FromFloat(x.AsFloat * y.AsFloat); break; }
-                        Save(ip, executed);
-                        stack[sp - 1] = Operators.Mul(x, y);
                     }
                     break;
                 case OpCode.Div:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        // Zero divisors and MIN / -1 take the slow path, which raises the error.
-                        if (x.IsInt && y.IsInt && y.AsInt > 0) { stack[sp - 1] = Value.FromInt(x.AsInt / y.AsInt); break; }
-                        Save(ip, executed);
-                        stack[sp - 1] = Operators.Div(x, y);
+                        if (FastArithmetic.TryDiv(in x, in y, out var r)) stack[sp - 1] = r;
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Div(x, y);
+                        }
                     }
                     break;
                 case OpCode.Mod:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt && y.AsInt > 0) { stack[sp - 1] = Value.FromInt(x.AsInt % y.AsInt); break; }
-                        Save(ip, executed);
-                        stack[sp - 1] = Operators.Mod(x, y);
+                        if (FastArithmetic.TryMod(in x, in y, out var r)) stack[sp - 1] = r;
+                        else
+                        {
+                            Save(ip, executed);
+                            stack[sp - 1] = Operators.Mod(x, y);
+                        }
                     }
                     break;
                 case OpCode.Pow:
@@ -215,7 +214,7 @@ internal sealed partial class StackMachine
                 case OpCode.Neg:
                     {
                         var x = stack[sp - 1];
-                        if (x.IsInt && x.AsInt != long.MinValue) stack[sp - 1] = Value.FromInt(-x.AsInt);
+                        if (FastArithmetic.TryNegate(in x, out var r)) stack[sp - 1] = r;
                         else
                         {
                             Save(ip, executed);
@@ -238,7 +237,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt & y.AsInt);
+                        if (FastArithmetic.TryBitAnd(in x, in y, out var r)) stack[sp - 1] = r;
                         else
                         {
                             Save(ip, executed);
@@ -250,7 +249,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt | y.AsInt);
+                        if (FastArithmetic.TryBitOr(in x, in y, out var r)) stack[sp - 1] = r;
                         else
                         {
                             Save(ip, executed);
@@ -262,7 +261,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromInt(x.AsInt ^ y.AsInt);
+                        if (FastArithmetic.TryBitXor(in x, in y, out var r)) stack[sp - 1] = r;
                         else
                         {
                             Save(ip, executed);
@@ -290,7 +289,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt == y.AsInt);
+                        if (FastComparison.TryEqual(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(r);
                         else
                         {
                             Save(ip, executed);
@@ -302,7 +301,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt != y.AsInt);
+                        if (FastComparison.TryEqual(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(!r);
                         else
                         {
                             Save(ip, executed);
@@ -314,7 +313,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt < y.AsInt);
+                        if (FastComparison.TryLess(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(r);
                         else
                         {
                             Save(ip, executed);
@@ -326,7 +325,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt <= y.AsInt);
+                        if (FastComparison.TryLessEqual(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(r);
                         else
                         {
                             Save(ip, executed);
@@ -338,7 +337,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt > y.AsInt);
+                        if (FastComparison.TryGreater(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(r);
                         else
                         {
                             Save(ip, executed);
@@ -350,7 +349,7 @@ internal sealed partial class StackMachine
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (x.IsInt && y.IsInt) stack[sp - 1] = Value.FromBool(x.AsInt >= y.AsInt);
+                        if (FastComparison.TryGreaterEqual(in x, in y, out bool r)) stack[sp - 1] = Value.FromBool(r);
                         else
                         {
                             Save(ip, executed);
@@ -455,9 +454,10 @@ internal sealed partial class StackMachine
                         var target = stack[targetSlot];
                         Save(ip, executed);
                         string name = closure.Chunk.Constants[a].As<VeldString>().Text;
-                        if (FindMethod(target, name, out var method, out bool withSelf))
+                        var kind = MethodLookup.Find(target, name, out var method);
+                        if (kind != MethodKind.Builtin)
                         {
-                            if (withSelf)
+                            if (kind == MethodKind.Self)
                             {
                                 var callee = (Closure)method.AsObject!;
                                 if (tail)
@@ -559,8 +559,7 @@ internal sealed partial class StackMachine
                     {
                         var index = stack[--sp];
                         var target = stack[sp - 1];
-                        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
-                            stack[sp - 1] = array.Items[(int)index.AsInt];
+                        if (FastIndexing.TryGetIndex(in target, in index, out var element)) stack[sp - 1] = element;
                         else
                         {
                             Save(ip, executed);
@@ -573,9 +572,7 @@ internal sealed partial class StackMachine
                         sp -= 3;
                         var target = stack[sp];
                         var index = stack[sp + 1];
-                        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
-                            array.Items[(int)index.AsInt] = stack[sp + 2];
-                        else
+                        if (!FastIndexing.TrySetIndex(in target, in index, in stack[sp + 2]))
                         {
                             Save(ip, executed);
                             Operators.SetIndex(target, index, stack[sp + 2]);
@@ -637,8 +634,7 @@ internal sealed partial class StackMachine
                     {
                         var x = stack[sp - 1];
                         var range = closure.Chunk.Constants[a].As<VeldRange>();
-                        bool inRange = x.IsInt && x.AsInt >= range.Start && (range.Inclusive ? x.AsInt <= range.End : x.AsInt < range.End);
-                        ip += inRange ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
+                        ip += RangeTest.Matches(in x, range) ? 2 : 2 + (code[ip] | code[ip + 1] << 8);
                     }
                     break;
                 case OpCode.MatchTuple:
@@ -710,7 +706,7 @@ internal sealed partial class StackMachine
                 case OpCode.Assert:
                     {
                         var condition = stack[--sp];
-                        bool holds = condition.IsBool ? condition.AsBool : NotABool(ip, executed, condition, BoolContext.Assertion);
+                        bool holds = condition.IsBool ? condition.AsBool : NotABool(ip, executed, condition, BoolContext.Assert);
                         ip += holds ? 2 + (code[ip] | code[ip + 1] << 8) : 2;
                     }
                     break;
@@ -778,7 +774,7 @@ internal sealed partial class StackMachine
     private bool NotABool(int ip, long executed, Value value, BoolContext context)
     {
         Save(ip, executed);
-        return Operators.Truth(value, BoolContextNames.Of(context));
+        return BoolContexts.Check(in value, context);
     }
 
     /// <summary>Lua's savepc: record where the current instruction is (and the instructions counted so

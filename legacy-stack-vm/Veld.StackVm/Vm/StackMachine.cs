@@ -18,7 +18,7 @@ internal sealed partial class StackMachine : IInvoker
     private readonly Value[] _globals;
     private readonly VeldType[] _types;
     /// <summary>Per enum type, its unit variant values, made on first use (enum values are immutable).</summary>
-    private readonly Value[]?[] _unitVariants;
+    private readonly UnitVariantCache _unitVariants;
 
     private Value[] _stack = new Value[1024];
     /// <summary>Stack top, valid whenever the dispatch loop hands control to other code.</summary>
@@ -39,7 +39,7 @@ internal sealed partial class StackMachine : IInvoker
         _globals = new Value[program.GlobalNames.Length];
         Array.Fill(_globals, Value.Uninitialized);
         _types = new VeldType[program.Types.Count];
-        _unitVariants = new Value[]?[program.Types.Count];
+        _unitVariants = new UnitVariantCache(program.Types.Count);
         foreach (var type in program.Types) _types[type.TypeId] = CreateType(type);
         // Hoisting: methods and top-level functions exist before the first statement runs.
         foreach (var type in program.Types)

@@ -133,8 +133,8 @@ public static class Disassembler
             case OpCode.EqK: return $"{K(b)}, {Sense()}";
             case OpCode.EqI or OpCode.LtI or OpCode.LeI or OpCode.GtI or OpCode.GeI:
                 return $"{SB(i)}, {Sense()}";
-            case OpCode.CheckBool: return TruthContexts.Describe((TruthContext)Math.Min(c, TruthContexts.Count - 1));
-            case OpCode.Test: return $"{TruthContexts.Describe((TruthContext)Math.Min(c, TruthContexts.Count - 1))}, {Sense()}";
+            case OpCode.CheckBool: return BoolContexts.Describe((BoolContext)Math.Min(c, BoolContexts.Count - 1));
+            case OpCode.Test: return $"{BoolContexts.Describe((BoolContext)Math.Min(c, BoolContexts.Count - 1))}, {Sense()}";
             case OpCode.Jmp: return Target(SJOf(i));
             case OpCode.Call: return $"{b} args, result to r{c}";
             case OpCode.CallK: return $"{K(c)}, {b} args{(Instruction.K(i) ? "" : ", result dropped")}";

@@ -58,8 +58,8 @@ public enum IndexSpace : byte
     Proto,
     StructConstructor,
     VariantConstructor,
-    /// <summary>A <see cref="TruthContext"/> naming what a bool test is for (in error messages).</summary>
-    TruthContext,
+    /// <summary>A <see cref="Veld.Runtime.BoolContext"/> naming what a bool test is for (in error messages).</summary>
+    BoolContext,
     /// <summary>A <c>CastTarget</c>.</summary>
     CastTarget,
     /// <summary>A tuple element number (any value; a wrong one is a runtime error).</summary>

@@ -82,7 +82,7 @@ public static class OpcodeTable
         Def(OpCode.EqK, ABC, [R(A)], indexes: [new(Constant, B)], usesK: true, test: true, canThrow: true);
         foreach (var op in new[] { OpCode.EqI, OpCode.LtI, OpCode.LeI, OpCode.GtI, OpCode.GeI })
             Def(op, ABC, [R(A)], usesK: true, test: true, canThrow: true);
-        Def(OpCode.Test, ABC, [R(A)], indexes: [new(IndexSpace.TruthContext, C)], usesK: true, test: true, canThrow: true);
+        Def(OpCode.Test, ABC, [R(A)], indexes: [new(IndexSpace.BoolContext, C)], usesK: true, test: true, canThrow: true);
         Def(OpCode.Jmp, sJ, jump: JumpField.SJ, fallsThrough: false);
 
         // ---- comparisons as values
@@ -153,7 +153,7 @@ public static class OpcodeTable
         Def(OpCode.Cast, ABC, [R(B)], R(A), indexes: [new(IndexSpace.CastTarget, C), new(Name, ExtraArg)], canThrow: true);
         Def(OpCode.ExtraArg, Ax);
         Def(OpCode.ToStr, ABC, [R(B)], R(A), canThrow: true);
-        Def(OpCode.CheckBool, ABC, [R(A)], indexes: [new(IndexSpace.TruthContext, C)], canThrow: true);
+        Def(OpCode.CheckBool, ABC, [R(A)], indexes: [new(IndexSpace.BoolContext, C)], canThrow: true);
 
         var table = new OpcodeFacts[Enum.GetValues<OpCode>().Length];
         foreach (var facts in entries)

@@ -279,7 +279,7 @@ internal sealed partial class FunctionCompiler
         foreach (var branch in i.Branches)
         {
             var skip = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(TruthContext.Condition, branch.Condition.Line));
+            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(BoolContext.Condition, branch.Condition.Line));
             CompileReturnBlock(branch.Body);
             PatchHere(skip);
         }

@@ -1,4 +1,5 @@
 using Veld.Language.Syntax;
+using Veld.Runtime;
 using static Veld.RegisterVm.Instruction;
 
 namespace Veld.RegisterVm;
@@ -6,7 +7,7 @@ namespace Veld.RegisterVm;
 /// <summary>Which check a TEST performs on a non-bool, i.e. whose error message it raises.</summary>
 /// <param name="Context">The TEST instruction's C operand.</param>
 /// <param name="Line">The line the error is reported at: the node that requires the bool.</param>
-internal readonly record struct TruthCheck(TruthContext Context, int Line);
+internal readonly record struct TruthCheck(BoolContext Context, int Line);
 
 internal sealed partial class FunctionCompiler
 {
@@ -24,11 +25,11 @@ internal sealed partial class FunctionCompiler
                 if (b.Value == jumpIf) jumps.Add(EmitJump(e.Line));
                 return;
             case UnaryExpr { Op: UnaryOp.Not } not:
-                CompileCondition(not.Operand, !jumpIf, jumps, new TruthCheck(TruthContext.Not, not.Line));
+                CompileCondition(not.Operand, !jumpIf, jumps, new TruthCheck(BoolContext.Not, not.Line));
                 return;
             case LogicalExpr { IsAnd: true } and:
             {
-                var operand = new TruthCheck(TruthContext.And, and.Line);
+                var operand = new TruthCheck(BoolContext.And, and.Line);
                 if (!jumpIf)
                 {
                     CompileCondition(and.Left, false, jumps, operand);
@@ -45,7 +46,7 @@ internal sealed partial class FunctionCompiler
             }
             case LogicalExpr or:
             {
-                var operand = new TruthCheck(TruthContext.Or, or.Line);
+                var operand = new TruthCheck(BoolContext.Or, or.Line);
                 if (jumpIf)
                 {
                     CompileCondition(or.Left, true, jumps, operand);
@@ -149,7 +150,7 @@ internal sealed partial class FunctionCompiler
             _regs.FreeTemp(t);
             return;
         }
-        var context = l.IsAnd ? TruthContext.And : TruthContext.Or;
+        var context = l.IsAnd ? BoolContext.And : BoolContext.Or;
         var operands = new List<Expr>();
         Flatten(l, l.IsAnd, operands);
         var decided = new List<int>();

@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
         {
             var branch = i.Branches[b];
             var next = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(TruthContext.Condition, branch.Condition.Line));
+            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(BoolContext.Condition, branch.Condition.Line));
             CompileBlock(branch.Body, dest);
             bool moreFollows = b < i.Branches.Count - 1 || i.Else is not null || dest != Discard;
             if (moreFollows && !EndsInJump()) ends.Add(EmitJump(LastEmittedLine));
@@ -78,7 +78,7 @@ internal sealed partial class FunctionCompiler
     {
         int start = Here;
         var exits = new List<int>();
-        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(TruthContext.Condition, w.Condition.Line));
+        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(BoolContext.Condition, w.Condition.Line));
         var loop = PushLoop(scopeIndex: _scopes.Count);
         CompileBlock(w.Body, Discard);
         PatchJumps(loop.Continues, Here);
@@ -274,7 +274,7 @@ internal sealed partial class FunctionCompiler
             CompilePatternTest(arm.Pattern, scrutinee, next);
             ActivatePatternLocals(arm.Pattern);
             if (arm.Guard is not null)
-                CompileCondition(arm.Guard, jumpIf: false, next, new TruthCheck(TruthContext.Guard, arm.Guard.Line));
+                CompileCondition(arm.Guard, jumpIf: false, next, new TruthCheck(BoolContext.Guard, arm.Guard.Line));
             if (tail)
             {
                 CompileReturnValue(arm.Body);

@@ -418,7 +418,7 @@ internal sealed partial class FunctionCompiler
     private void CompileAssert(MacroExpr m)
     {
         var failures = new List<int>();
-        CompileCondition(m.Condition!, jumpIf: false, failures, new TruthCheck(TruthContext.Assert, m.Line));
+        CompileCondition(m.Condition!, jumpIf: false, failures, new TruthCheck(BoolContext.Assert, m.Line));
         if (m.Message is null)
         {
             _coldStubs.Add(new ColdStub(failures, [(ABC(OpCode.AssertFail, 0, 0, 0), m.Line)]));

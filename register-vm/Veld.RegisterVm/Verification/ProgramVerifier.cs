@@ -185,8 +185,8 @@ public static class ProgramVerifier
                     break;
                 case IndexSpace.StructConstructor: Constructor(index, isStruct: true); break;
                 case IndexSpace.VariantConstructor: Constructor(index, isStruct: false); break;
-                case IndexSpace.TruthContext:
-                    if ((uint)index >= (uint)TruthContexts.Count) throw Fail(p, pc, $"{name}: context {index} out of range");
+                case IndexSpace.BoolContext:
+                    if ((uint)index >= (uint)BoolContexts.Count) throw Fail(p, pc, $"{name}: context {index} out of range");
                     break;
                 case IndexSpace.CastTarget:
                     if ((uint)index > (uint)CastTarget.Bool) throw Fail(p, pc, $"{name}: cast target {index} out of range");

@@ -2,12 +2,18 @@ using Veld.Runtime;
 
 namespace Veld.RegisterVm;
 
-/// <summary>A register-VM function value: a prototype and the upvalues its CLOSURE captured.</summary>
+/// <summary>
+/// A function value of every tier that runs <see cref="FunctionProto"/>s: a prototype and the upvalues
+/// its CLOSURE captured. The register VM and a future JIT share this representation (and
+/// <see cref="Upvalue"/>), so a closure made by one can be called by the other. It stays here, beside
+/// the prototype it points to, rather than in the runtime: the runtime knows no bytecode.
+/// </summary>
 public sealed class Closure(FunctionProto proto, Upvalue[] upvalues) : FunctionObject
 {
     public FunctionProto Proto { get; } = proto;
     public Upvalue[] Upvalues { get; } = upvalues;
     public override string DisplayName => $"<fn {Proto.Name}>";
+    public override bool TakesSelf => Proto.HasSelf;
 }
 
 /// <summary>
@@ -22,7 +28,7 @@ public sealed class Upvalue
     public bool IsOpen { get; private set; }
 
     /// <summary>An open upvalue for stack slot <paramref name="index"/>.</summary>
-    internal Upvalue(Value[] stack, int index)
+    public Upvalue(Value[] stack, int index)
     {
         Cells = stack;
         Index = index;
@@ -36,10 +42,10 @@ public sealed class Upvalue
     }
 
     /// <summary>The stack slot this open upvalue refers to (its level in the sorted open list).</summary>
-    internal int StackIndex => Index;
+    public int StackIndex => Index;
 
     /// <summary>The frame is going away: keep the current value here.</summary>
-    internal void Close()
+    public void Close()
     {
         Cells = [Cells[Index]];
         Index = 0;
@@ -47,5 +53,5 @@ public sealed class Upvalue
     }
 
     /// <summary>The register stack was reallocated: point at the same slot of the new array.</summary>
-    internal void Rebind(Value[] stack) => Cells = stack;
+    public void Rebind(Value[] stack) => Cells = stack;
 }

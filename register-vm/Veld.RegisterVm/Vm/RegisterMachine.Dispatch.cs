@@ -90,33 +90,33 @@ internal sealed partial class RegisterMachine
                                 break;
 
                             // ---- arithmetic ----------------------------------------------------------------
-                            case OpCode.Add: stack[@base + A(i)] = Arith.Add(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Sub: stack[@base + A(i)] = Arith.Sub(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Mul: stack[@base + A(i)] = Arith.Mul(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Div: stack[@base + A(i)] = Arith.Div(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Mod: stack[@base + A(i)] = Arith.Mod(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Add: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Sub: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mul: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Div: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mod: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Pow: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.BAnd: stack[@base + A(i)] = Arith.BAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.BOr: stack[@base + A(i)] = Arith.BOr(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.BXor: stack[@base + A(i)] = Arith.BXor(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BAnd: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BOr: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BXor: stack[@base + A(i)] = FastArithmetic.BitXor(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Shl: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Shr: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], stack[@base + C(i)]); break;
 
-                            case OpCode.AddK: stack[@base + A(i)] = Arith.Add(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.SubK: stack[@base + A(i)] = Arith.Sub(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.MulK: stack[@base + A(i)] = Arith.Mul(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.DivK: stack[@base + A(i)] = Arith.Div(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.ModK: stack[@base + A(i)] = Arith.Mod(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.AddK: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.SubK: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.MulK: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.DivK: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ModK: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.PowK: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.BAndK: stack[@base + A(i)] = Arith.BAnd(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.BOrK: stack[@base + A(i)] = Arith.BOr(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.BXorK: stack[@base + A(i)] = Arith.BXor(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BAndK: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BOrK: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BXorK: stack[@base + A(i)] = FastArithmetic.BitXor(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.ShlK: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.ShrK: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], k[C(i)]); break;
 
-                            case OpCode.AddI: stack[@base + A(i)] = Arith.AddInt(stack[@base + B(i)], SC(i)); break;
-                            case OpCode.SubI: stack[@base + A(i)] = Arith.SubInt(stack[@base + B(i)], SC(i)); break;
-                            case OpCode.Unm: stack[@base + A(i)] = Arith.Negate(stack[@base + B(i)]); break;
+                            case OpCode.AddI: stack[@base + A(i)] = FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.SubI: stack[@base + A(i)] = FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.Unm: stack[@base + A(i)] = FastArithmetic.Negate(stack[@base + B(i)]); break;
                             case OpCode.Not:
                             {
                                 var v = stack[@base + B(i)];
@@ -125,36 +125,34 @@ internal sealed partial class RegisterMachine
                             }
 
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
-                            case OpCode.Eq: if (Compare.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Lt: if (Compare.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Le: if (Compare.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Gt: if (Compare.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Ge: if (Compare.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.EqK: if (Compare.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; break;
-                            case OpCode.EqI: if (Compare.EqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.LtI: if (Compare.LessInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.LeI: if (Compare.LessEqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.GtI: if (Compare.GreaterInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.GeI: if (Compare.GreaterEqualInt(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
+                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; break;
+                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
+                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
                             case OpCode.Test:
                             {
-                                var v = stack[@base + A(i)];
-                                bool truth = v.IsBool ? v.AsBool : TruthContexts.Check(v, (TruthContext)C(i));
-                                if (truth != K(i)) pc++;
+                                if (BoolContexts.Check(stack[@base + A(i)], (BoolContext)C(i)) != K(i)) pc++;
                                 break;
                             }
-                            case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(Compare.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
-                            case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(Compare.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
-                            case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(Compare.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
-                            case OpCode.SetGt: stack[@base + A(i)] = Value.FromBool(Compare.Greater(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
-                            case OpCode.SetGe: stack[@base + A(i)] = Value.FromBool(Compare.GreaterEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
-                            case OpCode.SetEqK: stack[@base + A(i)] = Value.FromBool(Compare.Equal(stack[@base + B(i)], k[C(i)]) != K(i)); break;
-                            case OpCode.SetLtK: stack[@base + A(i)] = Value.FromBool(Compare.Less(stack[@base + B(i)], k[C(i)]) != K(i)); break;
-                            case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(Compare.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
-                            case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(Compare.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
-                            case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(Compare.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGt: stack[@base + A(i)] = Value.FromBool(FastComparison.Greater(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGe: stack[@base + A(i)] = Value.FromBool(FastComparison.GreaterEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetEqK: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLtK: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(FastComparison.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(FastComparison.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.CheckBool:
-                                if (!stack[@base + A(i)].IsBool) TruthContexts.Check(stack[@base + A(i)], (TruthContext)C(i));
+                                if (!stack[@base + A(i)].IsBool) BoolContexts.Check(stack[@base + A(i)], (BoolContext)C(i));
                                 break;
                             case OpCode.Jmp:
                             {
@@ -348,10 +346,10 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = NewEnum(ConstantIndex(code, ref pc, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
-                                stack[@base + A(i)] = Access.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
+                                stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
                                 break;
                             case OpCode.SetIndex:
-                                Access.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
+                                FastIndexing.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
                                 break;
                             case OpCode.GetField:
                             {
@@ -397,7 +395,7 @@ internal sealed partial class RegisterMachine
                                 break;
                             }
                             case OpCode.TestRange:
-                                if (Patterns.InRange(stack[@base + A(i)], k[Bx(i)].As<VeldRange>())) pc++;
+                                if (RangeTest.Matches(stack[@base + A(i)], k[Bx(i)].As<VeldRange>())) pc++;
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
@@ -527,11 +525,9 @@ internal sealed partial class RegisterMachine
     private Value NewEnum(int constructor, int payloadSlot)
     {
         var ctor = _program.Constructors[constructor];
-        if (ctor.ArgCount == 0 && _unitVariants[constructor] is { } shared) return shared;
-        var payload = ctor.ArgCount == 0 ? [] : _stack.AsSpan(payloadSlot, ctor.ArgCount).ToArray();
-        var value = Operators.NewEnum((EnumType)_types[ctor.TypeId], ctor.Variant, payload);
-        if (ctor.ArgCount == 0) _unitVariants[constructor] = value;
-        return value;
+        var type = (EnumType)_types[ctor.TypeId];
+        if (ctor.ArgCount == 0) return _unitVariants.Get(ctor.TypeId, type, ctor.Variant);
+        return Operators.NewEnum(type, ctor.Variant, _stack.AsSpan(payloadSlot, ctor.ArgCount).ToArray());
     }
 
     private void InsertPairs(Value map, int slot, int pairs)

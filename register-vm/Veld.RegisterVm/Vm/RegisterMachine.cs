@@ -22,8 +22,7 @@ internal sealed partial class RegisterMachine : IInvoker
     private readonly ExecutionContext _context;
     private readonly Value[] _globals;
     private readonly VeldType[] _types;
-    /// <summary>Unit enum variants built once per run (enums are immutable, so sharing is unobservable).</summary>
-    private readonly Value?[] _unitVariants;
+    private readonly UnitVariantCache _unitVariants;
 
     private Value[] _stack = new Value[1024];
     private CallFrame[] _frames = new CallFrame[64];
@@ -42,7 +41,7 @@ internal sealed partial class RegisterMachine : IInvoker
         _globals = new Value[program.GlobalNames.Length];
         Array.Fill(_globals, Value.Uninitialized);
         _types = CreateTypes(program);
-        _unitVariants = new Value?[program.Constructors.Length];
+        _unitVariants = new UnitVariantCache(_types.Length);
     }
 
     /// <summary>Create the run's types and hoisted functions, then run the script to its result.</summary>
@@ -254,53 +253,41 @@ internal sealed partial class RegisterMachine : IInvoker
              : RuntimeErrors.Arity(proto.Name, proto.ParamCount, argCount);
 
     /// <summary>
-    /// Dynamic dispatch of <c>target.name(args)</c> (docs/SPEC.md section 7): the type's impl method (self =
-    /// target), else a struct field or map key holding a function (called without self), else a builtin
-    /// method, else runtime error Field. For a map, builtin methods come before keys. The arguments are
-    /// at absolute slots <paramref name="slot"/> + 1 ..; for an impl method the target is copied into
-    /// <paramref name="slot"/> to become the callee's self. The result goes to <paramref name="slot"/>.
-    /// For a builtin method the callee is the target itself.
+    /// Dynamic dispatch of <c>target.name(args)</c> in the runtime's order (<see cref="MethodLookup"/>),
+    /// with the impl methods found remembered in the call site's cache (marked as methods by a negative
+    /// field index). The arguments are at absolute slots <paramref name="slot"/> + 1 ..; for an impl method
+    /// the target is copied into <paramref name="slot"/> to become the callee's self. The result goes to
+    /// <paramref name="slot"/>. For a builtin method the callee is the target itself.
     /// </summary>
     private MethodTarget ResolveMethod(Value target, int slot, int argCount, string name, ref InlineCache cache)
     {
-        switch (target.AsObject)
+        if (cache.Field < 0 && cache.Type is { } cached && ReferenceEquals(cached, TypeOf(target)))
         {
-            case StructInstance s:
-                if (ReferenceEquals(cache.Type, s.Type) && cache.Field < 0 || SelfMethod(s.Type, name, ref cache) is not null)
-                {
-                    _stack[slot] = target;
-                    return new(cache.Method, slot, argCount + 1, MethodKind.Self);
-                }
-                int field = s.Type.FieldIndex(name);
-                if (field >= 0 && s.Fields[field].Kind == ValueKind.Function) return new(s.Fields[field], slot + 1, argCount, MethodKind.Function);
-                break;
-            case EnumInstance e:
-                if (ReferenceEquals(cache.Type, e.Type) && cache.Field < 0 || SelfMethod(e.Type, name, ref cache) is not null)
-                {
-                    _stack[slot] = target;
-                    return new(cache.Method, slot, argCount + 1, MethodKind.Self);
-                }
-                break;
-            case VeldMap m:
-                if (!BuiltinMethods.Has(target, name) && m.TryGet(Value.FromString(name), out var stored) && stored.Kind == ValueKind.Function)
-                    return new(stored, slot + 1, argCount, MethodKind.Function);
-                break;
+            _stack[slot] = target;
+            return new(cache.Method, slot, argCount + 1, MethodKind.Self);
         }
-        return new(target, slot + 1, argCount, MethodKind.Builtin);
+        switch (MethodLookup.Find(target, name, out var callee))
+        {
+            case MethodKind.Self:
+                cache = new InlineCache { Type = TypeOf(target), Field = -1, Method = callee };
+                _stack[slot] = target;
+                return new(callee, slot, argCount + 1, MethodKind.Self);
+            case MethodKind.Function:
+                return new(callee, slot + 1, argCount, MethodKind.Function);
+            default:
+                return new(target, slot + 1, argCount, MethodKind.Builtin);
+        }
     }
 
-    private enum MethodKind { Self, Function, Builtin }
+    /// <summary>The type of a struct or enum value (the values that have impl methods), else null.</summary>
+    private static VeldType? TypeOf(Value v) => v.AsObject switch
+    {
+        StructInstance s => s.Type,
+        EnumInstance e => e.Type,
+        _ => null,
+    };
 
     private readonly record struct MethodTarget(Value Callee, int ArgSlot, int ArgCount, MethodKind Kind);
-
-    /// <summary>An impl method taking self (methods without self are called on the type, not on values);
-    /// a find is remembered in the call site's cache, marked as a method by a negative field index.</summary>
-    private static Value? SelfMethod(VeldType type, string name, ref InlineCache cache)
-    {
-        if (!type.Methods.TryGetValue(name, out var method) || method.AsObject is not Closure { Proto.HasSelf: true }) return null;
-        cache = new InlineCache { Type = type, Field = -1, Method = method };
-        return method;
-    }
 
     /// <summary>The index of field <paramref name="name"/> of a struct type, or -1, through the instruction's cache.</summary>
     private static int FieldOf(ref InlineCache cache, StructType type, string name)

@@ -4,27 +4,21 @@ namespace Veld.Runtime;
 
 /// <summary>
 /// <c>+ - * / % *^</c> and unary minus. Two ints stay int with checked overflow; a float on either side
-/// makes both floats. Each operator is an inlinable int fast path plus an out-of-line slow path, so a tier
-/// that calls these directly pays no allocation and little more than a type test for ints.
+/// makes both floats.
 /// </summary>
 public static partial class Operators
 {
+    // Each operator is the shared inline fast path (FastArithmetic) plus its general case, out of line.
+    // The general case stands alone (it computes ints in 128 bits, not by the fast path's overflow
+    // tricks), so the property test comparing the two checks one against an independent other.
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Add(Value a, Value b)
-    {
-        if (a.IsInt && b.IsInt)
-        {
-            long x = a.AsInt, y = b.AsInt, r = unchecked(x + y);
-            // Overflow iff both operands have the same sign and the result's sign differs.
-            if (((x ^ r) & (y ^ r)) < 0) throw Fail.Overflow("'+'");
-            return Value.FromInt(r);
-        }
-        return AddSlow(a, b);
-    }
+    public static Value Add(Value a, Value b) => FastArithmetic.TryAdd(in a, in b, out var r) ? r : AddSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value AddSlow(Value a, Value b)
+    internal static Value AddSlow(Value a, Value b)
     {
+        if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt + b.AsInt, "'+'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber + b.AsNumber);
         if (a.Is<VeldString>(out var sa))
         {
@@ -37,66 +31,46 @@ public static partial class Operators
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Sub(Value a, Value b)
-    {
-        if (a.IsInt && b.IsInt)
-        {
-            long x = a.AsInt, y = b.AsInt, r = unchecked(x - y);
-            // Overflow iff the operands have different signs and the result's sign differs from x's.
-            if (((x ^ y) & (x ^ r)) < 0) throw Fail.Overflow("'-'");
-            return Value.FromInt(r);
-        }
-        return SubSlow(a, b);
-    }
+    public static Value Sub(Value a, Value b) => FastArithmetic.TrySub(in a, in b, out var r) ? r : SubSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value SubSlow(Value a, Value b)
+    internal static Value SubSlow(Value a, Value b)
     {
+        if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt - b.AsInt, "'-'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber - b.AsNumber);
         throw Fail.Binary("-", a, b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Mul(Value a, Value b)
-    {
-        if (a.IsInt && b.IsInt)
-        {
-            long high = Math.BigMul(a.AsInt, b.AsInt, out long low);
-            // The 128-bit product fits in 64 bits iff the high half is the sign extension of the low half.
-            if (high != (low >> 63)) throw Fail.Overflow("'*'");
-            return Value.FromInt(low);
-        }
-        return MulSlow(a, b);
-    }
+    public static Value Mul(Value a, Value b) => FastArithmetic.TryMul(in a, in b, out var r) ? r : MulSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value MulSlow(Value a, Value b)
+    internal static Value MulSlow(Value a, Value b)
     {
+        if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt * b.AsInt, "'*'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber * b.AsNumber);
         throw Fail.Binary("*", a, b);
     }
 
+    /// <summary>An exact int result, or runtime error Overflow if it does not fit in 64 bits.</summary>
+    private static Value CheckedInt(Int128 exact, string op)
+    {
+        if (exact < long.MinValue || exact > long.MaxValue) throw Fail.Overflow(op);
+        return Value.FromInt((long)exact);
+    }
+
     /// <summary><c>/</c>: ints truncate toward zero; division by zero (int or float) is DivisionByZero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Div(Value a, Value b)
+    public static Value Div(Value a, Value b) => FastArithmetic.TryDiv(in a, in b, out var r) ? r : DivSlow(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Value DivSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt)
         {
-            long x = a.AsInt, y = b.AsInt;
-            if (y == 0) throw Fail.DivisionByZero("/");
-            if (y == -1)
-            {
-                if (x == long.MinValue) throw Fail.Overflow("'/'");
-                return Value.FromInt(-x);
-            }
-            return Value.FromInt(x / y);
+            if (b.AsInt == 0) throw Fail.DivisionByZero("/");
+            return CheckedInt((Int128)a.AsInt / b.AsInt, "'/'");   // only min / -1 does not fit
         }
-        return DivSlow(a, b);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value DivSlow(Value a, Value b)
-    {
         if (a.IsNumber && b.IsNumber)
         {
             double y = b.AsNumber;
@@ -108,22 +82,17 @@ public static partial class Operators
 
     /// <summary><c>%</c>: truncated remainder (sign of the dividend) on ints, fmod on floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Mod(Value a, Value b)
+    public static Value Mod(Value a, Value b) => FastArithmetic.TryMod(in a, in b, out var r) ? r : ModSlow(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Value ModSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt)
         {
-            long x = a.AsInt, y = b.AsInt;
-            if (y == 0) throw Fail.DivisionByZero("%");
-            // long.MinValue % -1 traps in hardware; the mathematical answer is 0.
-            if (y == -1) return Value.FromInt(0);
-            return Value.FromInt(x % y);
+            if (b.AsInt == 0) throw Fail.DivisionByZero("%");
+            // In 128 bits min % -1 is simply 0 (in 64 bits it traps in hardware).
+            return Value.FromInt((long)((Int128)a.AsInt % b.AsInt));
         }
-        return ModSlow(a, b);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value ModSlow(Value a, Value b)
-    {
         if (a.IsNumber && b.IsNumber)
         {
             double y = b.AsNumber;
@@ -170,13 +139,12 @@ public static partial class Operators
 
     /// <summary>Unary <c>-</c>: ints checked (negating i64 min overflows), floats flip sign.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value Negate(Value a)
+    public static Value Negate(Value a) => FastArithmetic.TryNegate(in a, out var r) ? r : NegateSlow(a);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Value NegateSlow(Value a)
     {
-        if (a.IsInt)
-        {
-            if (a.AsInt == long.MinValue) throw Fail.Overflow("negation");
-            return Value.FromInt(-a.AsInt);
-        }
+        if (a.IsInt) return CheckedInt(-(Int128)a.AsInt, "negation");
         if (a.IsFloat) return Value.FromFloat(-a.AsFloat);
         throw Fail.Unary("-", a);
     }

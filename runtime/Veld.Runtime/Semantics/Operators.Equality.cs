@@ -12,11 +12,9 @@ public static partial class Operators
 {
     /// <summary><c>==</c>: never fails, except runtime error Value past 1000 levels of nesting (a cycle).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Equal(Value a, Value b)
-    {
-        if (a.IsInt && b.IsInt) return a.AsInt == b.AsInt;
-        return EqualAt(a, b, 0);
-    }
+    public static bool Equal(Value a, Value b) => FastComparison.TryEqual(in a, in b, out bool r) ? r : EqualSlow(a, b);
+
+    internal static bool EqualSlow(Value a, Value b) => EqualAt(a, b, 0);
 
     /// <summary><paramref name="depth"/> is the number of containers entered above this comparison.</summary>
     private static bool EqualAt(Value a, Value b, int depth)

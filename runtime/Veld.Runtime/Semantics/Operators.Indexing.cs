@@ -11,15 +11,12 @@ public static partial class Operators
 {
     /// <summary><c>target[index]</c>: array/str/tuple by int (Index error out of range), map by key (Key error).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value GetIndex(Value target, Value index)
-    {
-        if (index.IsInt && target.AsObject is VeldArray array && (ulong)index.AsInt < (ulong)array.Count)
-            return array.Items[(int)index.AsInt];
-        return GetIndexSlow(target, index);
-    }
+    public static Value GetIndex(Value target, Value index) =>
+        FastIndexing.TryGetIndex(in target, in index, out var r) ? r : GetIndexSlow(target, index);
 
+    /// <summary>The general case of <see cref="GetIndex"/>, everything its fast path declines.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Value GetIndexSlow(Value target, Value index)
+    internal static Value GetIndexSlow(Value target, Value index)
     {
         switch (target.AsObject)
         {
@@ -42,14 +39,12 @@ public static partial class Operators
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetIndex(Value target, Value index, Value value)
     {
-        if (index.IsInt && target.AsObject is VeldArray array && (ulong)index.AsInt < (ulong)array.Count)
-            array.Items[(int)index.AsInt] = value;
-        else
-            SetIndexSlow(target, index, value);
+        if (!FastIndexing.TrySetIndex(in target, in index, in value)) SetIndexSlow(target, index, value);
     }
 
+    /// <summary>The general case of <see cref="SetIndex"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SetIndexSlow(Value target, Value index, Value value)
+    internal static void SetIndexSlow(Value target, Value index, Value value)
     {
         switch (target.AsObject)
         {

@@ -4,8 +4,9 @@ using Veld.Language.Syntax;
 namespace Veld.Runtime;
 
 /// <summary>
-/// Every operator's semantics (docs/SPEC.md section 4), in one place. Tiers may add fast paths for
-/// int/float operands, but those must agree with these methods; the differential harness checks it.
+/// Every operator's semantics (docs/SPEC.md section 4), in one place. The compiled tiers' inline int/float fast paths are the
+/// runtime's too (<see cref="FastArithmetic"/>, <see cref="FastComparison"/>, <see cref="FastIndexing"/>),
+/// and a property test checks that each agrees with these methods.
 /// Errors are thrown as <see cref="VeldRuntimeException"/> with line 0; the calling tier stamps the line.
 /// The class is split by concept: Operators.Arithmetic, .Bitwise, .Comparison, .Equality, .Indexing, .Casts.
 /// </summary>

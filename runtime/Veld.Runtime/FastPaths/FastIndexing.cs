@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace Veld.Runtime;
+
+/// <summary>
+/// The inline fast paths of <c>a[i]</c> and <c>a[i] = v</c>: an array indexed by an int inside it. Anything
+/// else declines and the caller runs <see cref="Operators.GetIndex"/> / <see cref="Operators.SetIndex"/>,
+/// which handle maps, strings, tuples and raise the errors.
+/// </summary>
+public static class FastIndexing
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryGetIndex(in Value target, in Value index, out Value result)
+    {
+        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+        {
+            result = array[(int)index.AsInt];
+            return true;
+        }
+        result = default;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TrySetIndex(in Value target, in Value index, in Value value)
+    {
+        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+        {
+            array[(int)index.AsInt] = value;
+            return true;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Value GetIndex(in Value target, in Value index) =>
+        TryGetIndex(in target, in index, out var r) ? r : Operators.GetIndexSlow(target, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetIndex(in Value target, in Value index, in Value value)
+    {
+        if (!TrySetIndex(in target, in index, in value)) Operators.SetIndexSlow(target, index, value);
+    }
+}
