@@ -3,168 +3,23 @@ using Veld.Language.Syntax;
 namespace Veld.TreeWalk;
 
 /// <summary>
-/// The direct children of every syntax node that the interpreter evaluates, in source order. Parts the
-/// resolver has already turned into annotations are left out: the type name in <c>Point(x: 1)</c>, the
-/// enum in <c>Color.Red</c> and <c>Shape.Circle(r)</c>, the type in <c>Point.new()</c>, the module in
-/// <c>std.io.println</c>. The compile-time analysis walks the tree with an explicit stack over this,
-/// so no recursion is involved however deep the program.
+/// The direct children of every syntax node that the interpreter evaluates, in source order: the
+/// language's <see cref="SyntaxWalk"/> less the parts the resolver has already turned into annotations
+/// (the type name in <c>Point(x: 1)</c>, the enum in <c>Color.Red</c> and <c>Shape.Circle(r)</c>, the
+/// type in <c>Point.new()</c>, the module in <c>std.io.println</c>). The compile-time analysis walks the
+/// tree with an explicit stack over this, so no recursion is involved however deep the program.
 /// </summary>
 internal static class SyntaxChildren
 {
-    public static IEnumerable<Node> Of(Node node)
+    public static IEnumerable<Node> Of(Node node) =>
+        SyntaxWalk.Children(node).Where(child => !ResolvedAway(node, child));
+
+    /// <summary>True for a child that names something the resolver bound statically, so nothing evaluates it.</summary>
+    private static bool ResolvedAway(Node parent, Node child) => parent switch
     {
-        switch (node)
-        {
-            case FunctionNode fn:
-                yield return fn.Body;
-                break;
-            case Block block:
-                foreach (var s in block.Statements) yield return s;
-                break;
-
-            // statements
-            case ExprStmt s:
-                yield return s.Expr;
-                break;
-            case LetStmt let:
-                yield return let.Pattern;
-                yield return let.Value;
-                break;
-            case FnDecl decl:
-                yield return decl.Function;
-                break;
-            case ImplDecl impl:
-                foreach (var m in impl.Methods) yield return m;
-                break;
-            case TypeDecl or ImportStmt:
-                break;
-
-            // expressions
-            case IntLiteral or FloatLiteral or StringLiteral or BoolLiteral or UnitLiteral or NameExpr
-                or BreakExpr or ContinueExpr:
-                break;
-            case UnaryExpr u:
-                yield return u.Operand;
-                break;
-            case BinaryExpr b:
-                yield return b.Left;
-                yield return b.Right;
-                break;
-            case LogicalExpr l:
-                yield return l.Left;
-                yield return l.Right;
-                break;
-            case RangeExpr r:
-                yield return r.Start;
-                yield return r.End;
-                break;
-            case CastExpr c:
-                yield return c.Value;
-                break;
-            case CallExpr call:
-                if (call.Kind != CallKind.StructConstruct) yield return call.Callee;
-                foreach (var a in call.Args) yield return a.Value;
-                break;
-            case MemberExpr m:
-                if (m.Kind == MemberKind.Field) yield return m.Target;
-                break;
-            case MethodCallExpr mc:
-                if (mc.Kind == MethodCallKind.Dynamic) yield return mc.Target;
-                foreach (var a in mc.Args) yield return a.Value;
-                break;
-            case TupleIndexExpr t:
-                yield return t.Target;
-                break;
-            case IndexExpr i:
-                yield return i.Target;
-                yield return i.Index;
-                break;
-            case ArrayExpr a:
-                foreach (var e in a.Elements) yield return e;
-                break;
-            case TupleExpr t:
-                foreach (var e in t.Elements) yield return e;
-                break;
-            case MapExpr m:
-                foreach (var entry in m.Entries)
-                {
-                    yield return entry.Key;
-                    yield return entry.Value;
-                }
-                break;
-            case FunctionExpr f:
-                yield return f.Function;
-                break;
-            case IfExpr ifExpr:
-                foreach (var branch in ifExpr.Branches)
-                {
-                    yield return branch.Condition;
-                    yield return branch.Body;
-                }
-                if (ifExpr.Else is not null) yield return ifExpr.Else;
-                break;
-            case WhileExpr w:
-                yield return w.Condition;
-                yield return w.Body;
-                break;
-            case ForExpr f:
-                yield return f.Pattern;
-                yield return f.Iterable;
-                yield return f.Body;
-                break;
-            case BlockExpr b:
-                yield return b.Block;
-                break;
-            case LetInExpr li:
-                yield return li.Pattern;
-                yield return li.Value;
-                yield return li.Body;
-                break;
-            case MatchExpr m:
-                yield return m.Scrutinee;
-                foreach (var arm in m.Arms) yield return arm;
-                break;
-            case MatchArm arm:
-                yield return arm.Pattern;
-                if (arm.Guard is not null) yield return arm.Guard;
-                yield return arm.Body;
-                break;
-            case TryExpr t:
-                yield return t.Body;
-                yield return t.Handler;
-                break;
-            case ReturnExpr r:
-                if (r.Value is not null) yield return r.Value;
-                break;
-            case ThrowExpr t:
-                yield return t.Value;
-                break;
-            case AssignExpr a:
-                yield return a.Target;
-                yield return a.Value;
-                break;
-            case MacroExpr m:
-                foreach (var part in m.Parts)
-                    if (part.Value is not null) yield return part.Value;
-                if (m.Condition is not null) yield return m.Condition;
-                if (m.Message is not null) yield return m.Message;
-                break;
-
-            // patterns
-            case WildcardPattern or BindingPattern or LiteralPattern or RangePattern:
-                break;
-            case TuplePattern t:
-                foreach (var p in t.Elements) yield return p;
-                break;
-            case VariantPattern v:
-                if (v.Payload is not null)
-                    foreach (var p in v.Payload) yield return p;
-                break;
-
-            case TypeRef:
-                break;
-            default:
-                throw new InvalidOperationException($"tree-walk: unknown syntax node {node.GetType().Name}");
-        }
-    }
+        CallExpr { Kind: CallKind.StructConstruct } call => ReferenceEquals(child, call.Callee),
+        MemberExpr { Kind: not MemberKind.Field } member => ReferenceEquals(child, member.Target),
+        MethodCallExpr { Kind: not MethodCallKind.Dynamic } call => ReferenceEquals(child, call.Target),
+        _ => false,
+    };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Veld.Differential.Printing;
+namespace Veld.Language.Printing;
 
 /// <summary>How single tokens are spelled: literals, identifiers, keywords (VELD_CORE.md section 1).</summary>
 public static class Lexemes

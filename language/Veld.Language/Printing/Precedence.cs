@@ -1,6 +1,6 @@
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Printing;
+namespace Veld.Language.Printing;
 
 /// <summary>
 /// Binding strength of expressions, loosest first (VELD_CORE.md section 4). The printer puts

@@ -1,7 +1,7 @@
 using System.Text;
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Printing;
+namespace Veld.Language.Printing;
 
 /// <summary>
 /// Prints a syntax tree back to Veld source that parses to the same tree. Parentheses appear only
