@@ -1,6 +1,6 @@
 using Veld.Cli;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary><c>veld bench</c> end to end, in-process, on the real tiers at tiny sizes. Nothing is timed: the
 /// tests look at exit codes, the shape of the report and the files written.</summary>

@@ -1,8 +1,8 @@
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>
 /// Every benchmark program verifies its own result; these tests run each one on every registered tier at a

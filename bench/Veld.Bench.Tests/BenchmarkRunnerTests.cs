@@ -1,7 +1,7 @@
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 using Veld.Runtime;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>The runner's scheme (compile once, warm up, interleave, check every run) with fake tiers; nothing is timed.</summary>
 public class BenchmarkRunnerTests
@@ -163,7 +163,7 @@ public class BenchmarkRunnerTests
 
         new BenchmarkRunner([probe], new BenchmarkOptions { Warmup = 0, Iterations = 1 }).Run([Program()]);
 
-        // The runner's thread is created with TierHost.RunThreadStackBytes of stack.
+        // The runner's thread is created with LargeStack.StackBytes of stack.
         Assert.Equal("veld-bench", runThread);
     }
 

@@ -2,7 +2,7 @@ using Veld.Language.Syntax;
 using Veld.Runtime;
 using ExecutionContext = Veld.Runtime.ExecutionContext;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>
 /// A tier whose runs do what the test says: print a line, fail, report instructions. Every run appends the

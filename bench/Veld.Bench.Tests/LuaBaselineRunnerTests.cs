@@ -1,6 +1,6 @@
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>The Lua baseline inside the runner's rounds, with a throw-away program and twin.</summary>
 public sealed class LuaBaselineRunnerTests : IDisposable

@@ -1,6 +1,6 @@
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>A theory that is skipped, saying why, when lua5.4 is not installed (Lua is optional).</summary>
 public sealed class LuaTheoryAttribute : TheoryAttribute

@@ -1,6 +1,6 @@
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 public sealed class SizeAndProgramTests : IDisposable
 {

@@ -1,4 +1,6 @@
-namespace Veld.Benchmarks.Tests;
+using Veld.Differential;
+
+namespace Veld.Bench.Tests;
 
 /// <summary>
 /// A small size for each benchmark program and the line it must print at that size. The values are the

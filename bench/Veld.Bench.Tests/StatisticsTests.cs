@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 using Xunit.Abstractions;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 public class StatisticsTests(ITestOutputHelper output)
 {

@@ -1,8 +1,8 @@
 using Veld.Differential;
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 using Veld.Runtime;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Bench.Tests;
 
 /// <summary>The benchmark programs of the repository and the tiers to check them on.</summary>
 internal static class Suite

@@ -1,7 +1,7 @@
 using System.Runtime;
 using System.Runtime.InteropServices;
 
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>The machine a report was measured on: numbers mean little without it.</summary>
 public sealed record BenchmarkEnvironment(string Os, string Runtime, string Cpu, int Cores, string Gc, DateTimeOffset When)

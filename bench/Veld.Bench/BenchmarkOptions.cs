@@ -1,6 +1,6 @@
 using Veld.Runtime;
 
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>How <see cref="BenchmarkRunner"/> measures.</summary>
 public sealed record BenchmarkOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>
 /// One benchmark program of <c>corpus/bench</c>: its source, the size <c>veld bench</c> runs it at (the

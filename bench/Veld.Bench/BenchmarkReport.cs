@@ -1,4 +1,4 @@
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>A geometric mean of per-program speedups, and over how many programs it was taken
 /// (programs where either side failed are left out, and say so).</summary>

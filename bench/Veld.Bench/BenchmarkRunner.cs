@@ -1,8 +1,9 @@
-using System.Runtime.ExceptionServices;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Differential.Benchmarking;
+using Veld.Differential;
+
+namespace Veld.Bench;
 
 /// <summary>
 /// Measures benchmark programs on several tiers in one process, the way ratios between tiers stay honest:
@@ -10,7 +11,7 @@ namespace Veld.Differential.Benchmarking;
 /// (round-robin), so that drift (thermal, other processes, the host JIT) hits every tier alike; the first
 /// <see cref="BenchmarkOptions.Warmup"/> rounds are not measured. Every run must succeed, print no FAIL
 /// line and print what the first tier printed; a tier that fails is reported and not timed further.
-/// Everything runs on one thread with <see cref="TierHost.RunThreadStackBytes"/> of stack.
+/// Everything runs on one thread with <see cref="LargeStack.StackBytes"/> of stack.
 /// </summary>
 public sealed class BenchmarkRunner
 {
@@ -29,24 +30,8 @@ public sealed class BenchmarkRunner
         _compile = compile ?? VeldCompiler.Compile;
     }
 
-    public BenchmarkReport Run(IReadOnlyList<BenchmarkProgram> programs, Action<BenchmarkProgress>? progress = null)
-    {
-        BenchmarkReport? report = null;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
-        {
-            try { report = RunOnThisThread(programs, progress ?? (_ => { })); }
-            catch (Exception e) { failure = ExceptionDispatchInfo.Capture(e); }
-        }, TierHost.RunThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = "veld-bench",
-        };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return report!;
-    }
+    public BenchmarkReport Run(IReadOnlyList<BenchmarkProgram> programs, Action<BenchmarkProgress>? progress = null) =>
+        LargeStack.Run("veld-bench", () => RunOnThisThread(programs, progress ?? (_ => { })));
 
     private BenchmarkReport RunOnThisThread(IReadOnlyList<BenchmarkProgram> programs, Action<BenchmarkProgress> progress)
     {

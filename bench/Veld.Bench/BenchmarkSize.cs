@@ -1,4 +1,4 @@
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>
 /// Which size each program runs at: its <c># bench-size</c> (the default of <c>veld bench</c>), its own

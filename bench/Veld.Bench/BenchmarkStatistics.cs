@@ -1,4 +1,4 @@
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>
 /// The few statistics a benchmark report needs. Medians rather than means, because run times have a

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>
 /// The outside reference: the Lua 5.4 interpreter running each program's Lua twin. What is measured is

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Bench;
 
 /// <summary>One measured run: its time, and the figures the tier reports (null where it has none).</summary>
 public sealed record RunSample(double Milliseconds, long? AllocatedBytes, long? Instructions);

@@ -1,9 +1,10 @@
 using Veld.Cli;
 using Veld.Differential;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Reduction;
+using Veld.Fuzzing.Tests;
 using Veld.Language;
 
-namespace Veld.Harness.Tests;
+namespace Veld.Cli.Tests;
 
 /// <summary><c>veld fuzz</c> and <c>veld reduce</c>, run in-process with captured, non-interactive output.</summary>
 public class CliCommandTests

@@ -1,10 +1,12 @@
-using Veld.Differential.Fuzzing;
-using Veld.Differential.Printing;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing;
+using Veld.Language.Printing;
+using Veld.Fuzzing.Reduction;
 using Veld.Language.Syntax;
 using Veld.Runtime;
 
-namespace Veld.Harness.Tests;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Tests;
 
 public class FuzzerTests
 {

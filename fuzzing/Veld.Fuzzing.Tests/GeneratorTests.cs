@@ -1,9 +1,9 @@
 using FsCheck.Fluent;
-using Veld.Differential.Generation;
+using Veld.Fuzzing.Generation;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Harness.Tests;
+namespace Veld.Fuzzing.Tests;
 
 public class GeneratorTests
 {

@@ -1,7 +1,7 @@
-using Veld.Differential.Fuzzing;
+using Veld.Fuzzing;
 using Veld.Runtime;
 
-namespace Veld.Harness.Tests;
+namespace Veld.Fuzzing.Tests;
 
 /// <summary>How the fuzzer reads the harness comparer's verdicts.</summary>
 public class OutcomeJudgeTests

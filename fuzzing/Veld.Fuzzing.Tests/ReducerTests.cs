@@ -1,9 +1,9 @@
-using Veld.Differential.Generation;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Generation;
+using Veld.Fuzzing.Reduction;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Harness.Tests;
+namespace Veld.Fuzzing.Tests;
 
 public class ReducerTests
 {

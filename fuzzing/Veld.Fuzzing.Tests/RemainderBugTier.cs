@@ -1,8 +1,10 @@
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language.Syntax;
 using Veld.Runtime;
 
-namespace Veld.Harness.Tests;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Tests;
 
 /// <summary>
 /// A test-only tier with a planted bug: it runs the tree-walk tier, but for any program that uses the

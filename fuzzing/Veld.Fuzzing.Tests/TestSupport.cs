@@ -3,7 +3,7 @@ using Veld.Language.Syntax;
 using Veld.Runtime;
 using Veld.TreeWalk;
 
-namespace Veld.Harness.Tests;
+namespace Veld.Fuzzing.Tests;
 
 internal static class TestSupport
 {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Reduction;
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+using Veld.Differential;
+
+namespace Veld.Fuzzing;
 
 /// <summary>
 /// Writes a finding as a standalone <c>.veld</c> file: header comments that say where it came from and

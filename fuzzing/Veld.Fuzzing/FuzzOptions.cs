@@ -1,7 +1,9 @@
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Reduction;
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+using Veld.Differential;
+
+namespace Veld.Fuzzing;
 
 /// <summary>One fuzzing run: which programs, on which tiers, with which limits, and where findings go.</summary>
 public sealed record FuzzOptions

@@ -1,8 +1,10 @@
-using Veld.Differential.Generation;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Generation;
+using Veld.Fuzzing.Reduction;
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+using Veld.Differential;
+
+namespace Veld.Fuzzing;
 
 public enum FindingKind
 {

@@ -1,10 +1,12 @@
 using System.Diagnostics;
-using Veld.Differential.Generation;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing.Generation;
+using Veld.Fuzzing.Reduction;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+using Veld.Differential;
+
+namespace Veld.Fuzzing;
 
 /// <summary>
 /// Differential fuzzing: generate program i from (seed, i), run it on every tier with the same limits,

@@ -1,7 +1,7 @@
 using Veld.Language.Syntax;
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+namespace Veld.Fuzzing;
 
 /// <summary>
 /// One run of a program on a tier that cannot hang the fuzzer: a tier checks its limits at loop

@@ -1,6 +1,6 @@
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+namespace Veld.Fuzzing;
 
 public enum Verdict
 {

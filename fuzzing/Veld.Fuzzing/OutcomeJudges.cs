@@ -1,6 +1,8 @@
 using Veld.Runtime;
 
-namespace Veld.Differential.Fuzzing;
+using Veld.Differential;
+
+namespace Veld.Fuzzing;
 
 /// <summary>The judges the fuzzer and the reducer use.</summary>
 public static class OutcomeJudges

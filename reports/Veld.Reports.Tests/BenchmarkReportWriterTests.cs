@@ -1,10 +1,10 @@
 using CsvHelper;
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 
-namespace Veld.Benchmarks.Tests;
+namespace Veld.Reports.Tests;
 
 /// <summary>Speedups, geometric means and the two report formats, on synthetic measurements.</summary>
-public class ReportTests
+public class BenchmarkReportWriterTests
 {
     private static TierMeasurement Tier(string name, params double[] ms) =>
         new(name, [.. ms.Select(m => new RunSample(m, AllocatedBytes: (long)(m * 1000), Instructions: name == "tree" ? null : 5000))], null);

@@ -1,6 +1,9 @@
 using CsvHelper;
 
-namespace Veld.Differential.Tests;
+using Veld.Differential;
+using Veld.Differential.Tests;
+
+namespace Veld.Reports.Tests;
 
 public sealed class DiffCsvTests : IDisposable
 {

@@ -1,6 +1,9 @@
 using System.Xml.Linq;
 
-namespace Veld.Differential.Tests;
+using Veld.Differential;
+using Veld.Differential.Tests;
+
+namespace Veld.Reports.Tests;
 
 /// <summary>The JUnit XML of a run over fake tiers: tree (the oracle) and stack, which prints every 5 as 6.</summary>
 public sealed class JUnitReportTests : IDisposable

@@ -1,7 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Veld.Differential.Benchmarking;
+using Veld.Bench;
+
+namespace Veld.Reports;
 
 /// <summary>One row of the CSV report: one program on one tier. Times in milliseconds; speedups are the
 /// reference's median over this tier's (empty where either failed or the reference was not run).</summary>

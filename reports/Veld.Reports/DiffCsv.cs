@@ -2,7 +2,9 @@ using System.Globalization;
 using CsvHelper;
 using Veld.Runtime;
 
-namespace Veld.Differential;
+using Veld.Differential;
+
+namespace Veld.Reports;
 
 /// <summary>One row of <c>veld diff --csv</c>: one program on one tier, with its verdict and metrics.
 /// Empty cells are figures the tier does not report (a tree-walker has no code bytes).</summary>

@@ -4,7 +4,9 @@ using System.Xml;
 using System.Xml.Linq;
 using Veld.Runtime;
 
-namespace Veld.Differential;
+using Veld.Differential;
+
+namespace Veld.Reports;
 
 /// <summary>
 /// A <see cref="DiffReport"/> as JUnit XML, the format CI systems show as a test tree: one

@@ -1,4 +1,6 @@
-namespace Veld.Differential.Benchmarking;
+using Veld.Bench;
+
+namespace Veld.Reports;
 
 /// <summary>
 /// The report as GitHub Markdown: how and where it was measured, one row per program and tier, the

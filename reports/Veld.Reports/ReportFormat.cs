@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Veld.Differential.Benchmarking;
+namespace Veld.Reports;
 
 /// <summary>Number formats shared by the report writers (invariant culture: reports read the same everywhere).</summary>
 public static class ReportFormat

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>
 /// The language features a generated program can exercise, recorded by the generator as it writes

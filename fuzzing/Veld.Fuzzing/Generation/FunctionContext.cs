@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>What the generator knows about the function whose body it is writing (the top-level
 /// script is one too): its result type, the loops around the current point, and a cost estimate that

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>
 /// The generator's source of randomness: SplitMix64, written out here so that a program is a pure

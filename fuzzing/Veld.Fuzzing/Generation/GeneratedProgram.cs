@@ -1,6 +1,6 @@
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>One generated program: its text, its tree, and what it exercises.</summary>
 public sealed record GeneratedProgram

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>Knobs of the program generator. <see cref="Size"/> is the one most callers change.</summary>
 public sealed record GeneratorOptions

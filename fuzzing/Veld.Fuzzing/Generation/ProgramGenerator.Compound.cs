@@ -1,8 +1,8 @@
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 // Expressions of the compound types (array, tuple, map, struct, enum, function) and the productions
 // every type shares (conditionals, blocks, calls, field and element reads).

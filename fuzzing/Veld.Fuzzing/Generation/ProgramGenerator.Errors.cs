@@ -1,7 +1,7 @@
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 // Deliberate runtime errors: caught ones inside try bodies, and now and then an uncaught one that ends
 // the program. Every tier must report the same kind, message and line.

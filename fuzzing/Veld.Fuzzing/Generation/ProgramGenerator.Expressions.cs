@@ -1,8 +1,10 @@
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Generation;
 
 // Expressions of the scalar types (int, float, bool, str, unit) and the entry point Gen.
 public sealed partial class ProgramGenerator

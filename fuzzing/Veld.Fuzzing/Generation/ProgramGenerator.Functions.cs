@@ -1,7 +1,7 @@
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 // Top-level functions: plain, procs, bounded recursion (linear, tree, tail, mutual), higher-order.
 public sealed partial class ProgramGenerator

@@ -1,7 +1,7 @@
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 // match: literal, range, tuple and variant patterns, bindings, guards; always exhaustive (a catch-all
 // arm unless every variant is covered), so a Match error only comes from a deliberate error.

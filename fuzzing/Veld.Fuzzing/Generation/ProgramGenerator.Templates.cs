@@ -1,7 +1,7 @@
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 // Small hand-shaped fragments for semantics that random expressions rarely line up by chance:
 // closures over loop variables and mutated variables, recursive and mutually recursive lambdas,

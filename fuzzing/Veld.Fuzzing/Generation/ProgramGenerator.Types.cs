@@ -1,7 +1,9 @@
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Generation;
 
 // Struct and enum declarations and their impl blocks.
 public sealed partial class ProgramGenerator

@@ -1,8 +1,8 @@
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language.Syntax;
-using static Veld.Differential.Generation.SyntaxFactory;
+using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>
 /// Writes random Veld Core programs that are valid by construction, in the manner of Csmith and

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>A variable the generated code may name.</summary>
 public sealed class VarInfo(string name, VType type)

@@ -1,6 +1,8 @@
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Generation;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>Short constructors for syntax nodes, so generator code reads like the Veld it writes.
 /// Positions stay zero: the printed text is re-parsed before anything runs it.</summary>

@@ -1,4 +1,4 @@
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>
 /// The generator's static type of a value. Veld itself is dynamic; the generator tracks types so

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Veld.Differential.Generation;
+namespace Veld.Fuzzing.Generation;
 
 /// <summary>
 /// FsCheck generators of Veld programs. The program itself is written by <see cref="ProgramGenerator"/>

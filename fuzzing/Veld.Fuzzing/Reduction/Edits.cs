@@ -1,7 +1,9 @@
 using System.Collections;
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Reduction;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Reduction;
 
 /// <summary>Records every expression and list of a tree with the numbers <see cref="SyntaxRewriter"/> gives them.</summary>
 internal sealed class SiteCollector : SyntaxRewriter

@@ -1,8 +1,8 @@
-using Veld.Differential.Fuzzing;
+using Veld.Fuzzing;
 using Veld.Language;
 using Veld.Runtime;
 
-namespace Veld.Differential.Reduction;
+namespace Veld.Fuzzing.Reduction;
 
 /// <summary>The tests of interest the reducer keeps passing (<c>veld reduce</c>'s two modes).</summary>
 public static class Interestingness

@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Diagnostics;
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language;
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Reduction;
+namespace Veld.Fuzzing.Reduction;
 
 /// <summary>Limits of one reduction.</summary>
 public sealed record ReducerOptions

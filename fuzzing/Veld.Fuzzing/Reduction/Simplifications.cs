@@ -1,7 +1,7 @@
-using Veld.Differential.Printing;
+using Veld.Language.Printing;
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Reduction;
+namespace Veld.Fuzzing.Reduction;
 
 /// <summary>
 /// Smaller stand-ins for one expression, most promising first: a part of it (an operand, a branch,

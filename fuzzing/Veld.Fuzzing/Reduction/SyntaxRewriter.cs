@@ -1,6 +1,8 @@
 using Veld.Language.Syntax;
 
-namespace Veld.Differential.Reduction;
+using Veld.Differential;
+
+namespace Veld.Fuzzing.Reduction;
 
 /// <summary>The kinds of lists a reduction can shrink.</summary>
 public enum ListKind { Statements, Arguments, Elements, MapEntries, MatchArms, Methods, FormatParts, IfBranches, Fields, Variants }
