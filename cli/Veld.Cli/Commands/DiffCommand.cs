@@ -33,7 +33,7 @@ public static class DiffCommand
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
         var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
-        var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to the baseline tier ({services.Tiers.Baseline?.Name ?? "none registered"}) when it runs." };
+        var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to '{registry.Baseline?.Name ?? "the baseline"}' when it runs." };
 
         var command = new Command("diff",
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +

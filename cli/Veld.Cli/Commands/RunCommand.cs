@@ -14,7 +14,7 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a compiled file from veld build (runs on the tier that built it)." };
+        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a file from veld build (runs on the tier that built it)." };
         LimitOptions.RejectUnknownOptions(file);
         var programArgs = new Argument<string[]>("ARGS")
         {
