@@ -3,7 +3,7 @@ using Veld.Runtime;
 namespace Veld.Benchmarks;
 
 /// <summary>
-/// One long-lived thread with <see cref="TierHost.RunThreadStackBytes"/> of stack that runs whatever it is
+/// One long-lived thread with <see cref="LargeStack.StackBytes"/> of stack that runs whatever it is
 /// handed, one item at a time. Runs must execute on such a thread (every recursive path is bounded on the
 /// assumption that it does), and a persistent thread keeps thread creation out of the measured time.
 /// </summary>
@@ -19,8 +19,7 @@ public sealed class LargeStackWorker : IDisposable
 
     public LargeStackWorker()
     {
-        _thread = new Thread(Loop, TierHost.RunThreadStackBytes) { IsBackground = true, Name = "veld-bdn-run" };
-        _thread.Start();
+        _thread = LargeStack.Start("veld-bdn-run", Loop);
     }
 
     /// <summary>Runs <paramref name="work"/> on the worker thread and waits for it; its exception is rethrown here.</summary>

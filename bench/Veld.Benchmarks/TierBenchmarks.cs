@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Veld.Differential;
-using Veld.Differential.Benchmarking;
+using Veld.Bench;
 using Veld.Language;
 using Veld.Language.Syntax;
 using Veld.Runtime;
@@ -10,24 +10,26 @@ namespace Veld.Benchmarks;
 /// <summary>
 /// The programs of <c>corpus/bench</c> on each tier, at the size <c>veld bench</c> uses (their
 /// <c># bench-size</c>; set VELD_BENCH_SIZE to a number or to "default" to change it, and
-/// VELD_BENCH_PROGRAMS=fib,richards to choose programs). The stack VM is the
-/// baseline, so the Ratio column is each tier's time over the stack VM's. Each program is compiled once per
-/// tier in <see cref="Setup"/>; a benchmark invocation is one run of the compiled program, checked to
-/// succeed (the programs verify their own results).
+/// VELD_BENCH_PROGRAMS=fib,richards to choose programs). The tiers are the registry's, as a parameter,
+/// so a registered tier is measured with no edit here (<c>veld bench</c> gives the speedups between them).
+/// Each program is compiled once per tier in <see cref="Setup"/>; a benchmark invocation is one run of
+/// the compiled program, checked to succeed (the programs verify their own results).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(VeldBenchmarkConfig))]
 public class TierBenchmarks
 {
-    // One method per tier. Adding a tier is one line here: [Benchmark] public RunOutcome Jit() => Run("jit");
-    [Benchmark(Baseline = true)] public RunOutcome Stack() => Run("stack");
-    [Benchmark] public RunOutcome Tree() => Run("tree");
+    [ParamsSource(nameof(TierNames))]
+    public string Tier { get; set; } = "";
 
     [ParamsSource(nameof(ProgramNames))]
     public string Program { get; set; } = "";
 
+    /// <summary>Every registered tier.</summary>
+    public static IEnumerable<string> TierNames() => TierRegistry.Default.Names;
+
     /// <summary>Every program of the suite, or those VELD_BENCH_PROGRAMS names (comma-separated): BenchmarkDotNet's
-    /// --filter selects methods (tiers), not parameter values.</summary>
+    /// --filter selects methods, not parameter values.</summary>
     public static IEnumerable<string> ProgramNames()
     {
         var chosen = Environment.GetEnvironmentVariable("VELD_BENCH_PROGRAMS") is { Length: > 0 } list
@@ -36,7 +38,7 @@ public class TierBenchmarks
         return BenchmarkProgram.Find(chosen, SuiteDirectory()).Select(p => p.Name);
     }
 
-    private readonly Dictionary<string, IExecutable> _executables = [];
+    private IExecutable? _executable;
     private RunOptions _options = new();
     private LargeStackWorker? _worker;
 
@@ -49,25 +51,20 @@ public class TierBenchmarks
         var compiled = _worker.Run(() => VeldCompiler.Compile(new Source(program.Path, program.Text)));
         if (!compiled.Success)
             throw new InvalidOperationException($"{program.Path}: {string.Join("; ", compiled.Diagnostics.Select(d => $"{d.Pos.Line}:{d.Pos.Column}: {d.Message}"))}");
-        // Every registered tier is compiled, so a tier is measured as soon as it has a method above.
-        foreach (var tier in TierRegistry.Default.All)
-        {
-            var checkedProgram = compiled.Program!;
-            var executable = _worker.Run(() => TryCompile(tier.Create(), checkedProgram));
-            if (executable is not null) _executables[tier.Name] = executable;
-        }
+        var tier = TierRegistry.Default.Find(Tier) ?? throw new InvalidOperationException($"tier '{Tier}' is not registered");
+        _executable = _worker.Run(() => TryCompile(tier.Create(), compiled.Program!));
     }
 
     [GlobalCleanup]
     public void Cleanup() => _worker?.Dispose();
 
-    private RunOutcome Run(string tier)
+    [Benchmark]
+    public RunOutcome RunProgram()
     {
-        if (!_executables.TryGetValue(tier, out var executable))
-            throw new InvalidOperationException($"tier '{tier}' is not registered or cannot compile {Program}");
-        var outcome = _worker!.Run(() => TierHost.Execute(tier, executable, _options, compileMs: null));
+        var executable = _executable ?? throw new InvalidOperationException($"tier '{Tier}' cannot compile {Program}");
+        var outcome = _worker!.Run(() => TierHost.Execute(Tier, executable, _options, compileMs: null));
         if (outcome.Kind != OutcomeKind.Success)
-            throw new InvalidOperationException($"{Program} on {tier}: {outcome.Kind}: {outcome.Error?.Kind}: {outcome.Error?.Message} (line {outcome.Error?.Line})");
+            throw new InvalidOperationException($"{Program} on {Tier}: {outcome.Kind}: {outcome.Error?.Kind}: {outcome.Error?.Message} (line {outcome.Error?.Line})");
         return outcome;
     }
 

@@ -8,12 +8,12 @@ internal static class CliHarness
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>Fake tiers (see <see cref="FakeTier"/>) over the fake front end: tree, and stack that prints "5" as "6".</summary>
+    /// <summary>Fake tiers (see <see cref="FakeTier"/>) over the fake front end: tree, and stack (the baseline) that prints "5" as "6".</summary>
     public static readonly CliServices Fakes = new(
         new TierRegistry(
         [
             new TierRegistration("tree", "fake oracle", () => new FakeTier("tree")),
-            new TierRegistration("stack", "fake tier with a planted bug", () => new FakeTier("stack", s => s.Replace("5", "6"))),
+            new TierRegistration("stack", "fake tier with a planted bug", () => new FakeTier("stack", s => s.Replace("5", "6"))) { IsBaseline = true },
         ]),
         FakeFrontEnd.Compile);
 

@@ -32,4 +32,31 @@ public class TierRegistryTests
         Assert.Equal("tree", TierRegistry.Default.Oracle.Name);
         Assert.Equal("tree", TierRegistry.Default.Oracle.Create().Name);
     }
+
+    [Fact]
+    public void Capabilities_are_found_by_what_a_tier_registered()
+    {
+        var registry = new TierRegistry(
+        [
+            new("tree", "", () => new FakeTier("tree")),
+            new("old", "", () => new FakeTier("old")) { IsBaseline = true, Disassemble = _ => "old code" },
+            new("new", "", () => new FakeTier("new"))
+            {
+                File = new BytecodeFile(".new", bytes => bytes is [(byte)'N', ..], _ => [(byte)'N'], _ => throw new BytecodeFileException("x"), _ => ""),
+            },
+        ]);
+        Assert.Equal("old", registry.Baseline!.Name);
+        Assert.Equal(["old"], registry.WithDisassembler.Select(t => t.Name));
+        Assert.Equal(["new"], registry.WithFile.Select(t => t.Name));
+        Assert.Equal("new", registry.OwnerOfFile("N..."u8.ToArray())!.Name);
+        Assert.Null(registry.OwnerOfFile("print 1\n"u8.ToArray()));
+    }
+
+    [Fact]
+    public void The_default_registry_shows_stack_and_register_code_and_stack_is_the_baseline()
+    {
+        Assert.Equal("stack", TierRegistry.Default.Baseline!.Name);
+        Assert.Equal(["stack", "register"], TierRegistry.Default.WithDisassembler.Select(t => t.Name));
+        Assert.Equal([".veldc"], TierRegistry.Default.WithFile.Select(t => t.File!.Extension));
+    }
 }

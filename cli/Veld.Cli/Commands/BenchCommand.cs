@@ -3,7 +3,8 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Spectre.Console;
 using Veld.Differential;
-using Veld.Differential.Benchmarking;
+using Veld.Reports;
+using Veld.Bench;
 
 namespace Veld.Cli.Commands;
 

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using Veld.Differential;
 using Veld.Language;
-using Veld.RegisterVm;
 using Veld.Runtime;
 
 namespace Veld.Cli.Commands;
 
-/// <summary><c>veld build FILE [-o OUT]</c>: compile a program for the register VM and write it as a
-/// <c>.veldc</c> file, which <c>veld run</c> and <c>veld disasm</c> accept in place of the source.</summary>
+/// <summary><c>veld build FILE [-o OUT]</c>: compile a program for a tier that has a file format (the register
+/// VM's <c>.veldc</c>) and write it, for <c>veld run</c> and <c>veld disasm</c> to accept in place of the source.</summary>
 public static class BuildCommand
 {
     public static Command Create(CliServices services, CliConsole console)
@@ -18,8 +17,16 @@ public static class BuildCommand
             Description = "Where to write the bytecode. Default: FILE with the extension .veldc.",
             HelpName = "OUT",
         };
-        var command = new Command("build", "Compile one Veld program to register-VM bytecode (a .veldc file).") { file, output };
-        command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(output)));
+        var withFile = services.Tiers.WithFile.ToList();
+        var tier = new Option<string>("--tier")
+        {
+            Description = "The tier to compile for: " + string.Join(", ", withFile.Select(t => $"{t.Name} ({t.File!.Extension})")) + ".",
+            DefaultValueFactory = _ => withFile.FirstOrDefault()?.Name ?? "",
+            HelpName = "NAME",
+        };
+        tier.AcceptOnlyFromAmong([.. withFile.Select(t => t.Name)]);
+        var command = new Command("build", "Compile one Veld program to register-VM bytecode (a .veldc file).") { file, output, tier };
+        command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(output), services.Tiers.Find(parse.GetValue(tier)!)!));
         return command;
     }
 
@@ -37,7 +44,7 @@ public static class BuildCommand
           veld run fib.veldc                         runs it on the register VM
         """;
 
-    private static int Execute(CliConsole console, CliServices services, string path, string? output)
+    private static int Execute(CliConsole console, CliServices services, string path, string? output, TierRegistration tier)
     {
         if (!RunCommand.TryRead(console, path, out var bytes)) return ExitCodes.Usage;
         var source = Source.FromBytes(path, bytes);
@@ -45,14 +52,14 @@ public static class BuildCommand
         byte[] file;
         try
         {
-            file = VeldcWriter.Write(ProgramCompiler.Compile(program));
+            file = tier.File!.Save(program);
         }
         catch (TierUnsupportedException e)
         {
-            console.Error.WriteLine($"veld: the register tier does not support this program: {e.Message}");
+            console.Error.WriteLine($"veld: the {tier.Name} tier does not support this program: {e.Message}");
             return ExitCodes.Failure;
         }
-        var target = output ?? Path.ChangeExtension(path, VeldcFormat.Extension);
+        var target = output ?? Path.ChangeExtension(path, tier.File!.Extension);
         try
         {
             File.WriteAllBytes(target, file);

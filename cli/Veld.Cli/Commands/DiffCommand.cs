@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Veld.Differential;
+using Veld.Reports;
 
 namespace Veld.Cli.Commands;
 
@@ -32,7 +33,7 @@ public static class DiffCommand
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
         var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
-        var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to '{TierFigures.BaselineTier}' when it runs." };
+        var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to '{registry.Baseline?.Name ?? "the baseline"}' when it runs." };
 
         var command = new Command("diff",
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
@@ -110,7 +111,7 @@ public static class DiffCommand
         FindingsWriter.Write(console.Out, report, outputs.Verbose);
         console.Out.Flush();
         DiffReportView.WriteSummary(ansi, report, console.Interactive);
-        if (outputs.Stats) DiffReportView.WriteFigures(ansi, TierFigures.Compute(report), console.Interactive);
+        if (outputs.Stats) DiffReportView.WriteFigures(ansi, TierFigures.Compute(report, services.Tiers.Baseline?.Name), console.Interactive);
         console.Out.Flush();
         bool written = WriteFile(console, outputs.JUnitPath, "JUnit XML", path => JUnitReport.Write(path, report))
             & WriteFile(console, outputs.CsvPath, "CSV", path => DiffCsv.Write(path, report));

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Veld.Differential;
 using Veld.Language;
-using Veld.Language.Syntax;
 using Veld.Runtime;
 
 namespace Veld.Cli.Commands;
@@ -9,24 +8,18 @@ namespace Veld.Cli.Commands;
 /// <summary><c>veld disasm FILE [--tier NAME]</c>: compile one program for a bytecode tier and print its disassembly.</summary>
 public static class DisasmCommand
 {
-    /// <summary>The tiers that have bytecode to show, each with its disassembler. A bytecode tier adds one line.</summary>
-    public static IReadOnlyDictionary<string, Func<CheckedProgram, string>> Disassemblers { get; } =
-        new Dictionary<string, Func<CheckedProgram, string>>(StringComparer.Ordinal)
-        {
-            ["stack"] = program => Veld.StackVm.Disassembler.Disassemble(Veld.StackVm.StackVmTier.CompileProgram(program)),
-            ["register"] = program => Veld.RegisterVm.Disassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
-        };
-
     public static Command Create(CliServices services, CliConsole console)
     {
-        var file = new Argument<string>("FILE") { Description = "The .veld program to compile, or a .veldc file from veld build (register tier)." };
+        var registry = services.Tiers;
+        var withCode = registry.WithDisassembler.Select(t => t.Name).ToList();
+        var file = new Argument<string>("FILE") { Description = "The .veld program to compile, or a compiled file from veld build, as loaded and verified." };
         var tier = new Option<string>("--tier")
         {
-            Description = "The bytecode tier whose code to show: " + string.Join(", ", Disassemblers.Keys) + ".",
-            DefaultValueFactory = _ => Disassemblers.Keys.First(),
+            Description = "The bytecode tier whose code to show: " + string.Join(", ", withCode) + ".",
+            DefaultValueFactory = _ => withCode.FirstOrDefault() ?? "",
             HelpName = "NAME",
         };
-        tier.AcceptOnlyFromAmong([.. Disassemblers.Keys]);
+        tier.AcceptOnlyFromAmong([.. withCode]);
         var command = new Command("disasm", "Compile one Veld program and print the bytecode a tier runs.") { file, tier };
         command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(tier)!));
         return command;
@@ -49,13 +42,13 @@ public static class DisasmCommand
     private static int Execute(CliConsole console, CliServices services, string path, string tier)
     {
         if (!RunCommand.TryRead(console, path, out var bytes)) return ExitCodes.Usage;
-        if (Veld.RegisterVm.VeldcFormat.HasMagic(bytes)) return DisassembleBytecodeFile(console, path, bytes);
+        if (services.Tiers.OwnerOfFile(bytes) is { File: { } format }) return DisassembleBytecodeFile(console, path, bytes, format);
         var source = Source.FromBytes(path, bytes);
         if (!CompileStep.TryCompile(console, services, source, out var program, out int failure)) return failure;
         try
         {
             // The compilers recurse over the tree, whose nesting the front end bounds: the main stack is enough.
-            console.Out.Write(Disassemblers[tier](program));
+            console.Out.Write(services.Tiers.Find(tier)!.Disassemble!(program));
             return ExitCodes.Success;
         }
         catch (TierUnsupportedException e)
@@ -65,15 +58,15 @@ public static class DisasmCommand
         }
     }
 
-    /// <summary>A <c>.veldc</c> file holds register bytecode: shown after the loader has verified it.</summary>
-    private static int DisassembleBytecodeFile(CliConsole console, string path, byte[] bytes)
+    /// <summary>A compiled file from <c>veld build</c>: shown after its tier's loader has verified it.</summary>
+    private static int DisassembleBytecodeFile(CliConsole console, string path, byte[] bytes, BytecodeFile format)
     {
         try
         {
-            console.Out.Write(Veld.RegisterVm.Disassembler.Disassemble(Veld.RegisterVm.VeldcReader.Read(bytes)));
+            console.Out.Write(format.Disassemble(bytes));
             return ExitCodes.Success;
         }
-        catch (Veld.RegisterVm.VeldcFormatException e)
+        catch (BytecodeFileException e)
         {
             console.Error.WriteLine($"veld: cannot load '{path}': {e.Message}");
             return ExitCodes.CompileError;

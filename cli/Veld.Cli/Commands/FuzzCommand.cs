@@ -3,8 +3,8 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using Veld.Differential;
-using Veld.Differential.Fuzzing;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing;
+using Veld.Fuzzing.Reduction;
 using Veld.Runtime;
 
 namespace Veld.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
-using Veld.Differential.Fuzzing;
-using Veld.Differential.Generation;
+using Veld.Fuzzing;
+using Veld.Fuzzing.Generation;
 
 namespace Veld.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Veld.Differential;
-using Veld.Differential.Fuzzing;
-using Veld.Differential.Reduction;
+using Veld.Fuzzing;
+using Veld.Fuzzing.Reduction;
 using Veld.Language;
 using Veld.Runtime;
 

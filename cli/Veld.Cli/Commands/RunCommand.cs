@@ -14,7 +14,7 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a .veldc file from veld build (runs on the register tier)." };
+        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a file from veld build (runs on the tier that built it)." };
         LimitOptions.RejectUnknownOptions(file);
         var programArgs = new Argument<string[]>("ARGS")
         {
@@ -101,7 +101,7 @@ public static class RunCommand
     private static int Execute(CliConsole console, CliServices services, Request request)
     {
         if (!TryRead(console, request.Path, out var bytes)) return ExitCodes.Usage;
-        if (Veld.RegisterVm.VeldcFormat.HasMagic(bytes)) return ExecuteBytecode(console, request, bytes);
+        if (services.Tiers.OwnerOfFile(bytes) is { } owner) return ExecuteBytecode(console, request, bytes, owner);
         // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
         var source = Source.FromBytes(request.Path, bytes);
         var clock = Stopwatch.StartNew();
@@ -121,32 +121,25 @@ public static class RunCommand
         return exitCode;
     }
 
-    /// <summary>A <c>.veldc</c> file from <c>veld build</c>: loaded (and verified) for the register tier, then run
+    /// <summary>A compiled file from <c>veld build</c>: loaded (and verified) by the tier that wrote it, then run
     /// like a source program. There is no source text, so errors show the file and line without a caret.</summary>
-    private static int ExecuteBytecode(CliConsole console, Request request, byte[] bytes)
+    private static int ExecuteBytecode(CliConsole console, Request request, byte[] bytes, TierRegistration owner)
     {
-        if (request.TierChosen && request.Tier.Name != "register")
-            return UsageError(console, $"'{request.Path}' is register-VM bytecode; it runs on the register tier, not {request.Tier.Name}");
+        if (request.TierChosen && request.Tier.Name != owner.Name)
+            return UsageError(console, $"'{request.Path}' is {owner.Name}-tier bytecode; it runs on the {owner.Name} tier, not {request.Tier.Name}");
         var clock = Stopwatch.StartNew();
-        Veld.RegisterVm.RegisterExecutable executable;
+        IExecutable executable;
         try
         {
-            executable = Veld.RegisterVm.RegisterVmTier.Load(Veld.RegisterVm.VeldcReader.Read(bytes));
+            executable = owner.File!.Load(bytes);
         }
-        catch (Veld.RegisterVm.VeldcFormatException e)
+        catch (BytecodeFileException e)
         {
             console.Error.WriteLine($"veld: cannot load '{request.Path}': {e.Message}");
             return ExitCodes.CompileError;
         }
         double loadMs = clock.Elapsed.TotalMilliseconds;
-        RunOutcome outcome = null!;
-        var thread = new Thread(() => outcome = TierHost.Execute("register", executable, request.Options, loadMs), TierHost.RunThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = "veld-register",
-        };
-        thread.Start();
-        thread.Join();
+        var outcome = LargeStack.Run($"veld-{owner.Name}", () => TierHost.Execute(owner.Name, executable, request.Options, loadMs));
         console.Out.Flush();
         // No source text: blank lines up to the error's line make errors read FILE:LINE:1 without a caret.
         var blank = new Source(request.Path, new string('\n', Math.Max(0, outcome.Error?.Line ?? 0)));

@@ -13,6 +13,7 @@ public sealed class TierFiguresTests
     };
 
     private static readonly string[] Tiers = ["tree", "stack", "register"];
+    private const string Baseline = "stack";
 
     [Fact]
     public void Sums_cover_only_programs_that_succeeded_on_every_tier_and_ratios_are_to_stack()
@@ -24,7 +25,7 @@ public sealed class TierFiguresTests
             // Fails on register: left out everywhere, or the sums would cover different programs.
             [Ran("tree", null, null), Ran("stack", 5000, 5000), Ran("register", 1, 1, OutcomeKind.RuntimeError)],
             [Ran("tree", null, null, OutcomeKind.LimitExceeded), Ran("stack", 7000, 7000), Ran("register", 7000, 7000)],
-        ]);
+        ], Baseline);
 
         Assert.Equal(2, table.Programs);
         Assert.Equal("stack", table.Baseline);
@@ -45,7 +46,7 @@ public sealed class TierFiguresTests
         [
             [Ran("stack", 10, 10), Ran("register", 10, 5)],
             [Ran("stack", 10, 10), Ran("register", 10, null)],
-        ]);
+        ], Baseline);
         Assert.Equal(20L, table.Tiers[1].CodeBytes);
         Assert.Null(table.Tiers[1].Instructions);
         Assert.Null(table.Tiers[1].InstructionsRatio);
@@ -55,7 +56,7 @@ public sealed class TierFiguresTests
     [Fact]
     public void Without_the_stack_tier_there_are_totals_but_no_ratios()
     {
-        var table = TierFigures.Compute(["tree", "register"], [[Ran("tree", null, null), Ran("register", 8, 3)]]);
+        var table = TierFigures.Compute(["tree", "register"], [[Ran("tree", null, null), Ran("register", 8, 3)]], Baseline);
         Assert.Null(table.Baseline);
         Assert.Equal((8L, 3L), (table.Tiers[1].CodeBytes!.Value, table.Tiers[1].Instructions!.Value));
         Assert.All(table.Tiers, t => Assert.Equal((null, null), (t.CodeBytesRatio, t.InstructionsRatio)));
@@ -64,11 +65,11 @@ public sealed class TierFiguresTests
     [Fact]
     public void No_comparable_program_or_a_zero_baseline_gives_no_figure_rather_than_a_false_one()
     {
-        var none = TierFigures.Compute(["stack", "register"], [[Ran("stack", 1, 1, OutcomeKind.CompileError), Ran("register", 1, 1, OutcomeKind.CompileError)]]);
+        var none = TierFigures.Compute(["stack", "register"], [[Ran("stack", 1, 1, OutcomeKind.CompileError), Ran("register", 1, 1, OutcomeKind.CompileError)]], Baseline);
         Assert.Equal(0, none.Programs);
         Assert.All(none.Tiers, t => Assert.Equal((null, null, null), (t.CodeBytes, t.Instructions, t.CodeBytesRatio)));
 
-        var zero = TierFigures.Compute(["stack", "register"], [[Ran("stack", 0, 0), Ran("register", 4, 2)]]);
+        var zero = TierFigures.Compute(["stack", "register"], [[Ran("stack", 0, 0), Ran("register", 4, 2)]], Baseline);
         Assert.Equal((4L, null), (zero.Tiers[1].CodeBytes!.Value, zero.Tiers[1].CodeBytesRatio));
     }
 
@@ -82,7 +83,7 @@ public sealed class TierFiguresTests
         var tiers = new TierRegistration[] { new("tree", "fake", () => new FakeTier("tree")), new("stack", "fake", () => new FakeTier("stack")) };
         var report = new DiffRunner(tiers, new DiffOptions { Fuel = 100 }, FakeFrontEnd.Compile).Run([corpus.Root]);
 
-        var table = TierFigures.Compute(report);
+        var table = TierFigures.Compute(report, Baseline);
         Assert.Equal(2, table.Programs);
         Assert.All(table.Tiers, t => Assert.Equal(24L, t.CodeBytes));
         Assert.Equal(1.0, table.Tiers[0].CodeBytesRatio);

@@ -14,26 +14,25 @@ public sealed record TierFigure(string Tier, long? CodeBytes, long? Instructions
 
 /// <summary>The figures table of <c>veld diff --stats</c>.</summary>
 /// <param name="Programs">How many programs ran to success on every selected tier (the ones summed).</param>
-/// <param name="Baseline">The tier the ratios are relative to (<see cref="TierFigures.BaselineTier"/>), or null when it was not selected.</param>
+/// <param name="Baseline">The tier the ratios are relative to (the registry's <see cref="TierRegistry.Baseline"/>), or null when it was not selected.</param>
 public sealed record TierFiguresTable(int Programs, string? Baseline, IReadOnlyList<TierFigure> Tiers);
 
 /// <summary>
 /// Deterministic size and work figures per tier: total code bytes and total VM instructions executed,
 /// summed over the programs that ran to success on EVERY selected tier, so the sums of different tiers
-/// cover the same programs and can be compared. When the legacy stack VM is among the tiers, every tier's
+/// cover the same programs and can be compared. When the baseline (the legacy stack VM) is among the tiers, every tier's
 /// totals are also given as a ratio to it: the migration's question is how the register VM and the JIT
 /// compare with the machine they replace. Timings are deliberately absent: they vary from run to run.
 /// </summary>
 public static class TierFigures
 {
-    public const string BaselineTier = "stack";
-
-    public static TierFiguresTable Compute(DiffReport report) =>
-        Compute(report.Tiers, report.Programs.Select(p => (IReadOnlyList<RunOutcome>)p.Runs.Select(r => r.Outcome).ToList()));
+    public static TierFiguresTable Compute(DiffReport report, string? baseline) =>
+        Compute(report.Tiers, report.Programs.Select(p => (IReadOnlyList<RunOutcome>)p.Runs.Select(r => r.Outcome).ToList()), baseline);
 
     /// <param name="tiers">The selected tiers, in order.</param>
     /// <param name="programs">Per program, its outcome on each tier (matched by <see cref="RunOutcome.Tier"/>).</param>
-    public static TierFiguresTable Compute(IReadOnlyList<string> tiers, IEnumerable<IReadOnlyList<RunOutcome>> programs)
+    /// <param name="baseline">The tier the ratios are relative to; no ratios when it is null or not among <paramref name="tiers"/>.</param>
+    public static TierFiguresTable Compute(IReadOnlyList<string> tiers, IEnumerable<IReadOnlyList<RunOutcome>> programs, string? baseline)
     {
         var comparable = programs
             .Where(outcomes => tiers.All(t => outcomes.Any(o => o.Tier == t && o.Kind == OutcomeKind.Success)))
@@ -44,14 +43,14 @@ public static class TierFigures
             return new TierFigure(tier, Sum(metrics, m => m.CodeBytes), Sum(metrics, m => m.Instructions));
         }).ToList();
 
-        var baseline = figures.FirstOrDefault(f => f.Tier == BaselineTier);
-        if (baseline is not null)
+        var reference = figures.FirstOrDefault(f => f.Tier == baseline);
+        if (reference is not null)
             figures = figures.Select(f => f with
             {
-                CodeBytesRatio = Ratio(f.CodeBytes, baseline.CodeBytes),
-                InstructionsRatio = Ratio(f.Instructions, baseline.Instructions),
+                CodeBytesRatio = Ratio(f.CodeBytes, reference.CodeBytes),
+                InstructionsRatio = Ratio(f.Instructions, reference.Instructions),
             }).ToList();
-        return new TierFiguresTable(comparable.Count, baseline?.Tier, figures);
+        return new TierFiguresTable(comparable.Count, reference?.Tier, figures);
     }
 
     /// <summary>The total, or null if any program lacks the figure (a partial sum would not be comparable)

@@ -2,21 +2,40 @@ using Veld.Runtime;
 
 namespace Veld.Differential;
 
-/// <summary>A tier the tools know by name: a description for <c>--help</c> and a factory for fresh instances.</summary>
-public sealed record TierRegistration(string Name, string Description, Func<ITier> Create);
-
 /// <summary>
-/// The tiers <c>veld run</c> and <c>veld diff</c> can use, in order: the first is the oracle that every
-/// other tier is compared with. A new tier is one line in <see cref="Default"/>.
+/// The tiers every command can use, in order: the first is the oracle that every other tier is compared
+/// with. A new tier is one registration in <see cref="Default"/>; the commands find what it can do there.
 /// </summary>
 public sealed class TierRegistry
 {
     public static TierRegistry Default { get; } = new(
     [
         new("tree", "tree-walk interpreter over the checked AST (the oracle)", () => new Veld.TreeWalk.TreeWalkTier()),
-        new("stack", "legacy stack VM (clox-style bytecode)", () => new Veld.StackVm.StackVmTier()),
-        new("register", "register VM (Lua 5.4-style 32-bit instructions)", () => new Veld.RegisterVm.RegisterVmTier()),
+        new("stack", "legacy stack VM (clox-style bytecode)", () => new Veld.StackVm.StackVmTier())
+        {
+            Disassemble = program => Veld.StackVm.Disassembler.Disassemble(Veld.StackVm.StackVmTier.CompileProgram(program)),
+            IsBaseline = true,
+        },
+        new("register", "register VM (Lua 5.4-style 32-bit instructions)", () => new Veld.RegisterVm.RegisterVmTier())
+        {
+            Disassemble = program => Veld.RegisterVm.Disassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
+            File = RegisterBytecodeFile(),
+        },
     ]);
+
+    /// <summary>The register VM's <c>.veldc</c> file: its loader verifies every operand before anything runs.</summary>
+    private static BytecodeFile RegisterBytecodeFile() => new(
+        Veld.RegisterVm.VeldcFormat.Extension,
+        bytes => Veld.RegisterVm.VeldcFormat.HasMagic(bytes),
+        program => Veld.RegisterVm.VeldcWriter.Write(Veld.RegisterVm.ProgramCompiler.Compile(program)),
+        bytes => Veld.RegisterVm.RegisterVmTier.Load(ReadVeldc(bytes)),
+        bytes => Veld.RegisterVm.Disassembler.Disassemble(ReadVeldc(bytes)));
+
+    private static Veld.RegisterVm.RegisterProgram ReadVeldc(byte[] bytes)
+    {
+        try { return Veld.RegisterVm.VeldcReader.Read(bytes); }
+        catch (Veld.RegisterVm.VeldcFormatException e) { throw new BytecodeFileException(e.Message, e); }
+    }
 
     private readonly List<TierRegistration> _tiers;
 
@@ -33,6 +52,18 @@ public sealed class TierRegistry
     public TierRegistration Oracle => _tiers[0];
 
     public TierRegistration? Find(string name) => _tiers.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>The tier the others' figures are relative to (<see cref="TierRegistration.IsBaseline"/>), if one is registered.</summary>
+    public TierRegistration? Baseline => _tiers.FirstOrDefault(t => t.IsBaseline);
+
+    /// <summary>The tiers that can show their compiled code.</summary>
+    public IEnumerable<TierRegistration> WithDisassembler => _tiers.Where(t => t.Disassemble is not null);
+
+    /// <summary>The tier whose compiled-program file <paramref name="bytes"/> is, or null when it is none (source text).</summary>
+    public TierRegistration? OwnerOfFile(byte[] bytes) => _tiers.FirstOrDefault(t => t.File?.Recognizes(bytes) == true);
+
+    /// <summary>The tiers that can save compiled programs to files.</summary>
+    public IEnumerable<TierRegistration> WithFile => _tiers.Where(t => t.File is not null);
 
     /// <summary>
     /// The tiers a comma-separated list names (<c>tree,stack</c>), in registry order so the oracle stays

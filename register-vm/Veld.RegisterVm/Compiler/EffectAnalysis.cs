@@ -96,60 +96,23 @@ internal static class EffectAnalysis
         }
     }
 
-    /// <summary>The direct sub-expressions and statements of a node, function bodies excluded.</summary>
+    /// <summary>The direct sub-expressions and statements of a node (the language's <see cref="SyntaxWalk"/>),
+    /// function bodies and patterns excluded, with a match's arms opened into their guards and bodies.</summary>
     public static IEnumerable<Node> Children(Node node)
     {
-        switch (node)
+        if (node is FunctionExpr or FnDecl or ImplDecl or FunctionNode) yield break;
+        foreach (var child in SyntaxWalk.Children(node))
         {
-            case UnaryExpr u: yield return u.Operand; break;
-            case BinaryExpr b: yield return b.Left; yield return b.Right; break;
-            case LogicalExpr l: yield return l.Left; yield return l.Right; break;
-            case RangeExpr r: yield return r.Start; yield return r.End; break;
-            case CastExpr c: yield return c.Value; break;
-            case CallExpr c:
-                yield return c.Callee;
-                foreach (var a in c.Args) yield return a.Value;
-                break;
-            case MemberExpr m: yield return m.Target; break;
-            case MethodCallExpr m:
-                yield return m.Target;
-                foreach (var a in m.Args) yield return a.Value;
-                break;
-            case TupleIndexExpr t: yield return t.Target; break;
-            case IndexExpr i: yield return i.Target; yield return i.Index; break;
-            case ArrayExpr a: foreach (var x in a.Elements) yield return x; break;
-            case TupleExpr t: foreach (var x in t.Elements) yield return x; break;
-            case MapExpr m:
-                foreach (var entry in m.Entries) { yield return entry.Key; yield return entry.Value; }
-                break;
-            case IfExpr i:
-                foreach (var br in i.Branches) { yield return br.Condition; yield return br.Body; }
-                if (i.Else is not null) yield return i.Else;
-                break;
-            case WhileExpr w: yield return w.Condition; yield return w.Body; break;
-            case ForExpr f: yield return f.Iterable; yield return f.Body; break;
-            case BlockExpr b: yield return b.Block; break;
-            case LetInExpr l: yield return l.Value; yield return l.Body; break;
-            case MatchExpr m:
-                yield return m.Scrutinee;
-                foreach (var arm in m.Arms)
-                {
-                    if (arm.Guard is not null) yield return arm.Guard;
-                    yield return arm.Body;
-                }
-                break;
-            case TryExpr t: yield return t.Body; yield return t.Handler; break;
-            case ReturnExpr { Value: { } v }: yield return v; break;
-            case ThrowExpr t: yield return t.Value; break;
-            case AssignExpr a: yield return a.Target; yield return a.Value; break;
-            case MacroExpr m:
-                foreach (var p in m.Parts) if (p.Value is not null) yield return p.Value;
-                if (m.Condition is not null) yield return m.Condition;
-                if (m.Message is not null) yield return m.Message;
-                break;
-            case Block b: foreach (var s in b.Statements) yield return s; break;
-            case ExprStmt s: yield return s.Expr; break;
-            case LetStmt l: yield return l.Value; break;
+            if (child is Pattern) continue;
+            if (child is MatchArm arm)
+            {
+                foreach (var part in SyntaxWalk.Children(arm))
+                    if (part is not Pattern) yield return part;
+            }
+            else
+            {
+                yield return child;
+            }
         }
     }
 }

@@ -5,15 +5,12 @@ using Veld.Language.Syntax;
 namespace Veld.Runtime;
 
 /// <summary>
-/// Runs programs on a tier the same way for every tier: on a thread with a large stack, with output
+/// Runs programs on a tier the same way for every tier: on a <see cref="LargeStack"/> thread, with output
 /// captured (and teed to <see cref="RunOptions.Output"/>), with compile time, run time and allocation
 /// measured, and with every failure turned into a <see cref="RunOutcome"/>. Nothing escapes a run.
 /// </summary>
 public static class TierHost
 {
-    /// <summary>Stack of the run thread. Every recursive path is bounded by a counter; this is the room those bounds assume.</summary>
-    public const int RunThreadStackBytes = 512 * 1024 * 1024;
-
     /// <summary>Compile a source text and run it on <paramref name="tier"/>.</summary>
     public static RunOutcome CompileAndRun(ITier tier, Source source, RunOptions options)
     {
@@ -32,18 +29,8 @@ public static class TierHost
     };
 
     /// <summary>Compile a checked program on <paramref name="tier"/> and run it once.</summary>
-    public static RunOutcome Run(ITier tier, CheckedProgram program, RunOptions options)
-    {
-        RunOutcome? outcome = null;
-        var thread = new Thread(() => outcome = RunOnThisThread(tier, program, options), RunThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = $"veld-{tier.Name}",
-        };
-        thread.Start();
-        thread.Join();
-        return outcome!;
-    }
+    public static RunOutcome Run(ITier tier, CheckedProgram program, RunOptions options) =>
+        LargeStack.Run($"veld-{tier.Name}", () => RunOnThisThread(tier, program, options));
 
     private static RunOutcome RunOnThisThread(ITier tier, CheckedProgram program, RunOptions options)
     {

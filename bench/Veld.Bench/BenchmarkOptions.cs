@@ -1,0 +1,44 @@
+using Veld.Runtime;
+
+namespace Veld.Bench;
+
+/// <summary>How <see cref="BenchmarkRunner"/> measures.</summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>Measured runs per program and tier; the report gives their median and range.</summary>
+    public int Iterations { get; init; } = 5;
+    /// <summary>Runs per program and tier before measuring (JIT warm-up of the host, caches), not reported.</summary>
+    public int Warmup { get; init; } = 1;
+    public BenchmarkSize Size { get; init; } = BenchmarkSize.Bench;
+    /// <summary>The Lua interpreter to compare with, or null for no baseline.</summary>
+    public LuaBaseline? Lua { get; init; }
+    /// <summary>Why there is no Lua baseline although one was asked for ("lua5.4 not found on PATH"); shown in the report.</summary>
+    public string? LuaUnavailableReason { get; init; }
+    /// <summary>Limit of one run; a run that hits it is a failure of that tier on that program.</summary>
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public int MaxCallDepth { get; init; } = new RunOptions().MaxCallDepth;
+    public CancellationToken Cancellation { get; init; }
+
+    public int Rounds => Warmup + Iterations;
+
+    public void Validate()
+    {
+        if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "at least one measured iteration");
+        if (Warmup < 0) throw new ArgumentOutOfRangeException(nameof(Warmup), Warmup, "warm-up cannot be negative");
+    }
+}
+
+/// <summary>Where a benchmark run is: reported before each run, and once more when everything is done.</summary>
+/// <param name="Round">0-based; rounds below <paramref name="Warmup"/> are warm-up.</param>
+/// <param name="RunsDone">Runs finished or skipped so far, out of <paramref name="RunsTotal"/>.</param>
+public sealed record BenchmarkProgress(
+    string Program, int ProgramIndex, int ProgramCount, string Tier, int Round, int Warmup, int Iterations,
+    int RunsDone, int RunsTotal)
+{
+    public bool IsWarmup => Round < Warmup;
+
+    /// <summary>"fib · stack · run 3/5" or "fib · stack · warm-up 1/1".</summary>
+    public string Describe() => IsWarmup
+        ? $"{Program} · {Tier} · warm-up {Round + 1}/{Warmup}"
+        : $"{Program} · {Tier} · run {Round - Warmup + 1}/{Iterations}";
+}
