@@ -5,7 +5,23 @@ namespace Veld.Language.Tests;
 /// <summary>What calls, method calls, members and casts are (CallKind, MethodCallKind, MemberKind, CastTarget).</summary>
 public class ResolverCallTests
 {
-    private const string Types = SampleDeclarations.Point + SampleDeclarations.Shape + "enum Color(Red, Green, Blue)\n";
+    private const string Types = """
+        struct Point
+            x: f64,
+            y: f64
+        end
+        impl Point
+            fn new(x, y) => Point(y: y, x: x)
+            fn norm2(self) => self.x * self.x + self.y * self.y
+        end
+        enum Shape
+            Circle(f64),
+            Rect(f64, f64),
+            Empty
+        end
+        enum Color(Red, Green, Blue)
+
+        """;
 
     /// <summary>Line number of the first line appended after <see cref="Types"/>.</summary>
     private static readonly int First = Types.Split('\n').Length;
