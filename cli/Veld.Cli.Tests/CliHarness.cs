@@ -1,5 +1,4 @@
 using Veld.Differential;
-using Veld.Differential.Tests;
 
 namespace Veld.Cli.Tests;
 

@@ -1,22 +1,16 @@
-using Veld.Differential.Tests;
 using Veld.Testing;
-using static Veld.Cli.Tests.CliHarness;
 
 namespace Veld.Cli.Tests;
 
 /// <summary><c>veld diff</c> end to end; the fake "stack" tier prints every 5 as 6.</summary>
-public sealed class DiffCommandTests : IDisposable
+public sealed class DiffCommandTests : TempCorpusTest
 {
-    private readonly TempCorpus _corpus = new();
-
-    public void Dispose() => _corpus.Dispose();
-
     [Fact]
     public void Passing_programs_exit_0_with_a_summary_table()
     {
-        _corpus.Write("a.veld", "print 1 # expect: 1\n");
-        _corpus.Write("sub/b.veld", "print 2\n");
-        var result = RunFake("diff", _corpus.Root);
+        Corpus.Write("a.veld", "print 1 # expect: 1\n");
+        Corpus.Write("sub/b.veld", "print 2\n");
+        var result = RunFake("diff", Corpus.Root);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("| programs             |             2 |     2 |", result.Stdout);
         Assert.Contains("| passed               |             2 |     2 |", result.Stdout);
@@ -26,21 +20,21 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void A_report_with_failures_exits_1()
     {
-        _corpus.Write("ops/add.veld", "# tags: ops\nprint 2\nprint 5\nprint 7\n");
-        _corpus.Write("ops/expect.veld", "print 1 # expect: 1\nprint 3 # expect: 4\n");
-        _corpus.Write("ok.veld", "print 1 # expect: 1\n");
-        var result = RunFake("diff", _corpus.Root);
+        Corpus.Write("ops/add.veld", "# tags: ops\nprint 2\nprint 5\nprint 7\n");
+        Corpus.Write("ops/expect.veld", "print 1 # expect: 1\nprint 3 # expect: 4\n");
+        Corpus.Write("ok.veld", "print 1 # expect: 1\n");
+        var result = RunFake("diff", Corpus.Root);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal("", result.Stderr);
-        Snapshot.Verify(result.Stdout.Replace(_corpus.Root.Replace('\\', '/'), "<corpus>"));
+        Snapshot.Verify(result.Stdout.Replace(Corpus.Root.Replace('\\', '/'), "<corpus>"));
     }
 
     [Fact]
     public void Tiers_can_be_selected()
     {
-        _corpus.Write("five.veld", "print 5\n");
-        Assert.Equal(ExitCodes.Failure, RunFake("diff", _corpus.Root).ExitCode);
-        var treeOnly = RunFake("diff", "--tiers", "tree", _corpus.Root);
+        Corpus.Write("five.veld", "print 5\n");
+        Assert.Equal(ExitCodes.Failure, RunFake("diff", Corpus.Root).ExitCode);
+        var treeOnly = RunFake("diff", "--tiers", "tree", Corpus.Root);
         Assert.Equal(0, treeOnly.ExitCode);
         Assert.DoesNotContain("stack", treeOnly.Stdout);
     }
@@ -48,9 +42,9 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void Verbose_lists_every_program_with_its_verdicts()
     {
-        _corpus.Write("a.veld", "print 1\n");
-        _corpus.Write("b.veld", "spin\n");
-        var result = RunFake("diff", "--verbose", "--fuel", "100", _corpus.Root);
+        Corpus.Write("a.veld", "print 1\n");
+        Corpus.Write("b.veld", "spin\n");
+        var result = RunFake("diff", "--verbose", "--fuel", "100", Corpus.Root);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("/a.veld  tree=passed stack=passed\n", result.Stdout);
         Assert.Contains("/b.veld  tree=inconclusive stack=inconclusive\n", result.Stdout);
@@ -59,27 +53,23 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public void A_directory_without_programs_is_a_failure()
     {
-        var result = RunFake("diff", _corpus.Root);
+        var result = RunFake("diff", Corpus.Root);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("no .veld programs under", result.Stderr);
     }
 }
 
 /// <summary>The CI outputs of <c>veld diff</c>: --junit, --csv and --stats.</summary>
-public sealed class DiffReportFileTests : IDisposable
+public sealed class DiffReportFileTests : TempCorpusTest
 {
-    private readonly TempCorpus _corpus = new();
-
-    public void Dispose() => _corpus.Dispose();
-
     [Fact]
     public void Junit_and_csv_files_are_written_beside_the_normal_output()
     {
-        _corpus.Write("p/ok.veld", "print 1 # expect: 1\n");
-        _corpus.Write("p/five.veld", "print 5\n");
-        var junit = Path.Combine(_corpus.Root, "artifacts", "diff.junit.xml");
-        var csv = Path.Combine(_corpus.Root, "artifacts", "diff.csv");
-        var result = RunFake("diff", Path.Combine(_corpus.Root, "p"), "--junit", junit, "--csv", csv);
+        Corpus.Write("p/ok.veld", "print 1 # expect: 1\n");
+        Corpus.Write("p/five.veld", "print 5\n");
+        var junit = Path.Combine(Corpus.Root, "artifacts", "diff.junit.xml");
+        var csv = Path.Combine(Corpus.Root, "artifacts", "diff.csv");
+        var result = RunFake("diff", Path.Combine(Corpus.Root, "p"), "--junit", junit, "--csv", csv);
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("[tree vs stack] disagreement", result.Stdout);
@@ -93,10 +83,10 @@ public sealed class DiffReportFileTests : IDisposable
     [Fact]
     public void Stats_prints_the_figures_after_the_summary()
     {
-        _corpus.Write("a.veld", "print 1\n");
-        _corpus.Write("b.veld", "print 2\nprint 3\n");
-        _corpus.Write("c.veld", "spin\n");
-        var result = RunFake("diff", _corpus.Root, "--stats", "--fuel", "100");
+        Corpus.Write("a.veld", "print 1\n");
+        Corpus.Write("b.veld", "print 2\nprint 3\n");
+        Corpus.Write("c.veld", "spin\n");
+        var result = RunFake("diff", Corpus.Root, "--stats", "--fuel", "100");
 
         Assert.Equal(0, result.ExitCode);
         var figures = System.Text.RegularExpressions.Regex.Replace(
@@ -112,9 +102,9 @@ public sealed class DiffReportFileTests : IDisposable
     [Fact]
     public void A_report_file_that_cannot_be_written_fails_the_run()
     {
-        _corpus.Write("a.veld", "print 1\n");
-        var blocker = _corpus.Write("file", "");
-        var result = RunFake("diff", Path.Combine(_corpus.Root, "a.veld"), "--csv", Path.Combine(blocker, "diff.csv"));
+        Corpus.Write("a.veld", "print 1\n");
+        var blocker = Corpus.Write("file", "");
+        var result = RunFake("diff", Path.Combine(Corpus.Root, "a.veld"), "--csv", Path.Combine(blocker, "diff.csv"));
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("veld: cannot write the CSV report to", result.Stderr);
     }

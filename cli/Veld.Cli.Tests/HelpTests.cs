@@ -1,5 +1,4 @@
 using Veld.Testing;
-using static Veld.Cli.Tests.CliHarness;
 
 namespace Veld.Cli.Tests;
 

@@ -1,21 +1,14 @@
-using Veld.Differential.Tests;
-using static Veld.Cli.Tests.CliHarness;
-
 namespace Veld.Cli.Tests;
 
 /// <summary><c>veld build</c>, <c>veld run FILE.veldc</c> and <c>veld fuzz-regalloc</c> over the real front end and register VM.</summary>
-public sealed class RegisterCommandsTests : IDisposable
+public sealed class RegisterCommandsTests : TempCorpusTest
 {
-    private readonly TempCorpus _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     private const string Fib = "fn fib(n) if n < 2 then n else fib(n - 1) + fib(n - 2) end end\nprintln(fib(15))\nlet xs = [1]\nxs[3]\n";
 
     [Fact]
     public void Build_writes_a_veldc_file_that_run_executes_on_the_register_tier()
     {
-        var source = _files.Write("fib.veld", Fib);
+        var source = Corpus.Write("fib.veld", Fib);
         var built = Run(null, "build", source);
         Assert.Equal(ExitCodes.Success, built.ExitCode);
         var bytecode = Path.ChangeExtension(source, ".veldc");
@@ -31,12 +24,12 @@ public sealed class RegisterCommandsTests : IDisposable
     [Fact]
     public void Build_takes_an_output_path_and_reports_compile_errors()
     {
-        var source = _files.Write("one.veld", "println(1)\n");
-        var target = Path.Combine(_files.Root, "out.veldc");
+        var source = Corpus.Write("one.veld", "println(1)\n");
+        var target = Path.Combine(Corpus.Root, "out.veldc");
         Assert.Equal(ExitCodes.Success, Run(null, "build", source, "-o", target).ExitCode);
         Assert.Equal("1\n", Run(null, "run", target).Stdout);
 
-        var bad = Run(null, "build", _files.Write("bad.veld", "let y = nowhere\n"));
+        var bad = Run(null, "build", Corpus.Write("bad.veld", "let y = nowhere\n"));
         Assert.Equal(ExitCodes.CompileError, bad.ExitCode);
         Assert.Contains("undeclared name 'nowhere'", bad.Stderr);
     }
@@ -44,7 +37,7 @@ public sealed class RegisterCommandsTests : IDisposable
     [Fact]
     public void A_corrupt_veldc_file_is_a_clear_load_error()
     {
-        var source = _files.Write("fib.veld", Fib);
+        var source = Corpus.Write("fib.veld", Fib);
         Run(null, "build", source);
         var bytecode = Path.ChangeExtension(source, ".veldc");
         var bytes = File.ReadAllBytes(bytecode);
@@ -58,7 +51,7 @@ public sealed class RegisterCommandsTests : IDisposable
     [Fact]
     public void Bytecode_runs_only_on_the_register_tier()
     {
-        var source = _files.Write("one.veld", "println(1)\n");
+        var source = Corpus.Write("one.veld", "println(1)\n");
         Run(null, "build", source);
         var run = Run(null, "run", Path.ChangeExtension(source, ".veldc"), "--tier", "tree");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
@@ -68,7 +61,7 @@ public sealed class RegisterCommandsTests : IDisposable
     [Fact]
     public void Disasm_shows_register_bytecode_from_source_or_from_a_veldc_file()
     {
-        var source = _files.Write("fib.veld", Fib);
+        var source = Corpus.Write("fib.veld", Fib);
         var fromSource = Run(null, "disasm", source, "--tier", "register");
         Assert.Equal(ExitCodes.Success, fromSource.ExitCode);
         Assert.StartsWith("function <script:1> (", fromSource.Stdout);

@@ -1,9 +1,7 @@
 using System.Text;
 using Veld.Differential;
-using Veld.Differential.Tests;
 using Veld.Language;
 using Veld.Language.Syntax;
-using static Veld.Cli.Tests.CliHarness;
 
 namespace Veld.Cli.Tests;
 
@@ -11,13 +9,9 @@ namespace Veld.Cli.Tests;
 /// A tier the commands have never heard of, registered with a disassembler and a file format of its own:
 /// <c>disasm</c>, <c>build</c> and <c>run</c> find everything it can do through the registry alone.
 /// </summary>
-public sealed class RegistryDrivenCommandTests : IDisposable
+public sealed class RegistryDrivenCommandTests : TempCorpusTest
 {
     private const string Magic = "NEWVM\n";
-    private readonly TempCorpus _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     private static readonly CliServices Services = new(
         new TierRegistry(
         [
@@ -46,7 +40,7 @@ public sealed class RegistryDrivenCommandTests : IDisposable
     [Fact]
     public void Disasm_offers_and_uses_the_new_tiers_disassembler()
     {
-        var path = _files.Write("two.veld", "print a\nprint b\n");
+        var path = Corpus.Write("two.veld", "print a\nprint b\n");
         var result = Run(Services, "disasm", path, "--tier", "newvm");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal($"newvm code of {path}: 2 lines\n", result.Stdout);
@@ -58,7 +52,7 @@ public sealed class RegistryDrivenCommandTests : IDisposable
     [Fact]
     public void Build_writes_the_new_tiers_file_which_run_and_disasm_accept()
     {
-        var source = _files.Write("hello.veld", "print hello\nprint world\n");
+        var source = Corpus.Write("hello.veld", "print hello\nprint world\n");
         var built = Run(Services, "build", source);
         Assert.Equal(ExitCodes.Success, built.ExitCode);
         var compiled = Path.ChangeExtension(source, ".nvm");
@@ -75,12 +69,12 @@ public sealed class RegistryDrivenCommandTests : IDisposable
     [Fact]
     public void A_compiled_file_runs_only_on_its_tier_and_a_damaged_one_is_a_load_error()
     {
-        var compiled = _files.Write("one.nvm", Magic + "print 1\n");
+        var compiled = Corpus.Write("one.nvm", Magic + "print 1\n");
         var elsewhere = Run(Services, "run", compiled, "--tier", "tree");
         Assert.Equal(ExitCodes.Usage, elsewhere.ExitCode);
         Assert.Contains("runs on the newvm tier", elsewhere.Stderr);
 
-        var damaged = Run(Services, "run", _files.Write("bad.nvm", Magic + "damaged\n"));
+        var damaged = Run(Services, "run", Corpus.Write("bad.nvm", Magic + "damaged\n"));
         Assert.Equal(ExitCodes.CompileError, damaged.ExitCode);
         Assert.Contains("the file is damaged", damaged.Stderr);
     }

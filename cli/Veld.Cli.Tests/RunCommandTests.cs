@@ -1,17 +1,11 @@
 using System.Text.Json;
-using Veld.Differential.Tests;
-using static Veld.Cli.Tests.CliHarness;
 
 namespace Veld.Cli.Tests;
 
 /// <summary><c>veld run</c> end to end over the fake front end and tiers (see <see cref="FakeTier"/>).</summary>
-public sealed class RunCommandTests : IDisposable
+public sealed class RunCommandTests : TempCorpusTest
 {
-    private readonly TempCorpus _files = new();
-
-    public void Dispose() => _files.Dispose();
-
-    private string Program(string text) => _files.Write("p.veld", text);
+    private string Program(string text) => Corpus.Write("p.veld", text);
 
     [Fact]
     public void Success_prints_the_output_and_exits_0()
@@ -73,7 +67,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Invalid_utf8_is_a_compile_error_with_a_caret()
     {
-        var path = _files.WriteBytes("bin.veld", [.. "print 1\nprint "u8, 0xC3, 0x28, .. "\n"u8]);
+        var path = Corpus.WriteBytes("bin.veld", [.. "print 1\nprint "u8, 0xC3, 0x28, .. "\n"u8]);
         var result = RunFake("run", path);
         Assert.Equal(ExitCodes.CompileError, result.ExitCode);
         Assert.StartsWith($"{path}:2:7: error[Compile]: invalid UTF-8 byte 0xC3 in source file\n", result.Stderr);

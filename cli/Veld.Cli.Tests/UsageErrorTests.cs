@@ -1,5 +1,3 @@
-using static Veld.Cli.Tests.CliHarness;
-
 namespace Veld.Cli.Tests;
 
 public class UsageErrorTests

@@ -1,7 +1,7 @@
 namespace Veld.Differential.Tests;
 
 /// <summary>A throw-away corpus directory for one test.</summary>
-internal sealed class TempCorpus : IDisposable
+public sealed class TempCorpus : IDisposable
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "veld-corpus-" + Guid.NewGuid().ToString("N"));
 

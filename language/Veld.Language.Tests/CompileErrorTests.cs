@@ -122,24 +122,28 @@ public class CompileErrorTests
     [InlineData("let t = (1, (2, 3))\n(t.1, 0).5", "2:10: tuple index 5 out of range for a tuple of 2 element(s)")]
     public void First_error(string code, string error) => Assert.Equal(error, V.FirstError(code));
 
+    /// <summary><paramref name="count"/> lines <c>let {prefix}i = i</c>, each indented by <paramref name="indent"/>.</summary>
+    private static string Lets(int count, string prefix, string indent) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => $"{indent}let {prefix}{i} = {i}\n"));
+
     [Fact]
     public void Too_many_locals_in_one_function()
     {
-        var code = "fn big()\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"  let v{i} = {i}\n")) + "end";
+        var code = "fn big()\n" + Lets(201, "v", "  ") + "end";
         Assert.Equal(["202:7: too many local variables in function 'big' (limit 200)"], V.Errors(code));
     }
 
     [Fact]
     public void Two_hundred_locals_are_fine_and_counted()
     {
-        var code = "fn big(a)\n" + string.Concat(Enumerable.Range(0, 199).Select(i => $"  let v{i} = {i}\n")) + "end";
+        var code = "fn big(a)\n" + Lets(199, "v", "  ") + "end";
         Assert.Equal(200, V.Function(V.Ok(code), "big").LocalCount);
     }
 
     [Fact]
     public void Too_many_locals_in_a_top_level_block_names_the_script()
     {
-        var code = "do\n" + string.Concat(Enumerable.Range(0, 201).Select(i => $"  let v{i} = {i}\n")) + "end";
+        var code = "do\n" + Lets(201, "v", "  ") + "end";
         Assert.Equal(["202:7: too many local variables in function '<script>' (limit 200)"], V.Errors(code));
     }
 
@@ -147,8 +151,8 @@ public class CompileErrorTests
     public void Too_many_captured_variables()
     {
         // a: 150 locals + fn b; b: 150 locals + fn c; c reads all 300 (255 allowed).
-        var a = string.Concat(Enumerable.Range(0, 150).Select(i => $"  let a{i} = {i}\n"));
-        var b = string.Concat(Enumerable.Range(0, 150).Select(i => $"    let b{i} = {i}\n"));
+        var a = Lets(150, "a", "  ");
+        var b = Lets(150, "b", "    ");
         var reads = string.Concat(Enumerable.Range(0, 150).Select(i => $"      a{i}\n      b{i}\n"));
         var code = "fn a()\n" + a + "  fn b()\n" + b + "    fn c()\n" + reads + "    end\n    c\n  end\n  b\nend";
         var errors = V.Errors(code);

@@ -5,39 +5,44 @@ namespace Veld.Language.Tests;
 
 public class DiagnosticRenderingTests
 {
+    /// <summary>The one diagnostic the front end reports for <paramref name="code"/>, and how it renders.</summary>
+    private static (Diagnostic Diagnostic, string Rendered) OnlyDiagnostic(string code)
+    {
+        var source = V.Src(code);
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        return (diagnostic, diagnostic.Render(source));
+    }
+
     [Fact]
     public void Render_shows_file_position_message_line_and_caret()
     {
-        var source = V.Src("let x = 1\nx = 2\n");
-        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        var (_, rendered) = OnlyDiagnostic("let x = 1\nx = 2\n");
         Assert.Equal(
             "test.veld:2:1: error[Compile]: cannot assign to immutable binding 'x'\n" +
             "  |\n" +
             "2 | x = 2\n" +
             "  | ^\n",
-            diagnostic.Render(source));
+            rendered);
     }
 
     [Fact]
     public void Caret_counts_scalar_values_and_tabs_render_as_spaces()
     {
-        var source = V.Src("let s = \"😀\"\n\tprintln(s, zz)");
-        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        var (diagnostic, rendered) = OnlyDiagnostic("let s = \"😀\"\n\tprintln(s, zz)");
         Assert.Equal(new SourcePos(2, 13), diagnostic.Pos);
         Assert.Equal(
             "test.veld:2:13: error[Compile]: undeclared name 'zz'\n" +
             "  |\n" +
             "2 |  println(s, zz)\n" +
             "  |             ^\n",
-            diagnostic.Render(source));
+            rendered);
     }
 
     [Fact]
     public void Caret_after_a_surrogate_pair_lines_up_with_the_token()
     {
-        var source = V.Src("let s = \"😀\" + nope");
-        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
-        var lines = diagnostic.Render(source).Split('\n');
+        var (_, rendered) = OnlyDiagnostic("let s = \"😀\" + nope");
+        var lines = rendered.Split('\n');
         // The caret sits under the 'n' of nope in UTF-16 terms: the emoji is two code units wide.
         Assert.Equal(lines[2].IndexOf("nope", StringComparison.Ordinal), lines[3].IndexOf('^'));
     }
@@ -45,16 +50,14 @@ public class DiagnosticRenderingTests
     [Fact]
     public void Error_at_end_of_file_renders_without_a_source_line()
     {
-        var source = V.Src("if x then\n");
-        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
-        Assert.Equal("test.veld:2:1: error[Compile]: expected 'end' but found end of file\n", diagnostic.Render(source));
+        var (_, rendered) = OnlyDiagnostic("if x then\n");
+        Assert.Equal("test.veld:2:1: error[Compile]: expected 'end' but found end of file\n", rendered);
     }
 
     [Fact]
     public void Crlf_line_endings_do_not_leak_into_the_rendered_line()
     {
-        var source = V.Src("let x = 1\r\nx = 2\r\n");
-        var rendered = VeldCompiler.Compile(source).Diagnostics.Single().Render(source);
+        var (_, rendered) = OnlyDiagnostic("let x = 1\r\nx = 2\r\n");
         Assert.Contains("2 | x = 2\n", rendered);
         Assert.DoesNotContain("\r", rendered);
     }

@@ -3,29 +3,7 @@ namespace Veld.StackVm.Tests;
 /// <summary>NEW_STRUCT, GET/SET_FIELD, INVOKE dispatch, NEW_ENUM, MATCH_* and ELEMENT, MATCH_FAIL.</summary>
 public class StructEnumMatchTests
 {
-    private const string Shapes = """
-        struct Point
-            x: f64,
-            y: f64
-        end
-        impl Point
-            fn new(x, y) => Point(x: x, y: y)
-            fn norm2(self) => self.x * self.x + self.y * self.y
-            fn move_by(self, dx) self.x = self.x + dx end
-        end
-        enum Shape
-            Circle(f64),
-            Rect(f64, f64),
-            Empty
-        end
-        fn area(s) => match s
-            Shape.Circle(r) => 3.0 * r * r,
-            Shape.Rect(w, h) where w == h => w * w,
-            Rect(w, h) => w * h,
-            _ => 0.0
-        end
-
-        """;
+    private const string Shapes = SampleDeclarations.Point + SampleDeclarations.Shape;
 
     [Fact]
     public void Structs_are_mutable_references_with_methods()

@@ -1,5 +1,4 @@
 using static Veld.RegisterVm.Instruction;
-using static Veld.RegisterVm.Tests.TestSupport;
 
 namespace Veld.RegisterVm.Tests;
 

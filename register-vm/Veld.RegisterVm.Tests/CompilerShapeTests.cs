@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.RegisterVm.Tests.TestSupport;
-
 namespace Veld.RegisterVm.Tests;
 
 /// <summary>

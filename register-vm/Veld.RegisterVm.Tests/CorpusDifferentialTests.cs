@@ -1,5 +1,4 @@
 using Veld.Language;
-using Veld.Runtime;
 using Veld.TreeWalk;
 
 namespace Veld.RegisterVm.Tests;

@@ -1,5 +1,4 @@
 using Veld.Language;
-using Veld.Runtime;
 
 namespace Veld.RegisterVm.Tests;
 

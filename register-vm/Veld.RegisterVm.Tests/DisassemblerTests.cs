@@ -1,5 +1,3 @@
-using static Veld.RegisterVm.Tests.TestSupport;
-
 namespace Veld.RegisterVm.Tests;
 
 /// <summary>The luac -l style listing: headers, decoded operands with what they name, source lines, tables.</summary>

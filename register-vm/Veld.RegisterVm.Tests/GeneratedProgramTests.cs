@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
 using Veld.Language;
 using Veld.RegisterVm.Fuzzing;
-using Veld.Runtime;
 using Veld.TreeWalk;
 using Xunit.Abstractions;
 

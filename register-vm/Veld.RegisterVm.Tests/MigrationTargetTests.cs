@@ -1,5 +1,4 @@
 using Veld.Language;
-using Veld.Runtime;
 using Veld.StackVm;
 using Xunit.Abstractions;
 

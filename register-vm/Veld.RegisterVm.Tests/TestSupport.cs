@@ -1,6 +1,5 @@
 using Veld.Language;
 using Veld.Language.Syntax;
-using Veld.Runtime;
 
 namespace Veld.RegisterVm.Tests;
 

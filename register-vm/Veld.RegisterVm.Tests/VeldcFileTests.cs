@@ -1,9 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Veld.Language;
-using Veld.Runtime;
 using Xunit.Abstractions;
-using static Veld.RegisterVm.Tests.TestSupport;
 
 namespace Veld.RegisterVm.Tests;
 

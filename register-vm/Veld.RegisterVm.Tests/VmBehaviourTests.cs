@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.RegisterVm.Tests.TestSupport;
-
 namespace Veld.RegisterVm.Tests;
 
 /// <summary>Calls, depth, tail calls, re-entry, counting, limits and run isolation of the VM.</summary>

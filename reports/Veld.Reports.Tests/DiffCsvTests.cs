@@ -5,25 +5,21 @@ using Veld.Differential.Tests;
 
 namespace Veld.Reports.Tests;
 
-public sealed class DiffCsvTests : IDisposable
+public sealed class DiffCsvTests : TempCorpusTest
 {
-    private readonly TempCorpus _corpus = new();
-
-    public void Dispose() => _corpus.Dispose();
-
     [Fact]
     public void Every_program_and_tier_is_one_row_that_reads_back()
     {
-        _corpus.Write("a_ok.veld", "print 1 # expect: 1\n");
-        _corpus.Write("b_five.veld", "print 5\nprint \"quoted\", too\n");
-        _corpus.Write("c_raise.veld", "print 1\nraise DivisionByZero division by zero\n");
+        Corpus.Write("a_ok.veld", "print 1 # expect: 1\n");
+        Corpus.Write("b_five.veld", "print 5\nprint \"quoted\", too\n");
+        Corpus.Write("c_raise.veld", "print 1\nraise DivisionByZero division by zero\n");
         var tiers = new TierRegistration[]
         {
             new("tree", "fake", () => new FakeTier("tree")),
             new("stack", "fake", () => new FakeTier("stack", s => s.Replace("5", "6"))),
         };
-        var report = new DiffRunner(tiers, null, FakeFrontEnd.Compile).Run([_corpus.Root]);
-        var path = Path.Combine(_corpus.Root, "out", "diff.csv");
+        var report = new DiffRunner(tiers, null, FakeFrontEnd.Compile).Run([Corpus.Root]);
+        var path = Path.Combine(Corpus.Root, "out", "diff.csv");
         DiffCsv.Write(path, report);
 
         var text = File.ReadAllText(path);
@@ -33,7 +29,7 @@ public sealed class DiffCsvTests : IDisposable
 
         Assert.Equal(6, rows.Count);
         Assert.Equal(["tree", "stack", "tree", "stack", "tree", "stack"], rows.Select(r => r.Tier));
-        Assert.All(rows, r => Assert.StartsWith(_corpus.Root.Replace('\\', '/'), r.Program.Replace('\\', '/')));
+        Assert.All(rows, r => Assert.StartsWith(Corpus.Root.Replace('\\', '/'), r.Program.Replace('\\', '/')));
 
         var five = rows.Where(r => r.Program.EndsWith("b_five.veld", StringComparison.Ordinal)).ToList();
         Assert.Equal([(true, false), (false, true)], five.Select(r => (r.Passed, r.DisagreesWithOracle)));

@@ -6,27 +6,23 @@ using Veld.Differential.Tests;
 namespace Veld.Reports.Tests;
 
 /// <summary>The JUnit XML of a run over fake tiers: tree (the oracle) and stack, which prints every 5 as 6.</summary>
-public sealed class JUnitReportTests : IDisposable
+public sealed class JUnitReportTests : TempCorpusTest
 {
-    private readonly TempCorpus _corpus = new();
-
-    public void Dispose() => _corpus.Dispose();
-
     private DiffReport RunCorpus()
     {
-        _corpus.Write("ok.veld", "print 1 # expect: 1\n");
-        _corpus.Write("five.veld", "print 3\nprint 5\n");                    // stack disagrees
-        _corpus.Write("expect.veld", "print 3 # expect: 4\n");               // both miss the expectation
-        _corpus.Write("spin.veld", "spin\n");                                // inconclusive on both
-        _corpus.Write("crash.veld", "crash\n");                              // internal error on both
-        _corpus.Write("unsupported.veld", "unsupported\n");                  // unsupported on both
-        _corpus.Write("markup.veld", "print \u0001 ctl\nprint <a & \"b\">\n"); // text XML must escape or cannot hold
+        Corpus.Write("ok.veld", "print 1 # expect: 1\n");
+        Corpus.Write("five.veld", "print 3\nprint 5\n");                    // stack disagrees
+        Corpus.Write("expect.veld", "print 3 # expect: 4\n");               // both miss the expectation
+        Corpus.Write("spin.veld", "spin\n");                                // inconclusive on both
+        Corpus.Write("crash.veld", "crash\n");                              // internal error on both
+        Corpus.Write("unsupported.veld", "unsupported\n");                  // unsupported on both
+        Corpus.Write("markup.veld", "print \u0001 ctl\nprint <a & \"b\">\n"); // text XML must escape or cannot hold
         var tiers = new TierRegistration[]
         {
             new("tree", "fake", () => new FakeTier("tree")),
             new("stack", "fake", () => new FakeTier("stack", s => s.Replace("5", "6").Replace("a", "A"))),
         };
-        return new DiffRunner(tiers, new DiffOptions { Fuel = 100 }, FakeFrontEnd.Compile).Run([_corpus.Root]);
+        return new DiffRunner(tiers, new DiffOptions { Fuel = 100 }, FakeFrontEnd.Compile).Run([Corpus.Root]);
     }
 
     private static XElement Case(XElement suite, string file) =>
@@ -35,7 +31,7 @@ public sealed class JUnitReportTests : IDisposable
     [Fact]
     public void The_written_file_parses_with_one_suite_per_tier_and_the_right_counts()
     {
-        var path = Path.Combine(_corpus.Root, "out", "diff.junit.xml");
+        var path = Path.Combine(Corpus.Root, "out", "diff.junit.xml");
         JUnitReport.Write(path, RunCorpus());
         var root = XDocument.Load(path).Root!;
 
@@ -81,7 +77,7 @@ public sealed class JUnitReportTests : IDisposable
     [Fact]
     public void Markup_is_escaped_and_characters_XML_cannot_hold_are_shown_as_escapes()
     {
-        var path = Path.Combine(_corpus.Root, "diff.junit.xml");
+        var path = Path.Combine(Corpus.Root, "diff.junit.xml");
         JUnitReport.Write(path, RunCorpus());
         var stack = XDocument.Load(path).Root!.Elements("testsuite").Last();
         var diff = Case(stack, "markup.veld").Element("failure")!.Value;

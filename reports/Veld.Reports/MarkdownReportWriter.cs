@@ -29,12 +29,7 @@ public static class MarkdownReportWriter
                         "instructions are the VM instructions a run executed.");
         w.WriteLine();
 
-        w.Write("| Program | Size | Tier | Median ms | Min–max ms | Allocated | Instructions |");
-        foreach (var r in references) w.Write($" × {r} |");
-        w.WriteLine();
-        w.Write("|---|---:|---|---:|---:|---:|---:|");
-        foreach (var _ in references) w.Write("---:|");
-        w.WriteLine();
+        WriteTableHead(w, "| Program | Size | Tier | Median ms | Min–max ms | Allocated | Instructions |", "|---|---:|---|---:|---:|---:|---:|", references);
         foreach (var program in report.Programs)
         {
             foreach (var t in program.Tiers)
@@ -56,12 +51,7 @@ public static class MarkdownReportWriter
         {
             w.WriteLine("### Geometric mean of the speedups over all programs");
             w.WriteLine();
-            w.Write("| Tier |");
-            foreach (var r in references) w.Write($" × {r} |");
-            w.WriteLine();
-            w.Write("|---|");
-            foreach (var _ in references) w.Write("---:|");
-            w.WriteLine();
+            WriteTableHead(w, "| Tier |", "|---|", references);
             foreach (var tier in report.Tiers)
             {
                 w.Write($"| {tier} |");
@@ -111,6 +101,17 @@ public static class MarkdownReportWriter
     private static string Summary(SpeedupSummary? s) => s is null ? "–"
         : s.Programs == s.OutOf ? ReportFormat.Ratio(s.GeometricMean)
         : $"{ReportFormat.Ratio(s.GeometricMean)} ({s.Programs}/{s.OutOf})";
+
+    /// <summary>A table's header and alignment rows, followed by one right-aligned <c>× REF</c> column per reference tier.</summary>
+    private static void WriteTableHead(TextWriter w, string header, string alignment, IEnumerable<string> references)
+    {
+        w.Write(header);
+        foreach (var r in references) w.Write($" × {r} |");
+        w.WriteLine();
+        w.Write(alignment);
+        foreach (var _ in references) w.Write("---:|");
+        w.WriteLine();
+    }
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Assignment to names, elements, fields and map keys, plain and compound.</summary>

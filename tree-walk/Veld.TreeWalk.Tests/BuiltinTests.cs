@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Builtin functions, io module paths, imports, builtin methods and the Error struct.</summary>

@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Proper tail calls run in constant depth; non-tail recursion hits the depth limit as a

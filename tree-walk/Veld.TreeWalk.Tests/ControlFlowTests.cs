@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>if, while, for, break/continue/return, do blocks, let-in, top-level return.</summary>

@@ -1,6 +1,3 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Functions, procs, lambdas, builtins as values, closures capturing by reference.</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Veld.Language;
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
 
 namespace Veld.TreeWalk.Tests;
 

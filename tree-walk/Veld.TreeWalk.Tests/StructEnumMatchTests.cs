@@ -1,23 +1,9 @@
-using Veld.Runtime;
-using static Veld.TreeWalk.Tests.VeldRun;
-
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Structs, impl methods, enums and every pattern kind.</summary>
 public class StructEnumMatchTests
 {
-    private const string PointDecl = """
-        struct Point
-            x: f64,
-            y: f64
-        end
-        impl Point
-            fn new(x, y) => Point(x: x, y: y)
-            fn norm2(self) => self.x * self.x + self.y * self.y
-            fn move_by(self, dx) self.x = self.x + dx end
-        end
-
-        """;
+    private const string PointDecl = SampleDeclarations.Point;
 
     [Fact]
     public void Structs_are_shared_references_with_methods()

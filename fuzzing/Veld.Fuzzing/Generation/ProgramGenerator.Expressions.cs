@@ -2,8 +2,6 @@ using Veld.Language.Printing;
 using Veld.Language.Syntax;
 using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-using Veld.Differential;
-
 namespace Veld.Fuzzing.Generation;
 
 // Expressions of the scalar types (int, float, bool, str, unit) and the entry point Gen.

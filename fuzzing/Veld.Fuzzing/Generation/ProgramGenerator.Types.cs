@@ -1,8 +1,6 @@
 using Veld.Language.Syntax;
 using static Veld.Fuzzing.Generation.SyntaxFactory;
 
-using Veld.Differential;
-
 namespace Veld.Fuzzing.Generation;
 
 // Struct and enum declarations and their impl blocks.

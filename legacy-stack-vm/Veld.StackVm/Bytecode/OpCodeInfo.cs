@@ -8,91 +8,64 @@ namespace Veld.StackVm;
 /// </summary>
 public static class OpCodeInfo
 {
+    /// <summary>
+    /// The opcodes that have operands, by operand layout, in the letter order of the encoding comment;
+    /// every other opcode is its byte alone.
+    /// </summary>
+    private static readonly (string Operands, OpCode[] Ops)[] Layouts =
+    [
+        ("k", [OpCode.Const, OpCode.GetField, OpCode.SetField]),
+        ("kn", [OpCode.Invoke, OpCode.TailInvoke]),
+        ("kj", [OpCode.MatchConst, OpCode.MatchRange]),
+        ("s", [OpCode.LoadLocal, OpCode.StoreLocal, OpCode.CloseUpvalue]),
+        ("u", [OpCode.LoadUpvalue, OpCode.StoreUpvalue]),
+        ("g", [OpCode.LoadGlobal, OpCode.StoreGlobal]),
+        ("tk", [OpCode.GetStatic]),
+        ("tvn", [OpCode.NewEnum]),
+        ("tvj", [OpCode.MatchVariant]),
+        ("f", [OpCode.Closure]),
+        ("p", [OpCode.NewStruct]),
+        ("n", [OpCode.PopN, OpCode.Call, OpCode.TailCall, OpCode.NewArray, OpCode.NewTuple, OpCode.NewMap,
+               OpCode.Range, OpCode.TupleIndex, OpCode.Element, OpCode.Format, OpCode.AssertFail]),
+        ("nj", [OpCode.MatchTuple]),
+        ("ck", [OpCode.Cast]),
+        ("w", [OpCode.CheckBool]),
+        ("j", [OpCode.Jump, OpCode.JumpIfFalse, OpCode.And, OpCode.Or, OpCode.IterNext, OpCode.TryBegin, OpCode.Assert]),
+        ("b", [OpCode.Loop]),
+    ];
+
+    /// <summary>Mnemonics that are not the opcode's name in upper snake case (LOAD_LOCAL for LoadLocal).</summary>
+    private static readonly Dictionary<OpCode, string> ShortMnemonics = new()
+    {
+        [OpCode.PopN] = "POPN",
+        [OpCode.BitAnd] = "BAND",
+        [OpCode.BitOr] = "BOR",
+        [OpCode.BitXor] = "BXOR",
+    };
+
+    // Declared after the two tables Build reads: static fields are initialized in text order.
     private static readonly (string Mnemonic, string Operands)[] Table = Build();
 
     private static (string, string)[] Build()
     {
         var table = new (string, string)[(int)OpCode.Wide + 1];
-        void Set(OpCode op, string mnemonic, string operands = "") => table[(int)op] = (mnemonic, operands);
-
-        Set(OpCode.Const, "CONST", "k");
-        Set(OpCode.Unit, "UNIT");
-        Set(OpCode.True, "TRUE");
-        Set(OpCode.False, "FALSE");
-        Set(OpCode.Pop, "POP");
-        Set(OpCode.PopN, "POPN", "n");
-        Set(OpCode.Dup, "DUP");
-        Set(OpCode.Dup2, "DUP2");
-        Set(OpCode.LoadLocal, "LOAD_LOCAL", "s");
-        Set(OpCode.StoreLocal, "STORE_LOCAL", "s");
-        Set(OpCode.LoadUpvalue, "LOAD_UPVALUE", "u");
-        Set(OpCode.StoreUpvalue, "STORE_UPVALUE", "u");
-        Set(OpCode.CloseUpvalue, "CLOSE_UPVALUE", "s");
-        Set(OpCode.LoadGlobal, "LOAD_GLOBAL", "g");
-        Set(OpCode.StoreGlobal, "STORE_GLOBAL", "g");
-        Set(OpCode.Add, "ADD");
-        Set(OpCode.Sub, "SUB");
-        Set(OpCode.Mul, "MUL");
-        Set(OpCode.Div, "DIV");
-        Set(OpCode.Mod, "MOD");
-        Set(OpCode.Pow, "POW");
-        Set(OpCode.Neg, "NEG");
-        Set(OpCode.Not, "NOT");
-        Set(OpCode.BitAnd, "BAND");
-        Set(OpCode.BitOr, "BOR");
-        Set(OpCode.BitXor, "BXOR");
-        Set(OpCode.Shl, "SHL");
-        Set(OpCode.Shr, "SHR");
-        Set(OpCode.Eq, "EQ");
-        Set(OpCode.Ne, "NE");
-        Set(OpCode.Lt, "LT");
-        Set(OpCode.Le, "LE");
-        Set(OpCode.Gt, "GT");
-        Set(OpCode.Ge, "GE");
-        Set(OpCode.Jump, "JUMP", "j");
-        Set(OpCode.JumpIfFalse, "JUMP_IF_FALSE", "j");
-        Set(OpCode.And, "AND", "j");
-        Set(OpCode.Or, "OR", "j");
-        Set(OpCode.CheckBool, "CHECK_BOOL", "w");
-        Set(OpCode.Loop, "LOOP", "b");
-        Set(OpCode.Closure, "CLOSURE", "f");
-        Set(OpCode.Call, "CALL", "n");
-        Set(OpCode.TailCall, "TAIL_CALL", "n");
-        Set(OpCode.Invoke, "INVOKE", "kn");
-        Set(OpCode.TailInvoke, "TAIL_INVOKE", "kn");
-        Set(OpCode.GetStatic, "GET_STATIC", "tk");
-        Set(OpCode.Return, "RETURN");
-        Set(OpCode.NewArray, "NEW_ARRAY", "n");
-        Set(OpCode.NewTuple, "NEW_TUPLE", "n");
-        Set(OpCode.NewMap, "NEW_MAP", "n");
-        Set(OpCode.NewStruct, "NEW_STRUCT", "p");
-        Set(OpCode.NewEnum, "NEW_ENUM", "tvn");
-        Set(OpCode.Range, "RANGE", "n");
-        Set(OpCode.GetIndex, "GET_INDEX");
-        Set(OpCode.SetIndex, "SET_INDEX");
-        Set(OpCode.GetField, "GET_FIELD", "k");
-        Set(OpCode.SetField, "SET_FIELD", "k");
-        Set(OpCode.TupleIndex, "TUPLE_INDEX", "n");
-        Set(OpCode.Cast, "CAST", "ck");
-        Set(OpCode.IterStart, "ITER_START");
-        Set(OpCode.IterNext, "ITER_NEXT", "j");
-        Set(OpCode.MatchConst, "MATCH_CONST", "kj");
-        Set(OpCode.MatchRange, "MATCH_RANGE", "kj");
-        Set(OpCode.MatchTuple, "MATCH_TUPLE", "nj");
-        Set(OpCode.MatchVariant, "MATCH_VARIANT", "tvj");
-        Set(OpCode.Element, "ELEMENT", "n");
-        Set(OpCode.MatchFail, "MATCH_FAIL");
-        Set(OpCode.TryBegin, "TRY_BEGIN", "j");
-        Set(OpCode.TryEnd, "TRY_END");
-        Set(OpCode.Throw, "THROW");
-        Set(OpCode.Show, "SHOW");
-        Set(OpCode.Format, "FORMAT", "n");
-        Set(OpCode.Print, "PRINT");
-        Set(OpCode.Println, "PRINTLN");
-        Set(OpCode.Assert, "ASSERT", "j");
-        Set(OpCode.AssertFail, "ASSERT_FAIL", "n");
-        Set(OpCode.Wide, "WIDE");
+        foreach (var op in Enum.GetValues<OpCode>())
+            table[(int)op] = (ShortMnemonics.GetValueOrDefault(op) ?? UpperSnakeCase(op.ToString()), "");
+        foreach (var (operands, ops) in Layouts)
+            foreach (var op in ops)
+                table[(int)op].Item2 = operands;
         return table;
+    }
+
+    private static string UpperSnakeCase(string name)
+    {
+        var snake = new System.Text.StringBuilder(name.Length + 4);
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i])) snake.Append('_');
+            snake.Append(char.ToUpperInvariant(name[i]));
+        }
+        return snake.ToString();
     }
 
     public static string Mnemonic(OpCode op) => Table[(int)op].Mnemonic;

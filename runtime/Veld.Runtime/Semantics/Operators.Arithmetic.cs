@@ -64,42 +64,38 @@ public static partial class Operators
     public static Value Div(Value a, Value b) => FastArithmetic.TryDiv(in a, in b, out var r) ? r : DivSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value DivSlow(Value a, Value b)
-    {
-        if (a.IsInt && b.IsInt)
-        {
-            if (b.AsInt == 0) throw Fail.DivisionByZero("/");
-            return CheckedInt((Int128)a.AsInt / b.AsInt, "'/'");   // only min / -1 does not fit
-        }
-        if (a.IsNumber && b.IsNumber)
-        {
-            double y = b.AsNumber;
-            if (y == 0.0) throw Fail.DivisionByZero("/");
-            return Value.FromFloat(a.AsNumber / y);
-        }
-        throw Fail.Binary("/", a, b);
-    }
+    internal static Value DivSlow(Value a, Value b) =>
+        IntDivision(a, b, "/")
+            ? CheckedInt((Int128)a.AsInt / b.AsInt, "'/'")   // only min / -1 does not fit
+            : Value.FromFloat(a.AsNumber / b.AsNumber);
 
     /// <summary><c>%</c>: truncated remainder (sign of the dividend) on ints, fmod on floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value Mod(Value a, Value b) => FastArithmetic.TryMod(in a, in b, out var r) ? r : ModSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value ModSlow(Value a, Value b)
+    internal static Value ModSlow(Value a, Value b) =>
+        IntDivision(a, b, "%")
+            ? Value.FromInt((long)((Int128)a.AsInt % b.AsInt))   // in 128 bits min % -1 is simply 0 (in 64 bits it traps)
+            : Value.FromFloat(a.AsNumber % b.AsNumber /* C#'s % on doubles is C's fmod */);
+
+    /// <summary>
+    /// The checks <c>/</c> and <c>%</c> share: both operands numbers (else Type) and a non-zero divisor, int
+    /// or float (else DivisionByZero). True when both are ints, false when the operation is on floats.
+    /// </summary>
+    private static bool IntDivision(Value a, Value b, string op)
     {
         if (a.IsInt && b.IsInt)
         {
-            if (b.AsInt == 0) throw Fail.DivisionByZero("%");
-            // In 128 bits min % -1 is simply 0 (in 64 bits it traps in hardware).
-            return Value.FromInt((long)((Int128)a.AsInt % b.AsInt));
+            if (b.AsInt == 0) throw Fail.DivisionByZero(op);
+            return true;
         }
         if (a.IsNumber && b.IsNumber)
         {
-            double y = b.AsNumber;
-            if (y == 0.0) throw Fail.DivisionByZero("%");
-            return Value.FromFloat(a.AsNumber % y /* C#'s % on doubles is C's fmod */);
+            if (b.AsNumber == 0.0) throw Fail.DivisionByZero(op);
+            return false;
         }
-        throw Fail.Binary("%", a, b);
+        throw Fail.Binary(op, a, b);
     }
 
     /// <summary>

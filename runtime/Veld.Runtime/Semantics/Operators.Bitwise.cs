@@ -41,28 +41,28 @@ public static partial class Operators
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value Shl(Value a, Value b)
     {
-        if (a.IsInt && b.IsInt)
-        {
-            long count = b.AsInt;
-            // C# masks the count to 6 bits; Veld rejects what the mask would silently change.
-            if ((ulong)count > 63) throw ShiftCount(count);
-            return Value.FromInt(a.AsInt << (int)count);
-        }
-        throw Fail.Binary("<<", a, b);
+        int count = ShiftCount(a, b, "<<");
+        return Value.FromInt(a.AsInt << count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value Shr(Value a, Value b)
     {
-        if (a.IsInt && b.IsInt)
-        {
-            long count = b.AsInt;
-            if ((ulong)count > 63) throw ShiftCount(count);
-            return Value.FromInt(a.AsInt >> (int)count);
-        }
-        throw Fail.Binary(">>", a, b);
+        int count = ShiftCount(a, b, ">>");
+        return Value.FromInt(a.AsInt >> count);
+    }
+
+    /// <summary>The shift count of <c>a op b</c>; both operands must be ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ShiftCount(Value a, Value b, string op)
+    {
+        if (!(a.IsInt && b.IsInt)) throw Fail.Binary(op, a, b);
+        long count = b.AsInt;
+        // C# masks the count to 6 bits; Veld rejects what the mask would silently change.
+        if ((ulong)count > 63) throw ShiftCountOutOfRange(count);
+        return (int)count;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static VeldRuntimeException ShiftCount(long count) => Fail.Value($"shift count {count} outside 0..63");
+    private static VeldRuntimeException ShiftCountOutOfRange(long count) => Fail.Value($"shift count {count} outside 0..63");
 }

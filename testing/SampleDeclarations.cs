@@ -1,0 +1,38 @@
+namespace Veld.Testing;
+
+/// <summary>
+/// Veld declarations that tests of several layers build their programs on (front end, tree-walk, stack VM):
+/// one text, so that a program means the same in each. Each ends with a newline, so they concatenate.
+/// </summary>
+internal static class SampleDeclarations
+{
+    /// <summary>A struct with a constructor, a pure method and a mutating one.</summary>
+    public const string Point = """
+        struct Point
+            x: f64,
+            y: f64
+        end
+        impl Point
+            fn new(x, y) => Point(x: x, y: y)
+            fn norm2(self) => self.x * self.x + self.y * self.y
+            fn move_by(self, dx) self.x = self.x + dx end
+        end
+
+        """;
+
+    /// <summary>An enum with payload and unit variants, and a match over it with a guard and a bare variant name.</summary>
+    public const string Shape = """
+        enum Shape
+            Circle(f64),
+            Rect(f64, f64),
+            Empty
+        end
+        fn area(s) => match s
+            Shape.Circle(r) => 3.0 * r * r,
+            Shape.Rect(w, h) where w == h => w * w,
+            Rect(w, h) => w * h,
+            _ => 0.0
+        end
+
+        """;
+}
