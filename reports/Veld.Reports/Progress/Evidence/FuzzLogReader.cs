@@ -19,7 +19,8 @@ public static partial class FuzzLogReader
     {
         var verdict = Verdict().Matches(text).LastOrDefault();
         if (verdict is null) return null;
-        var tiers = TierRow().Matches(text).Select(m => m.Groups["tier"].Value).Distinct().ToList();
+        // The table's "generation ms / program" row is the generator's time, not a tier's.
+        var tiers = TierRow().Matches(text).Select(m => m.Groups["tier"].Value).Where(t => t != "generation").Distinct().ToList();
         int findings = verdict.Groups["findings"].Success ? int.Parse(verdict.Groups["findings"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         return new FuzzSummary(long.Parse(verdict.Groups["programs"].Value, System.Globalization.CultureInfo.InvariantCulture), tiers, findings, verdict.Groups["seed"].Value);
     }

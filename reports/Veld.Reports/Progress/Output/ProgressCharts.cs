@@ -8,7 +8,7 @@ namespace Veld.Reports.Progress;
 /// </summary>
 public static class ProgressCharts
 {
-    private const int Width = 760;
+    private const int Width = 900;
     private const int Height = 320;
 
     /// <summary>A chart's title and its SVG markup (no XML declaration, ready to inline in HTML).</summary>
