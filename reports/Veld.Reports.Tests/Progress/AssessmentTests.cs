@@ -73,3 +73,28 @@ public sealed class AssessmentTests
         Assert.Null(store.Latest("zz"));
     }
 }
+
+public sealed class BenchEvidenceTests
+{
+    [Fact]
+    public void Speed_and_memory_are_measured_from_a_bench_csv_as_veld_bench_writes_it()
+    {
+        const string csv =
+            """
+            Program,Size,Tier,Runs,MedianMs,MinMs,MaxMs,AllocatedBytes,Instructions,SpeedupVsStack,SpeedupVsTree,SpeedupVsLua,SamplesMs,Failure
+            fib,default,stack,1,20,20,20,1000,5,1,,,20,
+            fib,default,register,1,10,10,10,500,2,2,,,10,
+            loop,default,stack,1,40,40,40,1000,5,1,,,40,
+            loop,default,register,1,10,10,10,2000,2,4,,,10,
+            """;
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv));
+        var evidence = new EvidenceBundle { Bench = [.. reader.GetRecords<BenchmarkCsvRow>()] };
+        var plan = PlanReader.Read("targets:\n  - { id: s, metric: speed, tier: register, at-least: 1.25 }\n  - { id: m, metric: memory, tier: register, at-most: 1.05 }\n");
+
+        var speed = TargetMeasurer.Measure(plan.Targets[0], "stack", evidence);
+        var memory = TargetMeasurer.Measure(plan.Targets[1], "stack", evidence);
+        Assert.Equal(Math.Sqrt(8), speed.Measured!.Value, 9);  // 2× and 4×
+        Assert.Equal(1.0, memory.Measured!.Value, 9);          // 0.5× and 2×
+        Assert.Equal((TargetStatus.Pass, TargetStatus.Pass), (speed.Status, memory.Status));
+    }
+}

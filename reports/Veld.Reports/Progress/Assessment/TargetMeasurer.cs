@@ -35,8 +35,8 @@ public static class TargetMeasurer
         var ratios = new List<double>();
         foreach (var program in rows.GroupBy(r => (r.Program, r.Size)))
         {
-            var t = program.FirstOrDefault(r => r.Tier == tier && r.Failure is null);
-            var b = program.FirstOrDefault(r => r.Tier == baseline && r.Failure is null);
+            var t = program.FirstOrDefault(r => r.Tier == tier && string.IsNullOrEmpty(r.Failure));
+            var b = program.FirstOrDefault(r => r.Tier == baseline && string.IsNullOrEmpty(r.Failure));
             if (t is null || b is null || figure(t) is not { } tv || figure(b) is not { } bv || tv <= 0 || bv <= 0) continue;
             ratios.Add(inverse ? bv / tv : tv / bv);
         }
