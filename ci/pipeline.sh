@@ -2,8 +2,10 @@
 # The CI pipeline of VeldMigration, the same on a laptop and on the CI machine (which runs it via
 # .ci/run in a fresh clone with only the .NET SDK). Steps: restore, build Release, run every test
 # project, the differential run of the corpus on every tier, then a bounded fuzz run over generated
-# programs. Any failure stops the pipeline with a non-zero exit code. Reports for the CI system go to
-# artifacts/: diff.junit.xml and diff.csv (the corpus run) and fuzz-findings/ (programs a tier got wrong).
+# programs, then the migration progress report made from those steps' own results. Any failure stops the
+# pipeline with a non-zero exit code. Reports for the CI system go to artifacts/: tests/*.trx (test results),
+# diff.junit.xml and diff.csv (the corpus run), fuzz.txt and fuzz-findings/ (programs a tier got wrong),
+# fuzz-regalloc.txt, bench.csv and bench.md (a quick benchmark), report.md, report.html, report.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,16 @@ step() {
 step "dotnet --info (short)"
 dotnet --version
 
+# Headless Chromium opens the HTML progress report in a test (tables and charts render, no request leaves
+# the page). Installed from Debian's packages when missing; where it cannot be, that one test is skipped
+# and says why.
+step "chromium for the HTML report test"
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+        || echo "chromium could not be installed: the browser test of the HTML report will be skipped"
+fi
+command -v chromium || echo "no chromium: the browser test of the HTML report will be skipped"
+
 step "restore"
 dotnet restore VeldMigration.sln
 
@@ -26,10 +38,11 @@ step "build (Release)"
 dotnet build VeldMigration.sln -c Release --no-restore
 
 step "test (Release)"
+rm -rf artifacts/tests
 # A hung test fails the run instead of blocking CI; the console logger prints each project's summary.
 dotnet test VeldMigration.sln -c Release --no-build \
     --blame-hang-timeout 5m --blame-hang-dump-type none \
-    --logger "console;verbosity=minimal"
+    --logger "console;verbosity=minimal" --logger trx --results-directory artifacts/tests
 
 step "differential run over the corpus"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus \
@@ -42,6 +55,25 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus \
 FUZZ_COUNT="${FUZZ_COUNT:-2000}"
 step "fuzz: seed 1, $FUZZ_COUNT generated programs"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
-    --seed 1 --count "$FUZZ_COUNT" --no-reduce --out artifacts/fuzz-findings
+    --seed 1 --count "$FUZZ_COUNT" --no-reduce --out artifacts/fuzz-findings | tee artifacts/fuzz.txt
+
+# The evidence the progress report reads besides the steps above: the register allocator fuzzer (a few
+# seconds at this count) and a quick benchmark at each program's small default size (seconds; a rough
+# figure, the real one is `veld bench` at the bench sizes).
+step "fuzz-regalloc and a quick benchmark for the report"
+dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz-regalloc --seed 1 --count 200 | tee artifacts/fuzz-regalloc.txt
+dotnet run --project cli/Veld.Cli -c Release --no-build -- bench --size default --iterations 1 --warmup 1 \
+    --csv artifacts/bench.csv > artifacts/bench.md
+
+# The migration's progress from the pipeline's own artifacts (docs/REPORTS.md). The history database
+# lives beside the artifacts; a CI that keeps it between runs gets trends and regressions.
+step "migration progress report"
+dotnet run --project cli/Veld.Cli -c Release --no-build -- report \
+    --diff artifacts/diff.csv --tests artifacts/tests/*.trx --bench artifacts/bench.csv \
+    --fuzz-log artifacts/fuzz.txt --regalloc-log artifacts/fuzz-regalloc.txt \
+    --history "${VELD_HISTORY:-artifacts/history.db}" \
+    --markdown artifacts/report.md --html artifacts/report.html --json artifacts/report.json > /dev/null
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat artifacts/report.md >> "$GITHUB_STEP_SUMMARY"; fi
+echo "artifacts/report.md, report.html, report.json written"
 
 step "done"

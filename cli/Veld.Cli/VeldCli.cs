@@ -39,6 +39,7 @@ public static class VeldCli
         var reduce = ReduceCommand.Create(services, console);
         var disasm = DisasmCommand.Create(services, console);
         var bench = BenchCommand.Create(services, console);
+        var report = ReportCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
@@ -50,6 +51,7 @@ public static class VeldCli
             reduce,
             disasm,
             bench,
+            report,
             build,
             fuzzRegalloc,
         };
@@ -65,6 +67,7 @@ public static class VeldCli
             [reduce] = ReduceCommand.HelpFooter,
             [disasm] = DisasmCommand.HelpFooter,
             [bench] = BenchCommand.HelpFooter,
+            [report] = ReportCommand.HelpFooter,
             [build] = BuildCommand.HelpFooter,
             [fuzzRegalloc] = FuzzRegallocCommand.HelpFooter,
         });
@@ -89,6 +92,7 @@ public static class VeldCli
           veld reduce finding.veld --tiers tree,stack  shrink a program the tiers disagree on
           veld disasm fib.veld                         show the stack VM's bytecode for a program
           veld bench --baseline lua                    time corpus/bench on every tier, and on Lua
+          veld report --html report.html               the migration's progress, from evidence
           veld build fib.veld && veld run fib.veldc    compile to register bytecode, run the file
           veld fuzz-regalloc --seed 42                 fuzz the register allocator and check its code
 
