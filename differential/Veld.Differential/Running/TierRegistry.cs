@@ -16,6 +16,7 @@ public sealed class TierRegistry
         new("tree", "tree-walk interpreter over the checked AST (the oracle)", () => new Veld.TreeWalk.TreeWalkTier()),
         new("stack", "legacy stack VM (clox-style bytecode)", () => new Veld.StackVm.StackVmTier()),
         new("register", "register VM (Lua 5.4-style 32-bit instructions)", () => new Veld.RegisterVm.RegisterVmTier()),
+        new("jit", "register VM that compiles hot functions to IL", () => new Veld.Jit.JitTier()),
     ]);
 
     private readonly List<TierRegistration> _tiers;

@@ -1,0 +1,266 @@
+using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Veld.RegisterVm;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// Compiles one prototype to a <see cref="DynamicMethod"/> with the <see cref="CompiledFunction"/> signature.
+/// Every instruction becomes the IL of its dispatch case with the operands as constants and jumps as IL
+/// branches; registers stay in the VM's register stack (addressed through a managed pointer to the frame's
+/// first register), so the interpreter can take the frame over at any instruction and back.
+/// <para>
+/// Layout: a prologue loads the frame (base, closure, constants, caches, register pointer); a <c>switch</c>
+/// on the entry pc jumps to the instruction where the VM asks to resume (pc 0, a loop header, the return
+/// point after a call, a catch handler; any other pc goes back to the interpreter); the body is one IL
+/// region per instruction inside a try whose catch stamps the raising instruction's line on Veld errors.
+/// Anything that changes frames (a call of a Veld function, a return, a tail call) leaves with a
+/// <see cref="CompiledExit"/> code and the VM's trampoline continues, so Veld calls never nest C# frames.
+/// </para>
+/// </summary>
+internal sealed partial class FunctionEmitter
+{
+    private static readonly int ValueSize = Unsafe.SizeOf<Value>();
+
+    private readonly FunctionProto _proto;
+    private readonly uint[] _code;
+    private readonly IlWriter _il;
+    private readonly Label?[] _labels;
+    private readonly bool[] _isEntry;
+    private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value;
+    private readonly Label _leave;
+
+    private FunctionEmitter(FunctionProto proto, IlWriter il)
+    {
+        _proto = proto;
+        _code = proto.Code;
+        _il = il;
+        _labels = new Label?[_code.Length + 1];
+        _isEntry = new bool[_code.Length + 1];
+        _base = il.Local(typeof(int));
+        _closure = il.Local(typeof(Closure));
+        _constants = il.Local(typeof(Value[]));
+        _caches = il.Local(typeof(InlineCache[]));
+        _registers = il.Local(typeof(Value).MakeByRefType());
+        _currentPc = il.Local(typeof(int));
+        _exit = il.Local(typeof(int));
+        _value = il.Local(typeof(Value));
+        _leave = il.NewLabel("exit");
+    }
+
+    /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
+    public readonly record struct Size(int IlBytes, int Blocks);
+
+    /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
+    public static Size Emit(FunctionProto proto, DynamicMethod method, StringBuilder? listing)
+    {
+        var il = new IlWriter(method.GetILGenerator(), listing);
+        var emitter = new FunctionEmitter(proto, il);
+        emitter.EmitFunction();
+        return new Size(il.Offset, il.LabelsMarked);
+    }
+
+    private void EmitFunction()
+    {
+        FindTargets();
+        EmitPrologue();
+        _il.BeginTry();
+        EmitEntrySwitch();
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+        {
+            if (_labels[pc] is not null) _il.Mark(Target(pc));
+            _il.Comment($"pc {pc}: {Op(_code[pc])} (line {_proto.Lines[pc]})");
+            EmitInstruction(pc);
+        }
+        // The verifier proved that control never runs off the end; IL still needs the region closed.
+        Exit(() => _il.Int(_code.Length));
+        _il.BeginCatch(typeof(VeldRuntimeException));
+        // The innermost instruction's line wins: the error leaves here stamped with the raising instruction's line.
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        _il.Emit(OpCodes.Call, VmMembers.ProtoLines);
+        _il.Emit(OpCodes.Ldloc, _currentPc);
+        _il.Emit(OpCodes.Ldelem_I4);
+        _il.Emit(OpCodes.Call, VmMembers.AtLine);
+        _il.Emit(OpCodes.Pop);
+        _il.Emit(OpCodes.Rethrow);
+        _il.EndTry();
+        _il.Mark(_leave);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Jump targets get labels; the places the VM may resume a frame at are entries.</summary>
+    private void FindTargets()
+    {
+        _isEntry[0] = true;
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+        {
+            uint i = _code[pc];
+            int next = pc + Width(pc);
+            switch (Op(i))
+            {
+                case VmOp.Eq or VmOp.Lt or VmOp.Le or VmOp.Gt or VmOp.Ge or VmOp.EqK or VmOp.EqI or VmOp.LtI
+                    or VmOp.LeI or VmOp.GtI or VmOp.GeI or VmOp.Test or VmOp.TestTuple or VmOp.TestVariant or VmOp.TestRange:
+                    Target(pc + 2);
+                    break;
+                case VmOp.Jmp:
+                    _isEntry[next + SJOf(i)] = true;
+                    break;
+                case VmOp.ForPrep or VmOp.ForPrepInc or VmOp.ForLoop or VmOp.IterPrep or VmOp.IterNext or VmOp.Try:
+                    _isEntry[next + SBx(i)] = true;
+                    break;
+                case VmOp.Call or VmOp.CallG or VmOp.CallR or VmOp.MethodCall:
+                    _isEntry[next] = true;
+                    break;
+            }
+        }
+        for (int pc = 0; pc < _code.Length; pc++)
+            if (_isEntry[pc]) Target(pc);
+    }
+
+    /// <summary>1, or 2 for an instruction followed by its EXTRAARG (never dispatched on its own).</summary>
+    private int Width(int pc) => pc + 1 < _code.Length && Op(_code[pc + 1]) == VmOp.ExtraArg ? 2 : 1;
+
+    private Label Target(int pc)
+    {
+        return _labels[pc] ??= _il.NewLabel($"pc_{pc}");
+    }
+
+    private void EmitPrologue()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameBase)));
+        _il.Emit(OpCodes.Stloc, _base);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameClosure)));
+        _il.Emit(OpCodes.Stloc, _closure);
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
+        _il.Emit(OpCodes.Stloc, _constants);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
+        _il.Emit(OpCodes.Stloc, _caches);
+        ReloadRegisters();
+    }
+
+    private void EmitEntrySwitch()
+    {
+        var unknown = _il.NewLabel("not_an_entry");
+        var table = new Label[_code.Length];
+        for (int pc = 0; pc < _code.Length; pc++) table[pc] = _isEntry[pc] ? Target(pc) : unknown;
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Switch(table);
+        _il.Mark(unknown);
+        Exit(() => _il.Emit(OpCodes.Ldarg_2)); // the interpreter goes on from there
+    }
+
+    /// <summary>The register pointer, again: anything that may run Veld code may have grown (moved) the stack.</summary>
+    private void ReloadRegisters()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _base);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
+        _il.Emit(OpCodes.Stloc, _registers);
+    }
+
+    /// <summary>Leave with the exit code <paramref name="code"/> pushes.</summary>
+    private void Exit(Action code)
+    {
+        code();
+        _il.Emit(OpCodes.Stloc, _exit);
+        _il.Emit(OpCodes.Leave, _leave);
+    }
+
+    // ---- operand helpers --------------------------------------------------------------------------------------
+
+    private void RegisterAddress(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _registers);
+        if (r == 0) return;
+        _il.Int(r * ValueSize);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void Register(int r)
+    {
+        RegisterAddress(r);
+        _il.Emit(OpCodes.Ldobj, typeof(Value));
+    }
+
+    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes (which must not move the stack).</summary>
+    private void Store(int r, Action value)
+    {
+        RegisterAddress(r);
+        value();
+        _il.Emit(OpCodes.Stobj, typeof(Value));
+    }
+
+    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes, computed by code that may run Veld code.</summary>
+    private void StoreAfterCall(int r, Action value)
+    {
+        value();
+        _il.Emit(OpCodes.Stloc, _value);
+        ReloadRegisters();
+        Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
+    }
+
+    private void Constant(int index)
+    {
+        _il.Emit(OpCodes.Ldloc, _constants);
+        _il.Int(index);
+        _il.Emit(OpCodes.Ldelem, typeof(Value));
+    }
+
+    /// <summary>The absolute stack slot of register <paramref name="r"/>.</summary>
+    private void Slot(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _base);
+        if (r == 0) return;
+        _il.Int(r);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void Bool(bool b) => _il.Int(b ? 1 : 0);
+
+    /// <summary>The instruction at <paramref name="pc"/> may raise: remember it for the line stamp.</summary>
+    private void MayRaise(int pc)
+    {
+        _il.Int(pc);
+        _il.Emit(OpCodes.Stloc, _currentPc);
+    }
+
+    private void Tick()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.Context);
+        _il.Emit(OpCodes.Call, VmMembers.Tick);
+    }
+
+    private void CacheAddress(int pc)
+    {
+        _il.Emit(OpCodes.Ldloc, _caches);
+        _il.Int(pc);
+        _il.Emit(OpCodes.Ldelema, typeof(InlineCache));
+    }
+
+    private void Proto()
+    {
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+    }
+
+    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG after the instruction.</summary>
+    private int ConstantIndex(int pc, int field) => field == MaxShortConst ? AxOf(_code[pc + 1]) : field;
+
+    private string ConstantText(int index) => _proto.Constants[index].As<VeldString>().Text;
+}
