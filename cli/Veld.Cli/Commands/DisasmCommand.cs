@@ -15,6 +15,7 @@ public static class DisasmCommand
         {
             ["stack"] = program => Veld.StackVm.Disassembler.Disassemble(Veld.StackVm.StackVmTier.CompileProgram(program)),
             ["register"] = program => Veld.RegisterVm.Disassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
+            ["jit"] = program => Veld.Jit.JitDisassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
         };
 
     public static Command Create(CliServices services, CliConsole console)
@@ -43,6 +44,7 @@ public static class DisasmCommand
           veld disasm fib.veld
           veld disasm fib.veld --tier stack
           veld disasm fib.veld --tier register
+          veld disasm fib.veld --tier jit            IL per function, with its type assumptions
           veld disasm fib.veldc                      a file from veld build, as loaded and verified
         """;
 

@@ -118,10 +118,12 @@ public static class RunCommand
             return failure;
         }
 
-        var outcome = TierHost.Run(request.Tier.Create(), program, request.Options);
+        var tier = request.Tier.Create();
+        var outcome = TierHost.Run(tier, program, request.Options);
         console.Out.Flush();
         int exitCode = Report(console, source, outcome, request);
-        if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, frontEndMs).ToJson());
+        if (request.Stats)
+            console.Error.WriteLine((RunStats.FromOutcome(outcome, frontEndMs) with { Jit = JitRunStats.Of(tier) }).ToJson());
         return exitCode;
     }
 
