@@ -131,7 +131,7 @@ internal sealed partial class FunctionEmitter
             case VmOp.Jmp:
             {
                 int offset = SJOf(i);
-                if (offset < 0) Tick(); // a back-edge is a step
+                if (offset < 0) BackEdgeTick(next + offset);
                 _il.Emit(OpCodes.Br, Target(next + offset));
                 break;
             }
@@ -172,7 +172,7 @@ internal sealed partial class FunctionEmitter
                 break;
             case VmOp.ForLoop:
                 VmCall(nameof(RegisterMachine.StepRange), () => Slot(a));
-                BackEdgeIfTrue(Target(next + SBx(i)));
+                BackEdgeIfTrue(next + SBx(i));
                 break;
             case VmOp.IterPrep:
                 Store(a, () => { Register(a); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.NewIterator))); });
@@ -180,7 +180,7 @@ internal sealed partial class FunctionEmitter
                 break;
             case VmOp.IterNext:
                 VmCall(nameof(RegisterMachine.StepIterator), () => { Slot(a); Proto(); _il.Int(pc + 1); });
-                BackEdgeIfTrue(Target(next + SBx(i)));
+                BackEdgeIfTrue(next + SBx(i));
                 break;
 
             // ---- data ---------------------------------------------------------------------------------------------
@@ -293,13 +293,21 @@ internal sealed partial class FunctionEmitter
     private void SkipJumpUnless(int pc, bool k) => _il.Emit(k ? OpCodes.Brfalse : OpCodes.Brtrue, Target(pc + 2));
 
     /// <summary>With "the loop goes on" on the stack: tick (a back-edge is a step) and jump back.</summary>
-    private void BackEdgeIfTrue(Label target)
+    private void BackEdgeIfTrue(int target)
     {
         var done = _il.NewLabel("loop_done");
         _il.Emit(OpCodes.Brfalse, done);
-        Tick();
-        _il.Emit(OpCodes.Br, target);
+        BackEdgeTick(target);
+        _il.Emit(OpCodes.Br, Target(target));
         _il.Mark(done);
+    }
+
+    /// <summary>A back-edge is a step. The VM ticks after moving pc to the target, so running out of fuel
+    /// there reports the line of the instruction before the loop's target: so does compiled code.</summary>
+    private void BackEdgeTick(int target)
+    {
+        MayRaise(Math.Max(0, target - 1));
+        Tick();
     }
 
     /// <summary>A helper that returns the error to throw.</summary>
