@@ -19,12 +19,12 @@ internal static class Compilation
     private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
 
     /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget.</summary>
-    public static CompiledFunction? Compile(FunctionProto proto, JitStatistics stats, StringBuilder? listing = null)
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, JitStatistics stats, StringBuilder? listing = null)
     {
         var clock = Stopwatch.StartNew();
         // Owned by the VM's module with visibility checks skipped: the IL calls the VM's internal helpers.
         var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}", typeof(int), Parameters, typeof(RegisterMachine).Module, skipVisibility: true);
-        var size = FunctionEmitter.Emit(proto, method, listing);
+        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing);
         string? refusal =
             size.IlBytes > MaxIlBytes ? $"{size.IlBytes} IL bytes, over the budget of {MaxIlBytes}" :
             size.Blocks > MaxBlocks ? $"{size.Blocks} basic blocks, over the budget of {MaxBlocks}" :
@@ -35,7 +35,7 @@ internal static class Compilation
             return null;
         }
         var code = method.CreateDelegate<CompiledFunction>();
-        stats.AddCompiled(proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, "none (values stay in the register file)");
+        stats.AddCompiled(proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
         return code;
     }
 }

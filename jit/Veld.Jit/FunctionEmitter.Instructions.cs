@@ -48,13 +48,45 @@ internal sealed partial class FunctionEmitter
         VmOp.Return, VmOp.ReturnUnit, VmOp.NewArray, VmOp.NewArrayK, VmOp.NewTuple, VmOp.TestTuple, VmOp.TestVariant, VmOp.TestRange,
     ];
 
+    /// <summary>Instructions that may hand the frame to the VM (a call, a tail call).</summary>
+    private static readonly HashSet<VmOp> LeavesFrame =
+    [
+        VmOp.Call, VmOp.CallG, VmOp.CallR, VmOp.CallK, VmOp.TailCall, VmOp.TailCallG, VmOp.TailCallR, VmOp.MethodCall, VmOp.TailMethod,
+    ];
+
+    /// <summary>Instructions whose helper reads a run of registers from the stack by slot.</summary>
+    private static readonly HashSet<VmOp> ReadsWindow =
+    [
+        VmOp.NewArray, VmOp.NewTuple, VmOp.NewMap, VmOp.MapInsert, VmOp.Append, VmOp.NewStruct, VmOp.NewEnum,
+        VmOp.Format, VmOp.Print, VmOp.ForPrep, VmOp.ForPrepInc, VmOp.ForLoop, VmOp.IterNext,
+    ];
+
+    private void FlushReads(InstructionFacts facts)
+    {
+        foreach (var range in facts.Reads)
+            for (int r = range.First; r < range.End && r < _int.Length; r++)
+                if (_int[r] is { } local)
+                {
+                    RegisterAddress(r);
+                    _il.Emit(OpCodes.Ldloc, local);
+                    _il.Emit(OpCodes.Call, VmMembers.FromInt);
+                    _il.Emit(OpCodes.Stobj, typeof(Value));
+                }
+    }
+
     private void EmitInstruction(int pc)
     {
         uint i = _code[pc];
         var op = Op(i);
         int a = A(i), b = B(i), c = C(i);
         int next = pc + Width(pc);
+        _pc = pc;
+        if (TryEmitTyped(pc)) return;
         if (!CannotRaise.Contains(op)) MayRaise(pc);
+        // Helpers read their operand windows from the stack: int registers go there first. A call may leave
+        // for the trampoline, after which the VM resumes this frame from the stack: all of them go.
+        if (LeavesFrame.Contains(op)) FlushAll();
+        else if (ReadsWindow.Contains(op)) FlushReads(_plan.Facts[pc]);
         switch (op)
         {
             // ---- loads and moves ------------------------------------------------------------------------------
@@ -252,7 +284,10 @@ internal sealed partial class FunctionEmitter
                 break;
             case VmOp.EndTry: VmCall(nameof(RegisterMachine.PopHandler), () => { }); break;
             case VmOp.Throw: Raise(nameof(RegisterMachine.Throw), () => Register(a)); break;
-            case VmOp.AssertFail: Raise(nameof(RegisterMachine.AssertFail), () => { Register(a); Bool(K(i)); }); break;
+            case VmOp.AssertFail:
+                // Without a message (k unset) A names no register.
+                Raise(nameof(RegisterMachine.AssertFail), () => { if (K(i)) Register(a); else _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); Bool(K(i)); });
+                break;
 
             // ---- strings and casts --------------------------------------------------------------------------------
             case VmOp.Format: Store(a, () => VmCall(nameof(RegisterMachine.Format), () => { Constant(ConstantIndex(pc, c)); Slot(b); })); break;
@@ -308,6 +343,7 @@ internal sealed partial class FunctionEmitter
     {
         MayRaise(Math.Max(0, target - 1));
         Tick();
+        if (_stress) StressGuard(target, flush: true);
     }
 
     /// <summary>A helper that returns the error to throw.</summary>
@@ -330,11 +366,22 @@ internal sealed partial class FunctionEmitter
         _il.Int(argCount);
         Slot(resultRegister);
         _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallAt)));
-        var builtin = _il.NewLabel("builtin_called");
-        _il.Emit(OpCodes.Brfalse, builtin);
-        Exit(() => _il.Int(CompiledExit.Reload));
-        _il.Mark(builtin);
+        var done = _il.NewLabel("call_done");
+        _il.Emit(OpCodes.Brfalse, done); // a builtin: its result is stored
+        RunCallee(done);
+        _il.Mark(done);
         ReloadRegisters();
+    }
+
+    /// <summary>A Veld callee's frame was pushed: run it directly when compiled, else leave for the trampoline.</summary>
+    private void RunCallee(Label done)
+    {
+        VmCall(nameof(RegisterMachine.RunCallee), () => { _il.Emit(OpCodes.Ldarg_1); _il.Arg(4); });
+        _il.Emit(OpCodes.Stloc, _exit);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Next);
+        _il.Emit(OpCodes.Beq, done);
+        _il.Emit(OpCodes.Leave, _leave);
     }
 
     private void EmitTailCall(Action callee, int argRegister, int argCount)
@@ -365,6 +412,16 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldloc, _exit);
         _il.Int(CompiledExit.Next);
         _il.Emit(OpCodes.Beq, next);
+        if (!tail)
+        {
+            // Reload after a non-tail method call means a Veld method's frame was pushed.
+            _il.Emit(OpCodes.Ldloc, _exit);
+            _il.Int(CompiledExit.Reload);
+            var leave = _il.NewLabel("method_leave");
+            _il.Emit(OpCodes.Bne_Un, leave);
+            RunCallee(next);
+            _il.Mark(leave);
+        }
         _il.Emit(OpCodes.Leave, _leave);
         _il.Mark(next);
         ReloadRegisters();

@@ -31,12 +31,20 @@ internal sealed partial class FunctionEmitter
     private readonly IlWriter _il;
     private readonly Label?[] _labels;
     private readonly bool[] _isEntry;
-    private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value;
+    private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
     private readonly Label _leave;
+    private readonly TypePlan _plan;
+    /// <summary>The <c>long</c> local of each register kept as an int (null: the register lives in the stack).</summary>
+    private readonly LocalBuilder?[] _int;
+    private readonly bool _stress;
+    /// <summary>Out-of-line code (deoptimisation exits), emitted after the body.</summary>
+    private readonly List<Action> _stubs = [];
 
-    private FunctionEmitter(FunctionProto proto, IlWriter il)
+    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress)
     {
         _proto = proto;
+        _plan = plan;
+        _stress = stress;
         _code = proto.Code;
         _il = il;
         _labels = new Label?[_code.Length + 1];
@@ -49,17 +57,23 @@ internal sealed partial class FunctionEmitter
         _currentPc = il.Local(typeof(int));
         _exit = il.Local(typeof(int));
         _value = il.Local(typeof(Value));
+        _error = il.Local(typeof(VeldRuntimeException));
         _leave = il.NewLabel("exit");
+        _int = new LocalBuilder?[proto.MaxStack];
+        foreach (int r in plan.IntRegisters) _int[r] = il.Local(typeof(long));
+        _x = il.Local(typeof(long));
+        _y = il.Local(typeof(long));
+        _r = il.Local(typeof(long));
     }
 
     /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
     public readonly record struct Size(int IlBytes, int Blocks);
 
     /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
-    public static Size Emit(FunctionProto proto, DynamicMethod method, StringBuilder? listing)
+    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing)
     {
         var il = new IlWriter(method.GetILGenerator(), listing);
-        var emitter = new FunctionEmitter(proto, il);
+        var emitter = new FunctionEmitter(proto, il, plan, stress);
         emitter.EmitFunction();
         return new Size(il.Offset, il.LabelsMarked);
     }
@@ -78,16 +92,40 @@ internal sealed partial class FunctionEmitter
         }
         // The verifier proved that control never runs off the end; IL still needs the region closed.
         Exit(() => _il.Int(_code.Length));
-        _il.BeginCatch(typeof(VeldRuntimeException));
+        for (int s = 0; s < _stubs.Count; s++) _stubs[s](); // a stub may add stubs
+
+        // A filter, not a catch: it does its work during the search for a handler and never catches, so an
+        // error crossing thousands of directly called compiled frames is not rethrown thousands of times.
+        _il.BeginFilter();
+        var notVeld = _il.NewLabel("not_a_veld_error");
+        _il.Emit(OpCodes.Isinst, typeof(VeldRuntimeException));
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Brfalse, notVeld);
+        // The frame's ints go back to the stack, where a catch in this frame reads them; unless the error came
+        // from a callee still above this frame (its registers were flushed before the call; the dead ones above
+        // the call window are the callee's now).
+        var notOurs = _il.NewLabel("raised_above");
+        _il.Emit(OpCodes.Stloc, _error);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
+        _il.Emit(OpCodes.Brfalse, notOurs);
+        ReloadRegisters();
+        FlushAll();
+        _il.Mark(notOurs);
         // The innermost instruction's line wins: the error leaves here stamped with the raising instruction's line.
+        _il.Emit(OpCodes.Ldloc, _error);
         _il.Emit(OpCodes.Ldloc, _closure);
         _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
         _il.Emit(OpCodes.Call, VmMembers.ProtoLines);
         _il.Emit(OpCodes.Ldloc, _currentPc);
         _il.Emit(OpCodes.Ldelem_I4);
         _il.Emit(OpCodes.Call, VmMembers.AtLine);
+        _il.Mark(notVeld);
         _il.Emit(OpCodes.Pop);
-        _il.Emit(OpCodes.Rethrow);
+        _il.Int(0); // do not handle
+        _il.BeginFilterHandler();
+        _il.Emit(OpCodes.Rethrow); // never runs: the filter declines every exception
         _il.EndTry();
         _il.Mark(_leave);
         _il.Emit(OpCodes.Ldloc, _exit);
@@ -157,11 +195,37 @@ internal sealed partial class FunctionEmitter
     {
         var unknown = _il.NewLabel("not_an_entry");
         var table = new Label[_code.Length];
-        for (int pc = 0; pc < _code.Length; pc++) table[pc] = _isEntry[pc] ? Target(pc) : unknown;
+        for (int pc = 0; pc < _code.Length; pc++) table[pc] = _isEntry[pc] ? EntryStub(pc) : unknown;
         _il.Emit(OpCodes.Ldarg_2);
         _il.Switch(table);
         _il.Mark(unknown);
         Exit(() => _il.Emit(OpCodes.Ldarg_2)); // the interpreter goes on from there
+    }
+
+    /// <summary>
+    /// Entering at <paramref name="pc"/>: the int registers live there come from the stack, each guarded
+    /// (a failed guard hands the frame to the interpreter at the same pc, before anything changed).
+    /// </summary>
+    private Label EntryStub(int pc)
+    {
+        var live = _plan.LiveIn[pc];
+        var loads = _plan.IntRegisters.Where(r => live is not null && live[r]).ToList();
+        if (loads.Count == 0 && !_stress) return Target(pc);
+        var stub = _il.NewLabel($"enter_{pc}");
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            if (_stress) StressGuard(pc, flush: false);
+            foreach (int r in loads)
+            {
+                RegisterAddress(r);
+                _il.Emit(OpCodes.Ldobj, typeof(Value));
+                _il.Emit(OpCodes.Stloc, _value);
+                Unbox(r, () => Deoptimize(pc, r, "entry: register not an int", flush: false));
+            }
+            _il.Emit(OpCodes.Br, Target(pc));
+        });
+        return stub;
     }
 
     /// <summary>The register pointer, again: anything that may run Veld code may have grown (moved) the stack.</summary>
@@ -191,15 +255,30 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Add);
     }
 
+    /// <summary>The value of register <paramref name="r"/> (an int register is boxed from its local).</summary>
     private void Register(int r)
     {
+        if (IntLocal(r) is { } local)
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+            _il.Emit(OpCodes.Call, VmMembers.FromInt);
+            return;
+        }
         RegisterAddress(r);
         _il.Emit(OpCodes.Ldobj, typeof(Value));
     }
 
-    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes (which must not move the stack).</summary>
+    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes (which must not move the stack).
+    /// For an int register the value is guarded: not an int, and the interpreter takes over after this instruction.</summary>
     private void Store(int r, Action value)
     {
+        if (IsInt(r))
+        {
+            value();
+            _il.Emit(OpCodes.Stloc, _value);
+            GuardedStore(r);
+            return;
+        }
         RegisterAddress(r);
         value();
         _il.Emit(OpCodes.Stobj, typeof(Value));
@@ -211,7 +290,82 @@ internal sealed partial class FunctionEmitter
         value();
         _il.Emit(OpCodes.Stloc, _value);
         ReloadRegisters();
-        Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
+        if (IsInt(r)) GuardedStore(r);
+        else Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
+    }
+
+    /// <summary>The int register <paramref name="r"/> := <c>_value</c>, which the instruction just computed.</summary>
+    private void GuardedStore(int r)
+    {
+        int resume = _pc + Width(_pc);
+        Unbox(r, () =>
+        {
+            // The instruction is done: its result goes to the stack, and the interpreter goes on after it.
+            RegisterAddress(r);
+            _il.Emit(OpCodes.Ldloc, _value);
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+            Deoptimize(resume, r, "result not an int", flush: true, except: r);
+        });
+    }
+
+    /// <summary>The int register's local := <c>_value</c> when it holds an int; else the out-of-line <paramref name="fail"/>.</summary>
+    private void Unbox(int r, Action fail)
+    {
+        var stub = _il.NewLabel($"guard_failed_r{r}");
+        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Call, VmMembers.IsInt);
+        _il.Emit(OpCodes.Brfalse, stub);
+        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Call, VmMembers.AsInt);
+        _il.Emit(OpCodes.Stloc, _int[r]!);
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            fail();
+        });
+    }
+
+    /// <summary>Every int register back to the stack (boxed), where the interpreter and the VM read registers.</summary>
+    private void FlushAll(int except = -1)
+    {
+        foreach (int r in _plan.IntRegisters)
+        {
+            if (r == except) continue;
+            RegisterAddress(r);
+            _il.Emit(OpCodes.Ldloc, _int[r]!);
+            _il.Emit(OpCodes.Call, VmMembers.FromInt);
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+        }
+    }
+
+    /// <summary>Leave for the interpreter at <paramref name="pc"/>: the ints go back to the stack first (unless nothing
+    /// ran yet), and the JIT hears which register's assumption failed, to recompile without it.</summary>
+    private void Deoptimize(int pc, int register, string reason, bool flush, int except = -1)
+    {
+        if (flush) FlushAll(except);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+        Proto();
+        _il.Int(pc);
+        _il.Int(register);
+        _il.Emit(OpCodes.Ldstr, reason);
+        _il.Emit(OpCodes.Callvirt, VmMembers.Deoptimized);
+        Exit(() => _il.Int(pc));
+    }
+
+    /// <summary>--jit-stress: a guard that fails at pseudo-random points, so every deoptimisation path runs.</summary>
+    private void StressGuard(int pc, bool flush)
+    {
+        var stub = _il.NewLabel($"stress_{pc}");
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+        _il.Emit(OpCodes.Callvirt, VmMembers.StressFails);
+        _il.Emit(OpCodes.Brtrue, stub);
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            Deoptimize(pc, -1, "stress", flush);
+        });
     }
 
     private void Constant(int index)

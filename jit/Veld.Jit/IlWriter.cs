@@ -62,7 +62,8 @@ internal sealed class IlWriter(ILGenerator il, StringBuilder? listing)
     }
 
     public void BeginTry() { listing?.AppendLine("          .try {"); il.BeginExceptionBlock(); }
-    public void BeginCatch(Type type) { listing?.AppendLine($"          }} catch {type.Name} {{"); il.BeginCatchBlock(type); }
+    public void BeginFilter() { listing?.AppendLine("          } filter {"); il.BeginExceptFilterBlock(); }
+    public void BeginFilterHandler() { listing?.AppendLine("          } handler {"); il.BeginCatchBlock(null); }
     public void EndTry() { listing?.AppendLine("          }"); il.EndExceptionBlock(); }
 
     /// <summary>Load argument <paramref name="index"/> in its shortest form.</summary>

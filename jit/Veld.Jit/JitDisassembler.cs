@@ -17,7 +17,7 @@ public static class JitDisassembler
         {
             var stats = new JitStatistics();
             var listing = new StringBuilder();
-            var compiled = Compilation.Compile(proto, stats, listing);
+            var compiled = Compilation.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), stress: false, stats, listing);
             text.Append("function ").Append(proto.Name).Append(" (line ").Append(proto.Line).Append(", ")
                 .Append(proto.Code.Length).AppendLine(" instructions)");
             if (compiled is null)

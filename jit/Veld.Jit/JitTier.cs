@@ -44,7 +44,8 @@ public sealed class JitExecutable : IExecutable
     public Value Execute(ExecutionContext context)
     {
         var stats = new JitStatistics();
-        var jit = new JitCompiler(_program.ProtoCount, context.Options.JitThreshold, stats);
+        var options = context.Options;
+        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats);
         try
         {
             return new RegisterMachine(_program.Program, context, _program.ProtoCount, jit).RunProgram();

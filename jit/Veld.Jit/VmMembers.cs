@@ -42,5 +42,11 @@ internal static class VmMembers
     public static readonly MethodInfo ProtoLines = Getter(typeof(FunctionProto), nameof(FunctionProto.Lines));
     public static readonly MethodInfo UpvalueGet = Getter(typeof(Upvalue), nameof(Upvalue.Value));
     public static readonly MethodInfo UpvalueSet = Setter(typeof(Upvalue), nameof(Upvalue.Value));
+    public static readonly MethodInfo IsInt = Getter(typeof(Value), nameof(Value.IsInt));
+    public static readonly MethodInfo AsInt = Getter(typeof(Value), nameof(Value.AsInt));
+    public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
+    public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
+    public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
+    public static readonly MethodInfo BigMul = Method(typeof(Math), nameof(Math.BigMul), typeof(long), typeof(long), typeof(long).MakeByRefType());
     public static readonly MethodInfo AtLine = Method(typeof(VeldRuntimeException), nameof(VeldRuntimeException.AtLine));
 }

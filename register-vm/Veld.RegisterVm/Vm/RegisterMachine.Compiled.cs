@@ -34,6 +34,34 @@ internal sealed partial class RegisterMachine
         return CallValue(callee, argSlot, argCount, resultSlot);
     }
 
+    /// <summary>
+    /// A Veld call from compiled code just pushed the frame above <paramref name="callerFrame"/>: when the callee is
+    /// compiled too, run it here, directly (C# recursion, bounded by the depth limit every call counts against,
+    /// and by the native stack: when that runs short the trampoline takes over). <see cref="CompiledExit.Next"/>
+    /// when it returned (its result is stored); <see cref="CompiledExit.Reload"/> when the VM must go on with
+    /// whatever frame is on top now.
+    /// </summary>
+    internal int RunCallee(int callerFrame, int handlerFloor)
+    {
+        int callee = callerFrame + 1;
+        var code = _tierUp!.Code[_frames[callee].Closure.Proto.Id];
+        if (code is null || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return CompiledExit.Reload;
+        int resultSlot = _frames[callee].ResultSlot;
+        // The callee is its own entry frame here: its return comes back to this call, not to the dispatch loop.
+        int exit = code(this, callee, 0, callee, handlerFloor);
+        if (exit == CompiledExit.Returned)
+        {
+            _stack[resultSlot] = CompiledResult;
+            return CompiledExit.Next;
+        }
+        // A pc: the callee's frame (still on top) continues in the interpreter from there.
+        if (exit >= 0) _frames[callee].Pc = exit;
+        return CompiledExit.Reload;
+    }
+
+    /// <summary>Whether <paramref name="frameIndex"/> is the top frame (an error raised by a callee still above it is not its own).</summary>
+    internal bool IsTopFrame(int frameIndex) => frameIndex == _frameCount - 1;
+
     /// <summary>CALLK: a builtin over R[a..a+n-1]; its result (the caller stores it or not).</summary>
     internal Value CallBuiltin(Value builtin, int argSlot, int argCount)
     {

@@ -53,6 +53,13 @@ internal abstract class TierUp(int protoCount, int threshold)
         _heat[proto.Id] = heat;
     }
 
+    /// <summary>Compiled code of <paramref name="proto"/> gave its frame back to the interpreter at <paramref name="pc"/>
+    /// because an assumption about <paramref name="register"/> (-1: none, a stress test) failed.</summary>
+    public abstract void Deoptimized(FunctionProto proto, int pc, int register, string reason);
+
+    /// <summary>Whether a stress guard fails now (deterministic for a seed; never without one).</summary>
+    public abstract bool StressFails();
+
     /// <summary>Compiled code for <paramref name="proto"/>, or null to keep interpreting it.</summary>
     protected abstract CompiledFunction? Compile(FunctionProto proto);
 }
