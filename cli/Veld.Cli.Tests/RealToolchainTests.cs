@@ -62,9 +62,9 @@ public sealed class RealToolchainTests : IDisposable
         _files.Write("wrong.veld", "println(1 + 1) # expect: 3\n");
         var result = Run(null, "diff", _files.Root);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains("/wrong.veld [tree, stack, register] expectation: standard output differs from the expectations\n", result.Stdout);
+        Assert.Contains("/wrong.veld [tree, stack, register, jit] expectation: standard output differs from the expectations\n", result.Stdout);
         Assert.Contains("    -3\n    +2\n", result.Stdout);
         Assert.DoesNotContain("ok.veld", result.Stdout);
-        Assert.EndsWith("1 of 2 programs failed on tree, stack, register\n", result.Stdout);
+        Assert.EndsWith("1 of 2 programs failed on tree, stack, register, jit\n", result.Stdout);
     }
 }

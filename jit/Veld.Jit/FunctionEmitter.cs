@@ -115,8 +115,7 @@ internal sealed partial class FunctionEmitter
         _il.Mark(notOurs);
         // The innermost instruction's line wins: the error leaves here stamped with the raising instruction's line.
         _il.Emit(OpCodes.Ldloc, _error);
-        _il.Emit(OpCodes.Ldloc, _closure);
-        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        Proto();
         _il.Emit(OpCodes.Call, VmMembers.ProtoLines);
         _il.Emit(OpCodes.Ldloc, _currentPc);
         _il.Emit(OpCodes.Ldelem_I4);
@@ -179,13 +178,11 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameClosure)));
         _il.Emit(OpCodes.Stloc, _closure);
-        _il.Emit(OpCodes.Ldloc, _closure);
-        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        Proto();
         _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
         _il.Emit(OpCodes.Stloc, _constants);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldloc, _closure);
-        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        Proto();
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
         _il.Emit(OpCodes.Stloc, _caches);
         ReloadRegisters();
@@ -407,6 +404,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldelema, typeof(InlineCache));
     }
 
+    /// <summary>The running closure's proto (this function's).</summary>
     private void Proto()
     {
         _il.Emit(OpCodes.Ldloc, _closure);
