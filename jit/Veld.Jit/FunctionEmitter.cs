@@ -200,25 +200,39 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>
-    /// Entering at <paramref name="pc"/>: the int registers live there come from the stack, each guarded
-    /// (a failed guard hands the frame to the interpreter at the same pc, before anything changed).
+    /// Entering at <paramref name="pc"/>: the int registers come from the stack. One live there must hold an
+    /// int (a failed guard hands the frame to the interpreter at the same pc, before anything changed); every
+    /// other one that holds an int is loaded too, so that flushing all of them (an error may reach a handler
+    /// through an edge the liveness does not see) never overwrites a value the frame still needs.
     /// </summary>
     private Label EntryStub(int pc)
     {
         var live = _plan.LiveIn[pc];
-        var loads = _plan.IntRegisters.Where(r => live is not null && live[r]).ToList();
-        if (loads.Count == 0 && !_stress) return Target(pc);
+        var ints = _plan.IntRegisters.ToList();
+        if (ints.Count == 0 && !_stress) return Target(pc);
         var stub = _il.NewLabel($"enter_{pc}");
         _stubs.Add(() =>
         {
             _il.Mark(stub);
             if (_stress) StressGuard(pc, flush: false);
-            foreach (int r in loads)
+            foreach (int r in ints)
             {
                 RegisterAddress(r);
                 _il.Emit(OpCodes.Ldobj, typeof(Value));
                 _il.Emit(OpCodes.Stloc, _value);
-                Unbox(r, () => Deoptimize(pc, r, "entry: register not an int", flush: false));
+                if (live is not null && live[r])
+                {
+                    Unbox(r, () => Deoptimize(pc, r, "entry: register not an int", flush: false));
+                    continue;
+                }
+                var skip = _il.NewLabel($"not_int_r{r}");
+                _il.Emit(OpCodes.Ldloca, _value);
+                _il.Emit(OpCodes.Call, VmMembers.IsInt);
+                _il.Emit(OpCodes.Brfalse, skip);
+                _il.Emit(OpCodes.Ldloca, _value);
+                _il.Emit(OpCodes.Call, VmMembers.AsInt);
+                _il.Emit(OpCodes.Stloc, _int[r]!);
+                _il.Mark(skip);
             }
             _il.Emit(OpCodes.Br, Target(pc));
         });

@@ -82,6 +82,12 @@ internal sealed class TypePlan
         int n = proto.MaxStack;
         var live = new bool[code.Length][];
         for (int pc = 0; pc < code.Length; pc++) live[pc] = new bool[n];
+        // An error inside a TRY's body goes to its handler: the compiler lays the body out between the two.
+        var handlers = new List<int>[code.Length];
+        for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
+            if (Op(code[pc]) == VmOp.Try)
+                for (int inside = pc + 1; inside < facts[pc].Jump && inside < code.Length; inside++)
+                    (handlers[inside] ??= []).Add(facts[pc].Jump);
         bool changed = true;
         while (changed)
         {
@@ -100,6 +106,7 @@ internal sealed class TypePlan
                 if (f.FallsThrough) From(next);
                 if (f.IsTest) From(next + 1);
                 if (f.HasJump) From(f.Jump);
+                foreach (int handler in handlers[pc] ?? []) From(handler);
                 // A counted loop's and an iterator's registers written on one path are dead on the other
                 // (the compiler reads them only inside the loop), so every write kills.
                 foreach (var written in new[] { f.Write, f.JumpWrite, f.FallWrite })
