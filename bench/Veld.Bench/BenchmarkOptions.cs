@@ -17,6 +17,9 @@ public sealed record BenchmarkOptions
     /// <summary>Limit of one run; a run that hits it is a failure of that tier on that program.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
     public int MaxCallDepth { get; init; } = new RunOptions().MaxCallDepth;
+    /// <summary>JIT tier: calls and back-edges before a function is compiled.</summary>
+    public int JitThreshold { get; init; } = new RunOptions().JitThreshold;
+    public int? JitStress { get; init; }
     public CancellationToken Cancellation { get; init; }
 
     public int Rounds => Warmup + Iterations;

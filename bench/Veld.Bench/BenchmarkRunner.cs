@@ -112,6 +112,8 @@ public sealed class BenchmarkRunner
         {
             Args = args,
             MaxCallDepth = _options.MaxCallDepth,
+            JitThreshold = _options.JitThreshold,
+            JitStress = _options.JitStress,
             Timeout = _options.RunTimeout,
             Cancellation = _options.Cancellation,
         };

@@ -56,9 +56,9 @@ public sealed class RealToolchainTests : TempCorpusTest
         Corpus.Write("wrong.veld", "println(1 + 1) # expect: 3\n");
         var result = Run(null, "diff", Corpus.Root);
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains("/wrong.veld [tree, stack, register] expectation: standard output differs from the expectations\n", result.Stdout);
+        Assert.Contains("/wrong.veld [tree, stack, register, jit] expectation: standard output differs from the expectations\n", result.Stdout);
         Assert.Contains("    -3\n    +2\n", result.Stdout);
         Assert.DoesNotContain("ok.veld", result.Stdout);
-        Assert.EndsWith("1 of 2 programs failed on tree, stack, register\n", result.Stdout);
+        Assert.EndsWith("1 of 2 programs failed on tree, stack, register, jit\n", result.Stdout);
     }
 }

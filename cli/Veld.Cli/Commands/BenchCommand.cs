@@ -52,11 +52,13 @@ public static class BenchCommand
             HelpName = "lua",
         };
         baseline.AcceptOnlyFromAmong("lua");
+        var jitThreshold = JitOptions.Threshold();
+        var jitStress = JitOptions.Stress();
 
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, jitThreshold, jitStress,
         };
         command.SetAction(parse =>
         {
@@ -66,6 +68,8 @@ public static class BenchCommand
                 Iterations = parse.GetValue(iterations),
                 Warmup = parse.GetValue(warmup),
                 Size = parse.GetValue(size) ?? BenchmarkSize.Bench,
+                JitThreshold = parse.GetValue(jitThreshold),
+                JitStress = parse.GetValue(jitStress),
             };
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
                 parse.GetValue(baseline) == "lua", parse.GetValue(csv), parse.GetValue(markdown));

@@ -30,6 +30,8 @@ public static class DiffCommand
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
         var jobs = LimitOptions.Jobs();
+        var jitThreshold = JitOptions.Threshold();
+        var jitStress = JitOptions.Stress();
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
         var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
@@ -39,7 +41,7 @@ public static class DiffCommand
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
             "and compare every tier with the first (the oracle).")
         {
-            paths, tiers, timeout, fuel, maxDepth, jobs, verbose, junit, csv, stats,
+            paths, tiers, timeout, fuel, maxDepth, jobs, verbose, junit, csv, stats, jitThreshold, jitStress,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +52,8 @@ public static class DiffCommand
                 Fuel = parse.GetValue(fuel),
                 MaxCallDepth = parse.GetValue(maxDepth),
                 Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
+                JitThreshold = parse.GetValue(jitThreshold),
+                JitStress = parse.GetValue(jitStress),
             };
             var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));
             return Execute(console, services, selected, options, parse.GetValue(paths) ?? [], outputs);

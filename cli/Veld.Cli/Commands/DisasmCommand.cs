@@ -36,6 +36,7 @@ public static class DisasmCommand
           veld disasm fib.veld
           veld disasm fib.veld --tier stack
           veld disasm fib.veld --tier register
+          veld disasm fib.veld --tier jit            IL per function, with its type assumptions
           veld disasm fib.veldc                      a file from veld build, as loaded and verified
         """;
 

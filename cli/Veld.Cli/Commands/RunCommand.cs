@@ -36,10 +36,12 @@ public static class RunCommand
         var maxDepth = LimitOptions.MaxDepth(new RunOptions().MaxCallDepth);
         var fuel = LimitOptions.Fuel("Stop with LimitExceeded after this many steps (loop iterations plus calls). Default: no limit.", null);
         var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
+        var jitThreshold = JitOptions.Threshold();
+        var jitStress = JitOptions.Stress();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, jitThreshold, jitStress,
         };
         command.SetAction(parse => ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
             ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
@@ -56,6 +58,8 @@ public static class RunCommand
                 MaxCallDepth = parse.GetValue(maxDepth),
                 Fuel = parse.GetValue(fuel),
                 Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                JitThreshold = parse.GetValue(jitThreshold),
+                JitStress = parse.GetValue(jitStress),
                 Args = parse.GetValue(programArgs) ?? [],
             })));
         return command;
@@ -114,10 +118,12 @@ public static class RunCommand
             return failure;
         }
 
-        var outcome = TierHost.Run(request.Tier.Create(), program, request.Options);
+        var tier = request.Tier.Create();
+        var outcome = TierHost.Run(tier, program, request.Options);
         console.Out.Flush();
         int exitCode = Report(console, source, outcome, request);
-        if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, frontEndMs).ToJson());
+        if (request.Stats)
+            console.Error.WriteLine((RunStats.FromOutcome(outcome, frontEndMs) with { Jit = JitRunStats.Of(tier) }).ToJson());
         return exitCode;
     }
 

@@ -20,6 +20,10 @@ public sealed record RunStats(
     long? Instructions,
     long? AllocatedBytes)
 {
+    /// <summary>The JIT tier's figures (absent for other tiers).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JitRunStats? Jit { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -10,6 +10,10 @@ public sealed record DiffOptions
     public long? Fuel { get; init; } = 200_000_000;
     /// <summary>Nested non-tail calls allowed (docs/SPEC.md section 6).</summary>
     public int MaxCallDepth { get; init; } = 10_000;
+    /// <summary>JIT tier: calls and back-edges before a function is compiled (<see cref="Veld.Runtime.RunOptions.JitThreshold"/>).</summary>
+    public int JitThreshold { get; init; } = new Veld.Runtime.RunOptions().JitThreshold;
+    /// <summary>JIT tier: the stress seed that makes guards fail at pseudo-random points (<see cref="Veld.Runtime.RunOptions.JitStress"/>).</summary>
+    public int? JitStress { get; init; }
     /// <summary>Programs run at once (each runs its tiers one after another).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>

@@ -77,6 +77,8 @@ public sealed class DiffRunner
             Timeout = _options.Timeout,
             Fuel = _options.Fuel,
             MaxCallDepth = _options.MaxCallDepth,
+            JitThreshold = _options.JitThreshold,
+            JitStress = _options.JitStress,
             Cancellation = cancellation.Token,
         };
         var run = Task.Factory.StartNew(() =>

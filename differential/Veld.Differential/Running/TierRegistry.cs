@@ -21,6 +21,10 @@ public sealed class TierRegistry
             Disassemble = program => Veld.RegisterVm.Disassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
             File = RegisterBytecodeFile(),
         },
+        new("jit", "register VM that compiles hot functions to IL", () => new Veld.Jit.JitTier())
+        {
+            Disassemble = program => Veld.Jit.JitDisassembler.Disassemble(Veld.RegisterVm.ProgramCompiler.Compile(program)),
+        },
     ]);
 
     /// <summary>The register VM's <c>.veldc</c> file: its loader verifies every operand before anything runs.</summary>

@@ -44,6 +44,16 @@ internal sealed partial class RegisterMachine
                 caches = _caches[proto.Id] ??= new InlineCache[code.Length];
                 try
                 {
+                    // JIT tier: a frame of a compiled function runs as compiled code (a frame starting counts
+                    // towards its compilation) until it changes frames or hands a pc back to the interpreter.
+                    if (_tierUp is not null && (pc == 0 ? _tierUp.Heat(proto) : _tierUp.Code[proto.Id] is not null))
+                    {
+                        int exit = _tierUp.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
+                        if (exit == CompiledExit.Reload) goto Reload;
+                        if (exit == CompiledExit.Returned) return CompiledResult;
+                        pc = exit;
+                        stack = _stack;
+                    }
                     while (true)
                     {
                         // The verifier proved every jump target and fall-through stays inside the code.
@@ -117,12 +127,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.AddI: stack[@base + A(i)] = FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i)); break;
                             case OpCode.SubI: stack[@base + A(i)] = FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i)); break;
                             case OpCode.Unm: stack[@base + A(i)] = FastArithmetic.Negate(stack[@base + B(i)]); break;
-                            case OpCode.Not:
-                            {
-                                var v = stack[@base + B(i)];
-                                stack[@base + A(i)] = v.IsBool ? Value.FromBool(!v.AsBool) : Operators.Not(v);
-                                break;
-                            }
+                            case OpCode.Not: stack[@base + A(i)] = Not(stack[@base + B(i)]); break;
 
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
                             case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
@@ -136,11 +141,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
                             case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
                             case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.Test:
-                            {
-                                if (BoolContexts.Check(stack[@base + A(i)], (BoolContext)C(i)) != K(i)) pc++;
-                                break;
-                            }
+                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; break;
                             case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
@@ -151,14 +152,16 @@ internal sealed partial class RegisterMachine
                             case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(FastComparison.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
                             case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(FastComparison.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
-                            case OpCode.CheckBool:
-                                if (!stack[@base + A(i)].IsBool) BoolContexts.Check(stack[@base + A(i)], (BoolContext)C(i));
-                                break;
+                            case OpCode.CheckBool: CheckBool(stack[@base + A(i)], C(i)); break;
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
                                 pc += offset;
-                                if (offset < 0) _context.Tick();
+                                if (offset < 0)
+                                {
+                                    _context.Tick();
+                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                }
                                 break;
                             }
 
@@ -175,8 +178,7 @@ internal sealed partial class RegisterMachine
                             {
                                 int a = @base + A(i);
                                 _frames[frameIndex].Pc = pc;
-                                _context.Tick();
-                                var result = k[C(i)].As<BuiltinFunction>().Invoke(_context, _stack.AsSpan(a, B(i)));
+                                var result = CallBuiltin(k[C(i)], a, B(i));
                                 stack = _stack;
                                 if (K(i)) stack[a] = result;
                                 break;
@@ -193,9 +195,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.TailCallG:
                             {
                                 int a = @base + A(i);
-                                // Null: the callee replaced this frame; else a builtin's result to return.
-                                if (TailCallValue(Global(C(i)), a, B(i), handlerFloor) is { } result
-                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                if (TailCall(Global(C(i)), a, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
                                 goto Reload;
                             }
                             case OpCode.CallR:
@@ -209,46 +209,26 @@ internal sealed partial class RegisterMachine
                             case OpCode.TailCallR:
                             {
                                 int a = @base + A(i);
-                                if (TailCallValue(stack[@base + C(i)], a, B(i), handlerFloor) is { } result
-                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                if (TailCall(stack[@base + C(i)], a, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
                                 goto Reload;
                             }
                             case OpCode.TailCall:
                             {
                                 int a = @base + A(i);
-                                if (TailCallValue(stack[a], a + 1, B(i), handlerFloor) is { } result
-                                    && Return(result, entryFrame, handlerFloor)) return result;
+                                if (TailCall(stack[a], a + 1, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
                                 goto Reload;
                             }
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
                             {
-                                int a = @base + A(i);
                                 ref var cache = ref caches[pc - 1];
-                                var site = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>().Items;
-                                string name = site[0].As<VeldString>().Text;
-                                int argCount = (int)site[1].AsInt;
+                                var site = k[ConstantIndex(code, ref pc, C(i))];
                                 _frames[frameIndex].Pc = pc;
-                                var method = ResolveMethod(stack[@base + B(i)], a, argCount, name, ref cache);
-                                bool self = method.Kind == MethodKind.Self;
-                                bool tail = Op(i) == OpCode.TailMethod;
-                                if (method.Kind != MethodKind.Builtin && !tail)
-                                {
-                                    if (CallValue(method.Callee, method.ArgSlot, method.ArgCount, a, self)) goto Reload;
-                                    else stack = _stack;
-                                    break;
-                                }
-                                Value? returned = method.Kind == MethodKind.Builtin
-                                    ? CallBuiltinMethod(method.Callee, a, argCount, name)
-                                    : TailCallValue(method.Callee, method.ArgSlot, method.ArgCount, handlerFloor, self);
-                                if (!tail)
-                                {
-                                    stack = _stack;
-                                    stack[a] = returned!.Value;
-                                    break;
-                                }
-                                if (returned is { } value && Return(value, entryFrame, handlerFloor)) return value;
-                                goto Reload;
+                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), site, ref cache, Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
+                                if (exit == CompiledExit.Returned) return CompiledResult;
+                                if (exit == CompiledExit.Reload) goto Reload;
+                                stack = _stack;
+                                break;
                             }
                             case OpCode.Return:
                             {
@@ -260,7 +240,7 @@ internal sealed partial class RegisterMachine
                                 if (Return(Value.Unit, entryFrame, handlerFloor)) return Value.Unit;
                                 goto Reload;
                             case OpCode.Closure:
-                                stack[@base + A(i)] = Value.FromObject(MakeClosure(proto.Protos[Bx(i)], closure, @base));
+                                stack[@base + A(i)] = NewClosure(closure, Bx(i), @base);
                                 break;
                             case OpCode.Close:
                                 CloseUpvalues(@base + A(i));
@@ -272,63 +252,42 @@ internal sealed partial class RegisterMachine
                                 if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) pc += SBx(i);
                                 break;
                             case OpCode.ForLoop:
-                            {
-                                int a = @base + A(i);
-                                ulong remaining = (ulong)stack[a + 1].AsInt;
-                                if (remaining > 0)
+                                if (StepRange(@base + A(i)))
                                 {
-                                    long next = stack[a].AsInt + 1;
-                                    stack[a] = Value.FromInt(next);
-                                    stack[a + 1] = Value.FromInt((long)(remaining - 1));
-                                    stack[a + 2] = Value.FromInt(next);
                                     pc += SBx(i);
                                     _context.Tick();
+                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
-                            }
                             case OpCode.IterPrep:
-                            {
-                                int a = @base + A(i);
-                                stack[a] = Value.FromObject(new IteratorBox(ForIterator.Create(stack[a])));
+                                stack[@base + A(i)] = NewIterator(stack[@base + A(i)]);
                                 pc += SBx(i);
                                 break;
-                            }
                             case OpCode.IterNext:
-                            {
-                                int a = @base + A(i);
-                                var box = stack[a].AsObject as IteratorBox ?? throw Malformed("ITERNEXT without ITERPREP", proto, pc);
-                                if (box.Iterator.MoveNext(out var item))
+                                if (StepIterator(@base + A(i), proto, pc))
                                 {
-                                    stack[a + 1] = item;
                                     pc += SBx(i);
                                     _context.Tick();
+                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
-                            }
 
                             // ---- data ------------------------------------------------------------------------------
                             case OpCode.NewArray:
-                                stack[@base + A(i)] = Value.FromObject(new VeldArray(new List<Value>(stack.AsSpan(@base + B(i), C(i)).ToArray())));
+                                stack[@base + A(i)] = NewArray(@base + B(i), C(i));
                                 break;
                             case OpCode.NewArrayK:
-                                stack[@base + A(i)] = Value.FromObject(new VeldArray(new List<Value>(k[Bx(i)].As<VeldTuple>().Items)));
+                                stack[@base + A(i)] = NewArrayOf(k[Bx(i)]);
                                 break;
                             case OpCode.Append:
-                            {
-                                var array = stack[@base + A(i)].As<VeldArray>();
-                                foreach (var v in stack.AsSpan(@base + B(i), C(i))) array.Add(v);
+                                AppendTo(stack[@base + A(i)], @base + B(i), C(i));
                                 break;
-                            }
                             case OpCode.NewTuple:
-                                stack[@base + A(i)] = Value.FromObject(new VeldTuple(stack.AsSpan(@base + B(i), C(i)).ToArray()));
+                                stack[@base + A(i)] = NewTuple(@base + B(i), C(i));
                                 break;
                             case OpCode.NewMap:
-                            {
-                                var map = Value.FromObject(new VeldMap());
-                                InsertPairs(map, @base + B(i), C(i));
-                                stack[@base + A(i)] = map;
+                                stack[@base + A(i)] = NewMap(@base + B(i), C(i));
                                 break;
-                            }
                             case OpCode.MapInsert:
                                 InsertPairs(stack[@base + A(i)], @base + B(i), C(i));
                                 break;
@@ -336,14 +295,10 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
                                 break;
                             case OpCode.NewStruct:
-                            {
-                                var ctor = _program.Constructors[ConstantIndex(code, ref pc, C(i))];
-                                var fields = stack.AsSpan(@base + B(i), ctor.ArgCount).ToArray();
-                                stack[@base + A(i)] = Operators.NewStruct((StructType)_types[ctor.TypeId], fields);
+                                stack[@base + A(i)] = NewStruct(ConstantIndex(code, ref pc, C(i)), @base + B(i));
                                 break;
-                            }
                             case OpCode.NewEnum:
-                                stack[@base + A(i)] = NewEnum(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewVariant(ConstantIndex(code, ref pc, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
                                 stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
@@ -355,10 +310,7 @@ internal sealed partial class RegisterMachine
                             {
                                 ref var cache = ref caches[pc - 1];
                                 string name = ConstantName(k, code, ref pc, C(i));
-                                var target = stack[@base + B(i)];
-                                stack[@base + A(i)] = target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0
-                                    ? s.Fields[field]
-                                    : Operators.GetField(target, name);
+                                stack[@base + A(i)] = GetField(stack[@base + B(i)], name, ref cache);
                                 break;
                             }
                             case OpCode.SetField:
@@ -366,85 +318,63 @@ internal sealed partial class RegisterMachine
                                 ref var cache = ref caches[pc - 1];
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
                                 string name = ConstantName(k, code, ref pc, B(i));
-                                var target = stack[@base + A(i)];
-                                if (target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0)
-                                    s.Fields[field] = value;
-                                else
-                                    Operators.SetField(target, name, value);
+                                SetField(stack[@base + A(i)], name, value, ref cache);
                                 break;
                             }
                             case OpCode.GetTuple:
-                            {
-                                int index = ConstantIndex(code, ref pc, C(i));
-                                var t = stack[@base + B(i)];
-                                stack[@base + A(i)] = t.AsObject is VeldTuple tuple && index < tuple.Items.Length
-                                    ? tuple.Items[index]
-                                    : Operators.TupleIndex(t, index);
+                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantIndex(code, ref pc, C(i)));
                                 break;
-                            }
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
-                                if (stack[@base + A(i)].AsObject is VeldTuple tt && tt.Items.Length == B(i)) pc++;
+                                if (IsTupleOf(stack[@base + A(i)], B(i))) pc++;
                                 break;
                             case OpCode.TestVariant:
-                            {
-                                var ctor = _program.Constructors[Bx(i)];
-                                if (stack[@base + A(i)].AsObject is EnumInstance e && e.Variant == ctor.Variant
-                                    && ReferenceEquals(e.Type, _types[ctor.TypeId])) pc++;
+                                if (IsVariant(stack[@base + A(i)], Bx(i))) pc++;
                                 break;
-                            }
                             case OpCode.TestRange:
-                                if (RangeTest.Matches(stack[@base + A(i)], k[Bx(i)].As<VeldRange>())) pc++;
+                                if (InRange(stack[@base + A(i)], k[Bx(i)])) pc++;
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
-                                stack[@base + A(i)] = stack[@base + B(i)].AsObject is EnumInstance variant && C(i) < variant.Payload.Length
-                                    ? variant.Payload[C(i)]
-                                    : throw Malformed("GETPAYLOAD of a value that is not a variant with that payload", proto, pc);
+                                stack[@base + A(i)] = Payload(stack[@base + B(i)], C(i), proto, pc);
                                 break;
                             case OpCode.NoMatch:
-                                throw RuntimeErrors.NoMatch(stack[@base + A(i)]);
+                                throw NoMatch(stack[@base + A(i)]);
 
                             // ---- errors ----------------------------------------------------------------------------
                             case OpCode.Try:
-                                _handlers.Add(new TryHandler(frameIndex, @base + A(i), pc + SBx(i)));
+                                PushHandler(frameIndex, @base + A(i), pc + SBx(i));
                                 break;
                             case OpCode.EndTry:
-                                _handlers.RemoveAt(_handlers.Count - 1);
+                                PopHandler();
                                 break;
                             case OpCode.Throw:
-                                throw RuntimeErrors.Thrown(stack[@base + A(i)]);
+                                throw Throw(stack[@base + A(i)]);
                             case OpCode.AssertFail:
-                                throw RuntimeErrors.AssertFailed(K(i) ? Display.Show(stack[@base + A(i)]) : null);
+                                throw AssertFail(stack[@base + A(i)], K(i));
 
                             // ---- strings and casts --------------------------------------------------------------
                             case OpCode.Format:
-                            {
-                                var template = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>();
-                                stack[@base + A(i)] = Value.FromString(Fill(template, @base + B(i)));
+                                stack[@base + A(i)] = Format(k[ConstantIndex(code, ref pc, C(i))], @base + B(i));
                                 break;
-                            }
                             case OpCode.Print:
-                            {
-                                var template = k[ConstantIndex(code, ref pc, B(i))].As<VeldTuple>();
-                                var text = Fill(template, @base + A(i));
-                                _context.Output.Write(K(i) ? text + "\n" : text);
+                                Print(k[ConstantIndex(code, ref pc, B(i))], @base + A(i), K(i));
                                 break;
-                            }
                             case OpCode.Cast:
-                            {
-                                string typeText = k[AxOf(code[pc++])].As<VeldString>().Text;
-                                stack[@base + A(i)] = Operators.Cast(stack[@base + B(i)], (Language.Syntax.CastTarget)C(i), typeText);
+                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), k[AxOf(code[pc++])]);
                                 break;
-                            }
                             case OpCode.ToStr:
-                                stack[@base + A(i)] = Value.FromString(Display.Show(stack[@base + B(i)]));
+                                stack[@base + A(i)] = ToStr(stack[@base + B(i)]);
                                 break;
                             default:
                                 throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {proto.Name}");
                         }
                     }
+                // JIT tier: a loop of this function just jumped back and the function has compiled code: go
+                // on in it at the loop header (the same frame, reloaded with pc at the jump's target).
+                EnterAtLoopHeader:
+                    _frames[frameIndex].Pc = pc;
                 }
                 catch (VeldRuntimeException e)
                 {

@@ -32,9 +32,12 @@ internal sealed partial class RegisterMachine : IInvoker
     private readonly List<TryHandler> _handlers = [];
     /// <summary>Inline caches of this run, per proto (by <see cref="FunctionProto.Id"/>), one entry per instruction.</summary>
     private readonly InlineCache[]?[] _caches;
+    /// <summary>The JIT tier's hook (null on the register tier): hot functions run as compiled code.</summary>
+    private readonly TierUp? _tierUp;
 
-    public RegisterMachine(RegisterProgram program, ExecutionContext context, int protoCount)
+    public RegisterMachine(RegisterProgram program, ExecutionContext context, int protoCount, TierUp? tierUp = null)
     {
+        _tierUp = tierUp;
         _caches = new InlineCache[]?[protoCount];
         _program = program;
         _context = context;

@@ -12,6 +12,8 @@ public sealed class ExecutionContext
     public TextWriter Output { get; }
     public IReadOnlyList<string> Args { get; }
     public int MaxCallDepth { get; }
+    /// <summary>The options of this run, for what only one tier reads (the JIT's threshold and stress seed).</summary>
+    public RunOptions Options { get; }
     /// <summary>Set by the tier before it runs code that may call back (map, filter, ...).</summary>
     public IInvoker Invoker { get; set; } = NoInvoker.Instance;
     /// <summary>Current nesting of non-tail calls; tiers maintain it with <see cref="EnterCall"/>/<see cref="ExitCall"/>.</summary>
@@ -30,6 +32,7 @@ public sealed class ExecutionContext
     public ExecutionContext(RunOptions options, TextWriter output, Stopwatch clock)
     {
         Output = output;
+        Options = options;
         Args = options.Args;
         MaxCallDepth = options.MaxCallDepth;
         _hasFuel = options.Fuel.HasValue;

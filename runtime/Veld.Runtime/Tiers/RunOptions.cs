@@ -13,6 +13,9 @@ public sealed record RunOptions
     public TimeSpan? Timeout { get; init; }
     /// <summary>Calls or loop iterations before the JIT compiles a function (JIT tier only).</summary>
     public int JitThreshold { get; init; } = 1_000;
+    /// <summary>JIT tier only: when set, compiled code's type guards also fail at pseudo-random points chosen
+    /// by this seed (deterministically), so every deoptimisation path runs.</summary>
+    public int? JitStress { get; init; }
     /// <summary>The strings <c>args()</c> returns (given after <c>--</c> on the command line).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
     public CancellationToken Cancellation { get; init; }

@@ -1,0 +1,27 @@
+using Veld.Jit;
+using Veld.Runtime;
+
+namespace Veld.Cli.Commands;
+
+/// <summary>
+/// The <c>jit</c> object of <c>veld run --tier jit --stats</c>: functions compiled, their IL bytes and compile
+/// time, the functions that stayed interpreted with the reason, and the deoptimisations by reason.
+/// </summary>
+public sealed record JitRunStats(
+    int FunctionsCompiled,
+    long IlBytes,
+    double CompileMs,
+    IReadOnlyList<string> Interpreted,
+    int Deoptimizations,
+    IReadOnlyDictionary<string, int> DeoptimizationReasons)
+{
+    public static JitRunStats? Of(ITier tier) => tier is JitTier { LastRun: { } run } ? From(run) : null;
+
+    public static JitRunStats From(JitStatistics run) => new(
+        run.FunctionsCompiled,
+        run.IlBytes,
+        Math.Round(run.CompileMs, 3),
+        [.. run.Interpreted.Select(f => $"{f.Name} (line {f.Line}): {f.Reason}")],
+        run.Deoptimizations.Count,
+        run.Deoptimizations.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
+}

@@ -1,0 +1,34 @@
+using Veld.Language;
+using Veld.Language.Syntax;
+using Veld.RegisterVm;
+using Veld.Runtime;
+
+namespace Veld.Jit.Tests;
+
+/// <summary>Running Veld source on the JIT tier (and, for comparison, on the register and tree tiers).</summary>
+internal static class JitRuns
+{
+    public static CheckedProgram Check(string source)
+    {
+        var result = VeldCompiler.Compile(new Source("test.veld", source));
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics.Select(d => $"{d.Pos}: {d.Message}")));
+        return result.Program!;
+    }
+
+    /// <summary>One run on a fresh JIT tier; its statistics come back with the outcome.</summary>
+    public static (RunOutcome Outcome, JitStatistics Stats) Run(string source, RunOptions options)
+    {
+        var tier = new JitTier();
+        var outcome = TierHost.Run(tier, Check(source), options);
+        return (outcome, tier.LastRun!);
+    }
+
+    public static RunOutcome RunOn(ITier tier, string source, RunOptions options) => TierHost.Run(tier, Check(source), options);
+
+    public static RunOutcome Register(string source, RunOptions options) => RunOn(new RegisterVmTier(), source, options);
+    public static RunOutcome Tree(string source, RunOptions options) => RunOn(new TreeWalk.TreeWalkTier(), source, options);
+
+    /// <summary>Output, result display, and error (kind, message, line) of a run, for comparing tiers.</summary>
+    public static string Observed(RunOutcome o) =>
+        $"{o.Kind}|{o.Stdout}|{Display.ShowNested(o.Result)}|{o.Error?.Kind}|{o.Error?.Message}|{o.Error?.Line}";
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Reflection.Emit;
+using System.Text;
+using Veld.RegisterVm;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// One function from bytecode to a callable <see cref="CompiledFunction"/>, within the size budget. The
+/// budget sits below the limits past which .NET's JIT stops optimising a method (about 60,000 IL bytes,
+/// 2,000 basic blocks, 1,000 locals): a function that would be compiled badly stays interpreted.
+/// </summary>
+internal static class Compilation
+{
+    public const int MaxIlBytes = 50_000;
+    /// <summary>Labels marked is an upper bound of the basic blocks the IL's branches start.</summary>
+    public const int MaxBlocks = 1_500;
+
+    private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
+
+    /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget.</summary>
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, JitStatistics stats, StringBuilder? listing = null)
+    {
+        var clock = Stopwatch.StartNew();
+        // Owned by the VM's module with visibility checks skipped: the IL calls the VM's internal helpers.
+        var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}", typeof(int), Parameters, typeof(RegisterMachine).Module, skipVisibility: true);
+        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing);
+        string? refusal =
+            size.IlBytes > MaxIlBytes ? $"{size.IlBytes} IL bytes, over the budget of {MaxIlBytes}" :
+            size.Blocks > MaxBlocks ? $"{size.Blocks} basic blocks, over the budget of {MaxBlocks}" :
+            null;
+        if (refusal is not null)
+        {
+            stats.AddInterpreted(proto, refusal);
+            return null;
+        }
+        var code = method.CreateDelegate<CompiledFunction>();
+        stats.AddCompiled(proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
+        return code;
+    }
+}

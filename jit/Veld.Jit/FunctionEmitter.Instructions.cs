@@ -1,0 +1,429 @@
+using System.Reflection;
+using MethodInfo = System.Reflection.MethodInfo;
+using System.Reflection.Emit;
+using Veld.RegisterVm;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
+
+namespace Veld.Jit;
+
+/// <summary>One instruction's IL: what its case in RegisterMachine.Dispatch does, with constant operands.</summary>
+internal sealed partial class FunctionEmitter
+{
+    private static MethodInfo Vm(string name) => VmMembers.Vm(name);
+    private static MethodInfo ArithOp(string name) => VmMembers.Method(typeof(Arith), name);
+    private static MethodInfo CompareOp(string name) => VmMembers.Method(typeof(Compare), name);
+    private static MethodInfo Runtime(string name) => VmMembers.Method(typeof(Operators), name, typeof(Value), typeof(Value));
+
+    /// <summary>The helper of each two-operand arithmetic instruction (register and constant forms).</summary>
+    private static readonly Dictionary<VmOp, MethodInfo> Binary = new()
+    {
+        [VmOp.Add] = ArithOp(nameof(Arith.Add)), [VmOp.Sub] = ArithOp(nameof(Arith.Sub)), [VmOp.Mul] = ArithOp(nameof(Arith.Mul)),
+        [VmOp.Div] = ArithOp(nameof(Arith.Div)), [VmOp.Mod] = ArithOp(nameof(Arith.Mod)), [VmOp.Pow] = Runtime(nameof(Operators.Pow)),
+        [VmOp.BAnd] = ArithOp(nameof(Arith.BAnd)), [VmOp.BOr] = ArithOp(nameof(Arith.BOr)), [VmOp.BXor] = ArithOp(nameof(Arith.BXor)),
+        [VmOp.Shl] = Runtime(nameof(Operators.Shl)), [VmOp.Shr] = Runtime(nameof(Operators.Shr)),
+    };
+
+    /// <summary>The comparison behind each test and SET instruction: register, constant or immediate second operand.</summary>
+    private static readonly Dictionary<VmOp, MethodInfo> Comparison = new()
+    {
+        [VmOp.Eq] = CompareOp(nameof(Compare.Equal)), [VmOp.Lt] = CompareOp(nameof(Compare.Less)), [VmOp.Le] = CompareOp(nameof(Compare.LessEqual)),
+        [VmOp.Gt] = CompareOp(nameof(Compare.Greater)), [VmOp.Ge] = CompareOp(nameof(Compare.GreaterEqual)),
+        [VmOp.EqI] = CompareOp(nameof(Compare.EqualInt)), [VmOp.LtI] = CompareOp(nameof(Compare.LessInt)), [VmOp.LeI] = CompareOp(nameof(Compare.LessEqualInt)),
+        [VmOp.GtI] = CompareOp(nameof(Compare.GreaterInt)), [VmOp.GeI] = CompareOp(nameof(Compare.GreaterEqualInt)),
+    };
+
+    private static readonly Dictionary<VmOp, VmOp> SetToTest = new()
+    {
+        [VmOp.SetEq] = VmOp.Eq, [VmOp.SetLt] = VmOp.Lt, [VmOp.SetLe] = VmOp.Le, [VmOp.SetGt] = VmOp.Gt, [VmOp.SetGe] = VmOp.Ge,
+        [VmOp.SetEqK] = VmOp.Eq, [VmOp.SetLtK] = VmOp.Lt, [VmOp.SetLeK] = VmOp.Le, [VmOp.SetGtK] = VmOp.Gt, [VmOp.SetGeK] = VmOp.Ge,
+    };
+
+    /// <summary>Instructions that cannot raise a Veld error (every other one records its pc for the line stamp).</summary>
+    private static readonly HashSet<VmOp> CannotRaise =
+    [
+        VmOp.Move, VmOp.LoadI, VmOp.LoadF, VmOp.LoadK, VmOp.LoadKX, VmOp.LoadFalse, VmOp.LoadTrue, VmOp.LoadUnit,
+        VmOp.GetUpval, VmOp.SetUpval, VmOp.SetGlobal, VmOp.Closure, VmOp.Close, VmOp.Try, VmOp.EndTry,
+        VmOp.Return, VmOp.ReturnUnit, VmOp.NewArray, VmOp.NewArrayK, VmOp.NewTuple, VmOp.TestTuple, VmOp.TestVariant, VmOp.TestRange,
+    ];
+
+    /// <summary>Instructions that may hand the frame to the VM (a call, a tail call).</summary>
+    private static readonly HashSet<VmOp> LeavesFrame =
+    [
+        VmOp.Call, VmOp.CallG, VmOp.CallR, VmOp.CallK, VmOp.TailCall, VmOp.TailCallG, VmOp.TailCallR, VmOp.MethodCall, VmOp.TailMethod,
+    ];
+
+    /// <summary>Instructions whose helper reads a run of registers from the stack by slot.</summary>
+    private static readonly HashSet<VmOp> ReadsWindow =
+    [
+        VmOp.NewArray, VmOp.NewTuple, VmOp.NewMap, VmOp.MapInsert, VmOp.Append, VmOp.NewStruct, VmOp.NewEnum,
+        VmOp.Format, VmOp.Print, VmOp.ForPrep, VmOp.ForPrepInc, VmOp.ForLoop, VmOp.IterNext,
+    ];
+
+    private void FlushReads(InstructionFacts facts)
+    {
+        foreach (var range in facts.Reads)
+            for (int r = range.First; r < range.End && r < _int.Length; r++)
+                if (_int[r] is { } local)
+                {
+                    RegisterAddress(r);
+                    _il.Emit(OpCodes.Ldloc, local);
+                    _il.Emit(OpCodes.Call, VmMembers.FromInt);
+                    _il.Emit(OpCodes.Stobj, typeof(Value));
+                }
+    }
+
+    private void EmitInstruction(int pc)
+    {
+        uint i = _code[pc];
+        var op = Op(i);
+        int a = A(i), b = B(i), c = C(i);
+        int next = pc + Width(pc);
+        _pc = pc;
+        if (TryEmitTyped(pc)) return;
+        if (!CannotRaise.Contains(op)) MayRaise(pc);
+        // Helpers read their operand windows from the stack: int registers go there first. A call may leave
+        // for the trampoline, after which the VM resumes this frame from the stack: all of them go.
+        if (LeavesFrame.Contains(op)) FlushAll();
+        else if (ReadsWindow.Contains(op)) FlushReads(_plan.Facts[pc]);
+        switch (op)
+        {
+            // ---- loads and moves ------------------------------------------------------------------------------
+            case VmOp.Move: Store(a, () => Register(b)); break;
+            case VmOp.LoadI: Store(a, () => { _il.Emit(OpCodes.Ldc_I8, (long)SBx(i)); _il.Emit(OpCodes.Call, VmMembers.FromInt); }); break;
+            case VmOp.LoadF: Store(a, () => { _il.Emit(OpCodes.Ldc_R8, (double)SBx(i)); _il.Emit(OpCodes.Call, VmMembers.FromFloat); }); break;
+            case VmOp.LoadK: Store(a, () => Constant(Bx(i))); break;
+            case VmOp.LoadKX: Store(a, () => Constant(AxOf(_code[pc + 1]))); break;
+            case VmOp.LoadFalse: Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.False)); break;
+            case VmOp.LoadTrue: Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.True)); break;
+            case VmOp.LoadUnit: Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit)); break;
+            case VmOp.GetUpval: Store(a, () => { Upvalue(b); _il.Emit(OpCodes.Call, VmMembers.UpvalueGet); }); break;
+            case VmOp.SetUpval:
+                Upvalue(b);
+                Register(a);
+                _il.Emit(OpCodes.Call, VmMembers.UpvalueSet);
+                break;
+            case VmOp.GetGlobal: Store(a, () => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(Bx(i)))); break;
+            case VmOp.SetGlobal: VmCall(nameof(RegisterMachine.SetGlobalAt), () => { _il.Int(Bx(i)); Register(a); }); break;
+
+            // ---- arithmetic ---------------------------------------------------------------------------------------
+            case VmOp.Add or VmOp.Sub or VmOp.Mul or VmOp.Div or VmOp.Mod or VmOp.Pow or VmOp.BAnd or VmOp.BOr or VmOp.BXor or VmOp.Shl or VmOp.Shr:
+                Store(a, () => { Register(b); Register(c); _il.Emit(OpCodes.Call, Binary[op]); });
+                break;
+            case VmOp.AddK or VmOp.SubK or VmOp.MulK or VmOp.DivK or VmOp.ModK or VmOp.PowK or VmOp.BAndK or VmOp.BOrK or VmOp.BXorK or VmOp.ShlK or VmOp.ShrK:
+                Store(a, () => { Register(b); Constant(c); _il.Emit(OpCodes.Call, Binary[op - VmOp.AddK + VmOp.Add]); });
+                break;
+            case VmOp.AddI: Store(a, () => { Register(b); _il.Int(SC(i)); _il.Emit(OpCodes.Call, ArithOp(nameof(Arith.AddInt))); }); break;
+            case VmOp.SubI: Store(a, () => { Register(b); _il.Int(SC(i)); _il.Emit(OpCodes.Call, ArithOp(nameof(Arith.SubInt))); }); break;
+            case VmOp.Unm: Store(a, () => { Register(b); _il.Emit(OpCodes.Call, ArithOp(nameof(Arith.Negate))); }); break;
+            case VmOp.Not: Store(a, () => { Register(b); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Not))); }); break;
+
+            // ---- tests: the condition equal to k runs the JMP at pc + 1, else control skips it -------------------------
+            case VmOp.Eq or VmOp.Lt or VmOp.Le or VmOp.Gt or VmOp.Ge:
+                Register(a);
+                Register(b);
+                _il.Emit(OpCodes.Call, Comparison[op]);
+                SkipJumpUnless(pc, K(i));
+                break;
+            case VmOp.EqK:
+                Register(a);
+                Constant(b);
+                _il.Emit(OpCodes.Call, Comparison[VmOp.Eq]);
+                SkipJumpUnless(pc, K(i));
+                break;
+            case VmOp.EqI or VmOp.LtI or VmOp.LeI or VmOp.GtI or VmOp.GeI:
+                Register(a);
+                _il.Int(SB(i));
+                _il.Emit(OpCodes.Call, Comparison[op]);
+                SkipJumpUnless(pc, K(i));
+                break;
+            case VmOp.Test:
+                Register(a);
+                _il.Int(c);
+                _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Truth)));
+                SkipJumpUnless(pc, K(i));
+                break;
+            case VmOp.SetEq or VmOp.SetLt or VmOp.SetLe or VmOp.SetGt or VmOp.SetGe
+                or VmOp.SetEqK or VmOp.SetLtK or VmOp.SetLeK or VmOp.SetGtK or VmOp.SetGeK:
+                Store(a, () =>
+                {
+                    Register(b);
+                    if (op >= VmOp.SetEqK) Constant(c); else Register(c);
+                    _il.Emit(OpCodes.Call, Comparison[SetToTest[op]]);
+                    if (K(i)) { _il.Int(0); _il.Emit(OpCodes.Ceq); } // (condition != k)
+                    _il.Emit(OpCodes.Call, VmMembers.FromBool);
+                });
+                break;
+            case VmOp.CheckBool:
+                Register(a);
+                _il.Int(c);
+                _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CheckBool)));
+                break;
+            case VmOp.Jmp:
+            {
+                int offset = SJOf(i);
+                if (offset < 0) BackEdgeTick(next + offset);
+                _il.Emit(OpCodes.Br, Target(next + offset));
+                break;
+            }
+
+            // ---- calls and returns --------------------------------------------------------------------------------
+            case VmOp.Call: EmitCall(next, () => Register(a), a + 1, b, c); break;
+            case VmOp.CallG: EmitCall(next, () => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b, a); break;
+            case VmOp.CallR: EmitCall(next, () => Register(c), a, b, a); break;
+            case VmOp.CallK:
+            {
+                void Invoke() => VmCall(nameof(RegisterMachine.CallBuiltin), () => { Constant(c); Slot(a); _il.Int(b); });
+                if (K(i)) StoreAfterCall(a, Invoke);
+                else
+                {
+                    Invoke();
+                    _il.Emit(OpCodes.Pop);
+                    ReloadRegisters();
+                }
+                break;
+            }
+            case VmOp.TailCall: EmitTailCall(() => Register(a), a + 1, b); break;
+            case VmOp.TailCallG: EmitTailCall(() => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b); break;
+            case VmOp.TailCallR: EmitTailCall(() => Register(c), a, b); break;
+            case VmOp.MethodCall or VmOp.TailMethod: EmitMethodCall(pc, next, op == VmOp.TailMethod, a, b, ConstantIndex(pc, c)); break;
+            case VmOp.Return: Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { Register(a); ActivationArgs(); })); break;
+            case VmOp.ReturnUnit:
+                Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); ActivationArgs(); }));
+                break;
+            case VmOp.Closure:
+                Store(a, () => VmCall(nameof(RegisterMachine.NewClosure), () => { _il.Emit(OpCodes.Ldloc, _closure); _il.Int(Bx(i)); _il.Emit(OpCodes.Ldloc, _base); }));
+                break;
+            case VmOp.Close: VmCall(nameof(RegisterMachine.CloseFrom), () => Slot(a)); break;
+
+            // ---- loops --------------------------------------------------------------------------------------------
+            case VmOp.ForPrep or VmOp.ForPrepInc:
+                VmCall(nameof(RegisterMachine.PrepareRange), () => { Slot(a); Bool(op == VmOp.ForPrepInc); });
+                _il.Emit(OpCodes.Brfalse, Target(next + SBx(i)));
+                break;
+            case VmOp.ForLoop:
+                VmCall(nameof(RegisterMachine.StepRange), () => Slot(a));
+                BackEdgeIfTrue(next + SBx(i));
+                break;
+            case VmOp.IterPrep:
+                Store(a, () => { Register(a); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.NewIterator))); });
+                _il.Emit(OpCodes.Br, Target(next + SBx(i)));
+                break;
+            case VmOp.IterNext:
+                VmCall(nameof(RegisterMachine.StepIterator), () => { Slot(a); Proto(); _il.Int(pc + 1); });
+                BackEdgeIfTrue(next + SBx(i));
+                break;
+
+            // ---- data ---------------------------------------------------------------------------------------------
+            case VmOp.NewArray: Store(a, () => VmCall(nameof(RegisterMachine.NewArray), () => { Slot(b); _il.Int(c); })); break;
+            case VmOp.NewArrayK: Store(a, () => { Constant(Bx(i)); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.NewArrayOf))); }); break;
+            case VmOp.Append: VmCall(nameof(RegisterMachine.AppendTo), () => { Register(a); Slot(b); _il.Int(c); }); break;
+            case VmOp.NewTuple: Store(a, () => VmCall(nameof(RegisterMachine.NewTuple), () => { Slot(b); _il.Int(c); })); break;
+            case VmOp.NewMap: Store(a, () => VmCall(nameof(RegisterMachine.NewMap), () => { Slot(b); _il.Int(c); })); break;
+            case VmOp.MapInsert: VmCall(nameof(RegisterMachine.InsertInto), () => { Register(a); Slot(b); _il.Int(c); }); break;
+            case VmOp.NewRange:
+                Store(a, () => { Register(b); Register(c); Bool(K(i)); _il.Emit(OpCodes.Call, VmMembers.Method(typeof(Operators), nameof(Operators.MakeRange))); });
+                break;
+            case VmOp.NewStruct: Store(a, () => VmCall(nameof(RegisterMachine.NewStruct), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
+            case VmOp.NewEnum: Store(a, () => VmCall(nameof(RegisterMachine.NewVariant), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
+            case VmOp.GetIndex:
+                Store(a, () => { Register(b); Register(c); _il.Emit(OpCodes.Call, VmMembers.Method(typeof(Access), nameof(Access.GetIndex))); });
+                break;
+            case VmOp.SetIndex:
+                Register(a);
+                Register(b);
+                if (K(i)) Constant(c); else Register(c);
+                _il.Emit(OpCodes.Call, VmMembers.Method(typeof(Access), nameof(Access.SetIndex)));
+                break;
+            case VmOp.GetField:
+                Store(a, () =>
+                {
+                    Register(b);
+                    _il.Emit(OpCodes.Ldstr, ConstantText(ConstantIndex(pc, c)));
+                    CacheAddress(pc);
+                    _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.GetField)));
+                });
+                break;
+            case VmOp.SetField:
+                Register(a);
+                _il.Emit(OpCodes.Ldstr, ConstantText(ConstantIndex(pc, b)));
+                if (K(i)) Constant(c); else Register(c);
+                CacheAddress(pc);
+                _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.SetField)));
+                break;
+            case VmOp.GetTuple:
+                Store(a, () => { Register(b); _il.Int(ConstantIndex(pc, c)); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.TupleItem))); });
+                break;
+
+            // ---- patterns: a match skips the JMP to the next arm ------------------------------------------------------
+            case VmOp.TestTuple:
+                Register(a);
+                _il.Int(b);
+                _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.IsTupleOf)));
+                _il.Emit(OpCodes.Brtrue, Target(pc + 2));
+                break;
+            case VmOp.TestVariant:
+                VmCall(nameof(RegisterMachine.IsVariant), () => { Register(a); _il.Int(Bx(i)); });
+                _il.Emit(OpCodes.Brtrue, Target(pc + 2));
+                break;
+            case VmOp.TestRange:
+                Register(a);
+                Constant(Bx(i));
+                _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.InRange)));
+                _il.Emit(OpCodes.Brtrue, Target(pc + 2));
+                break;
+            case VmOp.GetPayload:
+                Store(a, () => { Register(b); _il.Int(c); Proto(); _il.Int(pc + 1); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Payload))); });
+                break;
+            case VmOp.NoMatch: Raise(nameof(RegisterMachine.NoMatch), () => Register(a)); break;
+
+            // ---- errors -------------------------------------------------------------------------------------------
+            case VmOp.Try:
+                VmCall(nameof(RegisterMachine.PushHandler), () => { _il.Emit(OpCodes.Ldarg_1); Slot(a); _il.Int(next + SBx(i)); });
+                break;
+            case VmOp.EndTry: VmCall(nameof(RegisterMachine.PopHandler), () => { }); break;
+            case VmOp.Throw: Raise(nameof(RegisterMachine.Throw), () => Register(a)); break;
+            case VmOp.AssertFail:
+                // Without a message (k unset) A names no register.
+                Raise(nameof(RegisterMachine.AssertFail), () => { if (K(i)) Register(a); else _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); Bool(K(i)); });
+                break;
+
+            // ---- strings and casts --------------------------------------------------------------------------------
+            case VmOp.Format: Store(a, () => VmCall(nameof(RegisterMachine.Format), () => { Constant(ConstantIndex(pc, c)); Slot(b); })); break;
+            case VmOp.Print: VmCall(nameof(RegisterMachine.Print), () => { Constant(ConstantIndex(pc, b)); Slot(a); Bool(K(i)); }); break;
+            case VmOp.Cast:
+                Store(a, () => { Register(b); _il.Int(c); Constant(AxOf(_code[pc + 1])); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Cast))); });
+                break;
+            case VmOp.ToStr: Store(a, () => { Register(b); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.ToStr))); }); break;
+            default:
+                throw new InvalidOperationException($"jit: no IL for {op} at pc {pc} in {_proto.Name}");
+        }
+    }
+
+    /// <summary>The dispatch loop's entry frame and handler floor, which returns and tail calls need.</summary>
+    private void ActivationArgs()
+    {
+        _il.Arg(3);
+        _il.Arg(4);
+    }
+
+    /// <summary>A call of an instance helper of the VM: the machine, then the arguments <paramref name="args"/> pushes.</summary>
+    private void VmCall(string name, Action args)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        args();
+        _il.Emit(OpCodes.Call, Vm(name));
+    }
+
+    private void Upvalue(int index)
+    {
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureUpvalues);
+        _il.Int(index);
+        _il.Emit(OpCodes.Ldelem_Ref);
+    }
+
+    /// <summary>With the condition on the stack: equal to <paramref name="k"/> falls through to the JMP, else skip it.</summary>
+    private void SkipJumpUnless(int pc, bool k) => _il.Emit(k ? OpCodes.Brfalse : OpCodes.Brtrue, Target(pc + 2));
+
+    /// <summary>With "the loop goes on" on the stack: tick (a back-edge is a step) and jump back.</summary>
+    private void BackEdgeIfTrue(int target)
+    {
+        var done = _il.NewLabel("loop_done");
+        _il.Emit(OpCodes.Brfalse, done);
+        BackEdgeTick(target);
+        _il.Emit(OpCodes.Br, Target(target));
+        _il.Mark(done);
+    }
+
+    /// <summary>A back-edge is a step. The VM ticks after moving pc to the target, so running out of fuel
+    /// there reports the line of the instruction before the loop's target: so does compiled code.</summary>
+    private void BackEdgeTick(int target)
+    {
+        MayRaise(Math.Max(0, target - 1));
+        Tick();
+        if (_stress) StressGuard(target, flush: true);
+    }
+
+    /// <summary>A helper that returns the error to throw.</summary>
+    private void Raise(string helper, Action args)
+    {
+        args();
+        _il.Emit(OpCodes.Call, Vm(helper));
+        _il.Emit(OpCodes.Throw);
+    }
+
+    /// <summary>CALL, CALLG, CALLR: a Veld callee gets its frame and the VM's trampoline runs it; a builtin's
+    /// result is already stored, and this frame goes on.</summary>
+    private void EmitCall(int resume, Action callee, int argRegister, int argCount, int resultRegister)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Int(resume);
+        callee();
+        Slot(argRegister);
+        _il.Int(argCount);
+        Slot(resultRegister);
+        _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallAt)));
+        var done = _il.NewLabel("call_done");
+        _il.Emit(OpCodes.Brfalse, done); // a builtin: its result is stored
+        RunCallee(done);
+        _il.Mark(done);
+        ReloadRegisters();
+    }
+
+    /// <summary>A Veld callee's frame was pushed: run it directly when compiled, else leave for the trampoline.</summary>
+    private void RunCallee(Label done)
+    {
+        VmCall(nameof(RegisterMachine.RunCallee), () => { _il.Emit(OpCodes.Ldarg_1); _il.Arg(4); });
+        _il.Emit(OpCodes.Stloc, _exit);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Next);
+        _il.Emit(OpCodes.Beq, done);
+        _il.Emit(OpCodes.Leave, _leave);
+    }
+
+    private void EmitTailCall(Action callee, int argRegister, int argCount)
+    {
+        Exit(() => VmCall(nameof(RegisterMachine.TailCall), () =>
+        {
+            callee();
+            Slot(argRegister);
+            _il.Int(argCount);
+            ActivationArgs();
+        }));
+    }
+
+    private void EmitMethodCall(int pc, int resume, bool tail, int a, int b, int site)
+    {
+        if (!tail) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        VmCall(nameof(RegisterMachine.MethodCall), () =>
+        {
+            Register(b);
+            Slot(a);
+            Constant(site);
+            CacheAddress(pc);
+            Bool(tail);
+            ActivationArgs();
+        });
+        _il.Emit(OpCodes.Stloc, _exit);
+        var next = _il.NewLabel("method_done");
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Next);
+        _il.Emit(OpCodes.Beq, next);
+        if (!tail)
+        {
+            // Reload after a non-tail method call means a Veld method's frame was pushed.
+            _il.Emit(OpCodes.Ldloc, _exit);
+            _il.Int(CompiledExit.Reload);
+            var leave = _il.NewLabel("method_leave");
+            _il.Emit(OpCodes.Bne_Un, leave);
+            RunCallee(next);
+            _il.Mark(leave);
+        }
+        _il.Emit(OpCodes.Leave, _leave);
+        _il.Mark(next);
+        ReloadRegisters();
+    }
+}

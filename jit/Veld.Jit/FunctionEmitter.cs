@@ -1,0 +1,432 @@
+using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Veld.RegisterVm;
+using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// Compiles one prototype to a <see cref="DynamicMethod"/> with the <see cref="CompiledFunction"/> signature.
+/// Every instruction becomes the IL of its dispatch case with the operands as constants and jumps as IL
+/// branches; registers stay in the VM's register stack (addressed through a managed pointer to the frame's
+/// first register), so the interpreter can take the frame over at any instruction and back.
+/// <para>
+/// Layout: a prologue loads the frame (base, closure, constants, caches, register pointer); a <c>switch</c>
+/// on the entry pc jumps to the instruction where the VM asks to resume (pc 0, a loop header, the return
+/// point after a call, a catch handler; any other pc goes back to the interpreter); the body is one IL
+/// region per instruction inside a try whose catch stamps the raising instruction's line on Veld errors.
+/// Anything that changes frames (a call of a Veld function, a return, a tail call) leaves with a
+/// <see cref="CompiledExit"/> code and the VM's trampoline continues, so Veld calls never nest C# frames.
+/// </para>
+/// </summary>
+internal sealed partial class FunctionEmitter
+{
+    private static readonly int ValueSize = Unsafe.SizeOf<Value>();
+
+    private readonly FunctionProto _proto;
+    private readonly uint[] _code;
+    private readonly IlWriter _il;
+    private readonly Label?[] _labels;
+    private readonly bool[] _isEntry;
+    private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
+    private readonly Label _leave;
+    private readonly TypePlan _plan;
+    /// <summary>The <c>long</c> local of each register kept as an int (null: the register lives in the stack).</summary>
+    private readonly LocalBuilder?[] _int;
+    private readonly bool _stress;
+    /// <summary>Out-of-line code (deoptimisation exits), emitted after the body.</summary>
+    private readonly List<Action> _stubs = [];
+
+    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress)
+    {
+        _proto = proto;
+        _plan = plan;
+        _stress = stress;
+        _code = proto.Code;
+        _il = il;
+        _labels = new Label?[_code.Length + 1];
+        _isEntry = new bool[_code.Length + 1];
+        _base = il.Local(typeof(int));
+        _closure = il.Local(typeof(Closure));
+        _constants = il.Local(typeof(Value[]));
+        _caches = il.Local(typeof(InlineCache[]));
+        _registers = il.Local(typeof(Value).MakeByRefType());
+        _currentPc = il.Local(typeof(int));
+        _exit = il.Local(typeof(int));
+        _value = il.Local(typeof(Value));
+        _error = il.Local(typeof(VeldRuntimeException));
+        _leave = il.NewLabel("exit");
+        _int = new LocalBuilder?[proto.MaxStack];
+        foreach (int r in plan.IntRegisters) _int[r] = il.Local(typeof(long));
+        _x = il.Local(typeof(long));
+        _y = il.Local(typeof(long));
+        _r = il.Local(typeof(long));
+    }
+
+    /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
+    public readonly record struct Size(int IlBytes, int Blocks);
+
+    /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
+    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing)
+    {
+        var il = new IlWriter(method.GetILGenerator(), listing);
+        var emitter = new FunctionEmitter(proto, il, plan, stress);
+        emitter.EmitFunction();
+        return new Size(il.Offset, il.LabelsMarked);
+    }
+
+    private void EmitFunction()
+    {
+        FindTargets();
+        EmitPrologue();
+        _il.BeginTry();
+        EmitEntrySwitch();
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+        {
+            if (_labels[pc] is not null) _il.Mark(Target(pc));
+            _il.Comment($"pc {pc}: {Op(_code[pc])} (line {_proto.Lines[pc]})");
+            EmitInstruction(pc);
+        }
+        // The verifier proved that control never runs off the end; IL still needs the region closed.
+        Exit(() => _il.Int(_code.Length));
+        for (int s = 0; s < _stubs.Count; s++) _stubs[s](); // a stub may add stubs
+
+        // A filter, not a catch: it does its work during the search for a handler and never catches, so an
+        // error crossing thousands of directly called compiled frames is not rethrown thousands of times.
+        _il.BeginFilter();
+        var notVeld = _il.NewLabel("not_a_veld_error");
+        _il.Emit(OpCodes.Isinst, typeof(VeldRuntimeException));
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Brfalse, notVeld);
+        // The frame's ints go back to the stack, where a catch in this frame reads them; unless the error came
+        // from a callee still above this frame (its registers were flushed before the call; the dead ones above
+        // the call window are the callee's now).
+        var notOurs = _il.NewLabel("raised_above");
+        _il.Emit(OpCodes.Stloc, _error);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
+        _il.Emit(OpCodes.Brfalse, notOurs);
+        ReloadRegisters();
+        FlushAll();
+        _il.Mark(notOurs);
+        // The innermost instruction's line wins: the error leaves here stamped with the raising instruction's line.
+        _il.Emit(OpCodes.Ldloc, _error);
+        Proto();
+        _il.Emit(OpCodes.Call, VmMembers.ProtoLines);
+        _il.Emit(OpCodes.Ldloc, _currentPc);
+        _il.Emit(OpCodes.Ldelem_I4);
+        _il.Emit(OpCodes.Call, VmMembers.AtLine);
+        _il.Mark(notVeld);
+        _il.Emit(OpCodes.Pop);
+        _il.Int(0); // do not handle
+        _il.BeginFilterHandler();
+        _il.Emit(OpCodes.Rethrow); // never runs: the filter declines every exception
+        _il.EndTry();
+        _il.Mark(_leave);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Jump targets get labels; the places the VM may resume a frame at are entries.</summary>
+    private void FindTargets()
+    {
+        _isEntry[0] = true;
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+        {
+            uint i = _code[pc];
+            int next = pc + Width(pc);
+            switch (Op(i))
+            {
+                case VmOp.Eq or VmOp.Lt or VmOp.Le or VmOp.Gt or VmOp.Ge or VmOp.EqK or VmOp.EqI or VmOp.LtI
+                    or VmOp.LeI or VmOp.GtI or VmOp.GeI or VmOp.Test or VmOp.TestTuple or VmOp.TestVariant or VmOp.TestRange:
+                    Target(pc + 2);
+                    break;
+                case VmOp.Jmp:
+                    _isEntry[next + SJOf(i)] = true;
+                    break;
+                case VmOp.ForPrep or VmOp.ForPrepInc or VmOp.ForLoop or VmOp.IterPrep or VmOp.IterNext or VmOp.Try:
+                    _isEntry[next + SBx(i)] = true;
+                    break;
+                case VmOp.Call or VmOp.CallG or VmOp.CallR or VmOp.MethodCall:
+                    _isEntry[next] = true;
+                    break;
+            }
+        }
+        for (int pc = 0; pc < _code.Length; pc++)
+            if (_isEntry[pc]) Target(pc);
+    }
+
+    /// <summary>1, or 2 for an instruction followed by its EXTRAARG (never dispatched on its own).</summary>
+    private int Width(int pc) => pc + 1 < _code.Length && Op(_code[pc + 1]) == VmOp.ExtraArg ? 2 : 1;
+
+    private Label Target(int pc)
+    {
+        return _labels[pc] ??= _il.NewLabel($"pc_{pc}");
+    }
+
+    private void EmitPrologue()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameBase)));
+        _il.Emit(OpCodes.Stloc, _base);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameClosure)));
+        _il.Emit(OpCodes.Stloc, _closure);
+        Proto();
+        _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
+        _il.Emit(OpCodes.Stloc, _constants);
+        _il.Emit(OpCodes.Ldarg_0);
+        Proto();
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
+        _il.Emit(OpCodes.Stloc, _caches);
+        ReloadRegisters();
+    }
+
+    private void EmitEntrySwitch()
+    {
+        var unknown = _il.NewLabel("not_an_entry");
+        var table = new Label[_code.Length];
+        for (int pc = 0; pc < _code.Length; pc++) table[pc] = _isEntry[pc] ? EntryStub(pc) : unknown;
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Switch(table);
+        _il.Mark(unknown);
+        Exit(() => _il.Emit(OpCodes.Ldarg_2)); // the interpreter goes on from there
+    }
+
+    /// <summary>
+    /// Entering at <paramref name="pc"/>: the int registers come from the stack. One live there must hold an
+    /// int (a failed guard hands the frame to the interpreter at the same pc, before anything changed); every
+    /// other one that holds an int is loaded too, so that flushing all of them (an error may reach a handler
+    /// through an edge the liveness does not see) never overwrites a value the frame still needs.
+    /// </summary>
+    private Label EntryStub(int pc)
+    {
+        var live = _plan.LiveIn[pc];
+        var ints = _plan.IntRegisters.ToList();
+        if (ints.Count == 0 && !_stress) return Target(pc);
+        var stub = _il.NewLabel($"enter_{pc}");
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            if (_stress) StressGuard(pc, flush: false);
+            foreach (int r in ints)
+            {
+                RegisterAddress(r);
+                _il.Emit(OpCodes.Ldobj, typeof(Value));
+                _il.Emit(OpCodes.Stloc, _value);
+                if (live is not null && live[r])
+                {
+                    Unbox(r, () => Deoptimize(pc, r, "entry: register not an int", flush: false));
+                    continue;
+                }
+                var skip = _il.NewLabel($"not_int_r{r}");
+                _il.Emit(OpCodes.Ldloca, _value);
+                _il.Emit(OpCodes.Call, VmMembers.IsInt);
+                _il.Emit(OpCodes.Brfalse, skip);
+                _il.Emit(OpCodes.Ldloca, _value);
+                _il.Emit(OpCodes.Call, VmMembers.AsInt);
+                _il.Emit(OpCodes.Stloc, _int[r]!);
+                _il.Mark(skip);
+            }
+            _il.Emit(OpCodes.Br, Target(pc));
+        });
+        return stub;
+    }
+
+    /// <summary>The register pointer, again: anything that may run Veld code may have grown (moved) the stack.</summary>
+    private void ReloadRegisters()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _base);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
+        _il.Emit(OpCodes.Stloc, _registers);
+    }
+
+    /// <summary>Leave with the exit code <paramref name="code"/> pushes.</summary>
+    private void Exit(Action code)
+    {
+        code();
+        _il.Emit(OpCodes.Stloc, _exit);
+        _il.Emit(OpCodes.Leave, _leave);
+    }
+
+    // ---- operand helpers --------------------------------------------------------------------------------------
+
+    private void RegisterAddress(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _registers);
+        if (r == 0) return;
+        _il.Int(r * ValueSize);
+        _il.Emit(OpCodes.Add);
+    }
+
+    /// <summary>The value of register <paramref name="r"/> (an int register is boxed from its local).</summary>
+    private void Register(int r)
+    {
+        if (IntLocal(r) is { } local)
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+            _il.Emit(OpCodes.Call, VmMembers.FromInt);
+            return;
+        }
+        RegisterAddress(r);
+        _il.Emit(OpCodes.Ldobj, typeof(Value));
+    }
+
+    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes (which must not move the stack).
+    /// For an int register the value is guarded: not an int, and the interpreter takes over after this instruction.</summary>
+    private void Store(int r, Action value)
+    {
+        if (IsInt(r))
+        {
+            value();
+            _il.Emit(OpCodes.Stloc, _value);
+            GuardedStore(r);
+            return;
+        }
+        RegisterAddress(r);
+        value();
+        _il.Emit(OpCodes.Stobj, typeof(Value));
+    }
+
+    /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes, computed by code that may run Veld code.</summary>
+    private void StoreAfterCall(int r, Action value)
+    {
+        value();
+        _il.Emit(OpCodes.Stloc, _value);
+        ReloadRegisters();
+        if (IsInt(r)) GuardedStore(r);
+        else Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
+    }
+
+    /// <summary>The int register <paramref name="r"/> := <c>_value</c>, which the instruction just computed.</summary>
+    private void GuardedStore(int r)
+    {
+        int resume = _pc + Width(_pc);
+        Unbox(r, () =>
+        {
+            // The instruction is done: its result goes to the stack, and the interpreter goes on after it.
+            RegisterAddress(r);
+            _il.Emit(OpCodes.Ldloc, _value);
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+            Deoptimize(resume, r, "result not an int", flush: true, except: r);
+        });
+    }
+
+    /// <summary>The int register's local := <c>_value</c> when it holds an int; else the out-of-line <paramref name="fail"/>.</summary>
+    private void Unbox(int r, Action fail)
+    {
+        var stub = _il.NewLabel($"guard_failed_r{r}");
+        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Call, VmMembers.IsInt);
+        _il.Emit(OpCodes.Brfalse, stub);
+        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Call, VmMembers.AsInt);
+        _il.Emit(OpCodes.Stloc, _int[r]!);
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            fail();
+        });
+    }
+
+    /// <summary>Every int register back to the stack (boxed), where the interpreter and the VM read registers.</summary>
+    private void FlushAll(int except = -1)
+    {
+        foreach (int r in _plan.IntRegisters)
+        {
+            if (r == except) continue;
+            RegisterAddress(r);
+            _il.Emit(OpCodes.Ldloc, _int[r]!);
+            _il.Emit(OpCodes.Call, VmMembers.FromInt);
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+        }
+    }
+
+    /// <summary>Leave for the interpreter at <paramref name="pc"/>: the ints go back to the stack first (unless nothing
+    /// ran yet), and the JIT hears which register's assumption failed, to recompile without it.</summary>
+    private void Deoptimize(int pc, int register, string reason, bool flush, int except = -1)
+    {
+        if (flush) FlushAll(except);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+        Proto();
+        _il.Int(pc);
+        _il.Int(register);
+        _il.Emit(OpCodes.Ldstr, reason);
+        _il.Emit(OpCodes.Callvirt, VmMembers.Deoptimized);
+        Exit(() => _il.Int(pc));
+    }
+
+    /// <summary>--jit-stress: a guard that fails at pseudo-random points, so every deoptimisation path runs.</summary>
+    private void StressGuard(int pc, bool flush)
+    {
+        var stub = _il.NewLabel($"stress_{pc}");
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+        _il.Emit(OpCodes.Callvirt, VmMembers.StressFails);
+        _il.Emit(OpCodes.Brtrue, stub);
+        _stubs.Add(() =>
+        {
+            _il.Mark(stub);
+            Deoptimize(pc, -1, "stress", flush);
+        });
+    }
+
+    private void Constant(int index)
+    {
+        _il.Emit(OpCodes.Ldloc, _constants);
+        _il.Int(index);
+        _il.Emit(OpCodes.Ldelem, typeof(Value));
+    }
+
+    /// <summary>The absolute stack slot of register <paramref name="r"/>.</summary>
+    private void Slot(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _base);
+        if (r == 0) return;
+        _il.Int(r);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void Bool(bool b) => _il.Int(b ? 1 : 0);
+
+    /// <summary>The instruction at <paramref name="pc"/> may raise: remember it for the line stamp.</summary>
+    private void MayRaise(int pc)
+    {
+        _il.Int(pc);
+        _il.Emit(OpCodes.Stloc, _currentPc);
+    }
+
+    private void Tick()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.Context);
+        _il.Emit(OpCodes.Call, VmMembers.Tick);
+    }
+
+    private void CacheAddress(int pc)
+    {
+        _il.Emit(OpCodes.Ldloc, _caches);
+        _il.Int(pc);
+        _il.Emit(OpCodes.Ldelema, typeof(InlineCache));
+    }
+
+    /// <summary>The running closure's proto (this function's).</summary>
+    private void Proto()
+    {
+        _il.Emit(OpCodes.Ldloc, _closure);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+    }
+
+    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG after the instruction.</summary>
+    private int ConstantIndex(int pc, int field) => field == MaxShortConst ? AxOf(_code[pc + 1]) : field;
+
+    private string ConstantText(int index) => _proto.Constants[index].As<VeldString>().Text;
+}

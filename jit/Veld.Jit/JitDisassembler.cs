@@ -1,0 +1,35 @@
+using System.Text;
+using Veld.RegisterVm;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// <c>veld disasm --tier jit</c>: every function of a program compiled as the JIT compiles it, with the
+/// type assumptions its code guards and the IL listing written while emitting (offsets, opcodes, the
+/// helpers called, and a comment before each bytecode instruction's IL).
+/// </summary>
+public static class JitDisassembler
+{
+    public static string Disassemble(RegisterProgram program)
+    {
+        var text = new StringBuilder();
+        foreach (var proto in program.Script.SelfAndDescendants())
+        {
+            var stats = new JitStatistics();
+            var listing = new StringBuilder();
+            var compiled = Compilation.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), stress: false, stats, listing);
+            text.Append("function ").Append(proto.Name).Append(" (line ").Append(proto.Line).Append(", ")
+                .Append(proto.Code.Length).AppendLine(" instructions)");
+            if (compiled is null)
+            {
+                text.Append("  stays interpreted: ").AppendLine(stats.Interpreted[0].Reason).AppendLine();
+                continue;
+            }
+            var info = stats.Compiled[0];
+            text.Append("  IL bytes: ").Append(info.IlBytes).AppendLine();
+            text.Append("  type assumptions: ").AppendLine(info.Assumptions);
+            text.Append(listing).AppendLine();
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,39 @@
+using Veld.RegisterVm;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// What the JIT did in one run: which functions it compiled (with their IL size and compile time), which it
+/// left interpreted and why, and the deoptimisations. Every figure but the times is deterministic for a
+/// program, a threshold and a stress seed.
+/// </summary>
+public sealed class JitStatistics
+{
+    private readonly List<CompiledFunctionInfo> _compiled = [];
+    private readonly List<InterpretedFunctionInfo> _interpreted = [];
+    private readonly List<DeoptimizationInfo> _deopts = [];
+
+    public IReadOnlyList<CompiledFunctionInfo> Compiled => _compiled;
+    public IReadOnlyList<InterpretedFunctionInfo> Interpreted => _interpreted;
+    public IReadOnlyList<DeoptimizationInfo> Deoptimizations => _deopts;
+
+    public int FunctionsCompiled => _compiled.Count;
+    public long IlBytes => _compiled.Sum(c => (long)c.IlBytes);
+    public double CompileMs => _compiled.Sum(c => c.CompileMs);
+
+    internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
+        _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));
+
+    internal void AddInterpreted(FunctionProto proto, string reason) => _interpreted.Add(new(proto.Name, proto.Line, reason));
+
+    internal void AddDeoptimization(FunctionProto proto, int pc, string reason) => _deopts.Add(new(proto.Name, proto.Line, pc, reason));
+}
+
+/// <summary>A function compiled to IL: its size, the time emitting took, and the type assumptions its code guards.</summary>
+public sealed record CompiledFunctionInfo(string Name, int Line, int IlBytes, double CompileMs, string Assumptions);
+
+/// <summary>A function that stays interpreted, and why (only the size budget keeps one out).</summary>
+public sealed record InterpretedFunctionInfo(string Name, int Line, string Reason);
+
+/// <summary>Compiled code that gave its frame back to the interpreter at <see cref="Pc"/> because a guard failed.</summary>
+public sealed record DeoptimizationInfo(string Name, int Line, int Pc, string Reason);

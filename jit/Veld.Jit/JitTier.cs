@@ -1,0 +1,58 @@
+using Veld.Language.Syntax;
+using Veld.RegisterVm;
+using Veld.Runtime;
+using ExecutionContext = Veld.Runtime.ExecutionContext;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// The JIT tier ("jit"): the register tier's compiler, checker and VM, plus compilation of hot functions to
+/// IL (<see cref="FunctionEmitter"/>). A function is compiled after <see cref="RunOptions.JitThreshold"/>
+/// calls and loop back-edges (0: before its first instruction), so a long loop in a function called once
+/// is compiled too, and the VM continues it in compiled code at the loop header.
+/// </summary>
+public sealed class JitTier : ITier
+{
+    public string Name => "jit";
+
+    /// <summary>What the JIT did in the last run of a program this instance compiled (for <c>veld run --stats</c>).</summary>
+    public JitStatistics? LastRun { get; private set; }
+
+    public IExecutable Compile(CheckedProgram program)
+    {
+        var compiled = ProgramCompiler.Compile(program);
+        RegisterChecker.Require(compiled);
+        return new JitExecutable(RegisterVmTier.Load(compiled), stats => LastRun = stats);
+    }
+}
+
+/// <summary>A verified register program run with the JIT; every run compiles afresh (compile time counts in the run).</summary>
+public sealed class JitExecutable : IExecutable
+{
+    private readonly RegisterExecutable _program;
+    private readonly Action<JitStatistics> _report;
+
+    internal JitExecutable(RegisterExecutable program, Action<JitStatistics> report)
+    {
+        _program = program;
+        _report = report;
+    }
+
+    /// <summary>The bytecode's size, as on the register tier (IL sizes are per run, in <see cref="JitStatistics"/>).</summary>
+    public long? CodeBytes => _program.CodeBytes;
+
+    public Value Execute(ExecutionContext context)
+    {
+        var stats = new JitStatistics();
+        var options = context.Options;
+        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats);
+        try
+        {
+            return new RegisterMachine(_program.Program, context, _program.ProtoCount, jit).RunProgram();
+        }
+        finally
+        {
+            _report(stats);
+        }
+    }
+}

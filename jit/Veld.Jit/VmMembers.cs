@@ -1,0 +1,52 @@
+using System.Reflection;
+using MethodInfo = System.Reflection.MethodInfo;
+using Veld.RegisterVm;
+using Veld.Runtime;
+using ExecutionContext = Veld.Runtime.ExecutionContext;
+
+namespace Veld.Jit;
+
+/// <summary>The methods and fields compiled code calls, found once by name (a rename fails at start-up, loudly).</summary>
+internal static class VmMembers
+{
+    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+
+    public static MethodInfo Method(Type type, string name) =>
+        type.GetMethod(name, All) ?? throw new MissingMethodException(type.Name, name);
+
+    public static MethodInfo Method(Type type, string name, params Type[] parameters) =>
+        type.GetMethod(name, All, parameters) ?? throw new MissingMethodException(type.Name, name);
+
+    public static MethodInfo Getter(Type type, string property) =>
+        type.GetProperty(property, All)?.GetMethod ?? throw new MissingMemberException(type.Name, property);
+
+    public static MethodInfo Setter(Type type, string property) =>
+        type.GetProperty(property, All)?.SetMethod ?? throw new MissingMemberException(type.Name, property);
+
+    public static FieldInfo Field(Type type, string name) =>
+        type.GetField(name, All) ?? throw new MissingFieldException(type.Name, name);
+
+    public static MethodInfo Vm(string name) => Method(typeof(RegisterMachine), name);
+
+    public static readonly MethodInfo FromInt = Method(typeof(Value), nameof(Value.FromInt));
+    public static readonly MethodInfo FromFloat = Method(typeof(Value), nameof(Value.FromFloat));
+    public static readonly MethodInfo FromBool = Method(typeof(Value), nameof(Value.FromBool));
+    public static readonly FieldInfo True = Field(typeof(Value), nameof(Value.True));
+    public static readonly FieldInfo False = Field(typeof(Value), nameof(Value.False));
+    public static readonly FieldInfo Unit = Field(typeof(Value), nameof(Value.Unit));
+    public static readonly MethodInfo Tick = Method(typeof(ExecutionContext), nameof(ExecutionContext.Tick));
+    public static readonly MethodInfo Context = Getter(typeof(RegisterMachine), nameof(RegisterMachine.Context));
+    public static readonly MethodInfo ClosureProto = Getter(typeof(Closure), nameof(Closure.Proto));
+    public static readonly MethodInfo ClosureUpvalues = Getter(typeof(Closure), nameof(Closure.Upvalues));
+    public static readonly MethodInfo ProtoConstants = Getter(typeof(FunctionProto), nameof(FunctionProto.Constants));
+    public static readonly MethodInfo ProtoLines = Getter(typeof(FunctionProto), nameof(FunctionProto.Lines));
+    public static readonly MethodInfo UpvalueGet = Getter(typeof(Upvalue), nameof(Upvalue.Value));
+    public static readonly MethodInfo UpvalueSet = Setter(typeof(Upvalue), nameof(Upvalue.Value));
+    public static readonly MethodInfo IsInt = Getter(typeof(Value), nameof(Value.IsInt));
+    public static readonly MethodInfo AsInt = Getter(typeof(Value), nameof(Value.AsInt));
+    public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
+    public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
+    public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
+    public static readonly MethodInfo BigMul = Method(typeof(Math), nameof(Math.BigMul), typeof(long), typeof(long), typeof(long).MakeByRefType());
+    public static readonly MethodInfo AtLine = Method(typeof(VeldRuntimeException), nameof(VeldRuntimeException.AtLine));
+}

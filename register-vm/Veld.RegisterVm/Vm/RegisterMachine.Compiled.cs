@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using Veld.Runtime;
+using ExecutionContext = Veld.Runtime.ExecutionContext;
+
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// The operations compiled code (the JIT tier) calls, each doing exactly what its dispatch case does; the
+/// ones with more than a line of logic are shared with the dispatch loop, so the semantics exist once.
+/// Slots are absolute indices into the register stack. Anything that may run Veld code (a call, a builtin
+/// calling back) may reallocate the stack, so compiled code reloads its register pointer after those.
+/// </summary>
+internal sealed partial class RegisterMachine
+{
+    /// <summary>The result of an activation whose entry frame returned inside compiled code (<see cref="CompiledExit.Returned"/>).</summary>
+    internal Value CompiledResult;
+
+    internal ExecutionContext Context => _context;
+    internal TierUp? TierUp => _tierUp;
+    internal int FrameBase(int frameIndex) => _frames[frameIndex].Base;
+    internal Closure FrameClosure(int frameIndex) => _frames[frameIndex].Closure;
+    /// <summary>The first register of a frame; valid until the stack is next reallocated.</summary>
+    internal ref Value Registers(int @base) => ref _stack[@base];
+    /// <summary>Where the frame resumes when the callee it is about to push returns.</summary>
+    internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
+    internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Code.Length];
+    internal Value GlobalAt(int index) => Global(index);
+    internal void SetGlobalAt(int index, Value value) => _globals[index] = value;
+
+    /// <summary>CALL, CALLG, CALLR: true when a frame was pushed (the caller resumes at <paramref name="resumePc"/>).</summary>
+    internal bool CallAt(int frameIndex, int resumePc, Value callee, int argSlot, int argCount, int resultSlot)
+    {
+        _frames[frameIndex].Pc = resumePc;
+        return CallValue(callee, argSlot, argCount, resultSlot);
+    }
+
+    /// <summary>
+    /// A Veld call from compiled code just pushed the frame above <paramref name="callerFrame"/>: when the callee is
+    /// compiled too, run it here, directly (C# recursion, bounded by the depth limit every call counts against,
+    /// and by the native stack: when that runs short the trampoline takes over). <see cref="CompiledExit.Next"/>
+    /// when it returned (its result is stored); <see cref="CompiledExit.Reload"/> when the VM must go on with
+    /// whatever frame is on top now.
+    /// </summary>
+    internal int RunCallee(int callerFrame, int handlerFloor)
+    {
+        int callee = callerFrame + 1;
+        var code = _tierUp!.Code[_frames[callee].Closure.Proto.Id];
+        if (code is null || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return CompiledExit.Reload;
+        int resultSlot = _frames[callee].ResultSlot;
+        // The callee is its own entry frame here: its return comes back to this call, not to the dispatch loop.
+        int exit = code(this, callee, 0, callee, handlerFloor);
+        if (exit == CompiledExit.Returned)
+        {
+            _stack[resultSlot] = CompiledResult;
+            return CompiledExit.Next;
+        }
+        // A pc: the callee's frame (still on top) continues in the interpreter from there.
+        if (exit >= 0) _frames[callee].Pc = exit;
+        return CompiledExit.Reload;
+    }
+
+    /// <summary>Whether <paramref name="frameIndex"/> is the top frame (an error raised by a callee still above it is not its own).</summary>
+    internal bool IsTopFrame(int frameIndex) => frameIndex == _frameCount - 1;
+
+    /// <summary>CALLK: a builtin over R[a..a+n-1]; its result (the caller stores it or not).</summary>
+    internal Value CallBuiltin(Value builtin, int argSlot, int argCount)
+    {
+        _context.Tick();
+        return builtin.As<BuiltinFunction>().Invoke(_context, _stack.AsSpan(argSlot, argCount));
+    }
+
+    /// <summary>TAILCALL, TAILCALLG, TAILCALLR: <see cref="CompiledExit.Reload"/> or <see cref="CompiledExit.Returned"/>.</summary>
+    internal int TailCall(Value callee, int argSlot, int argCount, int entryFrame, int handlerFloor) =>
+        Finish(TailCallValue(callee, argSlot, argCount, handlerFloor), entryFrame, handlerFloor);
+
+    /// <summary>RETURN, RETURNUNIT.</summary>
+    internal int ReturnValue(Value result, int entryFrame, int handlerFloor) => Finish(result, entryFrame, handlerFloor);
+
+    /// <summary>A tail position's outcome: a value to return from the top frame, or null when a callee replaced it.</summary>
+    private int Finish(Value? returned, int entryFrame, int handlerFloor)
+    {
+        if (returned is not { } value || !Return(value, entryFrame, handlerFloor)) return CompiledExit.Reload;
+        CompiledResult = value;
+        return CompiledExit.Returned;
+    }
+
+    /// <summary>
+    /// METHODCALL and TAILMETHOD on <paramref name="target"/> with the window at <paramref name="a"/> (see
+    /// <see cref="ResolveMethod"/>); <paramref name="site"/> is the constant (name, argument count).
+    /// <see cref="CompiledExit.Next"/> when the result is in R[a], else the frame changed.
+    /// </summary>
+    internal int MethodCall(Value target, int a, Value callSite, ref InlineCache cache, bool tail, int entryFrame, int handlerFloor)
+    {
+        var site = callSite.As<VeldTuple>().Items;
+        string name = site[0].As<VeldString>().Text;
+        int argCount = (int)site[1].AsInt;
+        var method = ResolveMethod(target, a, argCount, name, ref cache);
+        bool self = method.Kind == MethodKind.Self;
+        if (method.Kind != MethodKind.Builtin && !tail)
+            return CallValue(method.Callee, method.ArgSlot, method.ArgCount, a, self) ? CompiledExit.Reload : CompiledExit.Next;
+        Value? returned = method.Kind == MethodKind.Builtin
+            ? CallBuiltinMethod(method.Callee, a, argCount, name)
+            : TailCallValue(method.Callee, method.ArgSlot, method.ArgCount, handlerFloor, self);
+        if (tail) return Finish(returned, entryFrame, handlerFloor);
+        _stack[a] = returned!.Value;
+        return CompiledExit.Next;
+    }
+
+    /// <summary>CLOSURE: a closure of nested proto <paramref name="index"/> of the running closure.</summary>
+    internal Value NewClosure(Closure enclosing, int index, int @base) =>
+        Value.FromObject(MakeClosure(enclosing.Proto.Protos[index], enclosing, @base));
+
+    internal void CloseFrom(int slot) => CloseUpvalues(slot);
+
+    /// <summary>FORPREP / FORPREPINC: false when the range is empty.</summary>
+    internal bool PrepareRange(int a, bool inclusive) => PrepareRangeLoop(a, inclusive);
+
+    /// <summary>FORLOOP: one step of the counted loop at <paramref name="a"/>; true when the body runs again (a back-edge).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool StepRange(int a)
+    {
+        var stack = _stack;
+        ulong remaining = (ulong)stack[a + 1].AsInt;
+        if (remaining == 0) return false;
+        long next = stack[a].AsInt + 1;
+        stack[a] = Value.FromInt(next);
+        stack[a + 1] = Value.FromInt((long)(remaining - 1));
+        stack[a + 2] = Value.FromInt(next);
+        return true;
+    }
+
+    /// <summary>ITERPREP: the iterator over a <c>for</c> loop's subject.</summary>
+    internal static Value NewIterator(Value subject) => Value.FromObject(new IteratorBox(ForIterator.Create(subject)));
+
+    /// <summary>ITERNEXT: true when the iterator at <paramref name="a"/> had an item (now in R[a+1]).</summary>
+    internal bool StepIterator(int a, FunctionProto proto, int pc)
+    {
+        var box = _stack[a].AsObject as IteratorBox ?? throw Malformed("ITERNEXT without ITERPREP", proto, pc);
+        if (!box.Iterator.MoveNext(out var item)) return false;
+        _stack[a + 1] = item;
+        return true;
+    }
+
+    internal Value NewArray(int slot, int count) => Value.FromObject(new VeldArray(new List<Value>(_stack.AsSpan(slot, count).ToArray())));
+    internal static Value NewArrayOf(Value items) => Value.FromObject(new VeldArray(new List<Value>(items.As<VeldTuple>().Items)));
+
+    internal void AppendTo(Value array, int slot, int count)
+    {
+        var target = array.As<VeldArray>();
+        foreach (var v in _stack.AsSpan(slot, count)) target.Add(v);
+    }
+
+    internal Value NewTuple(int slot, int count) => Value.FromObject(new VeldTuple(_stack.AsSpan(slot, count).ToArray()));
+
+    internal Value NewMap(int slot, int pairs)
+    {
+        var map = Value.FromObject(new VeldMap());
+        InsertPairs(map, slot, pairs);
+        return map;
+    }
+
+    internal void InsertInto(Value map, int slot, int pairs) => InsertPairs(map, slot, pairs);
+
+    internal Value NewStruct(int constructor, int slot)
+    {
+        var ctor = _program.Constructors[constructor];
+        return Operators.NewStruct((StructType)_types[ctor.TypeId], _stack.AsSpan(slot, ctor.ArgCount).ToArray());
+    }
+
+    internal Value NewVariant(int constructor, int slot) => NewEnum(constructor, slot);
+
+    /// <summary>GETFIELD through the instruction's cache.</summary>
+    internal static Value GetField(Value target, string name, ref InlineCache cache) =>
+        target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0
+            ? s.Fields[field]
+            : Operators.GetField(target, name);
+
+    /// <summary>SETFIELD through the instruction's cache.</summary>
+    internal static void SetField(Value target, string name, Value value, ref InlineCache cache)
+    {
+        if (target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0)
+            s.Fields[field] = value;
+        else
+            Operators.SetField(target, name, value);
+    }
+
+    internal static Value TupleItem(Value t, int index) =>
+        t.AsObject is VeldTuple tuple && index < tuple.Items.Length ? tuple.Items[index] : Operators.TupleIndex(t, index);
+
+    internal static bool IsTupleOf(Value v, int count) => v.AsObject is VeldTuple t && t.Items.Length == count;
+
+    internal bool IsVariant(Value v, int constructor)
+    {
+        var ctor = _program.Constructors[constructor];
+        return v.AsObject is EnumInstance e && e.Variant == ctor.Variant && ReferenceEquals(e.Type, _types[ctor.TypeId]);
+    }
+
+    internal static bool InRange(Value v, Value range) => RangeTest.Matches(v, range.As<VeldRange>());
+
+    internal static Value Payload(Value v, int index, FunctionProto proto, int pc) =>
+        v.AsObject is EnumInstance variant && index < variant.Payload.Length
+            ? variant.Payload[index]
+            : throw Malformed("GETPAYLOAD of a value that is not a variant with that payload", proto, pc);
+
+    /// <summary>TRY: the handler belongs to <paramref name="frameIndex"/>.</summary>
+    internal void PushHandler(int frameIndex, int catchSlot, int handlerPc) => _handlers.Add(new TryHandler(frameIndex, catchSlot, handlerPc));
+    internal void PopHandler() => _handlers.RemoveAt(_handlers.Count - 1);
+
+    /// <summary>TEST's condition: a bool, or the context's Type error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Truth(Value v, int context) => BoolContexts.Check(v, (BoolContext)context);
+
+    internal static void CheckBool(Value v, int context)
+    {
+        if (!v.IsBool) BoolContexts.Check(v, (BoolContext)context);
+    }
+
+    internal static Value Not(Value v) => v.IsBool ? Value.FromBool(!v.AsBool) : Operators.Not(v);
+
+    internal static Exception Throw(Value v) => RuntimeErrors.Thrown(v);
+    internal static Exception AssertFail(Value message, bool hasMessage) => RuntimeErrors.AssertFailed(hasMessage ? Display.Show(message) : null);
+    internal static Exception NoMatch(Value v) => RuntimeErrors.NoMatch(v);
+
+    internal Value Format(Value template, int slot) => Value.FromString(Fill(template.As<VeldTuple>(), slot));
+
+    internal void Print(Value template, int slot, bool newline)
+    {
+        var text = Fill(template.As<VeldTuple>(), slot);
+        _context.Output.Write(newline ? text + "\n" : text);
+    }
+
+    internal static Value Cast(Value v, int target, Value typeText) =>
+        Operators.Cast(v, (Language.Syntax.CastTarget)target, typeText.As<VeldString>().Text);
+
+    internal static Value ToStr(Value v) => Value.FromString(Display.Show(v));
+}

@@ -1,0 +1,65 @@
+namespace Veld.RegisterVm;
+
+/// <summary>
+/// Compiled code of one prototype, entered for the frame at <c>frameIndex</c> (the top frame) at
+/// instruction <c>pc</c>. It works on the VM's own register stack and frames, so the interpreter and
+/// compiled code can hand a frame back and forth at any instruction. It returns a <see cref="CompiledExit"/>
+/// code, or a pc (&gt;= 0) where the interpreter must go on with the frame.
+/// </summary>
+internal delegate int CompiledFunction(RegisterMachine vm, int frameIndex, int pc, int entryFrame, int handlerFloor);
+
+/// <summary>What compiled code reports to the dispatch loop when it stops without asking for the interpreter.</summary>
+internal static class CompiledExit
+{
+    /// <summary>The frames changed (a call pushed one, a return or tail call replaced or popped one): reload the top frame.</summary>
+    public const int Reload = -1;
+    /// <summary>The activation's entry frame returned; the value is in <see cref="RegisterMachine.CompiledResult"/>.</summary>
+    public const int Returned = -2;
+    /// <summary>Not an exit: the instruction finished and the frame goes on with the next one (shared helpers only).</summary>
+    public const int Next = -3;
+}
+
+/// <summary>
+/// A compiling tier's hook in the register VM. The VM reports when a function gets hot (a frame starts,
+/// or a loop jumps back); when the count reaches <see cref="Threshold"/> the tier compiles the function,
+/// and from then on the VM enters the compiled code instead of interpreting. A null hook is the plain
+/// register tier.
+/// </summary>
+internal abstract class TierUp(int protoCount, int threshold)
+{
+    /// <summary>Compiled code per proto (by <see cref="FunctionProto.Id"/>); null: interpreted.</summary>
+    public readonly CompiledFunction?[] Code = new CompiledFunction?[protoCount];
+    private readonly int[] _heat = new int[protoCount];
+
+    /// <summary>Calls plus loop back-edges before a function is compiled; 0 compiles before the first instruction.</summary>
+    public int Threshold { get; } = threshold;
+
+    /// <summary>One more call or back-edge of <paramref name="proto"/>: true when it has compiled code to enter.</summary>
+    public bool Heat(FunctionProto proto)
+    {
+        int id = proto.Id;
+        if (Code[id] is not null) return true;
+        if (++_heat[id] < Threshold) return false;
+        // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
+        _heat[id] = int.MinValue;
+        Code[id] = Compile(proto);
+        return Code[id] is not null;
+    }
+
+    /// <summary>Let <paramref name="proto"/> be compiled again after its code was dropped (deoptimisation).</summary>
+    protected void Invalidate(FunctionProto proto, int heat)
+    {
+        Code[proto.Id] = null;
+        _heat[proto.Id] = heat;
+    }
+
+    /// <summary>Compiled code of <paramref name="proto"/> gave its frame back to the interpreter at <paramref name="pc"/>
+    /// because an assumption about <paramref name="register"/> (-1: none, a stress test) failed.</summary>
+    public abstract void Deoptimized(FunctionProto proto, int pc, int register, string reason);
+
+    /// <summary>Whether a stress guard fails now (deterministic for a seed; never without one).</summary>
+    public abstract bool StressFails();
+
+    /// <summary>Compiled code for <paramref name="proto"/>, or null to keep interpreting it.</summary>
+    protected abstract CompiledFunction? Compile(FunctionProto proto);
+}
