@@ -19,6 +19,18 @@ step() {
 step "dotnet --info (short)"
 dotnet --version
 
+# The terminal REPL test runs veld under tmux (a real pseudo-terminal); install it where it is missing.
+step "tools the tests need: tmux"
+if ! command -v tmux >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+        $SUDO apt-get update -qq && $SUDO apt-get install -y -qq tmux \
+            || echo "could not install tmux; the terminal REPL test will be skipped"
+    else
+        echo "no apt-get; without tmux the terminal REPL test will be skipped"
+    fi
+fi
+
 step "restore"
 dotnet restore VeldMigration.sln
 
