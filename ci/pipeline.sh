@@ -30,6 +30,17 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 &
         || echo "chromium could not be installed: the browser test of the HTML report will be skipped"
 fi
 command -v chromium || echo "no chromium: the browser test of the HTML report will be skipped"
+# The terminal REPL test runs veld under tmux (a real pseudo-terminal); install it where it is missing.
+step "tools the tests need: tmux"
+if ! command -v tmux >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+        $SUDO apt-get update -qq && $SUDO apt-get install -y -qq tmux \
+            || echo "could not install tmux; the terminal REPL test will be skipped"
+    else
+        echo "no apt-get; without tmux the terminal REPL test will be skipped"
+    fi
+fi
 
 step "restore"
 dotnet restore VeldMigration.sln

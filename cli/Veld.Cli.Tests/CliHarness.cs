@@ -25,4 +25,14 @@ internal static class CliHarness
     }
 
     public static Result RunFake(params string[] args) => Run(Fakes, args);
+
+    /// <summary>With <paramref name="stdin"/> as piped standard input (not a terminal).</summary>
+    public static Result RunWithInput(CliServices? services, string stdin, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(stdout, stderr, interactive: false) { Input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)) };
+        int code = VeldCli.Run(args, console, services);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
 }

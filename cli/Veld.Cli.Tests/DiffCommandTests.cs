@@ -91,7 +91,7 @@ public sealed class DiffReportFileTests : TempCorpusTest
         Assert.Equal(0, result.ExitCode);
         var figures = System.Text.RegularExpressions.Regex.Replace(
             result.Stdout[result.Stdout.IndexOf("all 3 programs passed", StringComparison.Ordinal)..], " +", " ");
-        Assert.Contains("figures over the 2 program(s) that succeeded on every tier:", figures);
+        Assert.Contains("figures over the 2 programs that succeeded on every tier:", figures);
         Assert.Contains("| | tree | stack |", figures);
         Assert.Contains("| code bytes | 20 | 20 |", figures); // the fake tier: 4 bytes a line; a.veld 2 lines, b.veld 3
         Assert.Contains("| instructions | n/a | n/a |", figures);
@@ -100,12 +100,23 @@ public sealed class DiffReportFileTests : TempCorpusTest
     }
 
     [Fact]
-    public void A_report_file_that_cannot_be_written_fails_the_run()
+    public void A_report_file_that_cannot_be_written_is_refused_before_the_run()
     {
         Corpus.Write("a.veld", "print 1\n");
         var blocker = Corpus.Write("file", "");
         var result = RunFake("diff", Path.Combine(Corpus.Root, "a.veld"), "--csv", Path.Combine(blocker, "diff.csv"));
-        Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains("veld: cannot write the CSV report to", result.Stderr);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"veld: cannot write --csv {Path.Combine(blocker, "diff.csv")}: ", result.Stderr);
+        Assert.Equal("", result.Stdout); // nothing ran
+    }
+
+    [Fact]
+    public void Checking_a_report_path_leaves_no_file_behind()
+    {
+        Corpus.Write("p/a.veld", "print 1\n");
+        var csv = Path.Combine(Corpus.Root, "out", "diff.csv");
+        var result = RunFake("diff", Path.Combine(Corpus.Root, "p"), "--csv", csv, "--tiers", "nosuch");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.False(File.Exists(csv));
     }
 }

@@ -35,11 +35,11 @@ public class CliCommandTests
         {
             var r = Veld("fuzz", "--seed", "7", "--count", "12", "--size", "10", "--tiers", "tree,buggy", "--out", dir);
             Assert.Equal(1, r.ExitCode);
-            Assert.Contains("veld fuzz: seed 7, 12 program(s), size 10, tiers tree,buggy", r.Stderr);
+            Assert.Contains("veld fuzz: seed 7, 12 programs, size 10, tiers tree,buggy", r.Stderr);
             Assert.Contains("found: ", r.Stderr);
             Assert.Contains("  reduced ", r.Stderr);
             Assert.Contains("disagreement: program ", r.Stdout);
-            Assert.Contains("finding(s) in 12 programs (seed 7)", r.Stdout);
+            Assert.Contains(" in 12 programs (seed 7)", r.Stdout);
             var saved = Directory.GetFiles(dir, "fuzz-7-*.veld");
             Assert.NotEmpty(saved);
             Assert.Contains(saved, f => f.EndsWith(".reduced.veld", StringComparison.Ordinal));

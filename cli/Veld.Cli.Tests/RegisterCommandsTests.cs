@@ -6,6 +6,19 @@ public sealed class RegisterCommandsTests : TempCorpusTest
     private const string Fib = "fn fib(n) if n < 2 then n else fib(n - 1) + fib(n - 2) end end\nprintln(fib(15))\nlet xs = [1]\nxs[3]\n";
 
     [Fact]
+    public void Diff_refuses_a_bytecode_file_and_says_how_to_run_it()
+    {
+        var source = Corpus.Write("fib.veld", Fib);
+        Assert.Equal(ExitCodes.Success, Run(null, "build", source).ExitCode);
+        var bytecode = Path.ChangeExtension(source, ".veldc");
+        var result = Run(null, "diff", bytecode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains($"'{bytecode}' is register-tier bytecode from veld build; veld diff compares source programs", result.Stderr);
+        Assert.Contains($"'veld run {bytecode}'", result.Stderr);
+    }
+
+    [Fact]
     public void Build_writes_a_veldc_file_that_run_executes_on_the_register_tier()
     {
         var source = Corpus.Write("fib.veld", Fib);

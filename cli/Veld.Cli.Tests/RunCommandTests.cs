@@ -15,6 +15,13 @@ public sealed class RunCommandTests : TempCorpusTest
     }
 
     [Fact]
+    public void A_dash_reads_the_program_from_standard_input()
+    {
+        var result = RunWithInput(Fakes, "print hello\nprint world\n", "run", "-");
+        Assert.Equal((0, "hello\nworld\n", ""), (result.ExitCode, result.Stdout, result.Stderr));
+    }
+
+    [Fact]
     public void Print_result_prints_the_display_form_after_the_output()
     {
         Assert.Equal("out\n2.5\n", RunFake("run", "--print-result", Program("print out\nresult float 2.5\n")).Stdout);

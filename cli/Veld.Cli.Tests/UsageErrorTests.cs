@@ -38,6 +38,36 @@ public class UsageErrorTests
         Assert.Contains("is a directory", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("did you mean 'run' for 'rnu'?", "rnu", "x.veld")]
+    [InlineData("did you mean 'diff' for 'dif'?", "dif")]
+    [InlineData("did you mean '--print-result' for '--print-reslt'?", "run", "--print-reslt", "x.veld")]
+    [InlineData("did you mean 'stack' for 'stak'?", "run", "--tier", "stak", "x.veld")]
+    public void A_mistyped_word_gets_a_did_you_mean(string hint, params string[] args)
+    {
+        var result = RunFake(args);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"veld: {hint}\n", result.Stderr);
+    }
+
+    [Fact]
+    public void A_word_far_from_every_known_one_gets_no_guess()
+    {
+        Assert.DoesNotContain("did you mean", RunFake("frobnicate").Stderr);
+    }
+
+    [Fact]
+    public void Diff_without_paths_and_without_a_corpus_here_says_what_to_give_it()
+    {
+        using var empty = new Veld.Differential.Tests.TempCorpus();
+        var stderr = new StringWriter();
+        var console = new CliConsole(new StringWriter(), stderr, interactive: false);
+        Assert.Null(Commands.DiffInputs.Resolve(console, Fakes.Tiers, [], empty.Root));
+        Assert.Contains("there is no corpus/ folder here; give the programs or folders to run", stderr.ToString());
+        Directory.CreateDirectory(Path.Combine(empty.Root, "corpus"));
+        Assert.Equal(new[] { "corpus" }, Commands.DiffInputs.Resolve(console, Fakes.Tiers, [], empty.Root)!);
+    }
+
     [Fact]
     public void A_missing_diff_path_exits_64()
     {

@@ -16,6 +16,10 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
     public bool Interactive { get; } = interactive;
+    /// <summary>Standard input as bytes (<c>veld run -</c>, a piped <c>veld repl</c>); empty unless given.</summary>
+    public Stream Input { get; init; } = Stream.Null;
+    /// <summary>Whether standard input is a terminal a person types at (the REPL then edits lines and keeps history).</summary>
+    public bool InputIsTerminal { get; init; }
 
     /// <summary>The real console. Output is line-buffered on a terminal and block-buffered when redirected,
     /// like C's stdio, so a program that prints a lot is not slowed by one write call per print.</summary>
@@ -25,7 +29,11 @@ public sealed class CliConsole(TextWriter output, TextWriter error, bool interac
         bool interactive = !Console.IsOutputRedirected;
         var output = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { AutoFlush = interactive, NewLine = "\n" };
         var error = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
-        return new CliConsole(output, error, interactive);
+        return new CliConsole(output, error, interactive)
+        {
+            Input = Console.OpenStandardInput(),
+            InputIsTerminal = !Console.IsInputRedirected,
+        };
     }
 
     /// <summary>A Spectre console for reports: on a terminal the real one (Spectre recognises only the system

@@ -21,6 +21,7 @@ public static class VeldCli
         if (parse.Action is ParseErrorAction)
         {
             foreach (var error in parse.Errors) console.Error.WriteLine($"{Name}: {error.Message}");
+            foreach (var hint in TypoHints.For(parse, services ?? CliServices.Default)) console.Error.WriteLine($"{Name}: {hint}");
             console.Error.WriteLine($"Run '{CommandPath(parse.CommandResult.Command)} --help' for usage.");
             return ExitCodes.Usage;
         }
@@ -40,12 +41,14 @@ public static class VeldCli
         var disasm = DisasmCommand.Create(services, console);
         var bench = BenchCommand.Create(services, console);
         var report = ReportCommand.Create(services, console);
+        var repl = Repl.ReplCommand.Create(services, console);
         var help = new HelpOption();
         var root = new Command(Name, "Run Veld Core programs on the tiers of VeldMigration and check that every tier agrees.")
         {
             help,
             new VersionOption(),
             run,
+            repl,
             diff,
             fuzz,
             reduce,
@@ -62,6 +65,7 @@ public static class VeldCli
         {
             [root] = RootExamples,
             [run] = RunCommand.HelpFooter,
+            [repl] = Repl.ReplCommand.HelpFooter,
             [diff] = DiffCommand.HelpFooter,
             [fuzz] = FuzzCommand.HelpFooter,
             [reduce] = ReduceCommand.HelpFooter,
@@ -86,6 +90,7 @@ public static class VeldCli
         Examples:
           veld run hello.veld                        run a program on the tree-walk interpreter
           veld run fib.veld --print-result --stats   ... and print its result and timings
+          veld repl --tier register                  type code, see it run; definitions persist
           veld diff corpus                           run the corpus on every tier and compare
           veld diff corpus/closures --tiers tree,stack --verbose
           veld fuzz --count 1000 --tiers tree,stack    random programs; save and reduce disagreements

@@ -7,8 +7,8 @@ public class CompileErrorTests
 
     [Theory]
     // syntax
-    [InlineData("if a then 1 else 2", "1:19: expected 'end' but found end of file")]
-    [InlineData("fn f()\n  if x then 1\nelse", "3:5: expected 'end' but found end of file")]
+    [InlineData("if a then 1 else 2", "1:1: 'if' is never closed: expected 'end' but found end of file")]
+    [InlineData("fn f()\n  if x then 1\nelse", "2:3: 'if' is never closed: expected 'end' but found end of file")]
     [InlineData("let x = )", "1:9: expected expression but found ')'")]
     [InlineData("let = 1", "1:5: expected a pattern but found '='")]
     [InlineData("let x 1", "1:7: expected '=' but found '1'")]
@@ -17,8 +17,8 @@ public class CompileErrorTests
     [InlineData("for x of xs do end", "1:7: expected 'in' but found 'of'")]
     [InlineData("try f() end", "1:9: expected 'catch' but found 'end'")]
     [InlineData("let w = let t = 2\nt", "2:1: expected 'in' but found 't'")]
-    [InlineData("f(1, 2", "1:7: expected ')' but found end of file")]
-    [InlineData("[1, 2", "1:6: expected ']' but found end of file")]
+    [InlineData("f(1, 2", "1:2: '(' is never closed: expected ')' but found end of file")]
+    [InlineData("[1, 2", "1:1: '[' is never closed: expected ']' but found end of file")]
     [InlineData("{a 1}", "1:4: expected ':' but found '1'")]
     [InlineData("x.", "1:3: expected a field or method name after '.' but found end of file")]
     [InlineData("match x\n  1 2\nend", "2:5: expected '=>' but found '2'")]

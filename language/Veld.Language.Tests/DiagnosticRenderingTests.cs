@@ -48,10 +48,28 @@ public class DiagnosticRenderingTests
     }
 
     [Fact]
-    public void Error_at_end_of_file_renders_without_a_source_line()
+    public void Error_at_end_of_file_points_at_the_construct_left_open()
     {
-        var (_, rendered) = OnlyDiagnostic("if x then\n");
-        Assert.Equal("test.veld:2:1: error[Compile]: expected 'end' but found end of file\n", rendered);
+        var source = V.Src("let xs = [1, 2]\nfn f(a)\n  while a > 0 do\n    a -= 1\n  end\n");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal("test.veld:2:1: error[Compile]: 'fn' is never closed: expected 'end' but found end of file\n  |\n2 | fn f(a)\n  | ^\n",
+            diagnostic.Render(source));
+    }
+
+    [Fact]
+    public void The_innermost_open_construct_is_named()
+    {
+        var source = V.Src("let y = do\n  print((1 + \n");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal("2:9: '(' is never closed: expected expression but found end of file", $"{diagnostic.Pos}: {diagnostic.Message}");
+    }
+
+    [Fact]
+    public void A_construct_closed_before_the_error_is_not_blamed()
+    {
+        var source = V.Src("let xs = [1, (2)]\nlet z =\n");
+        var diagnostic = VeldCompiler.Compile(source).Diagnostics.Single();
+        Assert.Equal("3:1: expected expression but found end of file", $"{diagnostic.Pos}: {diagnostic.Message}");
     }
 
     [Fact]

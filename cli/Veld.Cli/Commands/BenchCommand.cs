@@ -71,6 +71,7 @@ public static class BenchCommand
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
             };
+            if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
                 parse.GetValue(baseline) == "lua", parse.GetValue(csv), parse.GetValue(markdown));
         });
@@ -103,10 +104,7 @@ public static class BenchCommand
         IReadOnlyList<BenchmarkProgram> programs;
         try
         {
-            var suite = Directory.Exists(BenchmarkProgram.DefaultDirectory)
-                ? BenchmarkProgram.DefaultDirectory
-                : BenchmarkProgram.FindSuiteDirectory(Directory.GetCurrentDirectory()) ?? BenchmarkProgram.DefaultDirectory;
-            programs = BenchmarkProgram.Find(names, suite);
+            programs = BenchmarkProgram.Find(names, BenchSuiteLocation.Find());
         }
         catch (FileNotFoundException e)
         {
@@ -135,6 +133,7 @@ public static class BenchCommand
 
         MarkdownReportWriter.Write(console.Out, report);
         console.Out.Flush();
+        foreach (var warning in BenchNoise.Warnings(report.Programs)) console.Error.WriteLine($"veld bench: {warning}");
         if (markdownPath is not null && !TryWrite(console, markdownPath, w => MarkdownReportWriter.Write(w, report))) return ExitCodes.Failure;
         if (csvPath is not null && !TryWrite(console, csvPath, w => CsvReportWriter.Write(w, report))) return ExitCodes.Failure;
         return report.HasFailures ? ExitCodes.Failure : ExitCodes.Success;
@@ -148,7 +147,7 @@ public static class BenchCommand
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"{programs.Count} programs", maxValue: 1);
+                var task = context.AddTask(Plural.Of(programs.Count, "program"), maxValue: 1);
                 report = runner.Run(programs, progress =>
                 {
                     task.MaxValue = progress.RunsTotal;

@@ -17,7 +17,7 @@ public static class DiffCommand
         {
             Description = "Programs and directories to run (directories are searched for *.veld recursively).",
             Arity = ArgumentArity.ZeroOrMore,
-            DefaultValueFactory = _ => ["corpus"],
+            DefaultValueFactory = _ => [DiffInputs.DefaultCorpus],
         };
         LimitOptions.RejectUnknownOptions(paths);
         var tiers = new Option<string[]>("--tiers")
@@ -56,7 +56,9 @@ public static class DiffCommand
                 JitStress = parse.GetValue(jitStress),
             };
             var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));
-            return Execute(console, services, selected, options, parse.GetValue(paths) ?? [], outputs);
+            if (!OutputPaths.CheckWritable(console, ("--junit", outputs.JUnitPath), ("--csv", outputs.CsvPath))) return ExitCodes.Usage;
+            if (DiffInputs.Resolve(console, services.Tiers, GivenPaths(parse, paths), Directory.GetCurrentDirectory()) is not { } inputs) return ExitCodes.Usage;
+            return Execute(console, services, selected, options, inputs, outputs);
         });
         return command;
     }
@@ -85,6 +87,10 @@ public static class DiffCommand
           veld diff corpus --timeout 30 --verbose
           veld diff corpus --junit artifacts/diff.junit.xml --csv artifacts/diff.csv --stats
         """;
+
+    /// <summary>The paths on the command line; none when the default (./corpus) applies.</summary>
+    private static string[] GivenPaths(ParseResult parse, Argument<string[]> paths) =>
+        parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) ?? [] : [];
 
     /// <summary>What to show and write besides the findings and the summary.</summary>
     private sealed record ReportOutputs(bool Verbose, string? JUnitPath, string? CsvPath, bool Stats);
@@ -147,7 +153,7 @@ public static class DiffCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask($"{files.Count} programs", maxValue: files.Count);
+                var task = context.AddTask(Plural.Of(files.Count, "program"), maxValue: files.Count);
                 report = runner.RunFiles(files, _ => task.Increment(1));
             });
         return report;

@@ -30,8 +30,8 @@ public static class DiffReportView
 
         int failed = report.Programs.Count(p => p.Failed);
         var verdict = failed == 0
-            ? $"all {report.Programs.Count} programs passed on {string.Join(", ", report.Tiers)}"
-            : $"{failed} of {report.Programs.Count} programs failed on {string.Join(", ", report.Tiers)}";
+            ? $"{(report.Programs.Count == 1 ? "the 1 program" : $"all {report.Programs.Count} programs")} passed on {string.Join(", ", report.Tiers)}"
+            : $"{failed} of {Plural.Of(report.Programs.Count, "program")} failed on {string.Join(", ", report.Tiers)}";
         console.MarkupLine(styled ? $"[{(failed == 0 ? "green" : "red")}]{Markup.Escape(verdict)}[/]" : Markup.Escape(verdict));
     }
 
@@ -49,7 +49,7 @@ public static class DiffReportView
             Row($"code bytes vs {baseline}", f => f.Tier == baseline ? "baseline" : Percent(f.CodeBytesRatio));
             Row($"instructions vs {baseline}", f => f.Tier == baseline ? "baseline" : Percent(f.InstructionsRatio));
         }
-        console.WriteLine($"figures over the {figures.Programs} program(s) that succeeded on every tier:");
+        console.WriteLine($"figures over the {Plural.Of(figures.Programs, "program")} that succeeded on every tier:");
         console.Write(table);
     }
 

@@ -140,16 +140,21 @@ public static class FuzzCommand
     private static int Execute(CliConsole console, FuzzOptions options, bool showStats)
     {
         var tierNames = string.Join(",", options.Tiers.Select(t => t.Name));
-        var budget = options.Count is { } c ? $"{c} program(s)" : $"{options.TimeBudget!.Value.TotalSeconds:0.#} s";
+        var budget = options.Count is { } c ? Plural.Of(c, "program") : $"{options.TimeBudget!.Value.TotalSeconds:0.#} s";
         console.Error.WriteLine($"veld fuzz: seed {options.Seed}, {budget}, size {options.Size}, tiers {tierNames}, shard {options.ShardIndex}/{options.ShardCount}, findings in {options.OutputDirectory}");
         if (options.Tiers.Count < 2)
             console.Error.WriteLine("veld fuzz: only one tier: nothing to compare with, only crashes are found");
 
         var progress = new ProgressLine(console);
+        // --time is a hard bound: when it runs out, the program running on a tier and a reduction under
+        // way are cancelled too, rather than only no new program being started.
+        using var deadline = options.TimeBudget is { } budgetTime ? new CancellationTokenSource(budgetTime) : new CancellationTokenSource();
         var run = options with
         {
             Progress = progress.Update,
             Finding = f => progress.Finding(f),
+            Cancellation = options.TimeBudget is null ? options.Cancellation : deadline.Token,
+            RunOptions = options.TimeBudget is null ? options.RunOptions : options.RunOptions with { Cancellation = deadline.Token },
         };
         var report = Fuzzer.Run(run);
         progress.Finish(report);
@@ -204,7 +209,7 @@ public static class FuzzCommand
         }
 
         private static string Format(FuzzProgress p) => string.Create(CultureInfo.InvariantCulture,
-            $"{p.Programs} programs ({p.ProgramsPerSecond:0.0}/s), {p.Disagreements} finding(s), {p.Inconclusive} inconclusive, {p.Elapsed.TotalSeconds:0} s");
+            $"{Plural.Of(p.Programs, "program")} ({p.ProgramsPerSecond:0.0}/s), {Plural.Of(p.Disagreements, "finding")}, {p.Inconclusive} inconclusive, {p.Elapsed.TotalSeconds:0} s");
     }
 
     private static (int, int) ParseShard(ArgumentResult result)

@@ -34,8 +34,8 @@ public static class FuzzReportView
             if (f.ReducedPath is not null) console.Out.Write($"  reduced {f.ReducedPath} ({f.Reduction!.Summary})\n");
         }
         var verdict = report.Findings.Count == 0
-            ? $"no disagreement in {s.Programs} programs (seed {options.Seed})"
-            : $"{report.Findings.Count} finding(s) in {s.Programs} programs (seed {options.Seed})";
+            ? $"no disagreement in {Plural.Of(s.Programs, "program")} (seed {options.Seed})"
+            : $"{Plural.Of(report.Findings.Count, "finding")} in {Plural.Of(s.Programs, "program")} (seed {options.Seed})";
         console.Out.Write(verdict + "\n");
     }
 

@@ -14,7 +14,7 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run, or a file from veld build (runs on the tier that built it)." };
+        var file = new Argument<string>("FILE") { Description = "The .veld program to run, - for standard input, or a file from veld build (runs on the tier that built it)." };
         LimitOptions.RejectUnknownOptions(file);
         var programArgs = new Argument<string[]>("ARGS")
         {
@@ -81,6 +81,7 @@ public static class RunCommand
           veld run fib.veld --print-result --stats
           veld run loop.veld --fuel 1000000 --timeout 5
           veld run bench.veld -- 10000               args() returns ["10000"]
+          echo 'println(6 * 7)' | veld run -         the program from standard input
         """;
 
     private sealed record Request(string Path, string[] Args, TierRegistration Tier, bool TierChosen, bool PrintResult, bool Stats, RunOptions Options);
@@ -105,6 +106,7 @@ public static class RunCommand
     private static int Execute(CliConsole console, CliServices services, Request request)
     {
         if (!TryRead(console, request.Path, out var bytes)) return ExitCodes.Usage;
+        request = request.Path == StandardInput ? request with { Path = StandardInputName } : request;
         if (services.Tiers.OwnerOfFile(bytes) is { } owner) return ExecuteBytecode(console, request, bytes, owner);
         // Invalid UTF-8 is not an error here: Source records it and the front end reports it as a compile error.
         var source = Source.FromBytes(request.Path, bytes);
@@ -183,9 +185,20 @@ public static class RunCommand
         }
     }
 
+    /// <summary>The file name that means standard input, and the name its errors are reported under.</summary>
+    public const string StandardInput = "-";
+    public const string StandardInputName = "<stdin>";
+
     internal static bool TryRead(CliConsole console, string path, out byte[] bytes)
     {
         bytes = [];
+        if (path == StandardInput)
+        {
+            using var buffer = new MemoryStream();
+            console.Input.CopyTo(buffer);
+            bytes = buffer.ToArray();
+            return true;
+        }
         if (Directory.Exists(path))
         {
             console.Error.WriteLine($"veld: '{path}' is a directory; give a .veld file (veld diff runs directories)");

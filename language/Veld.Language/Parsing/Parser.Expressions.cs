@@ -194,7 +194,7 @@ internal sealed partial class Parser
             switch (token.Kind)
             {
                 case TokenKind.LParen when !token.NewlineBefore:
-                    Advance();
+                    Opened(Advance(), TokenKind.RParen);
                     expr = new CallExpr { Callee = expr, Args = ParseArguments(), Pos = expr.Pos };
                     break;
                 case TokenKind.LBracket when !token.NewlineBefore:
@@ -238,7 +238,7 @@ internal sealed partial class Parser
         Advance();
         if (Check(TokenKind.LParen) && !Current.NewlineBefore)
         {
-            Advance();
+            Opened(Advance(), TokenKind.RParen);
             return new MethodCallExpr { Target = target, Name = name.Text!, Args = ParseArguments(), Pos = name.Pos };
         }
         return new MemberExpr { Target = target, Name = name.Text!, Pos = name.Pos };

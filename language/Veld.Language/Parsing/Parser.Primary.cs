@@ -168,6 +168,7 @@ internal sealed partial class Parser
     {
         var open = Advance();
         if (Match(TokenKind.RParen)) return new UnitLiteral { Pos = open.Pos };
+        Opened(open, TokenKind.RParen);
         bool guard = EnterBrackets();
         var first = ParseExpression();
         if (!Check(TokenKind.Comma))
@@ -189,7 +190,7 @@ internal sealed partial class Parser
 
     private ArrayExpr ParseArray()
     {
-        var open = Advance();
+        var open = Opened(Advance(), TokenKind.RBracket);
         bool guard = EnterBrackets();
         var elements = new List<Expr>();
         while (!Check(TokenKind.RBracket))
@@ -205,7 +206,7 @@ internal sealed partial class Parser
     /// <summary><c>{name: 1, "k": 2, (1, 2): 3}</c>: a bare identifier key is the string key.</summary>
     private MapExpr ParseMap()
     {
-        var open = Advance();
+        var open = Opened(Advance(), TokenKind.RBrace);
         bool guard = EnterBrackets();
         var entries = new List<MapEntry>();
         while (!Check(TokenKind.RBrace))
@@ -232,7 +233,7 @@ internal sealed partial class Parser
     /// <c>else if</c> chains only when <c>if</c> is on the <c>else</c>'s line.</summary>
     private IfExpr ParseIf()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var branches = new List<IfBranch>();
         Block? elseBlock = null;
         while (true)
@@ -256,7 +257,7 @@ internal sealed partial class Parser
 
     private WhileExpr ParseWhile()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var condition = ParseExpression();
         Expect(TokenKind.Do);
         var body = ParseBlock(Current.Pos);
@@ -266,7 +267,7 @@ internal sealed partial class Parser
 
     private ForExpr ParseFor()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var pattern = ParsePattern(mutableBindings: false);
         Expect(TokenKind.In);
         var iterable = ParseExpression();
@@ -278,7 +279,7 @@ internal sealed partial class Parser
 
     private BlockExpr ParseDo()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var block = ParseBlock(Current.Pos);
         Expect(TokenKind.End);
         return new BlockExpr { Block = block, Pos = keyword.Pos };
@@ -287,7 +288,7 @@ internal sealed partial class Parser
     /// <summary><c>match e  pattern [where guard] =&gt; expr, ...  end</c>; arms separated by commas and/or newlines.</summary>
     private MatchExpr ParseMatch()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var scrutinee = ParseExpression();
         var arms = new List<MatchArm>();
         while (!Check(TokenKind.End) && !Check(TokenKind.EndOfFile))
@@ -316,7 +317,7 @@ internal sealed partial class Parser
     /// <summary><c>try body catch [name] handler end</c></summary>
     private TryExpr ParseTry()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         var body = ParseBlock(Current.Pos);
         var catchToken = Expect(TokenKind.Catch);
         Binding? binding = null;

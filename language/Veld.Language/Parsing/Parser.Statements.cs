@@ -105,7 +105,7 @@ internal sealed partial class Parser
         }
         Expect(TokenKind.RParen);
         var returnType = Match(TokenKind.Arrow) ? ParseType() : null;
-        var body = ParseFunctionBody();
+        var body = ParseFunctionBody(pos, isProc ? "proc" : "fn");
         return new FunctionNode
         {
             Name = name,
@@ -121,13 +121,14 @@ internal sealed partial class Parser
     }
 
     /// <summary><c>=&gt; expr</c> (a block of one expression statement) or statements up to <c>end</c>.</summary>
-    private Block ParseFunctionBody()
+    private Block ParseFunctionBody(SourcePos keyword, string keywordText)
     {
         if (Check(TokenKind.FatArrow))
         {
             Advance();
             return ExpressionBody(ParseExpression());
         }
+        _open.Add(new OpenConstruct(keywordText, keyword, TokenKind.End));
         var body = ParseBlock(Current.Pos);
         Expect(TokenKind.End);
         return body;
@@ -229,7 +230,7 @@ internal sealed partial class Parser
     /// <summary><c>impl Name fn ... end ... end</c></summary>
     private ImplDecl ParseImpl()
     {
-        var keyword = Advance();
+        var keyword = Opened(Advance(), TokenKind.End);
         ParseGenericParameters();
         var typeName = ExpectIdentifier("a type name");
         if (Check(TokenKind.Lt)) ParseTypeArguments(new System.Text.StringBuilder());

@@ -77,7 +77,11 @@ internal sealed partial class Parser
 
     private Token Expect(TokenKind kind)
     {
-        if (Check(kind)) return Advance();
+        if (Check(kind))
+        {
+            Closed(kind);
+            return Advance();
+        }
         throw Error(Current.Pos, $"expected '{TokenFacts.Spelling(kind)}' but found {Describe(Current)}");
     }
 
@@ -109,7 +113,7 @@ internal sealed partial class Parser
     /// <summary>Reports an error and returns the exception that unwinds to the statement list.</summary>
     private ParseError Error(SourcePos pos, string message)
     {
-        Report(pos, message);
+        if (AtOpenConstruct(pos, message) is { } located) Report(located.Pos, located.Message);
         return new ParseError();
     }
 
@@ -184,6 +188,7 @@ internal sealed partial class Parser
             long consumedBefore = _tokens.Consumed;
             int depthBefore = _depth;
             bool guardBefore = _inGuard;
+            int openBefore = _open.Count;
             try
             {
                 into.Add(ParseStatement());
@@ -192,6 +197,7 @@ internal sealed partial class Parser
             {
                 _depth = depthBefore;
                 _inGuard = guardBefore;
+                _open.RemoveRange(openBefore, _open.Count - openBefore);
                 Synchronize(consumedBefore);
             }
         }
