@@ -55,6 +55,27 @@ public class VeldcFileTests(ITestOutputHelper output)
         Assert.Equal("[\"small\", \"big\", \"b\"] 3.5 (1, \"two\") 1..=3\nDivisionByZero -0.0 inf\n", fromFile.Stdout);
     }
 
+    /// <summary>Issue 14: the reader bounded the user-global count by the payload's bytes left instead of by
+    /// the global names, so ten top-level lets (each a global) made a valid file "truncated".</summary>
+    [Fact]
+    public void AFileWithManyGlobalsLoadsAndRuns()
+    {
+        var source = string.Concat(Enumerable.Range(0, 12).Select(i => $"let v{i} = {i}\n")) + "fn last() => v11\nprintln(v9, last())";
+        var loaded = VeldcReader.Read(VeldcWriter.Write(CompileRegister(source)));
+        var outcome = TierHost.Execute("register", RegisterVmTier.Load(loaded), new RunOptions(), null);
+        Assert.Equal("9 11\n", outcome.Stdout);
+    }
+
+    /// <summary>Issue 14: what <c>veld build</c> writes has passed the register checker, so a compiler bug is
+    /// caught when building, never by the loader of the written file.</summary>
+    [Fact]
+    public void WhatIsBuiltIsWhatTheLoaderAccepts()
+    {
+        var program = RegisterVmTier.CompileChecked(Check("let b = match 2 end\nprintln(b)"));
+        var outcome = TierHost.Execute("register", RegisterVmTier.Load(VeldcReader.Read(VeldcWriter.Write(program))), new RunOptions(), null);
+        Assert.Equal("Match", outcome.Error!.Kind);
+    }
+
     [Fact]
     public void BadFilesGetClearErrors()
     {
