@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Veld.Runtime;
 using ExecutionContext = Veld.Runtime.ExecutionContext;
 
@@ -82,7 +81,7 @@ internal sealed partial class StackMachine : IInvoker
         {
             // The one C# recursion of the VM: its depth is bounded by the call-depth limit, and this guard
             // turns a limit set beyond what the native stack holds into a clean StackOverflow.
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            NativeStack.Ensure();
             CheckArity(closure, args.Length);
             int calleeSlot = _sp;
             EnsureStack(calleeSlot + 1 + args.Length);

@@ -100,6 +100,8 @@ internal sealed partial class RegisterMachine : IInvoker
         var proto = closure.Proto;
         if (args.Length != proto.ParamCount) throw RuntimeErrors.Arity(proto.Name, proto.ParamCount, args.Length);
 
+        // The one C# recursion of the VM (a nested Run): bounded by the depth limit, and by the native stack.
+        NativeStack.Ensure();
         _context.EnterCall();
         int newBase = _frameCount == 0 ? 0 : _frames[_frameCount - 1].Base + _frames[_frameCount - 1].Closure.Proto.MaxStack;
         EnsureStack(newBase + Math.Max(proto.MaxStack, args.Length));

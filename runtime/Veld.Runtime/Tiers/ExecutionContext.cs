@@ -50,6 +50,9 @@ public sealed class ExecutionContext
         if (--_checkCountdown <= 0) CheckClock();
     }
 
+    /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error).</summary>
+    public void CheckClockNow() => CheckClock();
+
     private void CheckClock()
     {
         _checkCountdown = CheckInterval;
