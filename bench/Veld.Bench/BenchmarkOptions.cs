@@ -17,6 +17,8 @@ public sealed record BenchmarkOptions
     /// <summary>Limit of one run; a run that hits it is a failure of that tier on that program.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
     public int MaxCallDepth { get; init; } = new RunOptions().MaxCallDepth;
+    /// <summary>Managed memory one run may hold (<see cref="RunOptions.MaxMemory"/>).</summary>
+    public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
     public CancellationToken Cancellation { get; init; }
 
     public int Rounds => Warmup + Iterations;

@@ -112,6 +112,7 @@ public sealed class BenchmarkRunner
         {
             Args = args,
             MaxCallDepth = _options.MaxCallDepth,
+            MaxMemory = _options.MaxMemory,
             Timeout = _options.RunTimeout,
             Cancellation = _options.Cancellation,
         };

@@ -53,10 +53,11 @@ public static class BenchCommand
         };
         baseline.AcceptOnlyFromAmong("lua");
 
+        var maxMemory = LimitOptions.MaxMemory();
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory,
         };
         command.SetAction(parse =>
         {
@@ -66,6 +67,7 @@ public static class BenchCommand
                 Iterations = parse.GetValue(iterations),
                 Warmup = parse.GetValue(warmup),
                 Size = parse.GetValue(size) ?? BenchmarkSize.Bench,
+                MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
             };
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
                 parse.GetValue(baseline) == "lua", parse.GetValue(csv), parse.GetValue(markdown));
@@ -172,8 +174,7 @@ public static class BenchCommand
     {
         try
         {
-            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            write(file);
+            AtomicFile.WriteText(path, write);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,6 +29,7 @@ public static class DiffCommand
         var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds; hitting it is inconclusive.", defaults.Timeout.TotalSeconds);
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
+        var maxMemory = LimitOptions.MaxMemory();
         var jobs = LimitOptions.Jobs();
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
@@ -39,7 +40,7 @@ public static class DiffCommand
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
             "and compare every tier with the first (the oracle).")
         {
-            paths, tiers, timeout, fuel, maxDepth, jobs, verbose, junit, csv, stats,
+            paths, tiers, timeout, fuel, maxDepth, maxMemory, jobs, verbose, junit, csv, stats,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,7 @@ public static class DiffCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? defaults.Timeout.TotalSeconds),
                 Fuel = parse.GetValue(fuel),
                 MaxCallDepth = parse.GetValue(maxDepth),
+                MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
                 Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
             };
             var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));

@@ -72,11 +72,12 @@ public static class FuzzCommand
         var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds (inconclusive when hit).", 10);
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", 20_000_000);
         var maxDepth = LimitOptions.MaxDepth(10_000);
+        var maxMemory = LimitOptions.MaxMemory();
 
         var command = new Command("fuzz",
             "Generate random valid programs, run each on several tiers, and save (and reduce) every program on which a tier disagrees with the oracle.")
         {
-            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth,
+            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth, maxMemory,
         };
         command.Validators.Add(result =>
         {
@@ -108,6 +109,7 @@ public static class FuzzCommand
                     Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? 10),
                     Fuel = parse.GetValue(fuel),
                     MaxCallDepth = parse.GetValue(maxDepth),
+                    MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                 },
             };
             return Execute(console, settings, parse.GetValue(stats));

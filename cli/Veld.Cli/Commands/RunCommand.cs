@@ -36,10 +36,11 @@ public static class RunCommand
         var maxDepth = LimitOptions.MaxDepth(new RunOptions().MaxCallDepth);
         var fuel = LimitOptions.Fuel("Stop with LimitExceeded after this many steps (loop iterations plus calls). Default: no limit.", null);
         var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
+        var maxMemory = LimitOptions.MaxMemory();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory,
         };
         command.SetAction(parse => ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
             ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
@@ -56,6 +57,7 @@ public static class RunCommand
                 MaxCallDepth = parse.GetValue(maxDepth),
                 Fuel = parse.GetValue(fuel),
                 Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                 Args = parse.GetValue(programArgs) ?? [],
             })));
         return command;

@@ -10,6 +10,8 @@ public sealed record DiffOptions
     public long? Fuel { get; init; } = 200_000_000;
     /// <summary>Nested non-tail calls allowed (docs/SPEC.md section 6).</summary>
     public int MaxCallDepth { get; init; } = 10_000;
+    /// <summary>Managed memory one run may hold (<see cref="Veld.Runtime.RunOptions.MaxMemory"/>); the runs in parallel share the heap.</summary>
+    public long MaxMemory { get; init; } = Veld.Runtime.MemoryLimit.DefaultBytes;
     /// <summary>Programs run at once (each runs its tiers one after another).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>

@@ -77,6 +77,7 @@ public sealed class DiffRunner
             Timeout = _options.Timeout,
             Fuel = _options.Fuel,
             MaxCallDepth = _options.MaxCallDepth,
+            MaxMemory = _options.MaxMemory,
             Cancellation = cancellation.Token,
         };
         var run = Task.Factory.StartNew(() =>
