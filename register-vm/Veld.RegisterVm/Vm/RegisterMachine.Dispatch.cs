@@ -423,13 +423,13 @@ internal sealed partial class RegisterMachine
                             case OpCode.Format:
                             {
                                 var template = k[ConstantIndex(code, ref pc, C(i))].As<VeldTuple>();
-                                stack[@base + A(i)] = Value.FromString(Fill(template, @base + B(i)));
+                                stack[@base + A(i)] = Value.FromString(RuntimeLimits.BuiltString(Fill(template, @base + B(i))));
                                 break;
                             }
                             case OpCode.Print:
                             {
                                 var template = k[ConstantIndex(code, ref pc, B(i))].As<VeldTuple>();
-                                var text = Fill(template, @base + A(i));
+                                var text = RuntimeLimits.BuiltString(Fill(template, @base + A(i)));
                                 _context.Output.Write(K(i) ? text + "\n" : text);
                                 break;
                             }

@@ -17,6 +17,18 @@ public static class NativeStack
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw Exhausted();
     }
 
+    /// <summary>
+    /// Nested re-entries through builtin callbacks allowed when <see cref="RunOptions.MaxCallDepth"/> is set
+    /// higher. Each one is a nested dispatch loop on the native stack, and every garbage collection scans the
+    /// whole stack, so such nesting costs time quadratic in its depth (20,000 levels took 15 s): past this
+    /// bound the run ends with StackOverflow in about a second instead. At or below the default depth limit
+    /// the depth counter always trips first, so the outcome there is the depth limit's, on every tier.
+    /// </summary>
+    public const int MaxCallbackNesting = 10_000;
+
+    public static VeldRuntimeException CallbacksTooNested() =>
+        new(ErrorKind.StackOverflow, $"calls through builtin callbacks nested deeper than {MaxCallbackNesting}");
+
     public static VeldRuntimeException Exhausted() =>
         new(ErrorKind.StackOverflow, "native stack exhausted: calls nest too deeply for this thread (lower --max-depth)");
 }

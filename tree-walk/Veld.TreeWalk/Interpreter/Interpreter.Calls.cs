@@ -151,6 +151,14 @@ internal sealed partial class Interpreter : IInvoker
     public Value Call(Value function, ReadOnlySpan<Value> args)
     {
         if (!function.Is<Closure>(out var closure)) return CallNative(function, args);
-        return CallClosure(closure, FrameSlots(closure, args));
+        _context.EnterCallback();
+        try
+        {
+            return CallClosure(closure, FrameSlots(closure, args));
+        }
+        finally
+        {
+            _context.ExitCallback();
+        }
     }
 }
