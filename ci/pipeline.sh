@@ -44,4 +44,12 @@ step "fuzz: seed 1, $FUZZ_COUNT generated programs"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
     --seed 1 --count "$FUZZ_COUNT" --no-reduce --out artifacts/fuzz-findings
 
+# Coverage-guided fuzzing of the front end and the .veldc loader (README "Coverage-guided fuzzing"): a short
+# AFL++ campaign per target; a crash fails the run and is saved under fuzzing/Veld.Fuzzing.Afl/regressions.
+AFL_SECONDS="${AFL_SECONDS:-30}"
+if [ "$AFL_SECONDS" -gt 0 ]; then
+    step "AFL++ campaign: ${AFL_SECONDS} s per target"
+    bash ci/afl-campaign.sh "$AFL_SECONDS"
+fi
+
 step "done"
