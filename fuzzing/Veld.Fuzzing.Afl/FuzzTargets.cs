@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Veld.Language;
 using Veld.RegisterVm;
 using Veld.Runtime;
@@ -26,9 +27,17 @@ public static class FuzzTargets
         Require(TierHost.Run(new RegisterVmTier(), compiled.Program!, Limits));
     }
 
-    /// <summary>Bytes as a <c>.veldc</c> file: rejected with a format error, or verified and run within limits.</summary>
+    /// <summary>Bytes as a <c>.veldc</c> file: rejected with a format error, or verified and run within limits.
+    /// The header's length and checksum are made to fit first, so mutations reach the parser and verifier
+    /// instead of stopping at the checksum.</summary>
     public static void Veldc(byte[] input)
     {
+        if (input.Length >= VeldcFormat.HeaderSize)
+        {
+            var payload = input.AsSpan(VeldcFormat.HeaderSize);
+            BinaryPrimitives.WriteUInt32LittleEndian(input.AsSpan(12), (uint)payload.Length);
+            BinaryPrimitives.WriteUInt64LittleEndian(input.AsSpan(16), VeldcFormat.Checksum(payload));
+        }
         RegisterProgram program;
         try
         {
