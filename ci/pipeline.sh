@@ -87,4 +87,12 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- report \
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat artifacts/report.md >> "$GITHUB_STEP_SUMMARY"; fi
 echo "artifacts/report.md, report.html, report.json written"
 
+# Coverage-guided fuzzing of the front end and the .veldc loader (README "Coverage-guided fuzzing"): a short
+# AFL++ campaign per target; a crash fails the run and is saved under fuzzing/Veld.Fuzzing.Afl/regressions.
+AFL_SECONDS="${AFL_SECONDS:-30}"
+if [ "$AFL_SECONDS" -gt 0 ]; then
+    step "AFL++ campaign: ${AFL_SECONDS} s per target"
+    bash ci/afl-campaign.sh "$AFL_SECONDS"
+fi
+
 step "done"

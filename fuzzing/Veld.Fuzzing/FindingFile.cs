@@ -49,14 +49,8 @@ public static class FindingFile
         return sb.ToString();
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> and forces it to disk.</summary>
-    public static void WriteDurably(string path, string text)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
-    }
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, forced to disk and atomically replacing it.</summary>
+    public static void WriteDurably(string path, string text) => AtomicFile.WriteText(path, text);
 
     private static string Describe(FindingKind kind) => kind switch
     {

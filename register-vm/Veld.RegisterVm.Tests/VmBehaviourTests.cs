@@ -29,6 +29,18 @@ public class VmBehaviourTests
         Assert.False(outcome.Result.AsBool);
     }
 
+    /// <summary>Issue 14: GETGLOBAL's 17-bit operand wrapped past global 131,071 and read global 0; the
+    /// compiler now refuses such a program as unsupported, as the stack VM does.</summary>
+    [Fact]
+    public void MoreGlobalsThanAnOperandAddressesAreUnsupported()
+    {
+        int count = Instruction.MaxBx + 2;
+        var source = string.Concat(Enumerable.Range(0, count).Select(i => $"let g{i} = {i}\n")) + $"fn f() => g{count - 1}\nprintln(f())";
+        var outcome = TierHost.Run(new RegisterVmTier(), Check(source), new RunOptions());
+        Assert.Equal(OutcomeKind.Unsupported, outcome.Kind);
+        Assert.Contains("globals", outcome.Error!.Message);
+    }
+
     [Fact]
     public void DeepRecursionIsAStackOverflowAtTheLimitThatCatchCannotStop()
     {

@@ -15,11 +15,15 @@ public sealed class RegisterVmTier : ITier
     /// <summary>Compiles, then proves the register allocation sound (<see cref="RegisterChecker"/>) before
     /// anything runs: every program this tier executes in <c>veld run</c>, <c>diff</c> and <c>fuzz</c> is
     /// checked, and a violation (a compiler bug) is reported as an internal error, never run.</summary>
-    public IExecutable Compile(CheckedProgram program)
+    public IExecutable Compile(CheckedProgram program) => Load(CompileChecked(program));
+
+    /// <summary>Compiles and proves the result sound: what <c>veld build</c> writes, so that no file is written
+    /// that its own loader would reject.</summary>
+    public static RegisterProgram CompileChecked(CheckedProgram program)
     {
         var compiled = ProgramCompiler.Compile(program);
         RegisterChecker.Require(compiled);
-        return Load(compiled);
+        return compiled;
     }
 
     /// <summary>An executable for an already compiled (or loaded) program, after verifying it: the VM

@@ -61,12 +61,7 @@ public static class DiffCsv
     }
 
     /// <summary>Write the report to <paramref name="path"/>, creating its directory.</summary>
-    public static void Write(string path, DiffReport report)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        Write(writer, report);
-    }
+    public static void Write(string path, DiffReport report) => AtomicFile.WriteText(path, writer => Write(writer, report));
 
     /// <summary>Microseconds are plenty and keep the file readable.</summary>
     private static double? Round(double? ms) => ms is { } v ? Math.Round(v, 3) : null;

@@ -44,13 +44,12 @@ public static class JUnitReport
     }
 
     /// <summary>Write the report to <paramref name="path"/>, creating its directory.</summary>
-    public static void Write(string path, DiffReport report)
+    public static void Write(string path, DiffReport report) => AtomicFile.Write(path, stream =>
     {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
-        using var writer = XmlWriter.Create(path, settings);
+        using var writer = XmlWriter.Create(stream, settings);
         Build(report).Save(writer);
-    }
+    });
 
     private static XElement Suite(string tier, IEnumerable<(string Path, TierRun Run)> runs)
     {

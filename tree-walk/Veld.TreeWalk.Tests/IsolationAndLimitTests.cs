@@ -26,6 +26,26 @@ public class IsolationAndLimitTests
         Assert.Equal("LimitExceeded", outcome.Error!.Kind);
     }
 
+    /// <summary>Issue 14: an ever-growing array ended in OutOfMemoryException, reported as an internal error.
+    /// Fuel is ample, so only the memory check can give this message.</summary>
+    [Fact]
+    public void The_memory_limit_ends_a_growing_array_cleanly()
+    {
+        var outcome = Run("let a = []\nwhile true do\n    a.push([1, 2, 3, 4])\nend",
+            new RunOptions { MaxMemory = 64L << 20, Fuel = 500_000_000 });
+        Assert.Equal(OutcomeKind.LimitExceeded, outcome.Kind);
+        Assert.Contains("memory limit of 64 MiB exceeded", outcome.Error!.Message);
+    }
+
+    /// <summary>Issue 14: format~ doubling bypassed the string limit that + and repeat honour.</summary>
+    [Fact]
+    public void Format_honours_the_string_limit()
+    {
+        var outcome = Run("var s = \"ab\"\nfor i in 0..40 do\n    s = format~(\"{s}{s}\")\nend");
+        Assert.Equal(OutcomeKind.LimitExceeded, outcome.Kind);
+        Assert.Contains("exceeds the limit", outcome.Error!.Message);
+    }
+
     private const string Program = """
         struct Acc
             total: i64

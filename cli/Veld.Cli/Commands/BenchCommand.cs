@@ -55,10 +55,11 @@ public static class BenchCommand
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
 
+        var maxMemory = LimitOptions.MaxMemory();
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, jitThreshold, jitStress,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress,
         };
         command.SetAction(parse =>
         {
@@ -70,6 +71,7 @@ public static class BenchCommand
                 Size = parse.GetValue(size) ?? BenchmarkSize.Bench,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
+                MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
             };
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
@@ -175,8 +177,7 @@ public static class BenchCommand
     {
         try
         {
-            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            write(file);
+            AtomicFile.WriteText(path, write);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -62,7 +62,7 @@ public static class BuildCommand
         var target = output ?? Path.ChangeExtension(path, tier.File!.Extension);
         try
         {
-            File.WriteAllBytes(target, file);
+            AtomicFile.WriteBytes(target, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -29,6 +29,7 @@ public static class DiffCommand
         var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds; hitting it is inconclusive.", defaults.Timeout.TotalSeconds);
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
+        var maxMemory = LimitOptions.MaxMemory();
         var jobs = LimitOptions.Jobs();
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
@@ -41,7 +42,7 @@ public static class DiffCommand
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
             "and compare every tier with the first (the oracle).")
         {
-            paths, tiers, timeout, fuel, maxDepth, jobs, verbose, junit, csv, stats, jitThreshold, jitStress,
+            paths, tiers, timeout, fuel, maxDepth, maxMemory, jobs, verbose, junit, csv, stats, jitThreshold, jitStress,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,7 @@ public static class DiffCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? defaults.Timeout.TotalSeconds),
                 Fuel = parse.GetValue(fuel),
                 MaxCallDepth = parse.GetValue(maxDepth),
+                MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
                 Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),

@@ -74,11 +74,12 @@ public static class FuzzCommand
         var maxDepth = LimitOptions.MaxDepth(10_000);
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
+        var maxMemory = LimitOptions.MaxMemory();
 
         var command = new Command("fuzz",
             "Generate random valid programs, run each on several tiers, and save (and reduce) every program on which a tier disagrees with the oracle.")
         {
-            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth, jitThreshold, jitStress,
+            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth, maxMemory, jitThreshold, jitStress,
         };
         command.Validators.Add(result =>
         {
@@ -112,6 +113,7 @@ public static class FuzzCommand
                     MaxCallDepth = parse.GetValue(maxDepth),
                     JitThreshold = parse.GetValue(jitThreshold),
                     JitStress = parse.GetValue(jitStress),
+                    MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                 },
             };
             return Execute(console, settings, parse.GetValue(stats));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Veld.Runtime;
 
 namespace Veld.Cli.Commands;
 
@@ -31,6 +32,25 @@ internal static class LimitOptions
         CustomParser = result => Positive(result, "--timeout", wholeNumber: false, TimeSpan.MaxValue.TotalSeconds / 2),
         HelpName = "SEC",
     };
+
+    /// <summary><c>--max-memory SIZE</c>: bytes, or a whole number with K, M or G (binary units: 512M, 2G).</summary>
+    public static Option<long?> MaxMemory() => new("--max-memory")
+    {
+        Description = $"Managed memory a run may hold before it stops with LimitExceeded, e.g. 512M or 4G. Default: {MemoryLimit.Describe(MemoryLimit.DefaultBytes)}.",
+        CustomParser = Size,
+        HelpName = "SIZE",
+    };
+
+    private static long? Size(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        int shift = text.Length == 0 ? 0 : char.ToUpperInvariant(text[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+        var digits = shift == 0 ? text : text[..^1];
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= long.MaxValue >> shift)
+            return number << shift;
+        result.AddError($"--max-memory expects a positive size in bytes, or with K, M or G (512M, 4G), not '{text}'.");
+        return 1;
+    }
 
     public static Option<int?> Jobs() => new("--jobs")
     {

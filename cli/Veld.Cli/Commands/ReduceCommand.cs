@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Veld.Differential;
 using Veld.Fuzzing;
 using Veld.Fuzzing.Reduction;
@@ -138,7 +137,7 @@ public static class ReduceCommand
         }
         else
         {
-            File.WriteAllText(output, result.Source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            AtomicFile.WriteText(output, result.Source);
             console.Error.WriteLine($"veld reduce: written to {output}");
         }
         return ExitCodes.Success;

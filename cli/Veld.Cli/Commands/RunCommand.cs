@@ -38,10 +38,11 @@ public static class RunCommand
         var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
+        var maxMemory = LimitOptions.MaxMemory();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, jitThreshold, jitStress,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress,
         };
         command.SetAction(parse => ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
             ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
@@ -60,6 +61,7 @@ public static class RunCommand
                 Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
+                MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                 Args = parse.GetValue(programArgs) ?? [],
             })));
         return command;

@@ -79,6 +79,7 @@ public sealed class DiffRunner
             MaxCallDepth = _options.MaxCallDepth,
             JitThreshold = _options.JitThreshold,
             JitStress = _options.JitStress,
+            MaxMemory = _options.MaxMemory,
             Cancellation = cancellation.Token,
         };
         var run = Task.Factory.StartNew(() =>

@@ -31,7 +31,7 @@ public sealed class TierRegistry
     private static BytecodeFile RegisterBytecodeFile() => new(
         Veld.RegisterVm.VeldcFormat.Extension,
         bytes => Veld.RegisterVm.VeldcFormat.HasMagic(bytes),
-        program => Veld.RegisterVm.VeldcWriter.Write(Veld.RegisterVm.ProgramCompiler.Compile(program)),
+        program => Veld.RegisterVm.VeldcWriter.Write(Veld.RegisterVm.RegisterVmTier.CompileChecked(program)),
         bytes => Veld.RegisterVm.RegisterVmTier.Load(ReadVeldc(bytes)),
         bytes => Veld.RegisterVm.Disassembler.Disassemble(ReadVeldc(bytes)));
 

@@ -68,7 +68,8 @@ public sealed partial class ProgramGenerator
             "Field" => Stmt(_scope.Visible().FirstOrDefault(v => v.Type is StructType) is { } p && _r.Percent(60)
                 ? Show(_r.Percent(50) ? Member(NameOf(p), "no_such_field") : Method(NameOf(p), "no_such_method"))
                 : Show(Method(Int(_r.Range(1, 9)), "frobnicate"))),
-            "Match" => Stmt(Show(Match(AnInt() is IntLiteral ? Int(42) : Bin(BinaryOp.Add, Bin(BinaryOp.Mul, AnInt(), Int(0)), Int(42)), [
+            // A match with no arms matches nothing (issue 14: the register VM compiled it to nothing).
+            "Match" => Stmt(Show(Match(AnInt() is IntLiteral ? Int(42) : Bin(BinaryOp.Add, Bin(BinaryOp.Mul, AnInt(), Int(0)), Int(42)), _r.Percent(20) ? new List<MatchArm>() : [
                 Arm(LitPattern(0L), Str("zero")),
                 Arm(LitPattern(1L), Str("one")),
             ]))),
@@ -99,10 +100,19 @@ public sealed partial class ProgramGenerator
                 0 => Str("boom"),
                 1 => Tuple([Int(1), Str("two")]),
                 2 => Int(_r.Range(0, 99)),
+                // A value whose parts are shared: display, equality and catch must not unfold it.
+                3 when _r.Percent(30) => LetIn(Bind("part"), Array([Int(_r.Range(0, 9))]), Tuple([Name("part"), Name("part")])),
                 _ => _structs.Count > 0 ? StructLiteral(_r.Pick(_structs), 1) : Array([Str("x")]),
             })),
             "StackOverflow" => Stmt(Do(Block([
-                Let("down", Lambda(["n"], Bin(BinaryOp.Add, Int(1), Call("down", Bin(BinaryOp.Add, Name("n"), Int(1)))))),
+                Let("down", Lambda(["n"], _r.Below(4) switch
+                {
+                    // Recursion inside a catch handler, and through a builtin's callback (issue 14: minutes to
+                    // unwind, and a process abort at a raised depth limit).
+                    0 => Try(Block(Throw(Name("n"))), "e", Block(Bin(BinaryOp.Add, Int(1), Call("down", Bin(BinaryOp.Add, Name("e"), Int(1)))))),
+                    1 => Index(Method(Array([Name("n")]), "map", Lambda(["x"], Bin(BinaryOp.Add, Int(1), Call("down", Bin(BinaryOp.Add, Name("x"), Int(1)))))), Int(0)),
+                    _ => Bin(BinaryOp.Add, Int(1), Call("down", Bin(BinaryOp.Add, Name("n"), Int(1)))),
+                })),
                 Stmt(Show(Call("down", Int(0)))),
             ]))),
             _ => throw new ArgumentException($"unknown error kind {kind}", nameof(kind)),

@@ -53,6 +53,6 @@ internal sealed partial class StackMachine
     {
         var text = new StringBuilder();
         foreach (var part in parts) text.Append(Display.Show(part));
-        return Value.FromString(text.ToString());
+        return Value.FromString(RuntimeLimits.BuiltString(text.ToString()));
     }
 }

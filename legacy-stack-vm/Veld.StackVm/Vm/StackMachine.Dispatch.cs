@@ -15,18 +15,21 @@ internal sealed partial class StackMachine
     {
         while (true)
         {
+            VeldRuntimeException error;
             try
             {
                 return Dispatch(stopFrame);
             }
-            catch (VeldRuntimeException error)
+            catch (VeldRuntimeException raised)
             {
-                ref var frame = ref _frames[_frameCount - 1];
-                // The failing instruction saved ip (past its opcode, so ip - 1 lies inside it) and the count.
-                error.AtLine(frame.Closure.Chunk.Lines.LineAt(frame.Ip - 1));
-                _instructions += frame.Executed;
-                if (!Unwind(error, stopFrame)) throw;
+                // Handled after the catch block, so nested loops do not nest .NET dispatches (ErrorPropagation).
+                error = raised;
             }
+            ref var frame = ref _frames[_frameCount - 1];
+            // The failing instruction saved ip (past its opcode, so ip - 1 lies inside it) and the count.
+            error.AtLine(frame.Closure.Chunk.Lines.LineAt(frame.Ip - 1));
+            _instructions += frame.Executed;
+            if (!Unwind(error, stopFrame)) throw ErrorPropagation.PassOn(error, _context);
         }
     }
 

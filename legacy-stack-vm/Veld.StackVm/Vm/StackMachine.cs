@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Veld.Runtime;
 using ExecutionContext = Veld.Runtime.ExecutionContext;
 
@@ -80,9 +79,9 @@ internal sealed partial class StackMachine : IInvoker
     {
         if (function.AsObject is Closure closure)
         {
-            // The one C# recursion of the VM: its depth is bounded by the call-depth limit, and this guard
-            // turns a limit set beyond what the native stack holds into a clean StackOverflow.
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            // The one C# recursion of the VM: its depth is bounded by the call-depth limit (PushFrame), the
+            // callback nesting bound and the native stack, each a clean StackOverflow.
+            NativeStack.Ensure();
             CheckArity(closure, args.Length);
             int calleeSlot = _sp;
             EnsureStack(calleeSlot + 1 + args.Length);
@@ -90,7 +89,15 @@ internal sealed partial class StackMachine : IInvoker
             args.CopyTo(_stack.AsSpan(calleeSlot + 1));
             _sp = calleeSlot + 1 + args.Length;
             PushFrame(closure, calleeSlot + 1, args.Length, calleeSlot);
-            return Run(stopFrame: _frameCount - 1);
+            _context.EnterCallback();
+            try
+            {
+                return Run(stopFrame: _frameCount - 1);
+            }
+            finally
+            {
+                _context.ExitCallback();
+            }
         }
         return CallNative(function, args);
     }

@@ -288,7 +288,8 @@ internal sealed partial class FunctionCompiler
             }
             _regs.EnsureAt(before, "a match arm");
         }
-        if (next.Count > 0)
+        // With no arms (`match x end`) every value fails to match.
+        if (next.Count > 0 || m.Arms.Count == 0)
         {
             PatchHere(next);
             Emit(ABC(OpCode.NoMatch, scrutinee, 0, 0), m.Line);

@@ -58,6 +58,9 @@ public sealed class ProgramCompiler
                 _methodGlobals[method] = globalNames.Count;
                 globalNames.Add($"{type.Name}.{method.DisplayName}");
             }
+        // GETGLOBAL/SETGLOBAL name a global in the 17-bit Bx operand; one more would wrap to global 0.
+        if (globalNames.Count > Instruction.MaxBx + 1)
+            throw new Runtime.TierUnsupportedException($"register VM: the program has {globalNames.Count} globals, more than the {Instruction.MaxBx + 1} an instruction can address");
 
         ChooseGlobalConstants();
         _registerGlobals = ChooseRegisterGlobals();

@@ -56,7 +56,7 @@ public static class VeldcReader
 
         var r = new Reader(payload);
         var globals = r.Strings();
-        int userGlobals = r.Count("user global count", globals.Length);
+        int userGlobals = r.CountAtMost("user global count", globals.Length);
 
         var hoisted = new HoistedFunction[r.Count("hoisted functions")];
         for (int i = 0; i < hoisted.Length; i++) hoisted[i] = new HoistedFunction(r.Number("global"), r.Number("proto"));
@@ -212,7 +212,9 @@ public static class VeldcReader
             return v;
         }
 
-        public int Count(string what, long limit)
+        /// <summary>A count bounded by another count (named apart from <see cref="Count(string, int)"/>, whose
+        /// int parameter would otherwise silently take the limit as a byte size).</summary>
+        public int CountAtMost(string what, int limit)
         {
             int v = Number(what);
             if (v > limit) throw new VeldcFormatException($"malformed .veldc file: {what} {v} exceeds {limit}");

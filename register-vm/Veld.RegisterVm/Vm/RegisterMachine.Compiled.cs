@@ -221,11 +221,11 @@ internal sealed partial class RegisterMachine
     internal static Exception AssertFail(Value message, bool hasMessage) => RuntimeErrors.AssertFailed(hasMessage ? Display.Show(message) : null);
     internal static Exception NoMatch(Value v) => RuntimeErrors.NoMatch(v);
 
-    internal Value Format(Value template, int slot) => Value.FromString(Fill(template.As<VeldTuple>(), slot));
+    internal Value Format(Value template, int slot) => Value.FromString(RuntimeLimits.BuiltString(Fill(template.As<VeldTuple>(), slot)));
 
     internal void Print(Value template, int slot, bool newline)
     {
-        var text = Fill(template.As<VeldTuple>(), slot);
+        var text = RuntimeLimits.BuiltString(Fill(template.As<VeldTuple>(), slot));
         _context.Output.Write(newline ? text + "\n" : text);
     }
 

@@ -27,6 +27,7 @@ internal sealed partial class RegisterMachine
         Value[] k;
         Value[] stack;
         InlineCache[] caches;
+        VeldRuntimeException raised;
 
         try
         {
@@ -375,20 +376,22 @@ internal sealed partial class RegisterMachine
                 // on in it at the loop header (the same frame, reloaded with pc at the jump's target).
                 EnterAtLoopHeader:
                     _frames[frameIndex].Pc = pc;
+                    goto Reload;
                 }
                 catch (VeldRuntimeException e)
                 {
-                    // pc is one past the instruction that raised (or its EXTRAARG, which carries the same line).
-                    if (frameIndex == _frameCount - 1) e.AtLine(proto.Lines[Math.Max(0, pc - 1)]);
-                    if (!Catch(e, handlerFloor)) throw;
-                    goto Reload;
+                    // Only remember it: handling (and rethrowing) outside the catch block keeps nested
+                    // activations from stacking .NET exception dispatches (see ErrorPropagation).
+                    raised = e;
+                }
+                // pc is one past the instruction that raised (or its EXTRAARG, which carries the same line).
+                if (frameIndex == _frameCount - 1) raised.AtLine(proto.Lines[Math.Max(0, pc - 1)]);
+                if (!Catch(raised, handlerFloor))
+                {
+                    Abandon(entryFrame, handlerFloor);
+                    throw ErrorPropagation.PassOn(raised, _context);
                 }
             }
-        }
-        catch (VeldRuntimeException)
-        {
-            Abandon(entryFrame, handlerFloor);
-            throw;
         }
         finally
         {

@@ -103,13 +103,23 @@ internal sealed partial class RegisterMachine : IInvoker
         var proto = closure.Proto;
         if (args.Length != proto.ParamCount) throw RuntimeErrors.Arity(proto.Name, proto.ParamCount, args.Length);
 
+        // The one C# recursion of the VM (a nested Run): bounded by the depth limit, the callback nesting
+        // bound and the native stack.
         _context.EnterCall();
-        int newBase = _frameCount == 0 ? 0 : _frames[_frameCount - 1].Base + _frames[_frameCount - 1].Closure.Proto.MaxStack;
-        EnsureStack(newBase + Math.Max(proto.MaxStack, args.Length));
-        args.CopyTo(_stack.AsSpan(newBase));
-        int entry = _frameCount;
-        PushFrame(closure, newBase, resultSlot: -1);
-        return Run(entry);
+        _context.EnterCallback();
+        try
+        {
+            int newBase = _frameCount == 0 ? 0 : _frames[_frameCount - 1].Base + _frames[_frameCount - 1].Closure.Proto.MaxStack;
+            EnsureStack(newBase + Math.Max(proto.MaxStack, args.Length));
+            args.CopyTo(_stack.AsSpan(newBase));
+            int entry = _frameCount;
+            PushFrame(closure, newBase, resultSlot: -1);
+            return Run(entry);
+        }
+        finally
+        {
+            _context.ExitCallback();
+        }
     }
 
     // ---- frames, stack and upvalues ------------------------------------------------------------------------

@@ -65,4 +65,9 @@ public static class RuntimeLimits
     public const int MaxStringLength = 1 << 26;
     /// <summary>Nesting depth at which equality and map-key checks stop (a cycle, or absurd nesting): runtime error Value.</summary>
     public const int MaxCompareDepth = 1000;
+
+    /// <summary>The text of a string a macro or builtin built piece by piece (format~), refused past
+    /// <see cref="MaxStringLength"/> like concatenation.</summary>
+    public static string BuiltString(string built) =>
+        built.Length > MaxStringLength ? throw Fail.TooLong("string", built.Length) : built;
 }

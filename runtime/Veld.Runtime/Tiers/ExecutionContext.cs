@@ -28,6 +28,7 @@ public sealed class ExecutionContext
     private int _checkCountdown = CheckInterval;
     private const int CheckInterval = 4096;
     private readonly Stopwatch _clock;
+    private readonly long _maxMemory;
 
     public ExecutionContext(RunOptions options, TextWriter output, Stopwatch clock)
     {
@@ -40,6 +41,7 @@ public sealed class ExecutionContext
         _clock = clock;
         _deadlineTicks = options.Timeout is { } t ? clock.ElapsedTicks + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         _cancellation = options.Cancellation;
+        _maxMemory = options.MaxMemory;
     }
 
     /// <summary>Seconds since the run started, for <c>clock()</c>.</summary>
@@ -53,11 +55,15 @@ public sealed class ExecutionContext
         if (--_checkCountdown <= 0) CheckClock();
     }
 
+    /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error).</summary>
+    public void CheckClockNow() => CheckClock();
+
     private void CheckClock()
     {
         _checkCountdown = CheckInterval;
         if (_clock.ElapsedTicks > _deadlineTicks) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "time limit exceeded");
         if (_cancellation.IsCancellationRequested) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "run cancelled");
+        MemoryLimit.Check(_maxMemory);
     }
 
     /// <summary>Enter a non-tail call: StackOverflow past the depth limit.</summary>
@@ -74,6 +80,23 @@ public sealed class ExecutionContext
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ExitCall() => CallDepth--;
+
+    private int _callbackNesting;
+
+    /// <summary>A tier runs a Veld function for a builtin (a nested dispatch loop or interpreter call): the
+    /// native-stack guard and the nesting bound (<see cref="NativeStack"/>). Pair with <see cref="ExitCallback"/>
+    /// in a finally.</summary>
+    public void EnterCallback()
+    {
+        NativeStack.Ensure();
+        if (++_callbackNesting > NativeStack.MaxCallbackNesting && MaxCallDepth > NativeStack.MaxCallbackNesting)
+        {
+            _callbackNesting--;
+            throw NativeStack.CallbacksTooNested();
+        }
+    }
+
+    public void ExitCallback() => _callbackNesting--;
 
     private sealed class NoInvoker : IInvoker
     {

@@ -11,6 +11,8 @@ public sealed record RunOptions
     public long? Fuel { get; init; }
     /// <summary>Wall-clock limit; null = none.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary>Managed heap allowed, in bytes; past it the run ends with LimitExceeded (<see cref="MemoryLimit"/>).</summary>
+    public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
     /// <summary>Calls or loop iterations before the JIT compiles a function (JIT tier only).</summary>
     public int JitThreshold { get; init; } = 1_000;
     /// <summary>JIT tier only: when set, compiled code's type guards also fail at pseudo-random points chosen

@@ -90,6 +90,14 @@ public static class TierHost
             return Failed(tierName, OutcomeKind.RuntimeError,
                 new RunError(nameof(ErrorKind.StackOverflow), "native stack exhausted", 0), captured.ToString(), Metrics());
         }
+        catch (OutOfMemoryException)
+        {
+            // An allocation the runtime refused (an array past its largest size, or no memory left) is the
+            // memory limit, never an internal error.
+            output.Flush();
+            return Failed(tierName, OutcomeKind.LimitExceeded,
+                new RunError(nameof(ErrorKind.LimitExceeded), MemoryLimit.Exceeded(options.MaxMemory).Message, 0), captured.ToString(), Metrics());
+        }
         catch (TierUnsupportedException e)
         {
             return Failed(tierName, OutcomeKind.Unsupported, new RunError("Unsupported", e.Message, 0), captured.ToString(), Metrics());

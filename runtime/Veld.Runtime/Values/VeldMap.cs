@@ -49,12 +49,27 @@ public sealed class MapKeyComparer : IEqualityComparer<Value>
         if (a.Is<VeldString>(out var sa)) return b.Is<VeldString>(out var sb) && sa.Text == sb.Text;
         if (a.Is<VeldTuple>(out var ta))
         {
-            if (!b.Is<VeldTuple>(out var tb) || ta.Items.Length != tb.Items.Length) return false;
-            for (int i = 0; i < ta.Items.Length; i++)
-                if (!Equals(ta.Items[i], tb.Items[i])) return false;
-            return true;
+            var proven = new ProvenEqualPairs();
+            return b.Is<VeldTuple>(out var tb) && TuplesEqual(ta, tb, ref proven);
         }
         return false;
+    }
+
+    /// <summary>Keys hold no floats, so a tuple equals itself; pairs proven equal are not compared again, so
+    /// keys with shared parts compare in time linear in their tuples (issue 14).</summary>
+    private bool TuplesEqual(VeldTuple ta, VeldTuple tb, ref ProvenEqualPairs proven)
+    {
+        if (ReferenceEquals(ta, tb)) return true;
+        if (ta.Items.Length != tb.Items.Length) return false;
+        if (proven.TryGetProven(ta, tb, out _)) return true;
+        for (int i = 0; i < ta.Items.Length; i++)
+        {
+            Value x = ta.Items[i], y = tb.Items[i];
+            bool equal = x.Is<VeldTuple>(out var tx) ? y.Is<VeldTuple>(out var ty) && TuplesEqual(tx, ty, ref proven) : Equals(x, y);
+            if (!equal) return false;
+        }
+        proven.RememberEqual(ta, tb, 0);
+        return true;
     }
 
     public int GetHashCode(Value v) => Hash(v, 0);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Veld.Language.Syntax;
 using Veld.Runtime;
 
@@ -105,7 +104,7 @@ internal sealed partial class Interpreter : IInvoker
         _context.EnterCall();
         // The depth counter is the real limit; this is the safety net should a limit be set so high
         // that the native stack would run out first (TierHost reports it as StackOverflow).
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        NativeStack.Ensure();
         var result = RunFunction(closure, slots);
         // No finally: an error unwinding past here is caught by a Veld try (which restores the depth
         // it saved) or ends the run.
@@ -152,6 +151,14 @@ internal sealed partial class Interpreter : IInvoker
     public Value Call(Value function, ReadOnlySpan<Value> args)
     {
         if (!function.Is<Closure>(out var closure)) return CallNative(function, args);
-        return CallClosure(closure, FrameSlots(closure, args));
+        _context.EnterCallback();
+        try
+        {
+            return CallClosure(closure, FrameSlots(closure, args));
+        }
+        finally
+        {
+            _context.ExitCallback();
+        }
     }
 }

@@ -107,6 +107,7 @@ internal sealed partial class Interpreter
     private Value EvalTry(TryExpr e, Frame f)
     {
         int callDepth = _context.CallDepth;
+        VeldRuntimeException caught;
         try
         {
             var value = EvalBlock(e.Body, f);
@@ -121,10 +122,13 @@ internal sealed partial class Interpreter
         }
         catch (VeldRuntimeException error) when (error.IsCatchable)
         {
-            _context.CallDepth = callDepth;
-            if (e.CatchBinding is { } binding) Declare(binding, error.ToCatchValue(), f);
-            return EvalBlock(e.Handler, f);
+            caught = error;
         }
+        // The handler runs after the catch block has ended: run inside it, a handler that recursed into
+        // another try/catch would nest .NET exception dispatches (ErrorPropagation), quadratic in the depth.
+        _context.CallDepth = callDepth;
+        if (e.CatchBinding is { } binding) Declare(binding, caught.ToCatchValue(), f);
+        return EvalBlock(e.Handler, f);
     }
 
     private Value EvalThrow(ThrowExpr e, Frame f)

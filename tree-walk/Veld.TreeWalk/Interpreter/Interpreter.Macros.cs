@@ -23,15 +23,20 @@ internal sealed partial class Interpreter
             if (f.IsAbrupt) return default;
             text.Append(Display.Show(value));
         }
+        // Every tier refuses the joined text past the string limit, whether it is returned or printed.
+        var built = RuntimeLimits.BuiltString(text.ToString());
         switch (e.Kind)
         {
             case MacroKind.Format:
-                return Value.FromString(text.ToString());
+                return Value.FromString(built);
             case MacroKind.Println:
-                text.Append('\n');
+                _context.Output.Write(built);
+                _context.Output.Write('\n');
+                break;
+            default:
+                _context.Output.Write(built);
                 break;
         }
-        _context.Output.Write(text.ToString());
         return Value.Unit;
     }
 
