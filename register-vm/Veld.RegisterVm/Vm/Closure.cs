@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Veld.Runtime;
 
 namespace Veld.RegisterVm;
@@ -18,27 +19,35 @@ public sealed class Closure(FunctionProto proto, Upvalue[] upvalues) : FunctionO
 
 /// <summary>
 /// A captured variable (Lua's UpVal). While open it is a slot of the VM's register stack, so the frame
-/// and every closure see the same variable; CLOSE (or leaving the frame) copies the value into the
-/// upvalue itself. Reads and writes go through <see cref="Cells"/>[<see cref="Index"/>] either way.
+/// and every closure see the same variable; CLOSE (or leaving the frame) moves the value into the upvalue
+/// itself (<see cref="Closed"/>), so closing allocates nothing (Lua's <c>u.value</c>).
 /// </summary>
 public sealed class Upvalue
 {
-    internal Value[] Cells;
+    /// <summary>The register stack while open; null once closed.</summary>
+    internal Value[]? Stack;
     internal int Index;
-    public bool IsOpen { get; private set; }
+    internal Value Closed;
 
     /// <summary>An open upvalue for stack slot <paramref name="index"/>.</summary>
     public Upvalue(Value[] stack, int index)
     {
-        Cells = stack;
+        Stack = stack;
         Index = index;
-        IsOpen = true;
     }
+
+    public bool IsOpen => Stack is not null;
 
     public Value Value
     {
-        get => Cells[Index];
-        set => Cells[Index] = value;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Stack is { } stack ? stack[Index] : Closed;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        set
+        {
+            if (Stack is { } stack) stack[Index] = value;
+            else Closed = value;
+        }
     }
 
     /// <summary>The stack slot this open upvalue refers to (its level in the sorted open list).</summary>
@@ -47,11 +56,10 @@ public sealed class Upvalue
     /// <summary>The frame is going away: keep the current value here.</summary>
     public void Close()
     {
-        Cells = [Cells[Index]];
-        Index = 0;
-        IsOpen = false;
+        Closed = Stack![Index];
+        Stack = null;
     }
 
     /// <summary>The register stack was reallocated: point at the same slot of the new array.</summary>
-    public void Rebind(Value[] stack) => Cells = stack;
+    public void Rebind(Value[] stack) => Stack = stack;
 }
