@@ -53,10 +53,10 @@ public class TierRegistryTests
     }
 
     [Fact]
-    public void The_default_registry_shows_stack_and_register_code_and_stack_is_the_baseline()
+    public void The_default_registry_shows_stack_register_and_jit_code_and_stack_is_the_baseline()
     {
         Assert.Equal("stack", TierRegistry.Default.Baseline!.Name);
-        Assert.Equal(["stack", "register"], TierRegistry.Default.WithDisassembler.Select(t => t.Name));
+        Assert.Equal(["stack", "register", "jit"], TierRegistry.Default.WithDisassembler.Select(t => t.Name));
         Assert.Equal([".veldc"], TierRegistry.Default.WithFile.Select(t => t.File!.Extension));
     }
 }

@@ -6,8 +6,9 @@ namespace Veld.RegisterVm.Tests;
 
 /// <summary>
 /// The migration's acceptance figures (the published record, Shi et al., "Virtual Machine Showdown": register
-/// VMs execute ~47% fewer VM instructions for ~25% more bytecode). Over the whole corpus, the register VM
-/// must execute at most 50% of the stack VM's instructions, with at most 120% of its code bytes. Both
+/// VMs execute ~47% fewer VM instructions for ~25% more bytecode) and the speed issue's tighter targets: over
+/// the whole corpus, the register VM must execute at most 45% of the stack VM's instructions, with at most
+/// 115% of its code bytes. Both
 /// figures are exact counts, so the test is deterministic; nothing is timed.
 /// </summary>
 public class MigrationTargetTests(ITestOutputHelper output)
@@ -49,7 +50,7 @@ public class MigrationTargetTests(ITestOutputHelper output)
         output.WriteLine($"instructions executed: stack {totals.StackInstructions:N0}, register {totals.RegisterInstructions:N0} ({totals.InstructionRatio:P1})");
         output.WriteLine($"code bytes:            stack {totals.StackBytes:N0}, register {totals.RegisterBytes:N0} ({totals.CodeBytesRatio:P1})");
         Assert.True(totals.Programs > 100, "the corpus must be there");
-        Assert.True(totals.InstructionRatio <= 0.50, $"register executes {totals.InstructionRatio:P1} of the stack VM's instructions (target at most 50%)");
-        Assert.True(totals.CodeBytesRatio <= 1.20, $"register code is {totals.CodeBytesRatio:P1} of the stack VM's (target at most 120%)");
+        Assert.True(totals.InstructionRatio <= 0.45, $"register executes {totals.InstructionRatio:P1} of the stack VM's instructions (target at most 45%)");
+        Assert.True(totals.CodeBytesRatio <= 1.15, $"register code is {totals.CodeBytesRatio:P1} of the stack VM's (target at most 115%)");
     }
 }

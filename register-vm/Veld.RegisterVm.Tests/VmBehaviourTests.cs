@@ -116,6 +116,20 @@ public class VmBehaviourTests
     }
 
     [Fact]
+    public void ATakenJumpAfterItsTestIsPartOfTheTest()
+    {
+        const string loop = """
+            var s = 0
+            for i in 0..N do if i < 0 then s += 1 end end
+            s
+            """;
+        long Count(int n) => Run(loop.Replace("N", n.ToString())).Metrics.Instructions!.Value;
+        // The LTI's JMP over the body is taken every time and runs in the LTI's dispatch: LTI and FORLOOP.
+        Assert.Equal(2 * 90, Count(100) - Count(10));
+        Assert.Equal("0", Display.Show(Run(loop.Replace("N", "5")).Result));
+    }
+
+    [Fact]
     public void CodeBytesAreFourPerInstruction()
     {
         const string source = "fn f(x) x + 1 end\nprintln(f(2))";

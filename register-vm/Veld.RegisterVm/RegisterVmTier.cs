@@ -8,20 +8,23 @@ namespace Veld.RegisterVm;
 /// The register VM tier ("register"): compiles the checked program to 32-bit register bytecode, checks it
 /// (operand ranges and the register-allocation proof) and runs it on <see cref="RegisterMachine"/>.
 /// </summary>
-public sealed class RegisterVmTier : ITier
+public sealed class RegisterVmTier(OptimizationSettings? optimizations = null) : ITier
 {
     public string Name => "register";
+
+    /// <summary>The compiler's passes; null for <see cref="OptimizationSettings.ProcessDefault"/>.</summary>
+    public OptimizationSettings? Optimizations { get; } = optimizations;
 
     /// <summary>Compiles, then proves the register allocation sound (<see cref="RegisterChecker"/>) before
     /// anything runs: every program this tier executes in <c>veld run</c>, <c>diff</c> and <c>fuzz</c> is
     /// checked, and a violation (a compiler bug) is reported as an internal error, never run.</summary>
-    public IExecutable Compile(CheckedProgram program) => Load(CompileChecked(program));
+    public IExecutable Compile(CheckedProgram program) => Load(CompileChecked(program, Optimizations));
 
     /// <summary>Compiles and proves the result sound: what <c>veld build</c> writes, so that no file is written
     /// that its own loader would reject.</summary>
-    public static RegisterProgram CompileChecked(CheckedProgram program)
+    public static RegisterProgram CompileChecked(CheckedProgram program, OptimizationSettings? optimizations = null)
     {
-        var compiled = ProgramCompiler.Compile(program);
+        var compiled = ProgramCompiler.Compile(program, optimizations);
         RegisterChecker.Require(compiled);
         return compiled;
     }

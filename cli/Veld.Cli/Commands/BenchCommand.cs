@@ -56,13 +56,15 @@ public static class BenchCommand
         var jitStress = JitOptions.Stress();
 
         var maxMemory = LimitOptions.MaxMemory();
+        var noOpt = NoOptOption.Create();
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, noOpt,
         };
         command.SetAction(parse =>
         {
+            NoOptOption.Apply(parse, noOpt);
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new BenchmarkOptions
             {

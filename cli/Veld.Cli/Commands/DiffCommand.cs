@@ -38,14 +38,16 @@ public static class DiffCommand
         var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
         var stats = new Option<bool>("--stats") { Description = $"After the summary, total code bytes and instructions per tier over the programs that succeeded on every tier, as ratios to '{registry.Baseline?.Name ?? "the baseline"}' when it runs." };
 
+        var noOpt = NoOptOption.Create();
         var command = new Command("diff",
             "Run corpus programs on several tiers, check each run against the expectations in its comments, " +
             "and compare every tier with the first (the oracle).")
         {
-            paths, tiers, timeout, fuel, maxDepth, maxMemory, jobs, verbose, junit, csv, stats, jitThreshold, jitStress,
+            paths, tiers, timeout, fuel, maxDepth, maxMemory, jobs, verbose, junit, csv, stats, jitThreshold, jitStress, noOpt,
         };
         command.SetAction(parse =>
         {
+            NoOptOption.Apply(parse, noOpt);
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new DiffOptions
             {

@@ -39,31 +39,36 @@ public static class RunCommand
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
         var maxMemory = LimitOptions.MaxMemory();
+        var noOpt = NoOptOption.Create();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress, noOpt,
         };
-        command.SetAction(parse => ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
-            ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
-            : Execute(console, services, new Request(
-            parse.GetValue(file)!,
-            parse.GetValue(programArgs) ?? [],
-            registry.Find(parse.GetValue(tier)!)!,
-            parse.GetResult(tier) is { Implicit: false },
-            parse.GetValue(printResult),
-            parse.GetValue(stats),
-            new RunOptions
-            {
-                Output = console.Out,
-                MaxCallDepth = parse.GetValue(maxDepth),
-                Fuel = parse.GetValue(fuel),
-                Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                JitThreshold = parse.GetValue(jitThreshold),
-                JitStress = parse.GetValue(jitStress),
-                MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
-                Args = parse.GetValue(programArgs) ?? [],
-            })));
+        command.SetAction(parse =>
+        {
+            NoOptOption.Apply(parse, noOpt);
+            return ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
+                ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
+                : Execute(console, services, new Request(
+                parse.GetValue(file)!,
+                parse.GetValue(programArgs) ?? [],
+                registry.Find(parse.GetValue(tier)!)!,
+                parse.GetResult(tier) is { Implicit: false },
+                parse.GetValue(printResult),
+                parse.GetValue(stats),
+                new RunOptions
+                {
+                    Output = console.Out,
+                    MaxCallDepth = parse.GetValue(maxDepth),
+                    Fuel = parse.GetValue(fuel),
+                    Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    JitThreshold = parse.GetValue(jitThreshold),
+                    JitStress = parse.GetValue(jitStress),
+                    MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
+                    Args = parse.GetValue(programArgs) ?? [],
+                }));
+        });
         return command;
     }
 

@@ -9,9 +9,10 @@ namespace Veld.RegisterVm;
 /// division by zero, a type error) is left unfolded for run time to raise, with its line. Only
 /// immutable results (int, float, bool, str, and tuples of those) are folded: sharing one such value
 /// between evaluations is unobservable. Module constants the program compiler proved are set before any
-/// code runs (<see cref="ProgramCompiler"/>) fold like literals.
+/// code runs (<see cref="ProgramCompiler"/>) fold like literals. With the pass off
+/// (<see cref="OptimizationPasses.ConstantFolding"/>), only literals and module constants are constants.
 /// </summary>
-internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConstants)
+internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConstants, bool foldOperators)
 {
     public bool TryFold(Expr e, out Value value)
     {
@@ -57,6 +58,7 @@ internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConst
         FloatLiteral f => Value.FromFloat(f.Value),
         BoolLiteral b => Value.FromBool(b.Value),
         StringLiteral s => Value.FromString(s.Value),
+        UnaryExpr or BinaryExpr or CastExpr when !foldOperators => null,
         UnaryExpr u => Fold(u.Operand) is { } a && IsFoldable(a) && a.Kind != ValueKind.Tuple
             ? u.Op == UnaryOp.Negate ? Operators.Negate(a) : Operators.Not(a)
             : null,

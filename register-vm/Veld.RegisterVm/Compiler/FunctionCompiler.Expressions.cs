@@ -101,7 +101,8 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private int OperandRegister(Expr e, params Expr[] later)
     {
-        if (e is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(later, b))
+        if (e is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(later, b)
+            && _program.Optimizations.IsOn(OptimizationPasses.MoveElimination))
             return RegisterOf(b);
         int t = _regs.AllocTemp();
         CompileInto(e, t);

@@ -24,19 +24,24 @@ public sealed class ProgramCompiler
     /// so the script keeps room for its temporaries.</summary>
     private const int MaxRegisterGlobals = 128;
 
-    private ProgramCompiler(CheckedProgram program)
+    /// <summary>The optimization passes this compilation runs.</summary>
+    internal OptimizationSettings Optimizations { get; }
+
+    private ProgramCompiler(CheckedProgram program, OptimizationSettings optimizations)
     {
         _program = program;
-        Folder = new ConstantFolder(_globalConstants);
+        Optimizations = optimizations;
+        Folder = new ConstantFolder(_globalConstants, optimizations.IsOn(OptimizationPasses.ConstantFolding));
     }
 
     /// <summary>Compile <paramref name="program"/>. Throws <c>TierUnsupportedException</c> for a limit of the
-    /// register encoding (more than 255 registers in a function, a jump too far to encode).</summary>
-    public static RegisterProgram Compile(CheckedProgram program)
+    /// register encoding (more than 255 registers in a function, a jump too far to encode).
+    /// <paramref name="optimizations"/>: null for <see cref="OptimizationSettings.ProcessDefault"/>.</summary>
+    public static RegisterProgram Compile(CheckedProgram program, OptimizationSettings? optimizations = null)
     {
         try
         {
-            return new ProgramCompiler(program).CompileProgram();
+            return new ProgramCompiler(program, optimizations ?? OptimizationSettings.ProcessDefault).CompileProgram();
         }
         catch (InsufficientExecutionStackException)
         {

@@ -131,18 +131,20 @@ internal sealed partial class RegisterMachine
                             case OpCode.Not: stack[@base + A(i)] = Not(stack[@base + B(i)]); break;
 
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
-                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; break;
-                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; break;
-                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; break;
-                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; break;
+                            // A JMP taken after its test runs in the test's dispatch (Lua's donextjump): one dispatch
+                            // (and one counted instruction) less per taken branch; the verifier proved the JMP is there.
+                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
                             case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
@@ -329,12 +331,15 @@ internal sealed partial class RegisterMachine
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
                                 if (IsTupleOf(stack[@base + A(i)], B(i))) pc++;
+                                else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestVariant:
                                 if (IsVariant(stack[@base + A(i)], Bx(i))) pc++;
+                                else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestRange:
                                 if (InRange(stack[@base + A(i)], k[Bx(i)])) pc++;
+                                else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
