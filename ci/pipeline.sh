@@ -59,6 +59,11 @@ step "differential run over the corpus"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus \
     --junit artifacts/diff.junit.xml --csv artifacts/diff.csv --stats
 
+# The JIT compiles every function before its first instruction here, so every compiled path runs (the
+# step above ran it at its default threshold, where most code stays interpreted).
+step "differential run over the corpus: JIT at threshold 0"
+dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus --tiers tree,register,jit --jit-threshold 0
+
 # Programs nobody wrote, on every registered tier (fuzz's default), compared with the oracle. Fixed seed
 # and count, so a red run is reproducible with the command in the finding's header; about 12 s with the
 # tree-walker alone on 2 busy cores, and each tier adds its own run time. Findings are saved unreduced
@@ -67,6 +72,13 @@ FUZZ_COUNT="${FUZZ_COUNT:-2000}"
 step "fuzz: seed 1, $FUZZ_COUNT generated programs"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
     --seed 1 --count "$FUZZ_COUNT" --no-reduce --out artifacts/fuzz-findings | tee artifacts/fuzz.txt
+
+JIT_FUZZ_COUNT="${JIT_FUZZ_COUNT:-500}"
+step "fuzz: seed 1, $JIT_FUZZ_COUNT generated programs, JIT at threshold 0 and under guard stress"
+dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
+    --seed 1 --count "$JIT_FUZZ_COUNT" --tiers tree,jit --jit-threshold 0 --no-reduce --out artifacts/fuzz-findings-jit
+dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
+    --seed 2 --count "$JIT_FUZZ_COUNT" --tiers tree,jit --jit-threshold 0 --jit-stress 1 --no-reduce --out artifacts/fuzz-findings-jit-stress
 
 # The evidence the progress report reads besides the steps above: the register allocator fuzzer (a few
 # seconds at this count) and a quick benchmark at each program's small default size (seconds; a rough
