@@ -21,24 +21,20 @@ step() {
 step "dotnet --info (short)"
 dotnet --version
 
-# Headless Chromium opens the HTML progress report in a test (tables and charts render, no request leaves
-# the page). Installed from Debian's packages when missing; where it cannot be, that one test is skipped
-# and says why.
-step "chromium for the HTML report test"
-if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-        || echo "chromium could not be installed: the browser test of the HTML report will be skipped"
-fi
-command -v chromium || echo "no chromium: the browser test of the HTML report will be skipped"
-# The terminal REPL test runs veld under tmux (a real pseudo-terminal); install it where it is missing.
-step "tools the tests need: tmux"
-if ! command -v tmux >/dev/null 2>&1; then
+# Tools some tests drive, installed from Debian's packages when missing: headless Chromium opens the HTML
+# progress report (tables and charts render, no request leaves the page) and tmux gives the terminal REPL test
+# a real pseudo-terminal. Where one cannot be installed, the test that needs it is skipped and says why.
+step "tools the tests need: chromium, tmux"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
     if command -v apt-get >/dev/null 2>&1; then
-        SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
-        $SUDO apt-get update -qq && $SUDO apt-get install -y -qq tmux \
-            || echo "could not install tmux; the terminal REPL test will be skipped"
+        ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null) \
+            || echo "could not install ${missing[*]}: the tests that need them will be skipped"
     else
-        echo "no apt-get; without tmux the terminal REPL test will be skipped"
+        echo "no apt-get: without ${missing[*]} the tests that need them will be skipped"
     fi
 fi
 
