@@ -23,11 +23,13 @@ dotnet --version
 
 # Tools some tests drive, installed from Debian's packages when missing: headless Chromium opens the HTML
 # progress report (tables and charts render, no request leaves the page) and tmux gives the terminal REPL test
-# a real pseudo-terminal. Where one cannot be installed, the test that needs it is skipped and says why.
-step "tools the tests need: chromium, tmux"
+# a real pseudo-terminal; Lua 5.4 runs the benchmarks' Lua twins (their tests and `veld bench --baseline lua`).
+# Where one cannot be installed, the test that needs it is skipped and says why.
+step "tools the tests need: chromium, tmux, lua5.4"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v lua5.4 >/dev/null 2>&1 || missing+=(lua5.4)
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
     if command -v apt-get >/dev/null 2>&1; then
