@@ -40,6 +40,7 @@ internal sealed class DisplayPrinter
             }
             frame.Next++;
             _frames[top] = frame;
+            RunBudget.Spend();
             Begin(Slot(frame.Container, frame.Next - 1));
             if (_out.Length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("display form", _out.Length);
         }
