@@ -97,15 +97,13 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- report \
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat artifacts/report.md >> "$GITHUB_STEP_SUMMARY"; fi
 echo "artifacts/report.md, report.html, report.json written"
 
-# Coverage-guided fuzzing (README "Coverage-guided fuzzing"): a short AFL++ campaign on the front end; a crash
-# fails the run and is saved under fuzzing/Veld.Fuzzing.Afl/regressions. The .veldc loader target is not run
-# here while the verifier does not yet prove operand types (issue 14, defect 8): a 30 s campaign finds files
-# it accepts that end in an internal error in the VM (GETPAYLOAD of a non-variant, APPEND to a non-array);
-# those inputs are kept in fuzzing/Veld.Fuzzing.Afl/regressions/veldc. `ci/afl-campaign.sh 30 veldc` runs it.
-AFL_SECONDS="${AFL_SECONDS:-30}"
+# Coverage-guided fuzzing (README "Coverage-guided fuzzing"): a short AFL++ campaign on each target, the front end
+# and the .veldc loader (verifier, then the VM), AFL_SECONDS each; a crash fails the run and is saved under
+# fuzzing/Veld.Fuzzing.Afl/regressions.
+AFL_SECONDS="${AFL_SECONDS:-20}"
 if [ "$AFL_SECONDS" -gt 0 ]; then
-    step "AFL++ campaign: ${AFL_SECONDS} s on the front end"
-    bash ci/afl-campaign.sh "$AFL_SECONDS" frontend
+    step "AFL++ campaign: ${AFL_SECONDS} s on the front end, ${AFL_SECONDS} s on the .veldc loader"
+    bash ci/afl-campaign.sh "$AFL_SECONDS" frontend veldc
 fi
 
 step "done"

@@ -211,7 +211,7 @@ internal sealed partial class FunctionEmitter
                 _il.Emit(OpCodes.Br, Target(next + SBx(i)));
                 break;
             case VmOp.IterNext:
-                VmCall(nameof(RegisterMachine.StepIterator), () => { Slot(a); Proto(); _il.Int(pc + 1); });
+                VmCall(nameof(RegisterMachine.StepIterator), () => Slot(a));
                 BackEdgeIfTrue(next + SBx(i));
                 break;
 
@@ -274,7 +274,7 @@ internal sealed partial class FunctionEmitter
                 _il.Emit(OpCodes.Brtrue, Target(pc + 2));
                 break;
             case VmOp.GetPayload:
-                Store(a, () => { Register(b); _il.Int(c); Proto(); _il.Int(pc + 1); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Payload))); });
+                Store(a, () => { Register(b); _il.Int(c); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.Payload))); });
                 break;
             case VmOp.NoMatch: Raise(nameof(RegisterMachine.NoMatch), () => Register(a)); break;
 

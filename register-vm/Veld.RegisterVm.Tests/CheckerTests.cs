@@ -19,12 +19,15 @@ public class CheckerTests
         """;
 
     /// <summary>The program with function f's code (and optionally its frame size) replaced.</summary>
-    private static RegisterProgram WithF(Func<uint[], uint[]> edit, int? maxStack = null)
+    private static RegisterProgram WithF(Func<uint[], uint[]> edit, int? maxStack = null) => WithCode(Source, "f", edit, maxStack);
+
+    /// <summary><paramref name="source"/> compiled, with top-level function <paramref name="name"/>'s code replaced.</summary>
+    private static RegisterProgram WithCode(string source, string name, Func<uint[], uint[]> edit, int? maxStack = null)
     {
-        var program = CompileRegister(Source);
+        var program = CompileRegister(source);
         var protos = program.Script.Protos.Select(p =>
         {
-            if (p.Name != "f") return p;
+            if (p.Name != name) return p;
             var code = edit([.. p.Code]);
             return new FunctionProto
             {
@@ -139,6 +142,42 @@ public class CheckerTests
         var f = program.Script.Protos.Single(p => p.Name == "f");
         Assume(f.Constants.Length > 0 && f.Constants[0].AsObject is not Runtime.VeldString);
         Assert.Contains("wrong kind", Verify(program));
+    }
+
+    [Fact]
+    public void IterNextWithoutItsIterPrepIsRejected()
+    {
+        // ITERNEXT on the parameter a, which no ITERPREP turned into an iterator.
+        var program = WithF(code => [AsBx(OpCode.IterNext, 0, -1), ABC(OpCode.Return, 0, 0, 0)]);
+        Assert.Contains("ITERNEXT on r0, which does not hold an ITERPREP iterator on every path", Violations(program));
+    }
+
+    [Fact]
+    public void AnIteratorNeverLeavesItsLoop()
+    {
+        // ITERPREP jumps to the next instruction, which copies the iterator where Veld code could use it.
+        var program = WithF(code => [AsBx(OpCode.IterPrep, 0, 0), ABC(OpCode.Move, 2, 0, 0), ABC(OpCode.Return, 2, 0, 0)]);
+        Assert.Contains("MOVE reads r0, which may hold a for loop's iterator", Violations(program));
+    }
+
+    private const string Capturing = """
+        fn g(a)
+            let b = a * 2
+            let h = () => b
+            h()
+        end
+        println(g(1))
+        """;
+
+    /// <summary>The register g's lambda captures (b's).</summary>
+    private static int CapturedRegister() => Proto(CompileRegister(Capturing), "g").Protos[0].Upvalues.Single().Index;
+
+    [Fact]
+    public void CapturingARegisterNoPathWroteIsRejected()
+    {
+        int b = CapturedRegister();
+        var program = WithCode(Capturing, "g", code => [ABx(OpCode.Closure, b + 1, 0), ABC(OpCode.Return, b + 1, 0, 0)]);
+        Assert.Contains($"CLOSURE captures r{b}, which is not written on every path", Violations(program));
     }
 
     private static void Assume(bool condition) => Assert.True(condition, "test premise does not hold");

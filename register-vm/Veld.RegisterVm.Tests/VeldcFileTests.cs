@@ -118,7 +118,7 @@ public class VeldcFileTests(ITestOutputHelper output)
             select (which, kind, position, value, span);
 
         var (seed, gamma) = PropertySeed.Choose(output, nameof(MutatedFilesNeverCrashTheLoaderOrTheVm));
-        int loaded = 0, rejected = 0, malformed = 0;
+        int loaded = 0, rejected = 0, unverified = 0, failed = 0, limited = 0;
         var property = Prop.ForAll(mutation.ToArbitrary(), m =>
         {
             var bytes = Mutate(originals[m.which], m.kind, m.position, m.value, m.span);
@@ -127,18 +127,19 @@ public class VeldcFileTests(ITestOutputHelper output)
             {
                 program = VeldcReader.Read(bytes);
             }
-            catch (VeldcFormatException)
+            catch (VeldcFormatException e)
             {
                 rejected++;
+                if (e.InnerException is BytecodeVerificationException) unverified++;
                 return true;
             }
             loaded++;
             var outcome = TierHost.Execute("register", RegisterVmTier.Load(program),
                 new RunOptions { Fuel = 100_000, Timeout = TimeSpan.FromSeconds(5), MaxCallDepth = 200 }, null);
-            // Bytecode that passed the verifier and checker may still confuse types (GETPAYLOAD of a closure):
-            // that is reported as malformed bytecode; any other internal error is a VM bug.
-            bool fine = outcome.Kind != OutcomeKind.InternalError || outcome.Error!.Message.Contains("malformed bytecode:");
-            if (outcome.Kind == OutcomeKind.InternalError && fine) malformed++;
+            // What the verifier and checker accept ends in a value or a Veld error, never an internal error.
+            if (outcome.Kind == OutcomeKind.RuntimeError) failed++;
+            if (outcome.Kind == OutcomeKind.LimitExceeded) limited++;
+            bool fine = outcome.Kind != OutcomeKind.InternalError;
             if (!fine) output.WriteLine($"{outcome.Error!.Message}\n{Disassembler.Disassemble(program)}");
             return fine;
         });
@@ -154,9 +155,59 @@ public class VeldcFileTests(ITestOutputHelper output)
             throw new Xunit.Sdk.XunitException($"replay with {PropertySeed.Variable}={seed},{gamma}\n{e.Message}");
         }
         output.WriteLine($"{loaded} mutated files loaded and ran, {rejected} rejected");
-        Console.WriteLine($"veldc mutations: {loaded + rejected} files, {loaded} loaded and ran, {rejected} rejected, " +
-            $"{malformed} stopped as malformed bytecode by the VM, no other internal error");
+        Console.WriteLine($"veldc mutations: {loaded + rejected} files, {rejected - unverified} rejected by the loader, " +
+            $"{unverified} by the verifier or checker, {loaded} ran ({failed} to a Veld runtime error, {limited} to a limit), " +
+            "0 internal errors");
         Assert.True(rejected > 0);
+    }
+
+    /// <summary>The AFL++ campaign's .veldc crashes (fuzzing/Veld.Fuzzing.Afl/regressions/veldc): each file, its
+    /// length and checksum fitted the way the fuzz target fits them, is rejected by the loader or runs to a value or
+    /// a Veld error. They were files the verifier accepted and the VM then failed on (GETPAYLOAD of a non-variant,
+    /// APPEND to a closure or a string).</summary>
+    [Theory]
+    [MemberData(nameof(AflReproducers))]
+    public void AflReproducersAreRejectedOrFailCleanly(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AflRegressions()!, name));
+        if (bytes.Length >= VeldcFormat.HeaderSize) FitHeader(bytes);
+        RegisterProgram program;
+        try
+        {
+            program = VeldcReader.Read(bytes);
+        }
+        catch (VeldcFormatException)
+        {
+            return;
+        }
+        var outcome = TierHost.Execute("register", RegisterVmTier.Load(program),
+            new RunOptions { Fuel = 100_000, Timeout = TimeSpan.FromSeconds(5), MaxCallDepth = 200 }, null);
+        Assert.True(outcome.Kind != OutcomeKind.InternalError, outcome.Error?.Message);
+    }
+
+    public static IEnumerable<object[]> AflReproducers() =>
+        AflRegressions() is { } dir ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(f => new object[] { f! }) : [];
+
+    private static string? AflRegressions() =>
+        CorpusFiles.Root() is { } corpus ? Path.Combine(Path.GetDirectoryName(corpus)!, "fuzzing", "Veld.Fuzzing.Afl", "regressions", "veldc") : null;
+
+    /// <summary>GETPAYLOAD and APPEND check their operand's kind in the VM: a file whose f reads a payload of, or
+    /// appends to, its int parameter passes the verifier and ends in a Veld Type error.</summary>
+    [Theory]
+    [InlineData(OpCode.GetPayload, "GETPAYLOAD needs a variant with a payload 0, not a value of type int")]
+    [InlineData(OpCode.Append, "APPEND needs an array, not a value of type int")]
+    public void KindsTheVerifierLeavesToTheVmAreTypeErrors(OpCode op, string message)
+    {
+        var program = CompileRegister("fn f(a) a + 1 end\nprintln(f(3))");
+        var f = Proto(program, "f");
+        Assert.Equal(2, f.Code.Length);
+        f.Code[0] = op == OpCode.GetPayload ? Instruction.ABC(op, 1, 0, 0) : Instruction.ABC(op, 0, 0, 1);
+        f.Code[1] = Instruction.ABC(OpCode.Return, 0, 0, 0);
+        var loaded = VeldcReader.Read(VeldcWriter.Write(program));
+        var outcome = TierHost.Execute("register", RegisterVmTier.Load(loaded), new RunOptions(), null);
+        Assert.Equal(OutcomeKind.RuntimeError, outcome.Kind);
+        Assert.Equal("Type", outcome.Error!.Kind);
+        Assert.Equal(message, outcome.Error.Message);
     }
 
     /// <summary>Mutated files per run: 400 in CI; <c>ci/veldc-mutations.sh</c> sets VELD_VELDC_MUTATIONS to run 100,000.</summary>
@@ -180,9 +231,16 @@ public class VeldcFileTests(ITestOutputHelper output)
         }
         var result = bytes.ToArray();
         if (kind == 3 && value % 2 == 0) return result;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(12), (uint)(result.Length - payload));
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(16), VeldcFormat.Checksum(result.AsSpan(payload)));
+        FitHeader(result);
         return result;
+    }
+
+    /// <summary>Make the header's payload length and checksum fit the bytes, so damage reaches the parser and verifier.</summary>
+    private static void FitHeader(byte[] file)
+    {
+        var payload = file.AsSpan(VeldcFormat.HeaderSize);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(12), (uint)payload.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(16), VeldcFormat.Checksum(payload));
     }
 
     private static byte[] Patched(byte[] bytes, int at, byte value)

@@ -17,11 +17,17 @@ public sealed record CheckerViolation(string Proto, int Pc, string Message)
 /// <item>no instruction overwrites or clobbers a live immutable local (from the debug ranges), and no call
 ///   window overlaps any live local (a call clobbers its window and everything above it);</item>
 /// <item>TRY/ENDTRY nest consistently (the same try stack on every path into an instruction);</item>
+/// <item>the VM's internal values stay internal: ITERNEXT's register holds ITERPREP's iterator on every path,
+///   and nothing else reads, captures or exposes a register that may hold one (see <see cref="FrameState"/>);</item>
+/// <item>an upvalue never sees a slot no Veld code wrote: CLOSURE captures only written registers (or its own
+///   target, the local function that sees itself);</item>
 /// <item>and, through <see cref="ProgramVerifier"/> first, that every operand is in range.</item>
 /// </list>
-/// The abstract state at an instruction is the set of registers defined on every path to it plus the
-/// stack of enclosing try handlers; paths meet by intersecting the sets. An exception can leave from
-/// any instruction inside a try, so the handler's entry state is the meet of the states of all of them.
+/// The abstract state at an instruction is a <see cref="FrameState"/> plus the stack of enclosing try
+/// handlers; paths meet with <see cref="FrameState.Meet"/>. An exception can leave from any instruction
+/// inside a try, so the handler's entry state is the meet of the states of all of them. Operand kinds the
+/// VM checks itself at run time (GETPAYLOAD's variant, APPEND's array, and ITERNEXT's iterator once more, see
+/// <see cref="FrameState"/>) are not tracked here.
 /// </summary>
 public static class RegisterChecker
 {
@@ -51,7 +57,7 @@ public static class RegisterChecker
     }
 
     /// <summary>The abstract state before one instruction.</summary>
-    private readonly record struct State(RegisterSet Defined, ImmutableStack<int> Handlers);
+    private readonly record struct State(FrameState Frame, ImmutableStack<int> Handlers);
 
     /// <summary>Check one (structurally verified) prototype.</summary>
     public static IReadOnlyList<CheckerViolation> CheckProto(RegisterProgram program, FunctionProto p)
@@ -82,41 +88,50 @@ public static class RegisterChecker
                 Report(from, $"reaches pc {target} inside a different set of try blocks than other paths do");
                 return;
             }
-            var met = existing.Defined.Intersect(incoming.Defined);
-            if (!met.Equals(existing.Defined))
+            var met = existing.Frame.Meet(incoming.Frame);
+            if (!met.Equals(existing.Frame))
             {
-                states[target] = existing with { Defined = met };
+                states[target] = existing with { Frame = met };
                 work.Push(target);
             }
         }
 
-        var entry = RegisterSet.Empty;
-        for (int r = 0; r < p.ParamCount; r++) entry = entry.With(r);
-        Flow(0, 0, new State(entry, ImmutableStack<int>.Empty));
+        Flow(0, 0, new State(FrameState.Entry(p.ParamCount), ImmutableStack<int>.Empty));
 
         while (work.Count > 0)
         {
             int pc = work.Pop();
             var state = states[pc]!.Value;
+            var frame = state.Frame;
             var facts = InstructionFacts.Of(p, program, pc);
-            var op = Op(p.Code[pc]);
+            uint word = p.Code[pc];
+            var op = Op(word);
+            string name = facts.Opcode!.Mnemonic;
 
             foreach (var read in facts.Reads)
                 for (int r = read.First; r < read.End; r++)
-                    if (!state.Defined.Contains(r)) Report(pc, $"{facts.Opcode!.Mnemonic} reads r{r}, which is not written on every path to it");
+                {
+                    if (!frame.Defined.Contains(r)) Report(pc, $"{name} reads r{r}, which is not written on every path to it");
+                    // ITERNEXT is the one reader of an iterator (its own register A).
+                    else if (frame.MaybeIterators.Contains(r) && !(op == OpCode.IterNext && r == A(word)))
+                        Report(pc, $"{name} reads r{r}, which may hold a for loop's iterator");
+                }
+            if (op == OpCode.IterNext && !frame.Iterators.Contains(A(word)))
+                Report(pc, $"ITERNEXT on r{A(word)}, which does not hold an ITERPREP iterator on every path to it");
 
-            var after = state.Defined;
-            if (facts.ClobberFrom >= 0) after = after.WithoutFrom(facts.ClobberFrom);
-            after = after.With(facts.Write);
+            var atThrow = facts.ClobberFrom >= 0 ? frame.Clobbered(facts.ClobberFrom) : frame;
+
+            var after = atThrow;
+            if (op == OpCode.Closure) CheckCaptures(p, pc, word, frame, Report);
+            after = after.Written(facts.Write);
+            if (op == OpCode.IterPrep) after = after.WithIterator(A(word));
 
             // An exception leaving this instruction enters the innermost handler (the callee may have
             // clobbered the window first).
             if (!state.Handlers.IsEmpty)
             {
                 int handler = state.Handlers.Peek();
-                var atThrow = facts.ClobberFrom >= 0 ? state.Defined.WithoutFrom(facts.ClobberFrom) : state.Defined;
-                var tryInstruction = tryOfHandler[handler];
-                var caught = atThrow.With(RegisterRange.One(A(p.Code[tryInstruction])));
+                var caught = atThrow.Written(RegisterRange.One(A(p.Code[tryOfHandler[handler]])));
                 Flow(pc, handler, new State(caught, state.Handlers.Pop()));
             }
 
@@ -128,7 +143,7 @@ public static class RegisterChecker
             }
 
             int next = pc + facts.Length;
-            if (facts.FallsThrough && op != OpCode.Try) Flow(pc, next, new State(after.With(facts.FallWrite), handlers));
+            if (facts.FallsThrough && op != OpCode.Try) Flow(pc, next, new State(after.Written(facts.FallWrite), handlers));
             if (facts.IsTest)
             {
                 // The test's JMP (at next) is an ordinary instruction; the skip lands after it.
@@ -137,7 +152,7 @@ public static class RegisterChecker
             if (facts.HasJump)
             {
                 if (op == OpCode.Try) Flow(pc, next, new State(after, handlers.Push(facts.Jump)));
-                else Flow(pc, facts.Jump, new State(after.With(facts.JumpWrite), handlers));
+                else Flow(pc, facts.Jump, new State(after.Written(facts.JumpWrite), handlers));
             }
         }
 
@@ -173,6 +188,24 @@ public static class RegisterChecker
                 else if (!local.IsMutable && (Covers(facts.Write, local.Register) || Covers(facts.JumpWrite, local.Register) || Covers(facts.FallWrite, local.Register)))
                     report(pc, $"{facts.Opcode!.Mnemonic} overwrites live immutable local '{local.Name}' in r{local.Register}");
             }
+        }
+    }
+
+    /// <summary>
+    /// CLOSURE's captures: each register an upvalue of the new closure refers to must hold a value Veld code
+    /// wrote (the closure's own target is the exception: a local function sees itself once CLOSURE has run),
+    /// never an iterator. Once a slot has held a Veld value it holds one for good, so no upvalue reads an empty slot.
+    /// </summary>
+    private static void CheckCaptures(FunctionProto p, int pc, uint word, FrameState frame, Action<int, string> report)
+    {
+        foreach (var upvalue in p.Protos[Bx(word)].Upvalues)
+        {
+            if (!upvalue.InStack) continue;
+            int r = upvalue.Index;
+            if (r != A(word) && !frame.Defined.Contains(r))
+                report(pc, $"CLOSURE captures r{r}, which is not written on every path to it");
+            else if (r != A(word) && frame.MaybeIterators.Contains(r))
+                report(pc, $"CLOSURE captures r{r}, which may hold a for loop's iterator");
         }
     }
 
@@ -230,4 +263,23 @@ public readonly record struct RegisterSet(ulong W0, ulong W1, ulong W2, ulong W3
     }
 
     public RegisterSet Intersect(RegisterSet o) => new(W0 & o.W0, W1 & o.W1, W2 & o.W2, W3 & o.W3);
+
+    public RegisterSet Union(RegisterSet o) => new(W0 | o.W0, W1 | o.W1, W2 | o.W2, W3 | o.W3);
+
+    public RegisterSet Without(RegisterRange range)
+    {
+        var s = this;
+        for (int r = range.First; r < range.End; r++)
+        {
+            ulong bit = ~(1UL << (r & 63));
+            s = (r >> 6) switch
+            {
+                0 => s with { W0 = s.W0 & bit },
+                1 => s with { W1 = s.W1 & bit },
+                2 => s with { W2 = s.W2 & bit },
+                _ => s with { W3 = s.W3 & bit },
+            };
+        }
+        return s;
+    }
 }

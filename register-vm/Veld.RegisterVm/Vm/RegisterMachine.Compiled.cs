@@ -133,9 +133,11 @@ internal sealed partial class RegisterMachine
     internal static Value NewIterator(Value subject) => Value.FromObject(new IteratorBox(ForIterator.Create(subject)));
 
     /// <summary>ITERNEXT: true when the iterator at <paramref name="a"/> had an item (now in R[a+1]).</summary>
-    internal bool StepIterator(int a, FunctionProto proto, int pc)
+    internal bool StepIterator(int a)
     {
-        var box = _stack[a].AsObject as IteratorBox ?? throw Malformed("ITERNEXT without ITERPREP", proto, pc);
+        // The register checker proves R[a] holds ITERPREP's iterator within the frame, but in a hand-made file a
+        // closure's open upvalue may alias the slot and replace it: the cast is the test, so checking costs nothing.
+        var box = _stack[a].AsObject as IteratorBox ?? throw BytecodeTypeError("ITERNEXT", "the iterator of its ITERPREP", _stack[a]);
         if (!box.Iterator.MoveNext(out var item)) return false;
         _stack[a + 1] = item;
         return true;
@@ -144,9 +146,11 @@ internal sealed partial class RegisterMachine
     internal Value NewArray(int slot, int count) => Value.FromObject(new VeldArray(new List<Value>(_stack.AsSpan(slot, count).ToArray())));
     internal static Value NewArrayOf(Value items) => Value.FromObject(new VeldArray(new List<Value>(items.As<VeldTuple>().Items)));
 
+    /// <summary>APPEND: compiled code appends only to the NEWARRAY it just made; a hand-made file may name anything,
+    /// so the kind is checked here (one type test per long literal's chunk, off the hot paths) rather than proven.</summary>
     internal void AppendTo(Value array, int slot, int count)
     {
-        var target = array.As<VeldArray>();
+        var target = array.AsObject as VeldArray ?? throw BytecodeTypeError("APPEND", "an array", array);
         foreach (var v in _stack.AsSpan(slot, count)) target.Add(v);
     }
 
@@ -197,10 +201,17 @@ internal sealed partial class RegisterMachine
 
     internal static bool InRange(Value v, Value range) => RangeTest.Matches(v, range.As<VeldRange>());
 
-    internal static Value Payload(Value v, int index, FunctionProto proto, int pc) =>
+    /// <summary>GETPAYLOAD. Compiled code reads a payload only after its TESTVARIANT; a hand-made file may not, and
+    /// proving it would mean following the variant through moves. The type test is the branch this path takes
+    /// anyway, so a confused file gets a Veld Type error for the cost of nothing.</summary>
+    internal static Value Payload(Value v, int index) =>
         v.AsObject is EnumInstance variant && index < variant.Payload.Length
             ? variant.Payload[index]
-            : throw Malformed("GETPAYLOAD of a value that is not a variant with that payload", proto, pc);
+            : throw BytecodeTypeError("GETPAYLOAD", $"a variant with a payload {index}", v);
+
+    /// <summary>An operand of a kind the instruction cannot work on, in a file the compiler did not write.</summary>
+    private static VeldRuntimeException BytecodeTypeError(string instruction, string expected, Value actual) =>
+        new(ErrorKind.Type, $"{instruction} needs {expected}, not a value of type {Display.TypeName(actual)}");
 
     /// <summary>TRY: the handler belongs to <paramref name="frameIndex"/>.</summary>
     internal void PushHandler(int frameIndex, int catchSlot, int handlerPc) => _handlers.Add(new TryHandler(frameIndex, catchSlot, handlerPc));

@@ -267,7 +267,7 @@ internal sealed partial class RegisterMachine
                                 pc += SBx(i);
                                 break;
                             case OpCode.IterNext:
-                                if (StepIterator(@base + A(i), proto, pc))
+                                if (StepIterator(@base + A(i)))
                                 {
                                     pc += SBx(i);
                                     _context.Tick();
@@ -343,7 +343,7 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
-                                stack[@base + A(i)] = Payload(stack[@base + B(i)], C(i), proto, pc);
+                                stack[@base + A(i)] = Payload(stack[@base + B(i)], C(i));
                                 break;
                             case OpCode.NoMatch:
                                 throw NoMatch(stack[@base + A(i)]);
@@ -403,11 +403,6 @@ internal sealed partial class RegisterMachine
             _context.Instructions = (_context.Instructions ?? 0) + executed;
         }
     }
-
-    /// <summary>A type confusion only a hand-made <c>.veldc</c> can contain (the compiler never emits it): an
-    /// internal error naming the instruction, never a Veld-level error a program could catch.</summary>
-    private static InvalidOperationException Malformed(string what, FunctionProto proto, int pc) =>
-        new($"malformed bytecode: {what} (in {proto.Name} at pc {pc - 1})");
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

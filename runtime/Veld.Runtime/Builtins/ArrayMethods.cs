@@ -130,6 +130,7 @@ internal static class ArrayMethods
         for (int i = 0; i < array.Count; i++)
         {
             if (i > 0) sb.Append(separator);
+            RunBudget.Spend();
             sb.Append(Display.Show(array[i]));
             if (sb.Length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", sb.Length);
         }
@@ -199,8 +200,28 @@ internal static class ArrayMethods
             if (!fits)
                 throw Fail.Type($"array.sort needs all numbers or all strings, found {Display.TypeName(array[0])} and {Display.TypeName(item)}");
         }
-        // OrderBy is a stable sort, so equal elements (1 and 1.0, say) keep their order.
-        return array.Items.OrderBy(v => v, order).ToList();
+        // OrderBy is a stable sort, so equal elements (1 and 1.0, say) keep their order. A limit the comparer
+        // hits comes back wrapped by the sort (InvalidOperationException "failed to compare"): unwrap it.
+        try
+        {
+            return array.Items.OrderBy(v => v, new Charged(order)).ToList();
+        }
+        catch (InvalidOperationException e) when (e.InnerException is VeldRuntimeException limit)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(limit);
+            throw;
+        }
+    }
+
+    /// <summary>An order that charges each comparison to the run (<see cref="RunBudget"/>): a long sort spends fuel
+    /// and sees the time limit like the loop a program would write.</summary>
+    private sealed class Charged(IComparer<Value> order) : IComparer<Value>
+    {
+        public int Compare(Value a, Value b)
+        {
+            RunBudget.Spend();
+            return order.Compare(a, b);
+        }
     }
 
     private sealed class NumberOrder : IComparer<Value>

@@ -72,6 +72,7 @@ internal static class StringMethods
                 if (count == 0 || text.Length == 0) return Value.FromString("");
                 Int128 length = (Int128)count * text.Length;
                 if (length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", (long)Int128.Min(length, long.MaxValue));
+                RunBudget.Spend((long)length);
                 return Value.FromString(new StringBuilder((int)length).Insert(0, text, (int)count).ToString());
             }
             case "chars":
@@ -104,6 +105,7 @@ internal static class StringMethods
 
     private static Value Chars(VeldString str)
     {
+        RunBudget.Spend(str.ScalarCount);
         var items = new List<Value>(str.ScalarCount);
         for (int i = 0; i < str.ScalarCount; i++) items.Add(Strings.OneScalar(str.ScalarAt(i)));
         return Value.FromObject(new VeldArray(items));
@@ -113,6 +115,7 @@ internal static class StringMethods
     private static Value Split(VeldString str, string separator)
     {
         if (separator.Length == 0) return Chars(str);
+        RunBudget.Spend(str.Text.Length);
         var pieces = str.Text.Split(separator, StringSplitOptions.None);
         return Value.FromObject(new VeldArray(pieces.Select(Value.FromString)));
     }
@@ -126,6 +129,7 @@ internal static class StringMethods
         {
             long length = text.Length + (long)(str.ScalarCount + 1) * replacement.Length;
             if (length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", length);
+            RunBudget.Spend(length);
             var sb = new StringBuilder((int)length);
             for (int i = 0; i < str.ScalarCount; i++) sb.Append(replacement).Append(str.ScalarAt(i));
             return sb.Append(replacement).ToString();
@@ -136,6 +140,7 @@ internal static class StringMethods
             matches++;
         long resultLength = text.Length + matches * (replacement.Length - pattern.Length);
         if (resultLength > RuntimeLimits.MaxStringLength) throw Fail.TooLong("string", resultLength);
+        RunBudget.Spend(text.Length + resultLength);
         return text.Replace(pattern, replacement, StringComparison.Ordinal);
     }
 }

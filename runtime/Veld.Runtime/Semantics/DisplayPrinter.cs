@@ -40,7 +40,10 @@ internal sealed class DisplayPrinter
             }
             frame.Next++;
             _frames[top] = frame;
+            int before = _out.Length;
             Begin(Slot(frame.Container, frame.Next - 1));
+            // The run is charged for each slot and each character shown (a slot may be a long string).
+            RunBudget.Spend(1 + _out.Length - before);
             if (_out.Length > RuntimeLimits.MaxStringLength) throw Fail.TooLong("display form", _out.Length);
         }
         return _out.ToString();

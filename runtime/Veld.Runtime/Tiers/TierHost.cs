@@ -71,6 +71,8 @@ public static class TierHost
             AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore,
         };
 
+        // The runtime's long loops (sort, display, string building) charge their work to this run.
+        using var budget = RunBudget.Enter(context);
         try
         {
             var result = executable.Execute(context);
