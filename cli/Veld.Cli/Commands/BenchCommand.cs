@@ -23,12 +23,7 @@ public static class BenchCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         LimitOptions.RejectUnknownOptions(programs);
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers to measure. Known: {string.Join(", ", registry.Names)}. Default: all.",
-            HelpName = "LIST",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var tiers = TierSelection.ListOption("Comma-separated tiers to measure. " + TierSelection.KnownNames(registry));
         var size = new Option<BenchmarkSize?>("--size")
         {
             Description = "The size every program runs at (its args()), or 'default' for each program's small built-in size. " +

@@ -18,13 +18,9 @@ public static class BuildCommand
             HelpName = "OUT",
         };
         var withFile = services.Tiers.WithFile.ToList();
-        var tier = new Option<string>("--tier")
-        {
-            Description = "The tier to compile for: " + string.Join(", ", withFile.Select(t => $"{t.Name} ({t.File!.Extension})")) + ".",
-            DefaultValueFactory = _ => withFile.FirstOrDefault()?.Name ?? "",
-            HelpName = "NAME",
-        };
-        tier.AcceptOnlyFromAmong([.. withFile.Select(t => t.Name)]);
+        var tier = TierSelection.OneOption(
+            "The tier to compile for: " + string.Join(", ", withFile.Select(t => $"{t.Name} ({t.File!.Extension})")) + ".",
+            [.. withFile.Select(t => t.Name)]);
         var command = new Command("build", "Compile one Veld program to register-VM bytecode (a .veldc file).") { file, output, tier };
         command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(output), services.Tiers.Find(parse.GetValue(tier)!)!));
         return command;

@@ -20,12 +20,7 @@ public static class DiffCommand
             DefaultValueFactory = _ => [DiffInputs.DefaultCorpus],
         };
         LimitOptions.RejectUnknownOptions(paths);
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers to run; the first is the oracle the others are compared with. Known: {string.Join(", ", registry.Names)}. Default: all.",
-            HelpName = "LIST",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var tiers = TierSelection.ListOption("Comma-separated tiers to run; the first is the oracle the others are compared with. " + TierSelection.KnownNames(registry));
         var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds; hitting it is inconclusive.", defaults.Timeout.TotalSeconds);
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);
