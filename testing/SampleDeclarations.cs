@@ -6,6 +6,19 @@ namespace Veld.Testing;
 /// </summary>
 internal static class SampleDeclarations
 {
+    /// <summary>Every way to write a function: named with a block or an arrow, typed, lambdas of each arity, a block body, anonymous fn.</summary>
+    public const string FunctionForms = """
+        fn add(a, b) a + b end
+        fn add2(a: i64, b: i64) -> i64 => a + b
+        let inc = x => x + 1
+        let add3 = (a, b, c) => a + b + c
+        let thunk = () => 42
+        let blk = x => do let y = x * 2  y + 1 end
+        let f = fn(x) x * 2 end
+        let g = fn(x) => x * 3
+
+        """;
+
     /// <summary>A struct with a constructor, a pure method and a mutating one.</summary>
     public const string Point = """
         struct Point
