@@ -33,7 +33,8 @@ internal static class SampleDeclarations
 
         """;
 
-    /// <summary>An enum with payload and unit variants, and a match over it with a guard and a bare variant name.</summary>
+    /// <summary>An enum with payload and unit variants, and a match over it with a guard and a bare variant name.
+    /// The unguarded Rect arm adds 0.5, so that a square's area (9.0, not 9.5) shows the guard was taken.</summary>
     public const string Shape = """
         enum Shape
             Circle(f64),
@@ -43,7 +44,7 @@ internal static class SampleDeclarations
         fn area(s) => match s
             Shape.Circle(r) => 3.0 * r * r,
             Shape.Rect(w, h) where w == h => w * w,
-            Rect(w, h) => w * h,
+            Rect(w, h) => w * h + 0.5,
             _ => 0.0
         end
 

@@ -69,18 +69,7 @@ public class DisassemblyTests
             p.shift(0.5)
             p.norm2()
             """,
-        ["enums_match"] = """
-            enum Shape
-                Circle(f64),
-                Rect(f64, f64),
-                Empty
-            end
-            fn area(s) => match s
-                Shape.Circle(r) => 3.14 * r * r,
-                Shape.Rect(w, h) where w == h => w * w,
-                Rect(w, h) => w * h,
-                _ => 0.0
-            end
+        ["enums_match"] = SampleDeclarations.Shape + """
             fn pair(t) => match t
                 (0, _) => "zero",
                 (1..=9, (a, "x")) => "digit",
