@@ -17,12 +17,8 @@ public static class BenchCommand
     {
         var registry = services.Tiers;
         var defaults = new BenchmarkOptions();
-        var programs = new Argument<string[]>("PROGRAMS")
-        {
-            Description = $"Benchmark names (fib, richards ...), .veld files or directories. Default: every program in {BenchmarkProgram.DefaultDirectory}.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        LimitOptions.RejectUnknownOptions(programs);
+        var programs = FileArguments.Many("PROGRAMS",
+            $"Benchmark names (fib, richards ...), .veld files or directories. Default: every program in {BenchmarkProgram.DefaultDirectory}.");
         var tiers = TierSelection.ListOption("Comma-separated tiers to measure. " + TierSelection.KnownNames(registry));
         var size = new Option<BenchmarkSize?>("--size")
         {

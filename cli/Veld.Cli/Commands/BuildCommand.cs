@@ -11,7 +11,7 @@ public static class BuildCommand
 {
     public static Command Create(CliServices services, CliConsole console)
     {
-        var file = new Argument<string>("FILE") { Description = "The .veld program to compile." };
+        var file = FileArguments.One("The .veld program to compile.");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where to write the bytecode. Default: FILE with the extension .veldc.",

@@ -14,8 +14,7 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run, - for standard input, or a file from veld build (runs on the tier that built it)." };
-        LimitOptions.RejectUnknownOptions(file);
+        var file = FileArguments.One("The .veld program to run, - for standard input, or a file from veld build (runs on the tier that built it).");
         var programArgs = new Argument<string[]>("ARGS")
         {
             Description = "Strings the program reads with args(); put them after --.",
