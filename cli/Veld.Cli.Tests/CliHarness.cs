@@ -26,6 +26,17 @@ internal static class CliHarness
 
     public static Result RunFake(params string[] args) => Run(Fakes, args);
 
+    /// <summary>Runs <c>veld build SOURCE</c>, checks that it wrote the compiled file beside the source with
+    /// <paramref name="extension"/>, and returns that file's path.</summary>
+    public static string Build(CliServices? services, string source, string extension)
+    {
+        var built = Run(services, "build", source);
+        Assert.Equal(ExitCodes.Success, built.ExitCode);
+        var compiled = Path.ChangeExtension(source, extension);
+        Assert.StartsWith($"wrote {compiled} (", built.Stdout);
+        return compiled;
+    }
+
     /// <summary>With <paramref name="stdin"/> as piped standard input (not a terminal).</summary>
     public static Result RunWithInput(CliServices? services, string stdin, params string[] args)
     {

@@ -9,8 +9,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
     public void Diff_refuses_a_bytecode_file_and_says_how_to_run_it()
     {
         var source = Corpus.Write("fib.veld", Fib);
-        Assert.Equal(ExitCodes.Success, Run(null, "build", source).ExitCode);
-        var bytecode = Path.ChangeExtension(source, ".veldc");
+        var bytecode = Build(null, source, ".veldc");
         var result = Run(null, "diff", bytecode);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal("", result.Stdout);
@@ -22,10 +21,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
     public void Build_writes_a_veldc_file_that_run_executes_on_the_register_tier()
     {
         var source = Corpus.Write("fib.veld", Fib);
-        var built = Run(null, "build", source);
-        Assert.Equal(ExitCodes.Success, built.ExitCode);
-        var bytecode = Path.ChangeExtension(source, ".veldc");
-        Assert.StartsWith($"wrote {bytecode} (", built.Stdout);
+        var bytecode = Build(null, source, ".veldc");
 
         var run = Run(null, "run", bytecode, "--stats");
         Assert.Equal(ExitCodes.RuntimeError, run.ExitCode);
@@ -51,8 +47,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
     public void A_corrupt_veldc_file_is_a_clear_load_error()
     {
         var source = Corpus.Write("fib.veld", Fib);
-        Run(null, "build", source);
-        var bytecode = Path.ChangeExtension(source, ".veldc");
+        var bytecode = Build(null, source, ".veldc");
         var bytes = File.ReadAllBytes(bytecode);
         bytes[^2] ^= 0xFF;
         File.WriteAllBytes(bytecode, bytes);
@@ -65,8 +60,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
     public void Bytecode_runs_only_on_the_register_tier()
     {
         var source = Corpus.Write("one.veld", "println(1)\n");
-        Run(null, "build", source);
-        var run = Run(null, "run", Path.ChangeExtension(source, ".veldc"), "--tier", "tree");
+        var run = Run(null, "run", Build(null, source, ".veldc"), "--tier", "tree");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("runs on the register tier", run.Stderr);
     }
@@ -81,8 +75,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
         Assert.Contains("function <fib:1> (", fromSource.Stdout);
         Assert.Contains("\tCALLG      \t", fromSource.Stdout);
 
-        Run(null, "build", source);
-        var fromFile = Run(null, "disasm", Path.ChangeExtension(source, ".veldc"));
+        var fromFile = Run(null, "disasm", Build(null, source, ".veldc"));
         Assert.Equal(ExitCodes.Success, fromFile.ExitCode);
         Assert.Equal(fromSource.Stdout, fromFile.Stdout);
     }

@@ -7,12 +7,8 @@ namespace Veld.Cli.Tests;
 /// <c>veld report</c> end to end on the fake tiers (tree, and stack which prints "5" as "6") over a
 /// temporary corpus: evidence is broken on purpose, run after run, against one history database.
 /// </summary>
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests : TempCorpusTest
 {
-    private readonly TempCorpus _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private const string Plan =
         """
         title: Fake migration
@@ -55,38 +51,41 @@ public sealed class ReportCommandTests : IDisposable
         </TestRun>
         """;
 
-    private string Corpus => Path.Combine(_dir.Root, "corpus");
-    private string History => Path.Combine(_dir.Root, "history.db");
+    private string Programs => Path.Combine(Corpus.Root, "corpus");
+    private string History => Path.Combine(Corpus.Root, "history.db");
 
     private void WriteCorpus(bool breakOne)
     {
-        _dir.Write("corpus/a.veld", "# tags: closures\nprint 1 # expect: 1\n");
-        _dir.Write("corpus/b.veld", "# tags: closures\nprint 2 # expect: 2\n");
+        Corpus.Write("corpus/a.veld", "# tags: closures\nprint 1 # expect: 1\n");
+        Corpus.Write("corpus/b.veld", "# tags: closures\nprint 2 # expect: 2\n");
         // The fake stack tier prints 5 as 6: this program fails there alone.
-        _dir.Write("corpus/c.veld", breakOne ? "# tags: closures\nprint 5 # expect: 5\n" : "# tags: closures\nprint 3 # expect: 3\n");
-        _dir.Write("corpus/d.veld", "# tags: strings\nprint 4 # expect: 4\n");
+        Corpus.Write("corpus/c.veld", breakOne ? "# tags: closures\nprint 5 # expect: 5\n" : "# tags: closures\nprint 3 # expect: 3\n");
+        Corpus.Write("corpus/d.veld", "# tags: strings\nprint 4 # expect: 4\n");
     }
 
     private CliHarness.Result Report(double limit, bool withTests, string commit, params string[] extra)
     {
-        var plan = _dir.Write("plan.yaml", Plan.Replace("LIMIT", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var trx = _dir.Write("tests.trx", PassingTrx);
+        var plan = Corpus.Write("plan.yaml", Plan.Replace("LIMIT", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var trx = Corpus.Write("tests.trx", PassingTrx);
         string[] args =
         [
-            "report", "--plan", plan, "--corpus", Corpus, "--history", History, "--commit", commit, "--branch", "test",
-            "--json", Path.Combine(_dir.Root, "report.json"), "--html", Path.Combine(_dir.Root, "report.html"),
+            "report", "--plan", plan, "--corpus", Programs, "--history", History, "--commit", commit, "--branch", "test",
+            "--json", Path.Combine(Corpus.Root, "report.json"), "--html", Path.Combine(Corpus.Root, "report.html"),
             .. withTests ? new[] { "--tests", trx } : [],
             .. extra,
         ];
         return CliHarness.RunFake(args);
     }
 
-    private JsonElement Item(string id) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Root, "report.json"))).RootElement
-            .GetProperty("phases")[0].GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() == id);
+    /// <summary>The report's JSON, as the last run wrote it.</summary>
+    private JsonElement ReportJson() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus.Root, "report.json"))).RootElement;
 
-    private JsonElement Target() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Root, "report.json"))).RootElement.GetProperty("targets")[0];
+    private string? State(string id) => Item(id).GetProperty("state").GetString();
+
+    private JsonElement Item(string id) =>
+        ReportJson().GetProperty("phases")[0].GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() == id);
+
+    private JsonElement Target() => ReportJson().GetProperty("targets")[0];
 
     [Fact]
     public void Broken_evidence_shows_partial_failed_unknown_and_regressed_and_fails_the_run()
@@ -94,8 +93,8 @@ public sealed class ReportCommandTests : IDisposable
         WriteCorpus(breakOne: false);
         var good = Report(limit: 1.0, withTests: true, commit: "aaaa1111", "--fail-on-regression");
         Assert.Equal(0, good.ExitCode);
-        Assert.Equal("done", Item("closures-on-stack").GetProperty("state").GetString());
-        Assert.Equal("done", Item("unit-tests").GetProperty("state").GetString());
+        Assert.Equal("done", State("closures-on-stack"));
+        Assert.Equal("done", State("unit-tests"));
         Assert.Equal("pass", Target().GetProperty("status").GetString());
         Assert.Contains("Fake migration: 100% complete", good.Stdout);
 
@@ -111,7 +110,7 @@ public sealed class ReportCommandTests : IDisposable
         var evidence = closures.GetProperty("evidence")[0];
         Assert.Equal((2, 3), (evidence.GetProperty("met").GetInt32(), evidence.GetProperty("of").GetInt32()));
         Assert.EndsWith("c.veld", evidence.GetProperty("missing")[0].GetString());
-        Assert.Equal("unknown", Item("unit-tests").GetProperty("state").GetString());
+        Assert.Equal("unknown", State("unit-tests"));
         Assert.Equal(("fail", "pass"), (Target().GetProperty("status").GetString(), Target().GetProperty("previousStatus").GetString()));
         Assert.Contains("| Tree code no larger than stack code | tree vs stack | ≤ 0.50× | 1.00× | FAIL (regressed) |", broken.Stdout);
         Assert.Contains("- Regressed: `closures-on-stack`", broken.Stdout);
@@ -125,9 +124,9 @@ public sealed class ReportCommandTests : IDisposable
         var result = Report(limit: 1.0, withTests: false, commit: "cccc3333", "--fail-on-regression");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("partial", Item("closures-on-stack").GetProperty("state").GetString());
+        Assert.Equal("partial", State("closures-on-stack"));
         Assert.Contains("| 🟡 | Closures pass on the stack tier | partial 2/3 |", result.Stdout);
-        Assert.Equal("unknown", Item("unit-tests").GetProperty("state").GetString());
+        Assert.Equal("unknown", State("unit-tests"));
     }
 
     [Fact]
@@ -142,15 +141,15 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, third.ExitCode);
         Assert.Contains("### Since dddd4444 on test", third.Stdout);
         Assert.Contains("- Newly done: `closures-on-stack`", third.Stdout);
-        var history = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Root, "report.json"))).RootElement.GetProperty("history");
+        var history = ReportJson().GetProperty("history");
         Assert.Equal(["dddd4444", "eeee5555", "ffff6666"], history.EnumerateArray().Select(r => r.GetProperty("run").GetProperty("commit").GetString()));
     }
 
     [Fact]
     public void A_plan_that_does_not_hold_together_is_reported_and_fails()
     {
-        var plan = _dir.Write("bad.yaml", "title: x\nphases:\n  - id: p\n    items:\n      - id: i\n        evidence: [ { target: nowhere } ]\n");
-        var result = CliHarness.RunFake("report", "--plan", plan, "--corpus", Corpus, "--history", History, "--commit", "x", "--branch", "y");
+        var plan = Corpus.Write("bad.yaml", "title: x\nphases:\n  - id: p\n    items:\n      - id: i\n        evidence: [ { target: nowhere } ]\n");
+        var result = CliHarness.RunFake("report", "--plan", plan, "--corpus", Programs, "--history", History, "--commit", "x", "--branch", "y");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("unknown target 'nowhere'", result.Stderr);
     }

@@ -5,23 +5,7 @@ namespace Veld.Language.Tests;
 /// <summary>What calls, method calls, members and casts are (CallKind, MethodCallKind, MemberKind, CastTarget).</summary>
 public class ResolverCallTests
 {
-    private const string Types = """
-        struct Point
-            x: f64,
-            y: f64
-        end
-        impl Point
-            fn new(x, y) => Point(y: y, x: x)
-            fn norm2(self) => self.x * self.x + self.y * self.y
-        end
-        enum Shape
-            Circle(f64),
-            Rect(f64, f64),
-            Empty
-        end
-        enum Color(Red, Green, Blue)
-
-        """;
+    private const string Types = SampleDeclarations.Point + SampleDeclarations.Shape + "enum Color(Red, Green, Blue)\n\n";
 
     /// <summary>Line number of the first line appended after <see cref="Types"/>.</summary>
     private static readonly int First = Types.Split('\n').Length;
@@ -113,8 +97,8 @@ public class ResolverCallTests
     [Fact]
     public void Variant_patterns_resolve_qualified_and_bare()
     {
-        var program = V.Ok(Types + "fn area(s) => match s\n  Shape.Circle(r) => r,\n  Rect(w, h) => w * h,\n  Color.Green => 0.0,\n  _ => 1.0\nend");
-        var patterns = V.All<VariantPattern>(program);
+        var program = V.Ok(Types + "fn size(s) => match s\n  Shape.Circle(r) => r,\n  Rect(w, h) => w * h,\n  Color.Green => 0.0,\n  _ => 1.0\nend");
+        var patterns = V.All<VariantPattern>(program).Where(p => p.Line >= First);
         Assert.Equal([("Shape", 0), ("Shape", 1), ("Color", 1)], patterns.Select(p => (p.Enum!.Name, p.VariantIndex)));
     }
 

@@ -5,43 +5,15 @@ internal static class SamplePrograms
 {
     public static readonly string[] All =
     [
-        """
-        fn add(a, b) a + b end
-        fn add2(a: i64, b: i64) -> i64 => a + b
+        SampleDeclarations.FunctionForms + """
         proc log(msg) println(msg) end
-        let inc = x => x + 1
-        let add3 = (a, b, c) => a + b + c
-        let thunk = () => 42
-        let blk = x => do let y = x * 2  y + 1 end
-        let f = fn(x) x * 2 end
-        let g = fn(x) => x * 3
         println(add(1, 2), add2(3, 4), inc(5), add3(1, 2, 3), thunk(), blk(2), f(3), g(4))
         """,
-        """
-        struct Point
-            x: f64,
-            y: f64
-        end
+        SampleDeclarations.Point + SampleDeclarations.Shape + """
         struct Pair(a: i64, b: i64);
-        impl Point
-            fn new(x, y) => Point(x: x, y: y)
-            fn norm2(self) => self.x * self.x + self.y * self.y
-            fn move_by(self, dx) self.x = self.x + dx end
-        end
         let p = Point.new(3.0, 4.0)
         p.move_by(1.0)
-        enum Shape
-            Circle(f64),
-            Rect(f64, f64),
-            Empty
-        end
         enum Color(Red, Green, Blue)
-        fn area(s) => match s
-            Shape.Circle(r) => 3.14 * r * r,
-            Shape.Rect(w, h) where w == h => w * w,
-            Rect(w, h) => w * h,
-            _ => 0.0
-        end
         println(area(Shape.Circle(2.0)), Color.Red, Pair(a: 1, b: 2), p.norm2())
         """,
         """

@@ -55,32 +55,14 @@ public class DisassemblyTests
             fn odd(n) => if n == 0 then false else even(n - 1) end
             (sum(100, 0), even(10))
             """,
-        ["structs"] = """
-            struct Point
-                x: f64,
-                y: f64
-            end
-            impl Point
-                fn new(x, y) => Point(y: y, x: x)
-                fn norm2(self) => self.x * self.x + self.y * self.y
-                fn shift(self, d) self.x += d end
-            end
+        // A static and a dynamic method call, a compound assignment to a field, named arguments out of field order.
+        ["structs"] = SampleDeclarations.Point + """
             let p = Point.new(1.0, 2.0)
-            p.shift(0.5)
-            p.norm2()
+            p.move_by(0.5)
+            p.x += 0.25
+            (p.norm2(), Point(y: 2.0, x: 1.0))
             """,
-        ["enums_match"] = """
-            enum Shape
-                Circle(f64),
-                Rect(f64, f64),
-                Empty
-            end
-            fn area(s) => match s
-                Shape.Circle(r) => 3.14 * r * r,
-                Shape.Rect(w, h) where w == h => w * w,
-                Rect(w, h) => w * h,
-                _ => 0.0
-            end
+        ["enums_match"] = SampleDeclarations.Shape + """
             fn pair(t) => match t
                 (0, _) => "zero",
                 (1..=9, (a, "x")) => "digit",

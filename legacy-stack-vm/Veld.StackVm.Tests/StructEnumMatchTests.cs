@@ -20,7 +20,7 @@ public class StructEnumMatchTests
     [Fact]
     public void Match_tests_variants_payloads_guards_and_wildcards()
     {
-        Assert.Equal("[12.0, 16.0, 6.0, 0.0]",
+        Assert.Equal("[12.0, 16.0, 6.5, 0.0]",
             Veld.Result(Shapes + "[Shape.Circle(2.0), Shape.Rect(4.0, 4.0), Shape.Rect(2.0, 3.0), Shape.Empty].map(area)"));
     }
 

@@ -6,15 +6,7 @@ public class FunctionAndClosureTests
     [Fact]
     public void Function_forms()
     {
-        Assert.Equal("(3, 7, 5, 6, 42, 9, 8, 9)", Result("""
-            fn add(a, b) a + b end
-            fn add2(a: i64, b: i64) -> i64 => a + b
-            let inc = x => x + 1
-            let add3 = (a, b, c) => a + b + c
-            let thunk = () => 42
-            let blk = x => do let y = x * 2  y + 1 end
-            let f = fn(x) x * 2 end
-            let g = fn(x) => x * 3
+        Assert.Equal("(3, 7, 5, 6, 42, 9, 8, 9)", Result(SampleDeclarations.FunctionForms + """
             (add(1, 2), add2(3, 4), inc(4), add3(1, 2, 3), thunk(), blk(4), f(4), g(3))
             """));
     }

@@ -41,25 +41,10 @@ public class StructEnumMatchTests
         FailsWith(PointDecl + "let p = Point(x: 1.0, y: 2.0)\np.nope()", ErrorKind.Field, 11);
     }
 
-    private const string ShapeDecl = """
-        enum Shape
-            Circle(f64),
-            Rect(f64, f64),
-            Empty
-        end
-        fn area(s) => match s
-            Shape.Circle(r) => 3.0 * r * r,
-            Shape.Rect(w, h) where w == h => w * w,
-            Rect(w, h) => w * h + 0.5,
-            _ => 0.0
-        end
-
-        """;
-
     [Fact]
     public void Enum_variants_and_guards()
     {
-        Assert.Equal("(12.0, 9.0, 6.5, 0.0, Shape.Circle(2.0), Shape.Empty)", Result(ShapeDecl + """
+        Assert.Equal("(12.0, 9.0, 6.5, 0.0, Shape.Circle(2.0), Shape.Empty)", Result(SampleDeclarations.Shape + """
             let c = Shape.Circle(2.0)
             (area(c), area(Shape.Rect(3.0, 3.0)), area(Shape.Rect(2.0, 3.0)), area(Shape.Empty), c, Shape.Empty)
             """));

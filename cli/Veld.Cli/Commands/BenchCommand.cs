@@ -17,18 +17,9 @@ public static class BenchCommand
     {
         var registry = services.Tiers;
         var defaults = new BenchmarkOptions();
-        var programs = new Argument<string[]>("PROGRAMS")
-        {
-            Description = $"Benchmark names (fib, richards ...), .veld files or directories. Default: every program in {BenchmarkProgram.DefaultDirectory}.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        LimitOptions.RejectUnknownOptions(programs);
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers to measure. Known: {string.Join(", ", registry.Names)}. Default: all.",
-            HelpName = "LIST",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var programs = FileArguments.Many("PROGRAMS",
+            $"Benchmark names (fib, richards ...), .veld files or directories. Default: every program in {BenchmarkProgram.DefaultDirectory}.");
+        var tiers = TierSelection.ListOption("Comma-separated tiers to measure. " + TierSelection.KnownNames(registry));
         var size = new Option<BenchmarkSize?>("--size")
         {
             Description = "The size every program runs at (its args()), or 'default' for each program's small built-in size. " +

@@ -11,20 +11,16 @@ public static class BuildCommand
 {
     public static Command Create(CliServices services, CliConsole console)
     {
-        var file = new Argument<string>("FILE") { Description = "The .veld program to compile." };
+        var file = FileArguments.One("The .veld program to compile.");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Where to write the bytecode. Default: FILE with the extension .veldc.",
             HelpName = "OUT",
         };
         var withFile = services.Tiers.WithFile.ToList();
-        var tier = new Option<string>("--tier")
-        {
-            Description = "The tier to compile for: " + string.Join(", ", withFile.Select(t => $"{t.Name} ({t.File!.Extension})")) + ".",
-            DefaultValueFactory = _ => withFile.FirstOrDefault()?.Name ?? "",
-            HelpName = "NAME",
-        };
-        tier.AcceptOnlyFromAmong([.. withFile.Select(t => t.Name)]);
+        var tier = TierSelection.OneOption(
+            "The tier to compile for: " + string.Join(", ", withFile.Select(t => $"{t.Name} ({t.File!.Extension})")) + ".",
+            [.. withFile.Select(t => t.Name)]);
         var command = new Command("build", "Compile one Veld program to register-VM bytecode (a .veldc file).") { file, output, tier };
         command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(output), services.Tiers.Find(parse.GetValue(tier)!)!));
         return command;

@@ -13,19 +13,8 @@ public static class DiffCommand
     {
         var registry = services.Tiers;
         var defaults = new DiffOptions();
-        var paths = new Argument<string[]>("PATHS")
-        {
-            Description = "Programs and directories to run (directories are searched for *.veld recursively).",
-            Arity = ArgumentArity.ZeroOrMore,
-            DefaultValueFactory = _ => [DiffInputs.DefaultCorpus],
-        };
-        LimitOptions.RejectUnknownOptions(paths);
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers to run; the first is the oracle the others are compared with. Known: {string.Join(", ", registry.Names)}. Default: all.",
-            HelpName = "LIST",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var paths = FileArguments.Many("PATHS", "Programs and directories to run (directories are searched for *.veld recursively).", [DiffInputs.DefaultCorpus]);
+        var tiers = TierSelection.ListOption("Comma-separated tiers to run; the first is the oracle the others are compared with. " + TierSelection.KnownNames(registry));
         var timeout = LimitOptions.Timeout("Time limit of one run of one program on one tier, in seconds; hitting it is inconclusive.", defaults.Timeout.TotalSeconds);
         var fuel = LimitOptions.Fuel("Steps one run may take before it stops with LimitExceeded (inconclusive).", defaults.Fuel);
         var maxDepth = LimitOptions.MaxDepth(defaults.MaxCallDepth);

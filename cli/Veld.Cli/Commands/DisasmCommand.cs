@@ -12,14 +12,8 @@ public static class DisasmCommand
     {
         var registry = services.Tiers;
         var withCode = registry.WithDisassembler.Select(t => t.Name).ToList();
-        var file = new Argument<string>("FILE") { Description = "The .veld program to compile, or a compiled file from veld build, as loaded and verified." };
-        var tier = new Option<string>("--tier")
-        {
-            Description = "The bytecode tier whose code to show: " + string.Join(", ", withCode) + ".",
-            DefaultValueFactory = _ => withCode.FirstOrDefault() ?? "",
-            HelpName = "NAME",
-        };
-        tier.AcceptOnlyFromAmong([.. withCode]);
+        var file = FileArguments.One("The .veld program to compile, or a compiled file from veld build, as loaded and verified.");
+        var tier = TierSelection.OneOption("The bytecode tier whose code to show: " + string.Join(", ", withCode) + ".", withCode);
         var command = new Command("disasm", "Compile one Veld program and print the bytecode a tier runs.") { file, tier };
         command.SetAction(parse => Execute(console, services, parse.GetValue(file)!, parse.GetValue(tier)!));
         return command;

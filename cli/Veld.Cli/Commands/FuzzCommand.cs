@@ -49,11 +49,7 @@ public static class FuzzCommand
             CustomParser = result => (int)PositiveWhole(result, "--size"),
             HelpName = "N",
         };
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers; the first is the oracle the others are compared with. Known: {string.Join(", ", registry.Names)}. Default: all.",
-            HelpName = "LIST",
-        };
+        var tiers = TierSelection.ListOption("Comma-separated tiers; the first is the oracle the others are compared with. " + TierSelection.KnownNames(registry));
         var shard = new Option<(int K, int N)>("--shard")
         {
             Description = "Run shard K of N: program i when i % N == K, so N machines can share one seed.",

@@ -59,18 +59,6 @@ internal static class LimitOptions
         HelpName = "N",
     };
 
-    /// <summary>A FILE or PATH argument that starts with '-' is an option nobody declared (the parser would
-    /// otherwise take <c>--bogus</c> for a file name).</summary>
-    public static void RejectUnknownOptions<T>(Argument<T> argument)
-    {
-        argument.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value.StartsWith('-'))
-                    result.AddError($"Unrecognized option '{token.Value}'.");
-        });
-    }
-
     private static double Positive(ArgumentResult result, string name, bool wholeNumber, double max)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";

@@ -14,13 +14,8 @@ public static class ReduceCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The program to reduce (a fuzz finding, or any .veld file)." };
-        LimitOptions.RejectUnknownOptions(file);
-        var tiers = new Option<string[]>("--tiers")
-        {
-            Description = $"Comma-separated tiers; the first is the oracle. Default: all ({string.Join(", ", registry.Names)}).",
-            HelpName = "LIST",
-        };
+        var file = FileArguments.One("The program to reduce (a fuzz finding, or any .veld file).");
+        var tiers = TierSelection.ListOption($"Comma-separated tiers; the first is the oracle. Default: all ({string.Join(", ", registry.Names)}).");
         var keepError = new Option<string?>("--keep-error")
         {
             Description = "Keep instead: some of the tiers still ends the program with this runtime error kind.",

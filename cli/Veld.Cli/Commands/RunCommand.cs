@@ -14,20 +14,15 @@ public static class RunCommand
     public static Command Create(CliServices services, CliConsole console)
     {
         var registry = services.Tiers;
-        var file = new Argument<string>("FILE") { Description = "The .veld program to run, - for standard input, or a file from veld build (runs on the tier that built it)." };
-        LimitOptions.RejectUnknownOptions(file);
+        var file = FileArguments.One("The .veld program to run, - for standard input, or a file from veld build (runs on the tier that built it).");
         var programArgs = new Argument<string[]>("ARGS")
         {
             Description = "Strings the program reads with args(); put them after --.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var tier = new Option<string>("--tier")
-        {
-            Description = "The tier to run on: " + string.Join("; ", registry.All.Select(t => $"{t.Name}, {t.Description}")) + ".",
-            DefaultValueFactory = _ => registry.Oracle.Name,
-            HelpName = "NAME",
-        };
-        tier.AcceptOnlyFromAmong([.. registry.Names]);
+        var tier = TierSelection.OneOption(
+            "The tier to run on: " + string.Join("; ", registry.All.Select(t => $"{t.Name}, {t.Description}")) + ".",
+            [.. registry.Names], registry.Oracle.Name);
         var printResult = new Option<bool>("--print-result") { Description = "After the program's output, print its result's display form." };
         var stats = new Option<bool>("--stats")
         {

@@ -40,14 +40,22 @@ internal sealed partial class Interpreter
             if (!IsTrue(condition, BoolContext.Condition, e.Condition)) return Value.Unit;
             _context.Tick();
             EvalBlock(e.Body, f);
-            if (f.IsAbrupt)
-            {
-                var flow = f.Flow;
-                if (flow is not (Flow.Break or Flow.Continue)) return default; // return / tail call: the function takes it
-                f.Flow = Flow.Normal;
-                if (flow == Flow.Break) return Value.Unit;
-            }
+            if (f.IsAbrupt && LoopEnds(f, out var exit)) return exit;
         }
+    }
+
+    /// <summary>
+    /// After a loop body that ended abruptly: a continue is consumed and the loop goes on (false); a break is
+    /// consumed and ends the loop with unit; a return or tail call ends it with the flow left for the function.
+    /// </summary>
+    private static bool LoopEnds(Frame f, out Value exit)
+    {
+        var flow = f.Flow;
+        exit = default;
+        if (flow is not (Flow.Break or Flow.Continue)) return true;
+        f.Flow = Flow.Normal;
+        exit = Value.Unit;
+        return flow == Flow.Break;
     }
 
     /// <summary>Errors of the iteration itself (not iterable, collection changed, pattern mismatch) are
@@ -63,13 +71,7 @@ internal sealed partial class Interpreter
             // Binding per iteration: captured loop variables get a fresh cell every time.
             if (!MatchPattern(e.Pattern, item, f)) throw RuntimeErrors.NoMatch(item);
             EvalBlock(e.Body, f);
-            if (f.IsAbrupt)
-            {
-                var flow = f.Flow;
-                if (flow is not (Flow.Break or Flow.Continue)) return default; // return / tail call: the function takes it
-                f.Flow = Flow.Normal;
-                if (flow == Flow.Break) return Value.Unit;
-            }
+            if (f.IsAbrupt && LoopEnds(f, out var exit)) return exit;
         }
         return Value.Unit;
     }

@@ -11,24 +11,18 @@ public static class ProgressMarkdown
                     "Nothing is ticked by hand: every state follows from that evidence, and an item whose evidence was not given is *unknown*, never done.");
         w.WriteLine();
 
-        w.WriteLine("| Phase | Complete | Done | Partial | Not started | Regressed | Unknown |");
-        w.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var phase in report.Phases)
+        Table(w, "| Phase | Complete | Done | Partial | Not started | Regressed | Unknown |", "|---|---:|---:|---:|---:|---:|---:|", report.Phases, phase =>
         {
             int Count(ItemState s) => phase.Items.Count(i => i.State == s);
-            w.WriteLine($"| {phase.Title} | {ProgressText.Percent(phase.Percent)} | {Count(ItemState.Done)} | {Count(ItemState.Partial)} | {Count(ItemState.NotStarted)} | {Count(ItemState.Regressed)} | {Count(ItemState.Unknown)} |");
-        }
-        w.WriteLine();
+            return $"| {phase.Title} | {ProgressText.Percent(phase.Percent)} | {Count(ItemState.Done)} | {Count(ItemState.Partial)} | {Count(ItemState.NotStarted)} | {Count(ItemState.Regressed)} | {Count(ItemState.Unknown)} |";
+        });
 
         if (report.Changes is { } changes) WriteChanges(w, changes);
 
         w.WriteLine("### Performance targets");
         w.WriteLine();
-        w.WriteLine("| Target | Tier vs baseline | Target | Measured | Status | Measured over |");
-        w.WriteLine("|---|---|---:|---:|---|---|");
-        foreach (var t in report.Targets)
-            w.WriteLine($"| {Cell(t.Title)} | {t.Tier} vs {t.Baseline} | {t.Bound} | {ProgressText.Measured(t)} | {ProgressText.Status(t)} | {Cell(t.Note)} |");
-        w.WriteLine();
+        Table(w, "| Target | Tier vs baseline | Target | Measured | Status | Measured over |", "|---|---|---:|---:|---|---|", report.Targets, t =>
+            $"| {Cell(t.Title)} | {t.Tier} vs {t.Baseline} | {t.Bound} | {ProgressText.Measured(t)} | {ProgressText.Status(t)} | {Cell(t.Note)} |");
 
         w.WriteLine("### Checklist");
         w.WriteLine();
@@ -36,30 +30,21 @@ public static class ProgressMarkdown
         {
             w.WriteLine($"#### {phase.Title} — {ProgressText.Percent(phase.Percent)}");
             w.WriteLine();
-            w.WriteLine("| | Item | State | Evidence |");
-            w.WriteLine("|---|---|---|---|");
-            foreach (var item in phase.Items)
-                w.WriteLine($"| {ProgressText.Icon(item.State)} | {Cell(item.Title)} | {ProgressText.State(item)} | {Cell(ProgressText.Evidence(item))} |");
-            w.WriteLine();
+            Table(w, "| | Item | State | Evidence |", "|---|---|---|---|", phase.Items, item =>
+                $"| {ProgressText.Icon(item.State)} | {Cell(item.Title)} | {ProgressText.State(item)} | {Cell(ProgressText.Evidence(item))} |");
         }
 
         w.WriteLine("### Risks");
         w.WriteLine();
-        w.WriteLine("| Risk | Status | Mitigation | Evidence |");
-        w.WriteLine("|---|---|---|---|");
-        foreach (var r in report.Risks)
-            w.WriteLine($"| {Cell(r.Title)} | {r.Status} | {Cell(r.Mitigation)} | {Cell(string.Join("; ", r.Evidence.Select(e => $"{e.Title}: {e.State}")))} |");
-        w.WriteLine();
+        Table(w, "| Risk | Status | Mitigation | Evidence |", "|---|---|---|---|", report.Risks, r =>
+            $"| {Cell(r.Title)} | {r.Status} | {Cell(r.Mitigation)} | {Cell(string.Join("; ", r.Evidence.Select(e => $"{e.Title}: {e.State}")))} |");
 
         if (report.History.Count > 1)
         {
             w.WriteLine($"### Trend over the last {Math.Min(report.History.Count, MaxTrendRows)} recorded runs");
             w.WriteLine();
-            w.WriteLine("| Run | Commit | Branch | Overall |");
-            w.WriteLine("|---:|---|---|---:|");
-            foreach (var run in report.History.TakeLast(MaxTrendRows))
-                w.WriteLine($"| {run.Id} | {ProgressText.Short(run.Key.Commit)} | {Cell(run.Key.Branch)} | {ProgressText.Percent(run.Overall)} |");
-            w.WriteLine();
+            Table(w, "| Run | Commit | Branch | Overall |", "|---:|---|---|---:|", report.History.TakeLast(MaxTrendRows), run =>
+                $"| {run.Id} | {ProgressText.Short(run.Key.Commit)} | {Cell(run.Key.Branch)} | {ProgressText.Percent(run.Overall)} |");
         }
     }
 
@@ -72,6 +57,15 @@ public static class ProgressMarkdown
         w.WriteLine($"- Newly done: {List(changes.NewlyDone)}");
         w.WriteLine($"- Regressed: {List(changes.Regressed)}");
         w.WriteLine($"- Targets crossed: {List(changes.TargetsCrossed)}");
+        w.WriteLine();
+    }
+
+    /// <summary>A table: its header row, the rule that sets each column's alignment, a row per item, then a blank line.</summary>
+    private static void Table<T>(TextWriter w, string header, string rule, IEnumerable<T> items, Func<T, string> row)
+    {
+        w.WriteLine(header);
+        w.WriteLine(rule);
+        foreach (var item in items) w.WriteLine(row(item));
         w.WriteLine();
     }
 
