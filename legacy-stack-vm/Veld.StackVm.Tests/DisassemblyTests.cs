@@ -1,3 +1,5 @@
+using Veld.Testing;
+
 namespace Veld.StackVm.Tests;
 
 /// <summary>Disassembly snapshots of representative programs: the encoding and the compiler's code shapes.</summary>
@@ -115,7 +117,7 @@ public class DisassemblyTests
     {
         var source = Sources[name];
         var program = Veld.Compile(source);
-        Snapshot.Verify($"disasm_{name}", Disassembler.Disassemble(program));
+        Snapshot.Verify(Disassembler.Disassemble(program), variant: name);
         foreach (var chunk in program.AllChunks()) CodeVerifier.Verify(chunk);
         // The program behind each snapshot runs, and agrees with the tree-walk tier.
         var stack = Veld.Run(source);
