@@ -136,6 +136,9 @@ internal sealed partial class RegisterMachine
     internal bool StepIterator(int a, FunctionProto proto, int pc)
     {
         var box = _stack[a].AsObject as IteratorBox ?? throw Malformed("ITERNEXT without ITERPREP", proto, pc);
+        // ITERPREP jumps here first; every later pass comes from the end of the body: a loop's end, a step (SPEC 16).
+        if (box.Started) _context.Tick();
+        else box.Started = true;
         if (!box.Iterator.MoveNext(out var item)) return false;
         _stack[a + 1] = item;
         return true;
