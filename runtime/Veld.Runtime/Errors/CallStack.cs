@@ -12,7 +12,7 @@ public readonly record struct TraceFrame(string Function, int Line, int Column)
 /// keeps only its <see cref="Kept"/> innermost and <see cref="Kept"/> outermost frames and counts the rest,
 /// so recording the stack of an error 10,000 calls deep costs no more than one 20 calls deep.
 /// </summary>
-public sealed class CallStack
+public sealed class CallStack : IEquatable<CallStack>
 {
     /// <summary>Frames kept at each end of a deep stack.</summary>
     public const int Kept = 10;
@@ -80,4 +80,10 @@ public sealed class CallStack
     }
 
     public override string ToString() => string.Join("\n", Lines());
+
+    /// <summary>Two stacks are equal when they list the same frames and omit as many (so a
+    /// <see cref="RunError"/> compares by value, stack included).</summary>
+    public bool Equals(CallStack? other) => other is not null && Lines().SequenceEqual(other.Lines());
+    public override bool Equals(object? obj) => Equals(obj as CallStack);
+    public override int GetHashCode() => HashCode.Combine(Depth, _innermost.Count > 0 ? _innermost[0] : default);
 }
