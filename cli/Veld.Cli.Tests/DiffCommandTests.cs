@@ -43,7 +43,7 @@ public sealed class DiffCommandTests : TempCorpusTest
     public void Verbose_lists_every_program_with_its_verdicts()
     {
         Corpus.Write("a.veld", "print 1\n");
-        Corpus.Write("b.veld", "spin\n");
+        Corpus.Write("b.veld", "timeout\n");
         var result = RunFake("diff", "--verbose", "--fuel", "100", Corpus.Root);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("/a.veld  tree=passed stack=passed\n", result.Stdout);

@@ -6,14 +6,19 @@ namespace Veld.Cli.Tests;
 public sealed class RealToolchainTests : TempCorpusTest
 {
     [Fact]
-    public void A_runtime_error_inside_a_function_points_at_the_raising_line()
+    public void A_runtime_error_inside_a_function_points_at_the_raising_column_with_a_traceback()
     {
         var path = Corpus.Write("index.veld", "let xs = [1, 2, 3]\nfn at(i)\n    xs[i]\nend\nprintln(at(1))\nprintln(at(5))\n");
         var result = Run(null, "run", path);
         Assert.Equal(ExitCodes.RuntimeError, result.ExitCode);
         Assert.Equal("2\n", result.Stdout);
-        Assert.StartsWith($"{path}:3:5: error[Index]: ", result.Stderr);
-        Assert.EndsWith("3 |     xs[i]\n  |     ^\n", result.Stderr);
+        Assert.StartsWith($"{path}:3:7: error[Index]: ", result.Stderr);
+        Assert.EndsWith(
+            "3 |     xs[i]\n  |       ^\n" +
+            "traceback (most recent call first):\n" +
+            $"  in at at {path}:3:7\n" +
+            $"  in script at {path}:6:9\n",
+            result.Stderr);
     }
 
     [Fact]

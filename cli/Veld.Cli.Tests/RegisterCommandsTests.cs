@@ -26,7 +26,7 @@ public sealed class RegisterCommandsTests : TempCorpusTest
         var run = Run(null, "run", bytecode, "--stats");
         Assert.Equal(ExitCodes.RuntimeError, run.ExitCode);
         Assert.Equal("610\n", run.Stdout);
-        Assert.Contains($"{bytecode}:4:1: error[Index]: index 3 out of range for array of length 1", run.Stderr);
+        Assert.Contains($"{bytecode}:4:3: error[Index]: index 3 out of range for array of length 1", run.Stderr); // the column comes from the file
         Assert.Contains("\"tier\":\"register\"", run.Stderr);
     }
 

@@ -86,14 +86,14 @@ public class DiffRunnerTests
     }
 
     [Fact]
-    public void Running_out_of_fuel_is_inconclusive_not_a_failure()
+    public void Running_out_of_fuel_is_an_outcome_the_tiers_agree_on()
     {
         using var corpus = new TempCorpus();
         corpus.Write("loop.veld", "print start\nspin\n");
         var report = Runner(new DiffOptions { Fuel = 10_000 }).Run([corpus.Root]);
         Assert.False(report.HasFailures);
-        Assert.All(report.Summaries, s => Assert.Equal(1, s.Inconclusive));
-        Assert.All(report.Programs[0].Runs, r => Assert.Equal(OutcomeKind.LimitExceeded, r.Outcome.Kind));
+        Assert.All(report.Summaries, s => Assert.Equal((1, 0), (s.Passed, s.Inconclusive)));
+        Assert.All(report.Programs[0].Runs, r => Assert.True(r.Outcome.RanOutOfFuel));
     }
 
     [Fact]

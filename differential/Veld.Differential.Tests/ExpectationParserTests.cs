@@ -127,4 +127,24 @@ public class ExpectationParserTests
         var p = Parse("println(1) # expect: 1\r\nprintln(2) # expect: 2\r\n");
         Assert.Equal(["1", "2"], p.Output.Select(o => o.Text));
     }
+
+    [Fact]
+    public void A_program_may_declare_its_fuel_in_the_leading_comments()
+    {
+        Assert.Equal(250, Parse("# tags: loops\n# fuel: 250\nwhile true do end\n").Fuel);
+        Assert.Null(Parse("while true do end\n# fuel: 250\n").Fuel); // after the code: prose, not a header
+        var bad = Parse("# fuel: lots\nprintln(1)\n");
+        Assert.Null(bad.Fuel);
+        Assert.Contains("'# fuel:' needs a whole number", Assert.Single(bad.Problems).Message);
+    }
+
+    [Fact]
+    public void A_stack_expectation_goes_with_a_runtime_error()
+    {
+        var p = Parse("fn f() => 1 / 0 # expect runtime error: DivisionByZero\nf()\n# expect stack: f at 1:13, script at 2:1\n");
+        Assert.Equal("f at 1:13, script at 2:1", p.Stack!.Frames);
+        Assert.Empty(p.Problems);
+        var alone = Parse("println(1) # expect: 1\n# expect stack: script at 1:1\n");
+        Assert.Contains("only be expected of a run that ends in a runtime error", Assert.Single(alone.Problems).Message);
+    }
 }

@@ -30,10 +30,36 @@ public class OutcomeComparerTests
     }
 
     [Fact]
-    public void A_limit_on_either_side_is_inconclusive_never_a_disagreement()
+    public void A_time_limit_on_either_side_is_inconclusive_never_a_disagreement()
     {
         Assert.Equal(ComparisonKind.Inconclusive, OutcomeComparer.Compare(Limit(), Success("x\n", tier: "stack")).Kind);
         Assert.Equal(ComparisonKind.Inconclusive, OutcomeComparer.Compare(Success("1\n"), Limit("stack", "2\n")).Kind);
+    }
+
+    [Fact]
+    public void Running_out_of_fuel_is_compared_like_an_error()
+    {
+        Assert.Equal(ComparisonKind.Agree, OutcomeComparer.Compare(OutOfFuel(2, 1, stdout: "0\n"), OutOfFuel(2, 1, "stack", "0\n")).Kind);
+        var where = OutcomeComparer.Compare(OutOfFuel(2, 1), OutOfFuel(1, 1, "register"));
+        Assert.Equal(("error position differs", ComparisonKind.Disagree), (where.Summary, where.Kind));
+        Assert.Equal("outcome differs", OutcomeComparer.Compare(OutOfFuel(2, 1), Success("", tier: "jit")).Summary);
+        Assert.Equal("standard output differs", OutcomeComparer.Compare(OutOfFuel(2, 1, stdout: "0\n"), OutOfFuel(2, 1, "stack", "0\n1\n")).Summary);
+    }
+
+    [Fact]
+    public void Runtime_errors_must_agree_on_column_and_call_stack()
+    {
+        var column = OutcomeComparer.Compare(RuntimeError("Index", "m", 4, column: 9), RuntimeError("Index", "m", 4, tier: "stack", column: 3));
+        Assert.Equal("error position differs", column.Summary);
+        Assert.Contains("! at       4:9", column.Detail);
+
+        var left = Stack(("f", 4, 9), ("script", 7, 1));
+        Assert.Equal(ComparisonKind.Agree, OutcomeComparer.Compare(
+            RuntimeError("Index", "m", 4, column: 9, stack: left), RuntimeError("Index", "m", 4, tier: "jit", column: 9, stack: Stack(("f", 4, 9), ("script", 7, 1)))).Kind);
+        var stack = OutcomeComparer.Compare(
+            RuntimeError("Index", "m", 4, column: 9, stack: left), RuntimeError("Index", "m", 4, tier: "jit", column: 9, stack: Stack(("f", 4, 9), ("g", 6, 5), ("script", 7, 1))));
+        Assert.Equal("call stack differs", stack.Summary);
+        Assert.Contains("f at 4:9 | script at 7:1", stack.Detail);
     }
 
     [Fact]
@@ -50,7 +76,7 @@ public class OutcomeComparerTests
         Assert.Contains("! message  index 3 out of range", message.Detail);
 
         var line = OutcomeComparer.Compare(RuntimeError("Index", "m", 4), RuntimeError("Index", "m", 5, tier: "jit"));
-        Assert.Equal("error line differs", line.Summary);
+        Assert.Equal("error position differs", line.Summary);
 
         var kind = OutcomeComparer.Compare(RuntimeError("Index", "m", 4), Success("", tier: "jit"));
         Assert.Equal("outcome differs", kind.Summary);

@@ -26,7 +26,7 @@ public class OutcomeJudgeTests
     [Fact]
     public void LimitsAndUnsupportedConstructsAreInconclusive()
     {
-        Assert.Equal(Verdict.Inconclusive, Judge(Outcome("stack", OutcomeKind.LimitExceeded, error: new RunError("LimitExceeded", "fuel exhausted", 0))));
+        Assert.Equal(Verdict.Inconclusive, Judge(Outcome("stack", OutcomeKind.LimitExceeded, error: new RunError("LimitExceeded", "time limit exceeded", 0))));
         Assert.Equal(Verdict.Inconclusive, Judge(Outcome("stack", OutcomeKind.Unsupported, error: new RunError("Unsupported", "closures", 0))));
     }
 

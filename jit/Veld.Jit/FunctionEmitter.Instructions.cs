@@ -203,6 +203,7 @@ internal sealed partial class FunctionEmitter
                 _il.Emit(OpCodes.Brfalse, Target(next + SBx(i)));
                 break;
             case VmOp.ForLoop:
+                LoopEndTick();
                 VmCall(nameof(RegisterMachine.StepRange), () => Slot(a));
                 BackEdgeIfTrue(next + SBx(i));
                 break;
@@ -327,22 +328,28 @@ internal sealed partial class FunctionEmitter
     /// <summary>With the condition on the stack: equal to <paramref name="k"/> falls through to the JMP, else skip it.</summary>
     private void SkipJumpUnless(int pc, bool k) => _il.Emit(k ? OpCodes.Brfalse : OpCodes.Brtrue, Target(pc + 2));
 
-    /// <summary>With "the loop goes on" on the stack: tick (a back-edge is a step) and jump back.</summary>
+    /// <summary>With "the loop goes on" on the stack: jump back (the loop's end has ticked already).</summary>
     private void BackEdgeIfTrue(int target)
     {
         var done = _il.NewLabel("loop_done");
         _il.Emit(OpCodes.Brfalse, done);
-        BackEdgeTick(target);
+        if (_stress) StressGuard(target, flush: true);
         _il.Emit(OpCodes.Br, Target(target));
         _il.Mark(done);
     }
 
-    /// <summary>A back-edge is a step. The VM ticks after moving pc to the target, so running out of fuel
-    /// there reports the line of the instruction before the loop's target: so does compiled code.</summary>
+    /// <summary>A loop's end is a step whether or not it goes back (SPEC 16), charged at the instruction being
+    /// emitted, so running out of fuel is reported at the loop, as in the VM.</summary>
+    private void LoopEndTick()
+    {
+        MayRaise(_pc);
+        Tick();
+    }
+
+    /// <summary>A backward JMP: the loop's end (a step), then the jump.</summary>
     private void BackEdgeTick(int target)
     {
-        MayRaise(Math.Max(0, target - 1));
-        Tick();
+        LoopEndTick();
         if (_stress) StressGuard(target, flush: true);
     }
 
@@ -397,7 +404,9 @@ internal sealed partial class FunctionEmitter
 
     private void EmitMethodCall(int pc, int resume, bool tail, int a, int b, int site)
     {
-        if (!tail) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        // Tail calls save it too: a builtin method in tail position runs with this frame below its callbacks,
+        // whose errors' call stacks show where this frame is.
+        VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         VmCall(nameof(RegisterMachine.MethodCall), () =>
         {
             Register(b);

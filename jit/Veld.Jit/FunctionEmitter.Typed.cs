@@ -154,11 +154,12 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, variable);
     }
 
-    /// <summary>FORLOOP over int registers: while steps remain, step and jump back (a back-edge, so a tick).</summary>
+    /// <summary>FORLOOP over int registers: a tick (the loop's end), then while steps remain, step and jump back.</summary>
     private void IntForLoop(int a, int body)
     {
         LocalBuilder current = _int[a]!, remaining = _int[a + 1]!, variable = _int[a + 2]!;
         var done = _il.NewLabel("loop_done");
+        LoopEndTick();
         _il.Emit(OpCodes.Ldloc, remaining);
         _il.Emit(OpCodes.Brfalse, done);
         _il.Emit(OpCodes.Ldloc, current);
@@ -171,7 +172,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldc_I8, 1L);
         _il.Emit(OpCodes.Sub);
         _il.Emit(OpCodes.Stloc, remaining);
-        BackEdgeTick(body);
+        if (_stress) StressGuard(body, flush: true);
         _il.Emit(OpCodes.Br, Target(body));
         _il.Mark(done);
     }

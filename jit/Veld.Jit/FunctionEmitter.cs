@@ -113,13 +113,9 @@ internal sealed partial class FunctionEmitter
         ReloadRegisters();
         FlushAll();
         _il.Mark(notOurs);
-        // The innermost instruction's line wins: the error leaves here stamped with the raising instruction's line.
-        _il.Emit(OpCodes.Ldloc, _error);
-        Proto();
-        _il.Emit(OpCodes.Call, VmMembers.ProtoLines);
-        _il.Emit(OpCodes.Ldloc, _currentPc);
-        _il.Emit(OpCodes.Ldelem_I4);
-        _il.Emit(OpCodes.Call, VmMembers.AtLine);
+        // The innermost instruction's position wins: the error leaves here stamped with the raising instruction's
+        // position (and, from the top frame, the call stack), through the proto's line and column tables.
+        VmCall(nameof(RegisterMachine.StampError), () => { _il.Emit(OpCodes.Ldloc, _error); _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _currentPc); });
         _il.Mark(notVeld);
         _il.Emit(OpCodes.Pop);
         _il.Int(0); // do not handle

@@ -39,7 +39,6 @@ internal static class VmMembers
     public static readonly MethodInfo ClosureProto = Getter(typeof(Closure), nameof(Closure.Proto));
     public static readonly MethodInfo ClosureUpvalues = Getter(typeof(Closure), nameof(Closure.Upvalues));
     public static readonly MethodInfo ProtoConstants = Getter(typeof(FunctionProto), nameof(FunctionProto.Constants));
-    public static readonly MethodInfo ProtoLines = Getter(typeof(FunctionProto), nameof(FunctionProto.Lines));
     public static readonly MethodInfo UpvalueGet = Getter(typeof(Upvalue), nameof(Upvalue.Value));
     public static readonly MethodInfo UpvalueSet = Setter(typeof(Upvalue), nameof(Upvalue.Value));
     public static readonly MethodInfo IsInt = Getter(typeof(Value), nameof(Value.IsInt));
@@ -48,5 +47,4 @@ internal static class VmMembers
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
     public static readonly MethodInfo BigMul = Method(typeof(Math), nameof(Math.BigMul), typeof(long), typeof(long), typeof(long).MakeByRefType());
-    public static readonly MethodInfo AtLine = Method(typeof(VeldRuntimeException), nameof(VeldRuntimeException.AtLine));
 }

@@ -38,7 +38,8 @@ public class CompilerShapeTests
         Assert.Contains(Opcodes(Proto(program, "boom")), op => op is OpCode.Div or OpCode.DivK);
         var outcome = Run(source);
         Assert.Equal("7\n", outcome.Stdout);
-        Assert.Equal(new RunError("DivisionByZero", outcome.Error!.Message, 2), outcome.Error);
+        Assert.Equal(new RunError("DivisionByZero", outcome.Error!.Message, 2, 13), outcome.Error with { Stack = null });
+        Assert.Equal(["boom at 2:13", "script at 4:1"], outcome.Error.Stack!.Lines());
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public class CompilerShapeTests
             end
             """;
         var outcome = Run(source);
-        Assert.Equal(new RunError("Match", "no match arm matches 5", 2), outcome.Error);
+        Assert.Equal(new RunError("Match", "no match arm matches 5", 2, 9), outcome.Error! with { Stack = null });
     }
 
     [Fact]
@@ -285,7 +286,9 @@ public class CompilerShapeTests
             early()
             let later = 2
             """;
-        Assert.Equal(new RunError("Value", "global 'later' read before its declaration ran", 3), Run(source).Error);
+        var error = Run(source).Error!;
+        Assert.Equal(new RunError("Value", "global 'later' read before its declaration ran", 3, 5), error with { Stack = null });
+        Assert.Equal(["early at 3:5", "script at 6:1"], error.Stack!.Lines());
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public class CorpusExpectationTests
         var violations = RegisterChecker.Check(ProgramCompiler.Compile(compiled.Program!));
         Assert.True(violations.Count == 0, "register checker: " + string.Join("\n", violations));
 
-        var outcome = TierHost.Run(new RegisterVmTier(), compiled.Program!, new RunOptions { Timeout = TimeSpan.FromSeconds(60) });
-        Assert.True(outcome.Kind is OutcomeKind.Success or OutcomeKind.RuntimeError, $"{outcome.Kind}: {outcome.Error?.Message}");
+        var outcome = TierHost.Run(new RegisterVmTier(), compiled.Program!, new RunOptions { Timeout = TimeSpan.FromSeconds(60), Fuel = expected.Fuel });
+        Assert.True(outcome.Kind is OutcomeKind.Success or OutcomeKind.RuntimeError || outcome.RanOutOfFuel, $"{outcome.Kind}: {outcome.Error?.Message}");
 
         var lines = outcome.Stdout.Split('\n');
         var printed = lines.Length > 0 && lines[^1] == "" ? lines[..^1] : lines;
@@ -31,7 +31,7 @@ public class CorpusExpectationTests
             if (expected.Result is not null) Assert.Equal(expected.Result, Display.Show(outcome.Result));
             return;
         }
-        Assert.Equal(OutcomeKind.RuntimeError, outcome.Kind);
+        Assert.Equal(expected.ErrorKind == nameof(ErrorKind.LimitExceeded) ? OutcomeKind.LimitExceeded : OutcomeKind.RuntimeError, outcome.Kind);
         Assert.Equal(expected.ErrorKind, outcome.Error!.Kind);
         Assert.Equal(expected.ErrorLine, outcome.Error.Line);
         if (expected.ErrorMessage is not null) Assert.Equal(expected.ErrorMessage, outcome.Error.Message);

@@ -4,7 +4,7 @@ namespace Veld.RegisterVm.Tests;
 
 /// <summary>The hand-written expectations of a corpus program (corpus/README.md, "Format").</summary>
 internal sealed partial record CorpusExpectations(
-    List<string> Output, string? ErrorKind, string? ErrorMessage, int ErrorLine, string? Result, bool CompileError)
+    List<string> Output, string? ErrorKind, string? ErrorMessage, int ErrorLine, string? Result, bool CompileError, long? Fuel)
 {
     public static CorpusExpectations Parse(string source)
     {
@@ -12,6 +12,7 @@ internal sealed partial record CorpusExpectations(
         string? kind = null, message = null, result = null;
         int errorLine = 0;
         bool compileError = false;
+        long? fuel = null;
         var lines = source.Split('\n');
         for (int n = 0; n < lines.Length; n++)
         {
@@ -25,8 +26,9 @@ internal sealed partial record CorpusExpectations(
             }
             else if (line.Contains("# expect compile error:")) compileError = true;
             else if (ExpectResult().Match(line) is { Success: true } r) result = r.Groups[1].Value;
+            else if (FuelHeader().Match(line) is { Success: true } f) fuel = long.Parse(f.Groups[1].Value);
         }
-        return new CorpusExpectations(output, kind, message, errorLine, result, compileError);
+        return new CorpusExpectations(output, kind, message, errorLine, result, compileError, fuel);
     }
 
     [GeneratedRegex(@"#\s*expect:\s?(.*)$")]
@@ -35,4 +37,6 @@ internal sealed partial record CorpusExpectations(
     private static partial Regex ExpectRuntimeError();
     [GeneratedRegex(@"#\s*expect result:\s?(.*)$")]
     private static partial Regex ExpectResult();
+    [GeneratedRegex(@"^#\s*fuel:\s*(\d+)\s*$")]
+    private static partial Regex FuelHeader();
 }

@@ -85,6 +85,19 @@ public class VeldcFileTests(ITestOutputHelper output)
         Assert.Contains("header is incomplete", Load(good[..12]));
     }
 
+    /// <summary>Format 2 carries each proto's column table: an error in a loaded program points where it did
+    /// in the compiled one, call stack included; a format 1 file (lines only) is refused by its version.</summary>
+    [Fact]
+    public void ALoadedProgramKeepsErrorColumnsAndCallStacks()
+    {
+        var program = CompileRegister("fn ratio(a, b) => a / b\nfn twice(x) => 2 * ratio(x, 0)\nprintln(twice(3))");
+        var bytes = VeldcWriter.Write(program);
+        var fromFile = TierHost.Execute("register", RegisterVmTier.Load(VeldcReader.Read(bytes)), new RunOptions(), null);
+        Assert.Equal((1, 21), (fromFile.Error!.Line, fromFile.Error.Column));
+        Assert.Equal(["ratio at 1:21", "twice at 2:20", "script at 3:9"], fromFile.Error.Stack!.Lines());
+        Assert.Contains("format version 1 ", Load(Patched(bytes, 8, 1)));
+    }
+
     [Fact]
     public void ValidChecksumsDoNotSneakBadBytecodePastTheVerifier()
     {

@@ -13,7 +13,7 @@ public sealed class JUnitReportTests : TempCorpusTest
         Corpus.Write("ok.veld", "print 1 # expect: 1\n");
         Corpus.Write("five.veld", "print 3\nprint 5\n");                    // stack disagrees
         Corpus.Write("expect.veld", "print 3 # expect: 4\n");               // both miss the expectation
-        Corpus.Write("spin.veld", "spin\n");                                // inconclusive on both
+        Corpus.Write("slow.veld", "timeout\n");                             // inconclusive on both (out of time)
         Corpus.Write("crash.veld", "crash\n");                              // internal error on both
         Corpus.Write("unsupported.veld", "unsupported\n");                  // unsupported on both
         Corpus.Write("markup.veld", "print \u0001 ctl\nprint <a & \"b\">\n"); // text XML must escape or cannot hold
@@ -40,7 +40,7 @@ public sealed class JUnitReportTests : TempCorpusTest
         Assert.Equal(["tree", "stack"], suites.Select(s => (string)s.Attribute("name")!));
         var tree = suites[0];
         var stack = suites[1];
-        // tree: expect fails + unsupported fails; crash is an error; spin skipped.
+        // tree: expect fails + unsupported fails; crash is an error; slow skipped.
         Assert.Equal((7, 2, 1, 1), Counts(tree));
         // stack also disagrees on five.veld and markup.veld.
         Assert.Equal((7, 4, 1, 1), Counts(stack));
@@ -69,7 +69,7 @@ public sealed class JUnitReportTests : TempCorpusTest
         Assert.Empty(Case(stack, "ok.veld").Elements());
         Assert.Equal("expectation", (string)Case(stack, "expect.veld").Element("failure")!.Attribute("type")!);
         Assert.Contains("expectation", (string)Case(stack, "expect.veld").Element("failure")!.Attribute("message")!);
-        Assert.NotNull(Case(stack, "spin.veld").Element("skipped"));
+        Assert.NotNull(Case(stack, "slow.veld").Element("skipped"));
         Assert.Contains("fake tier crashed", Case(stack, "crash.veld").Element("error")!.Value);
         Assert.Equal("unsupported", (string)Case(stack, "unsupported.veld").Element("failure")!.Attribute("type")!);
     }

@@ -151,7 +151,7 @@ public static class RunCommand
         double loadMs = clock.Elapsed.TotalMilliseconds;
         var outcome = LargeStack.Run($"veld-{owner.Name}", () => TierHost.Execute(owner.Name, executable, request.Options, loadMs));
         console.Out.Flush();
-        // No source text: blank lines up to the error's line make errors read FILE:LINE:1 without a caret.
+        // No source text: blank lines up to the error's line make errors read FILE:LINE:COLUMN (the file keeps columns).
         var blank = new Source(request.Path, new string('\n', Math.Max(0, outcome.Error?.Line ?? 0)));
         int exitCode = Report(console, blank, outcome, request);
         if (request.Stats) console.Error.WriteLine(RunStats.FromOutcome(outcome, 0).ToJson());

@@ -8,7 +8,8 @@ namespace Veld.Differential.Tests;
 /// A stand-in tier that runs a tiny line-oriented script instead of Veld, so the harness can be tested
 /// without any real tier. Each line (text after " #" ignored) is one command:
 /// <c>print TEXT</c>, <c>raise Kind message</c> (a runtime error on that line), <c>result int N</c> /
-/// <c>result float N</c> / <c>result str S</c>, <c>args</c> (prints the program arguments joined by '|'), <c>spin</c> (loops, spending fuel), <c>hang</c> (blocks without
+/// <c>result float N</c> / <c>result str S</c>, <c>args</c> (prints the program arguments joined by '|'), <c>spin</c> (loops, spending fuel: running out is compared), <c>timeout</c> (the time limit
+/// strikes: inconclusive), <c>hang</c> (blocks without
 /// checking limits until <see cref="ReleaseHangs"/>), <c>crash</c> (a .NET exception), <c>unsupported</c>
 /// (refused at compile time). <paramref name="skew"/> lets a test plant a bug: it rewrites what the tier prints.
 /// </summary>
@@ -55,6 +56,7 @@ public sealed class FakeTier(string name, Func<string, string>? skew = null, Fun
                         };
                         break;
                     case "spin": while (true) context.Tick();
+                    case "timeout": throw new VeldRuntimeException(ErrorKind.LimitExceeded, "time limit exceeded", i + 1);
                     case "hang": HangRelease.Wait(); break;
                     case "crash": throw new InvalidOperationException("the fake tier crashed");
                     case "args": context.Output.Write(string.Join("|", context.Args) + "\n"); break;

@@ -12,13 +12,14 @@ public sealed record ExpectationFailure(string Summary, string Detail = "");
 /// <item>output: a program with any expectation must print exactly its <c># expect:</c> lines, in order,
 /// nothing more;</item>
 /// <item>runtime error: the run ends with that kind (and message, if given) on that line; a runtime error
-/// nobody expected fails a program that has expectations;</item>
+/// nobody expected fails a program that has expectations; running out of fuel is <c>LimitExceeded</c>;</item>
 /// <item>compile errors: every expected one is reported (same line and message) and every reported one
 /// is expected; a compile error nobody expected always fails, because the program never ran;</item>
+/// <item>stack: the error's call stack, innermost frame first;</item>
 /// <item>result: the result's display form.</item>
 /// </list>
-/// The caller decides what to do with limit-exceeded, unsupported and crashed runs; this checks only
-/// runs that ended in success, a runtime error or a compile error.
+/// The caller decides what to do with time or memory limits, unsupported and crashed runs; this checks only
+/// runs that ended in success, a runtime error, running out of fuel or a compile error.
 /// </summary>
 public static class ExpectationChecker
 {
@@ -68,19 +69,20 @@ public static class ExpectationChecker
         var want = program.RuntimeError;
         if (want is null)
         {
-            if (outcome.Kind == OutcomeKind.RuntimeError && program.HasExpectations)
+            if ((outcome.Kind == OutcomeKind.RuntimeError || outcome.RanOutOfFuel) && program.HasExpectations)
                 failures.Add(new($"unexpected runtime error {outcome.Error!.Kind} on line {outcome.Error.Line}: {outcome.Error.Message}"));
             return;
         }
         var got = outcome.Error;
         var rows = new List<SideBySide.Row>
         {
-            new("outcome", nameof(OutcomeKind.RuntimeError), outcome.Kind.ToString()),
+            new("outcome", want.Kind == nameof(ErrorKind.LimitExceeded) ? nameof(OutcomeKind.LimitExceeded) : nameof(OutcomeKind.RuntimeError), outcome.Kind.ToString()),
             new("kind", want.Kind, got?.Kind ?? "-"),
         };
         if (want.Message is not null) rows.Add(new("message", want.Message, got?.Message ?? "-"));
         else if (got is not null) rows.Add(new("message", got.Message, got.Message));
         rows.Add(new("line", want.Line.ToString(), got?.Line.ToString() ?? "-"));
+        if (program.Stack is { } stack) rows.Add(new("stack", stack.Frames, got?.Stack is { } s ? string.Join(", ", s.Lines()) : "-"));
         if (rows.Any(r => r.Differs))
             failures.Add(new($"expected runtime error {want.Kind} on line {want.Line}", SideBySide.Render("expected", "actual", rows)));
     }

@@ -6,7 +6,8 @@ public enum ComparisonKind
 {
     Agree,
     Disagree,
-    /// <summary>A run hit its fuel or time limit: nothing can be concluded (never a disagreement).</summary>
+    /// <summary>A run hit its time or memory limit: nothing can be concluded (never a disagreement). Running out
+    /// of fuel is deterministic and compared.</summary>
     Inconclusive,
     /// <summary>A run did not produce an observable outcome (Unsupported, InternalError); that run's own failure is reported instead.</summary>
     NotComparable,
@@ -21,13 +22,13 @@ public sealed record OutcomeComparison(ComparisonKind Kind, string Summary = "",
 /// <summary>
 /// Compares two runs of one program by what docs/SPEC.md section 17 makes observable: standard output
 /// byte for byte, the result by value and type, and the outcome (success; compile error with message
-/// and line:column; runtime error with kind, message and line).
+/// and line:column; runtime error or running out of fuel with kind, message, line:column and call stack).
 /// </summary>
 public static class OutcomeComparer
 {
     public static OutcomeComparison Compare(RunOutcome oracle, RunOutcome other)
     {
-        if (oracle.Kind == OutcomeKind.LimitExceeded || other.Kind == OutcomeKind.LimitExceeded)
+        if (IsInconclusive(oracle) || IsInconclusive(other))
             return new(ComparisonKind.Inconclusive, $"{LimitedTier(oracle, other)} hit its limit ({(oracle.Error ?? other.Error)?.Message})");
         if (!IsObservable(oracle) || !IsObservable(other))
             return new(ComparisonKind.NotComparable, $"{(IsObservable(oracle) ? other : oracle).Tier} did not run the program");
@@ -67,26 +68,31 @@ public static class OutcomeComparer
         if (left.Error is null && right.Error is null) return rows;
         rows.Add(new("kind", left.Error?.Kind ?? "-", right.Error?.Kind ?? "-"));
         rows.Add(new("message", left.Error?.Message ?? "-", right.Error?.Message ?? "-"));
-        bool withColumn = left.Kind == OutcomeKind.CompileError || right.Kind == OutcomeKind.CompileError;
-        rows.Add(new(withColumn ? "at" : "line", Position(left.Error, withColumn), Position(right.Error, withColumn)));
+        rows.Add(new("at", Position(left.Error), Position(right.Error)));
+        if (left.Error?.Stack is not null || right.Error?.Stack is not null)
+            rows.Add(new("stack", Stack(left.Error), Stack(right.Error)));
         return rows;
     }
 
-    private static string Position(RunError? error, bool withColumn) =>
-        error is null ? "-" : withColumn ? $"{error.Line}:{error.Column}" : error.Line.ToString();
+    private static string Position(RunError? error) => error is null ? "-" : $"{error.Line}:{error.Column}";
+
+    /// <summary>The call stack on one line, innermost first: <c>f at 3:9 | g at 7:5 | script at 9:1</c>.</summary>
+    private static string Stack(RunError? error) => error?.Stack is { } stack ? string.Join(" | ", stack.Lines()) : "-";
 
     private static string Describe(SideBySide.Row row) => row.Label switch
     {
         "kind" => "error kind",
         "message" => "error message",
-        "line" => "error line",
         "at" => "error position",
+        "stack" => "call stack",
         _ => row.Label,
     };
 
     private static bool IsObservable(RunOutcome outcome) =>
-        outcome.Kind is OutcomeKind.Success or OutcomeKind.CompileError or OutcomeKind.RuntimeError;
+        outcome.Kind is OutcomeKind.Success or OutcomeKind.CompileError or OutcomeKind.RuntimeError || outcome.RanOutOfFuel;
 
-    private static string LimitedTier(RunOutcome oracle, RunOutcome other) =>
-        oracle.Kind == OutcomeKind.LimitExceeded ? oracle.Tier : other.Tier;
+    /// <summary>Time, memory and cancellation depend on the machine; fuel does not.</summary>
+    private static bool IsInconclusive(RunOutcome outcome) => outcome.Kind == OutcomeKind.LimitExceeded && !outcome.RanOutOfFuel;
+
+    private static string LimitedTier(RunOutcome oracle, RunOutcome other) => IsInconclusive(oracle) ? oracle.Tier : other.Tier;
 }

@@ -11,9 +11,12 @@ public sealed record CorpusProgram
     public required string Path { get; init; }
     public required Source Source { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The fuel every run gets (<c># fuel: N</c>), replacing the harness's; null: the harness's.</summary>
+    public long? Fuel { get; init; }
     /// <summary>Standard output, one entry per line, in order.</summary>
     public IReadOnlyList<OutputExpectation> Output { get; init; } = [];
     public RuntimeErrorExpectation? RuntimeError { get; init; }
+    public StackExpectation? Stack { get; init; }
     public IReadOnlyList<CompileErrorExpectation> CompileErrors { get; init; } = [];
     public ResultExpectation? Result { get; init; }
     public IReadOnlyList<ExpectationProblem> Problems { get; init; } = [];

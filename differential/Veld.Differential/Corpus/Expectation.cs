@@ -13,6 +13,10 @@ public sealed record RuntimeErrorExpectation(int Line, string Kind, string? Mess
 /// <summary><c># expect compile error: message</c> — the front end reports this message on <see cref="Expectation.Line"/>.</summary>
 public sealed record CompileErrorExpectation(int Line, string Message) : Expectation(Line);
 
+/// <summary><c># expect stack: f at 6:15, script at 9:1</c> — the run's error has this Veld call stack, most
+/// recent frame first, each frame's function and position (and <c>... N frames omitted</c> where a deep one is cut).</summary>
+public sealed record StackExpectation(int Line, string Frames) : Expectation(Line);
+
 /// <summary><c># expect result: DISPLAY</c> — the program's result has this display form.</summary>
 public sealed record ResultExpectation(int Line, string Display) : Expectation(Line);
 

@@ -7,10 +7,12 @@ namespace Veld.Differential;
 /// Reads a corpus program's expectations from its comments (the format of corpus/README.md):
 /// <code>
 /// # tags: closures, upvalues          in the leading comment lines, before any code
+/// # fuel: 500                         likewise: every run gets this much fuel (docs/SPEC.md section 16)
 /// println(x)        # expect: 1       the next line of stdout (a whole-line comment works too)
 /// let z = 1 / 0     # expect runtime error: DivisionByZero       or  Kind: message
 /// let 3 = x         # expect compile error: expected ... but found ...   (several allowed)
 /// # expect result: [1, 2]             the program result's display form
+/// # expect stack: f at 3:9, script at 7:1     the error's call stack, innermost first
 /// </code>
 /// The rule: an expectation is a <c>#</c> line comment (found by <see cref="CommentScanner"/>, so a
 /// <c>#</c> in a string or a block comment is not one) whose text starts with <c>expect</c> followed
@@ -31,6 +33,8 @@ public static class ExpectationParser
         var problems = new List<ExpectationProblem>();
         RuntimeErrorExpectation? runtimeError = null;
         ResultExpectation? result = null;
+        long? fuel = null;
+        StackExpectation? stack = null;
         var scan = CommentScanner.Scan(source.Text);
 
         foreach (var comment in scan.Comments)
@@ -40,6 +44,13 @@ public static class ExpectationParser
             if (inLeadingComments && TryStripLabel(text, "tags", out var tagList))
             {
                 tags.AddRange(tagList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+            if (inLeadingComments && TryStripLabel(text, "fuel", out var fuelText))
+            {
+                if (long.TryParse(fuelText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long declared))
+                    fuel = declared;
+                else problems.Add(new(comment.Line, $"'# fuel:' needs a whole number of steps, not '{fuelText}'"));
                 continue;
             }
             if (!text.StartsWith(Keyword, StringComparison.Ordinal)) continue;
@@ -67,6 +78,12 @@ public static class ExpectationParser
                 if (message.Length == 0) problems.Add(new(comment.Line, "'# expect compile error:' needs the message"));
                 else compileErrors.Add(new CompileErrorExpectation(comment.Line, message));
             }
+            else if (TryStripLabel(rest, "stack", out var frames))
+            {
+                if (stack is not null)
+                    problems.Add(new(comment.Line, $"a second stack expectation (the first is on line {stack.Line})"));
+                else stack = new StackExpectation(comment.Line, frames);
+            }
             else if (TryStripLabel(rest, "result", out var display))
             {
                 if (result is not null)
@@ -76,10 +93,12 @@ public static class ExpectationParser
             else if (LooksLikeForm(rest, out var form))
             {
                 problems.Add(new(comment.Line,
-                    $"unknown expectation '# expect {form}:'; the forms are 'expect:', 'expect runtime error:', 'expect compile error:', 'expect result:'"));
+                    $"unknown expectation '# expect {form}:'; the forms are 'expect:', 'expect runtime error:', 'expect compile error:', 'expect stack:', 'expect result:'"));
             }
         }
 
+        if (stack is not null && runtimeError is null)
+            problems.Add(new(stack.Line, "a stack can only be expected of a run that ends in a runtime error ('# expect runtime error:')"));
         if (runtimeError is not null && result is not null)
             problems.Add(new(result.Line, $"a result cannot be expected from a run that ends in a runtime error (line {runtimeError.Line})"));
 
@@ -88,8 +107,10 @@ public static class ExpectationParser
             Path = path,
             Source = source,
             Tags = tags,
+            Fuel = fuel,
             Output = output,
             RuntimeError = runtimeError,
+            Stack = stack,
             CompileErrors = compileErrors,
             Result = result,
             Problems = problems,

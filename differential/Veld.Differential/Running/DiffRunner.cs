@@ -63,19 +63,20 @@ public sealed class DiffRunner
         var outcomes = _tiers.Select(tier =>
             frontEndCrash is not null ? Internal(tier.Name, frontEndCrash)
             : compiled is null ? TierHost.CompileErrorOutcome(tier.Name, diagnostics[0])
-            : RunGuarded(tier, compiled)).ToList();
+            : RunGuarded(tier, compiled, program.Fuel)).ToList();
         return ProgramJudge.Judge(program, diagnostics, outcomes);
     }
 
     /// <summary>One run with a watchdog: a tier that keeps running well past its time limit has stopped
     /// checking its limits; the harness stops waiting and reports it instead of hanging.</summary>
-    private RunOutcome RunGuarded(TierRegistration registration, CheckedProgram program)
+    /// <param name="programFuel">The fuel the program declares (<c># fuel: N</c>), which replaces the harness's.</param>
+    private RunOutcome RunGuarded(TierRegistration registration, CheckedProgram program, long? programFuel)
     {
         using var cancellation = new CancellationTokenSource();
         var runOptions = new RunOptions
         {
             Timeout = _options.Timeout,
-            Fuel = _options.Fuel,
+            Fuel = programFuel ?? _options.Fuel,
             MaxCallDepth = _options.MaxCallDepth,
             JitThreshold = _options.JitThreshold,
             JitStress = _options.JitStress,

@@ -28,7 +28,7 @@ public static class ProgramJudge
                     runs.Add(new(outcome.Tier, outcome, TierVerdict.Failed, [], null));
                     findings.Add(new(FindingKind.InternalError, program.Path, [outcome.Tier], "internal error", outcome.Error?.Message ?? ""));
                     continue;
-                case OutcomeKind.LimitExceeded:
+                case OutcomeKind.LimitExceeded when !outcome.RanOutOfFuel: // time and memory: inconclusive
                     runs.Add(new(outcome.Tier, outcome, TierVerdict.Inconclusive, [], null));
                     continue;
             }

@@ -1,10 +1,11 @@
+using Veld.Language.Syntax;
 using Veld.Runtime;
 
 namespace Veld.StackVm;
 
 /// <summary>
 /// Builds one <see cref="Chunk"/>: writes instructions in the encoding of <see cref="OpCode"/>
-/// (choosing the WIDE variant when an operand needs it), records their lines, interns constants,
+/// (choosing the WIDE variant when an operand needs it), records their source positions, interns constants,
 /// patches jumps, and tracks the operand stack depth so the chunk knows its high-water mark.
 /// </summary>
 internal sealed class ChunkBuilder
@@ -74,16 +75,16 @@ internal sealed class ChunkBuilder
     // ---- emitting ----------------------------------------------------------------------------
 
     /// <summary>Emit <paramref name="op"/> with its index/count operands (no jump operand).</summary>
-    public void Emit(int line, OpCode op, params ReadOnlySpan<int> operands)
+    public void Emit(SourcePos pos, OpCode op, params ReadOnlySpan<int> operands)
     {
-        WriteInstruction(line, op, operands);
+        WriteInstruction(pos, op, operands);
         Depth += StackEffect(op, operands);
     }
 
     /// <summary>Emit a forward branch whose last operand is a jump; returns the place to <see cref="PatchJump"/>.</summary>
-    public int EmitJump(int line, OpCode op, params ReadOnlySpan<int> operands)
+    public int EmitJump(SourcePos pos, OpCode op, params ReadOnlySpan<int> operands)
     {
-        WriteInstruction(line, op, operands);
+        WriteInstruction(pos, op, operands);
         int at = Offset;
         _code.Add(0xff);
         _code.Add(0xff);
@@ -102,9 +103,9 @@ internal sealed class ChunkBuilder
     }
 
     /// <summary>Emit LOOP back to <paramref name="target"/>.</summary>
-    public void EmitLoop(int line, int target)
+    public void EmitLoop(SourcePos pos, int target)
     {
-        WriteInstruction(line, OpCode.Loop, []);
+        WriteInstruction(pos, OpCode.Loop, []);
         int distance = Offset + 2 - target;
         if (distance > ushort.MaxValue)
             throw new TierUnsupportedException($"stack VM: a loop body of {distance} bytes does not fit its 16-bit offset");
@@ -113,16 +114,16 @@ internal sealed class ChunkBuilder
     }
 
     /// <summary>Emit a local-slot instruction (LOAD_LOCAL, STORE_LOCAL, CLOSE_UPVALUE) for variable <paramref name="name"/>.</summary>
-    public void EmitLocal(int line, OpCode op, int slot, string name)
+    public void EmitLocal(SourcePos pos, OpCode op, int slot, string name)
     {
         _localNames[Offset] = name;
-        Emit(line, op, slot);
+        Emit(pos, op, slot);
     }
 
     /// <summary>Append a raw byte (CLOSURE's upvalue descriptors).</summary>
     public void EmitByte(int value) => _code.Add(checked((byte)value));
 
-    private void WriteInstruction(int line, OpCode op, ReadOnlySpan<int> operands)
+    private void WriteInstruction(SourcePos pos, OpCode op, ReadOnlySpan<int> operands)
     {
         bool wide = false;
         foreach (int operand in operands)
@@ -131,7 +132,7 @@ internal sealed class ChunkBuilder
                 throw new TierUnsupportedException($"stack VM: operand {operand} of {OpCodeInfo.Mnemonic(op)} does not fit two bytes");
             if (operand > byte.MaxValue) wide = true;
         }
-        _lines.Mark(Offset, line);
+        _lines.Mark(Offset, pos);
         if (wide) _code.Add((byte)OpCode.Wide);
         _code.Add((byte)op);
         foreach (int operand in operands)

@@ -9,53 +9,53 @@ internal sealed partial class FunctionCompiler
     private void CompileExpr(Expr e)
     {
         GuardDepth();
-        int line = e.Line;
+        SourcePos pos = e.Pos;
         switch (e)
         {
-            case IntLiteral i: EmitConstant(line, Value.FromInt(i.Value)); break;
-            case FloatLiteral f: EmitConstant(line, Value.FromFloat(f.Value)); break;
-            case StringLiteral s: EmitConstant(line, _program.StringConstant(s.Value)); break;
-            case BoolLiteral b: _b.Emit(line, b.Value ? OpCode.True : OpCode.False); break;
-            case UnitLiteral: _b.Emit(line, OpCode.Unit); break;
+            case IntLiteral i: EmitConstant(pos, Value.FromInt(i.Value)); break;
+            case FloatLiteral f: EmitConstant(pos, Value.FromFloat(f.Value)); break;
+            case StringLiteral s: EmitConstant(pos, _program.StringConstant(s.Value)); break;
+            case BoolLiteral b: _b.Emit(pos, b.Value ? OpCode.True : OpCode.False); break;
+            case UnitLiteral: _b.Emit(pos, OpCode.Unit); break;
             case NameExpr n: EmitLoad(n); break;
             case UnaryExpr u:
                 CompileExpr(u.Operand);
-                _b.Emit(line, u.Op == UnaryOp.Negate ? OpCode.Neg : OpCode.Not);
+                _b.Emit(pos, u.Op == UnaryOp.Negate ? OpCode.Neg : OpCode.Not);
                 break;
             case BinaryExpr bin:
                 CompileExpr(bin.Left);
                 CompileExpr(bin.Right);
-                _b.Emit(line, BinaryOpCode(bin.Op));
+                _b.Emit(pos, BinaryOpCode(bin.Op));
                 break;
             case LogicalExpr l: CompileLogical(l); break;
             case RangeExpr r:
                 CompileExpr(r.Start);
                 CompileExpr(r.End);
-                _b.Emit(line, OpCode.Range, r.Inclusive ? 1 : 0);
+                _b.Emit(pos, OpCode.Range, r.Inclusive ? 1 : 0);
                 break;
             case CastExpr c:
                 CompileExpr(c.Value);
-                _b.Emit(line, OpCode.Cast, (int)c.Target, _b.Constant(_program.StringConstant(c.Type.Text)));
+                _b.Emit(pos, OpCode.Cast, (int)c.Target, _b.Constant(_program.StringConstant(c.Type.Text)));
                 break;
             case CallExpr call: CompileCall(call); break;
             case MethodCallExpr m: CompileMethodCall(m); break;
             case MemberExpr m: CompileMember(m); break;
             case TupleIndexExpr t:
                 CompileExpr(t.Target);
-                _b.Emit(line, OpCode.TupleIndex, t.Index);
+                _b.Emit(pos, OpCode.TupleIndex, t.Index);
                 break;
             case IndexExpr ix:
                 CompileExpr(ix.Target);
                 CompileExpr(ix.Index);
-                _b.Emit(line, OpCode.GetIndex);
+                _b.Emit(pos, OpCode.GetIndex);
                 break;
             case ArrayExpr a:
                 foreach (var element in a.Elements) CompileExpr(element);
-                _b.Emit(line, OpCode.NewArray, a.Elements.Count);
+                _b.Emit(pos, OpCode.NewArray, a.Elements.Count);
                 break;
             case TupleExpr t:
                 foreach (var element in t.Elements) CompileExpr(element);
-                _b.Emit(line, OpCode.NewTuple, t.Elements.Count);
+                _b.Emit(pos, OpCode.NewTuple, t.Elements.Count);
                 break;
             case MapExpr m:
                 foreach (var entry in m.Entries)
@@ -63,12 +63,12 @@ internal sealed partial class FunctionCompiler
                     CompileExpr(entry.Key);
                     CompileExpr(entry.Value);
                 }
-                _b.Emit(line, OpCode.NewMap, m.Entries.Count);
+                _b.Emit(pos, OpCode.NewMap, m.Entries.Count);
                 break;
-            case FunctionExpr f: EmitClosure(f.Function, line); break;
+            case FunctionExpr f: EmitClosure(f.Function, pos); break;
             case IfExpr i: CompileIf(i, wantValue: true); break;
-            case WhileExpr w: CompileWhile(w); _b.Emit(line, OpCode.Unit); break;
-            case ForExpr f: CompileFor(f); _b.Emit(line, OpCode.Unit); break;
+            case WhileExpr w: CompileWhile(w); _b.Emit(pos, OpCode.Unit); break;
+            case ForExpr f: CompileFor(f); _b.Emit(pos, OpCode.Unit); break;
             case BlockExpr blk: CompileBlock(blk.Block, wantValue: true); break;
             case LetInExpr l: CompileLetIn(l, wantValue: true); break;
             case MatchExpr m: CompileMatch(m, wantValue: true); break;
@@ -77,7 +77,7 @@ internal sealed partial class FunctionCompiler
             case BreakExpr br: CompileBreak(br); break;
             case ContinueExpr c: CompileContinue(c); break;
             case ThrowExpr t: CompileThrow(t); break;
-            case AssignExpr a: CompileAssign(a); _b.Emit(line, OpCode.Unit); break;
+            case AssignExpr a: CompileAssign(a); _b.Emit(pos, OpCode.Unit); break;
             case MacroExpr m: CompileMacro(m, wantValue: true); break;
             default: throw new InvalidOperationException($"stack compiler: unknown expression {e.GetType().Name} at {e.Pos}");
         }
@@ -105,12 +105,12 @@ internal sealed partial class FunctionCompiler
                 break;
             default:
                 CompileExpr(e);
-                _b.Emit(e.Line, OpCode.Pop);
+                _b.Emit(e.Pos, OpCode.Pop);
                 break;
         }
     }
 
-    private void EmitConstant(int line, Value value) => _b.Emit(line, OpCode.Const, _b.Constant(value));
+    private void EmitConstant(SourcePos pos, Value value) => _b.Emit(pos, OpCode.Const, _b.Constant(value));
 
     private static OpCode BinaryOpCode(BinaryOp op) => op switch
     {
@@ -141,10 +141,10 @@ internal sealed partial class FunctionCompiler
         var r = n.Ref;
         switch (r.Kind)
         {
-            case VarKind.Local: _b.EmitLocal(n.Line, OpCode.LoadLocal, r.Index, n.Name); break;
-            case VarKind.Upvalue: _b.Emit(n.Line, OpCode.LoadUpvalue, r.Index); break;
-            case VarKind.Global: _b.Emit(n.Line, OpCode.LoadGlobal, r.Index); break;
-            case VarKind.Builtin: EmitConstant(n.Line, _program.Builtin(r.BuiltinName!)); break;
+            case VarKind.Local: _b.EmitLocal(n.Pos, OpCode.LoadLocal, r.Index, n.Name); break;
+            case VarKind.Upvalue: _b.Emit(n.Pos, OpCode.LoadUpvalue, r.Index); break;
+            case VarKind.Global: _b.Emit(n.Pos, OpCode.LoadGlobal, r.Index); break;
+            case VarKind.Builtin: EmitConstant(n.Pos, _program.Builtin(r.BuiltinName!)); break;
             default: throw new InvalidOperationException($"stack compiler: unresolved name '{n.Name}' at {n.Pos}");
         }
     }
@@ -154,18 +154,18 @@ internal sealed partial class FunctionCompiler
         var r = n.Ref;
         switch (r.Kind)
         {
-            case VarKind.Local: _b.EmitLocal(n.Line, OpCode.StoreLocal, r.Index, n.Name); break;
-            case VarKind.Upvalue: _b.Emit(n.Line, OpCode.StoreUpvalue, r.Index); break;
-            case VarKind.Global: _b.Emit(n.Line, OpCode.StoreGlobal, r.Index); break;
+            case VarKind.Local: _b.EmitLocal(n.Pos, OpCode.StoreLocal, r.Index, n.Name); break;
+            case VarKind.Upvalue: _b.Emit(n.Pos, OpCode.StoreUpvalue, r.Index); break;
+            case VarKind.Global: _b.Emit(n.Pos, OpCode.StoreGlobal, r.Index); break;
             default: throw new InvalidOperationException($"stack compiler: cannot assign to '{n.Name}' at {n.Pos}");
         }
     }
 
     /// <summary>Store the top of the stack into a declared binding (let, pattern, loop variable).</summary>
-    private void EmitStoreBinding(Binding binding, int line)
+    private void EmitStoreBinding(Binding binding, SourcePos pos)
     {
-        if (binding.Kind == BindingKind.Global) _b.Emit(line, OpCode.StoreGlobal, binding.Index);
-        else _b.EmitLocal(line, OpCode.StoreLocal, binding.Index, binding.Name);
+        if (binding.Kind == BindingKind.Global) _b.Emit(pos, OpCode.StoreGlobal, binding.Index);
+        else _b.EmitLocal(pos, OpCode.StoreLocal, binding.Index, binding.Name);
     }
 
     // ---- operators ---------------------------------------------------------------------------
@@ -174,9 +174,9 @@ internal sealed partial class FunctionCompiler
     private void CompileLogical(LogicalExpr l)
     {
         CompileExpr(l.Left);
-        int shortCircuit = _b.EmitJump(l.Line, l.IsAnd ? OpCode.And : OpCode.Or);
+        int shortCircuit = _b.EmitJump(l.Pos, l.IsAnd ? OpCode.And : OpCode.Or);
         CompileExpr(l.Right);
-        _b.Emit(l.Line, OpCode.CheckBool, (int)(l.IsAnd ? BoolContext.And : BoolContext.Or));
+        _b.Emit(l.Pos, OpCode.CheckBool, (int)(l.IsAnd ? BoolContext.And : BoolContext.Or));
         _b.PatchJump(shortCircuit);
     }
 
@@ -187,13 +187,13 @@ internal sealed partial class FunctionCompiler
         {
             case MemberKind.Field:
                 CompileExpr(m.Target);
-                _b.Emit(m.Line, OpCode.GetField, _b.Constant(_program.StringConstant(m.Name)));
+                _b.Emit(m.Pos, OpCode.GetField, _b.Constant(_program.StringConstant(m.Name)));
                 break;
             case MemberKind.UnitVariant:
-                _b.Emit(m.Line, OpCode.NewEnum, m.Enum!.TypeId, m.VariantIndex, 0);
+                _b.Emit(m.Pos, OpCode.NewEnum, m.Enum!.TypeId, m.VariantIndex, 0);
                 break;
             case MemberKind.Builtin:
-                EmitConstant(m.Line, _program.Builtin(m.BuiltinName!));
+                EmitConstant(m.Pos, _program.Builtin(m.BuiltinName!));
                 break;
         }
     }
@@ -207,13 +207,13 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void CompileAssign(AssignExpr a)
     {
-        int line = a.Line;
+        SourcePos pos = a.Pos;
         switch (a.Target)
         {
             case NameExpr n:
                 if (a.CompoundOp is not null) EmitLoad(n);
                 CompileExpr(a.Value);
-                if (a.CompoundOp is { } op) _b.Emit(line, BinaryOpCode(op));
+                if (a.CompoundOp is { } op) _b.Emit(pos, BinaryOpCode(op));
                 EmitStore(n);
                 break;
             case IndexExpr ix:
@@ -221,24 +221,24 @@ internal sealed partial class FunctionCompiler
                 CompileExpr(ix.Index);
                 if (a.CompoundOp is not null)
                 {
-                    _b.Emit(line, OpCode.Dup2);
-                    _b.Emit(line, OpCode.GetIndex);
+                    _b.Emit(pos, OpCode.Dup2);
+                    _b.Emit(pos, OpCode.GetIndex);
                 }
                 CompileExpr(a.Value);
-                if (a.CompoundOp is { } indexOp) _b.Emit(line, BinaryOpCode(indexOp));
-                _b.Emit(line, OpCode.SetIndex);
+                if (a.CompoundOp is { } indexOp) _b.Emit(pos, BinaryOpCode(indexOp));
+                _b.Emit(pos, OpCode.SetIndex);
                 break;
             case MemberExpr { Kind: MemberKind.Field } m:
                 int name = _b.Constant(_program.StringConstant(m.Name));
                 CompileExpr(m.Target);
                 if (a.CompoundOp is not null)
                 {
-                    _b.Emit(line, OpCode.Dup);
-                    _b.Emit(line, OpCode.GetField, name);
+                    _b.Emit(pos, OpCode.Dup);
+                    _b.Emit(pos, OpCode.GetField, name);
                 }
                 CompileExpr(a.Value);
-                if (a.CompoundOp is { } fieldOp) _b.Emit(line, BinaryOpCode(fieldOp));
-                _b.Emit(line, OpCode.SetField, name);
+                if (a.CompoundOp is { } fieldOp) _b.Emit(pos, BinaryOpCode(fieldOp));
+                _b.Emit(pos, OpCode.SetField, name);
                 break;
             default:
                 throw new InvalidOperationException($"stack compiler: cannot assign to {a.Target.GetType().Name} at {a.Pos}");
@@ -269,27 +269,27 @@ internal sealed partial class FunctionCompiler
     /// <summary><c>print~</c>/<c>println~</c>/<c>format~</c> display and join their parts; <c>assert~</c> checks.</summary>
     private void CompileMacro(MacroExpr m, bool wantValue)
     {
-        int line = m.Line;
+        SourcePos pos = m.Pos;
         switch (m.Kind)
         {
             case MacroKind.Print or MacroKind.Println:
-                if (m.Parts.Count == 1) CompileFormatPart(m.Parts[0], line);
-                else CompileFormat(m.Parts, line);
-                _b.Emit(line, m.Kind == MacroKind.Print ? OpCode.Print : OpCode.Println);
-                if (wantValue) _b.Emit(line, OpCode.Unit);
+                if (m.Parts.Count == 1) CompileFormatPart(m.Parts[0], pos);
+                else CompileFormat(m.Parts, pos);
+                _b.Emit(pos, m.Kind == MacroKind.Print ? OpCode.Print : OpCode.Println);
+                if (wantValue) _b.Emit(pos, OpCode.Unit);
                 break;
             case MacroKind.Format:
-                CompileFormat(m.Parts, line);
-                if (!wantValue) _b.Emit(line, OpCode.Pop);
+                CompileFormat(m.Parts, pos);
+                if (!wantValue) _b.Emit(pos, OpCode.Pop);
                 break;
             case MacroKind.Assert:
                 // The message is evaluated only when the assertion fails.
                 CompileExpr(m.Condition!);
-                int holds = _b.EmitJump(line, OpCode.Assert);
+                int holds = _b.EmitJump(pos, OpCode.Assert);
                 if (m.Message is { } message) CompileExpr(message);
-                _b.Emit(line, OpCode.AssertFail, m.Message is null ? 0 : 1);
+                _b.Emit(pos, OpCode.AssertFail, m.Message is null ? 0 : 1);
                 _b.PatchJump(holds);
-                if (wantValue) _b.Emit(line, OpCode.Unit);
+                if (wantValue) _b.Emit(pos, OpCode.Unit);
                 break;
         }
     }
@@ -299,20 +299,20 @@ internal sealed partial class FunctionCompiler
     /// a later part that mutates an earlier part's value does not change what is printed. FORMAT shows
     /// the parts it joins, so an explicit SHOW is needed only when a later part could run code.
     /// </summary>
-    private void CompileFormat(List<FormatPart> parts, int line)
+    private void CompileFormat(List<FormatPart> parts, SourcePos pos)
     {
         for (int i = 0; i < parts.Count; i++)
         {
-            CompileFormatPart(parts[i], line);
+            CompileFormatPart(parts[i], pos);
             if (parts[i].Value is not null && parts.Skip(i + 1).Any(p => p.Value is { } later && MayRunCode(later)))
-                _b.Emit(line, OpCode.Show);
+                _b.Emit(pos, OpCode.Show);
         }
-        _b.Emit(line, OpCode.Format, parts.Count);
+        _b.Emit(pos, OpCode.Format, parts.Count);
     }
 
-    private void CompileFormatPart(FormatPart part, int line)
+    private void CompileFormatPart(FormatPart part, SourcePos pos)
     {
         if (part.Value is { } value) CompileExpr(value);
-        else EmitConstant(line, _program.StringConstant(part.Text ?? ""));
+        else EmitConstant(pos, _program.StringConstant(part.Text ?? ""));
     }
 }

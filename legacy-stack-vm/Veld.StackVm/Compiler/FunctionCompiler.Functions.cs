@@ -7,11 +7,11 @@ internal sealed partial class FunctionCompiler
     // ---- closures ----------------------------------------------------------------------------
 
     /// <summary>CLOSURE f, then one (isLocal, index) byte pair per upvalue, as the resolver described them.</summary>
-    private void EmitClosure(FunctionNode function, int line)
+    private void EmitClosure(FunctionNode function, SourcePos pos)
     {
         var chunk = Compile(_program, function);
         int index = _b.AddFunction(chunk);
-        _b.Emit(line, OpCode.Closure, index);
+        _b.Emit(pos, OpCode.Closure, index);
         foreach (var capture in chunk.Upvalues)
         {
             _b.EmitByte(capture.IsLocal ? 1 : 0);
@@ -25,8 +25,8 @@ internal sealed partial class FunctionCompiler
         var binding = fn.Binding ?? throw new InvalidOperationException($"stack compiler: fn '{fn.Function.Name}' at {fn.Pos} has no binding");
         if (binding.Kind == BindingKind.Global && _program.IsHoisted(binding.Index)) return;
         // Stored after creation, so a closure that captured its own slot sees itself through the open upvalue.
-        EmitClosure(fn.Function, fn.Line);
-        EmitStoreBinding(binding, fn.Line);
+        EmitClosure(fn.Function, fn.Pos);
+        EmitStoreBinding(binding, fn.Pos);
     }
 
     // ---- calls -------------------------------------------------------------------------------
@@ -42,13 +42,13 @@ internal sealed partial class FunctionCompiler
             return;
         }
         CompileExpr(call.Callee);
-        EmitCall(call.Args, call.Line, IsTailCall(call.IsTail));
+        EmitCall(call.Args, call.Pos, IsTailCall(call.IsTail));
     }
 
-    private void EmitCall(List<Argument> args, int line, bool tail)
+    private void EmitCall(List<Argument> args, SourcePos pos, bool tail)
     {
         foreach (var arg in args) CompileExpr(arg.Value);
-        _b.Emit(line, tail ? OpCode.TailCall : OpCode.Call, args.Count);
+        _b.Emit(pos, tail ? OpCode.TailCall : OpCode.Call, args.Count);
     }
 
     /// <summary><c>Point(y: 1, x: 2)</c>: arguments are evaluated as written; the shape maps each to its field.</summary>
@@ -65,7 +65,7 @@ internal sealed partial class FunctionCompiler
             CompileExpr(value);
         }
         int shape = _b.AddShape(new StructShape(decl.TypeId, decl.Name, fieldOfArgument));
-        _b.Emit(call.Line, OpCode.NewStruct, shape);
+        _b.Emit(call.Pos, OpCode.NewStruct, shape);
     }
 
     private void CompileMethodCall(MethodCallExpr m)
@@ -76,21 +76,21 @@ internal sealed partial class FunctionCompiler
             case MethodCallKind.Dynamic:
                 CompileExpr(m.Target);
                 foreach (var arg in m.Args) CompileExpr(arg.Value);
-                _b.Emit(m.Line, tail ? OpCode.TailInvoke : OpCode.Invoke, _b.Constant(_program.StringConstant(m.Name)), m.Args.Count);
+                _b.Emit(m.Pos, tail ? OpCode.TailInvoke : OpCode.Invoke, _b.Constant(_program.StringConstant(m.Name)), m.Args.Count);
                 break;
             case MethodCallKind.Static:
                 var type = m.Type ?? throw new InvalidOperationException($"stack compiler: static call {m.Name} at {m.Pos} has no type");
-                _b.Emit(m.Line, OpCode.GetStatic, type.TypeId, _b.Constant(_program.StringConstant(m.Name)));
-                EmitCall(m.Args, m.Line, tail);
+                _b.Emit(m.Pos, OpCode.GetStatic, type.TypeId, _b.Constant(_program.StringConstant(m.Name)));
+                EmitCall(m.Args, m.Pos, tail);
                 break;
             case MethodCallKind.VariantConstruct:
                 var decl = (EnumDecl)(m.Type ?? throw new InvalidOperationException($"stack compiler: variant {m.Name} at {m.Pos} has no enum"));
                 foreach (var arg in m.Args) CompileExpr(arg.Value);
-                _b.Emit(m.Line, OpCode.NewEnum, decl.TypeId, m.VariantIndex, m.Args.Count);
+                _b.Emit(m.Pos, OpCode.NewEnum, decl.TypeId, m.VariantIndex, m.Args.Count);
                 break;
             case MethodCallKind.Builtin:
-                EmitConstant(m.Line, _program.Builtin(m.BuiltinName!));
-                EmitCall(m.Args, m.Line, tail);
+                EmitConstant(m.Pos, _program.Builtin(m.BuiltinName!));
+                EmitCall(m.Args, m.Pos, tail);
                 break;
         }
     }
@@ -101,14 +101,14 @@ internal sealed partial class FunctionCompiler
     /// A proc evaluates <c>e</c> and still returns unit.</summary>
     private void CompileReturn(ReturnExpr r)
     {
-        if (r.Value is null) _b.Emit(r.Line, OpCode.Unit);
+        if (r.Value is null) _b.Emit(r.Pos, OpCode.Unit);
         else if (_function.IsProc)
         {
             CompileEffect(r.Value);
-            _b.Emit(r.Line, OpCode.Unit);
+            _b.Emit(r.Pos, OpCode.Unit);
         }
         else CompileExpr(r.Value);
-        _b.Emit(r.Line, OpCode.Return);
+        _b.Emit(r.Pos, OpCode.Return);
         _b.Depth++; // as an expression it "leaves" a value that never exists
     }
 }

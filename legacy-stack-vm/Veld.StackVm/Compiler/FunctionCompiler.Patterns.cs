@@ -28,29 +28,29 @@ internal sealed partial class FunctionCompiler
     private void CompilePatternTest(Pattern p, PatternFailures fails)
     {
         GuardDepth();
-        int line = p.Line;
+        SourcePos pos = p.Pos;
         switch (p)
         {
             case WildcardPattern:
                 break;
             case BindingPattern b:
-                _b.Emit(line, OpCode.Dup);
-                EmitStoreBinding(b.Binding, line);
+                _b.Emit(pos, OpCode.Dup);
+                EmitStoreBinding(b.Binding, pos);
                 break;
             case LiteralPattern lit:
-                AddFailure(fails, _b.EmitJump(line, OpCode.MatchConst, _b.Constant(LiteralValue(lit))));
+                AddFailure(fails, _b.EmitJump(pos, OpCode.MatchConst, _b.Constant(LiteralValue(lit))));
                 break;
             case RangePattern r:
                 var range = Value.FromObject(new VeldRange(r.Low, r.High, r.Inclusive));
-                AddFailure(fails, _b.EmitJump(line, OpCode.MatchRange, _b.Constant(range)));
+                AddFailure(fails, _b.EmitJump(pos, OpCode.MatchRange, _b.Constant(range)));
                 break;
             case TuplePattern t:
-                AddFailure(fails, _b.EmitJump(line, OpCode.MatchTuple, t.Elements.Count));
+                AddFailure(fails, _b.EmitJump(pos, OpCode.MatchTuple, t.Elements.Count));
                 CompileElementTests(t.Elements, fails);
                 break;
             case VariantPattern v:
                 var decl = v.Enum ?? throw new InvalidOperationException($"stack compiler: unresolved variant {v.VariantName} at {v.Pos}");
-                AddFailure(fails, _b.EmitJump(line, OpCode.MatchVariant, decl.TypeId, v.VariantIndex));
+                AddFailure(fails, _b.EmitJump(pos, OpCode.MatchVariant, decl.TypeId, v.VariantIndex));
                 if (v.Payload is { } payload) CompileElementTests(payload, fails);
                 break;
             default:
@@ -65,21 +65,21 @@ internal sealed partial class FunctionCompiler
         {
             var element = elements[i];
             if (element is WildcardPattern) continue;
-            _b.Emit(element.Line, OpCode.Element, i);
+            _b.Emit(element.Pos, OpCode.Element, i);
             if (element is BindingPattern b)
             {
-                EmitStoreBinding(b.Binding, element.Line);
+                EmitStoreBinding(b.Binding, element.Pos);
                 continue;
             }
             CompilePatternTest(element, fails);
-            _b.Emit(element.Line, OpCode.Pop);
+            _b.Emit(element.Pos, OpCode.Pop);
         }
     }
 
     private void AddFailure(PatternFailures fails, int jump) => fails.Jumps.Add((jump, _b.Depth - fails.BaseDepth));
 
     /// <summary>Lay out the POP chain that failure jumps land on; afterwards the stack holds the tested value.</summary>
-    private void EmitFailureLanding(PatternFailures fails, int line)
+    private void EmitFailureLanding(PatternFailures fails, SourcePos pos)
     {
         int maxExtra = fails.Jumps.Count == 0 ? 0 : fails.Jumps.Max(j => j.Extra);
         _b.Depth = fails.BaseDepth + maxExtra;
@@ -87,7 +87,7 @@ internal sealed partial class FunctionCompiler
         {
             foreach (var (jump, e) in fails.Jumps)
                 if (e == extra) _b.PatchJump(jump);
-            if (extra > 0) _b.Emit(line, OpCode.Pop);
+            if (extra > 0) _b.Emit(pos, OpCode.Pop);
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed partial class FunctionCompiler
     ///     scrutinee
     /// arm: tests (binding names);  [guard; CHECK_BOOL guard; JUMP_IF_FALSE fail];  POP;  body;  JUMP end
     /// fail: POPs;  CLOSE the arm's captured locals        (then the next arm)
-    ///     MATCH_FAIL                                      (line of the match)
+    ///     MATCH_FAIL                                      (position of the match)
     /// end:
     /// </code>
     /// </summary>
@@ -127,23 +127,23 @@ internal sealed partial class FunctionCompiler
             if (arm.Guard is { } guard)
             {
                 CompileExpr(guard);
-                _b.Emit(guard.Line, OpCode.CheckBool, (int)BoolContext.Guard);
-                AddFailure(fails, _b.EmitJump(guard.Line, OpCode.JumpIfFalse));
+                _b.Emit(guard.Pos, OpCode.CheckBool, (int)BoolContext.Guard);
+                AddFailure(fails, _b.EmitJump(guard.Pos, OpCode.JumpIfFalse));
             }
-            _b.Emit(arm.Line, OpCode.Pop);
+            _b.Emit(arm.Pos, OpCode.Pop);
             if (wantValue) CompileExpr(arm.Body);
             else CompileEffect(arm.Body);
-            EndScope(arm.Body.Line);
+            EndScope(arm.Body.Pos);
             if (!fails.Any)
             {
                 exhaustive = true; // later arms are unreachable
                 break;
             }
-            toEnd.Add(_b.EmitJump(arm.Body.Line, OpCode.Jump));
-            EmitFailureLanding(fails, arm.Line);
-            EmitCloses(captured, arm.Line);
+            toEnd.Add(_b.EmitJump(arm.Body.Pos, OpCode.Jump));
+            EmitFailureLanding(fails, arm.Pos);
+            EmitCloses(captured, arm.Pos);
         }
-        if (!exhaustive) _b.Emit(m.Line, OpCode.MatchFail);
+        if (!exhaustive) _b.Emit(m.Pos, OpCode.MatchFail);
         foreach (int jump in toEnd) _b.PatchJump(jump);
         _b.Depth = depth - 1 + (wantValue ? 1 : 0);
     }
@@ -151,25 +151,25 @@ internal sealed partial class FunctionCompiler
     // ---- declarations ------------------------------------------------------------------------
 
     /// <summary>Bind the value on top (consumed) to a let / let-in / for pattern. A refutable pattern that
-    /// does not match is a Match error at <paramref name="line"/>.</summary>
-    private void CompileDeclarationPattern(Pattern p, int line)
+    /// does not match is a Match error at <paramref name="pos"/>.</summary>
+    private void CompileDeclarationPattern(Pattern p, SourcePos pos)
     {
         switch (p)
         {
             case BindingPattern b:
-                EmitStoreBinding(b.Binding, line);
+                EmitStoreBinding(b.Binding, pos);
                 return;
             case WildcardPattern:
-                _b.Emit(line, OpCode.Pop);
+                _b.Emit(pos, OpCode.Pop);
                 return;
         }
         var fails = new PatternFailures(_b.Depth);
         CompilePatternTest(p, fails);
-        _b.Emit(line, OpCode.Pop);
+        _b.Emit(pos, OpCode.Pop);
         if (!fails.Any) return;
-        int done = _b.EmitJump(line, OpCode.Jump);
-        EmitFailureLanding(fails, line);
-        _b.Emit(line, OpCode.MatchFail);
+        int done = _b.EmitJump(pos, OpCode.Jump);
+        EmitFailureLanding(fails, pos);
+        _b.Emit(pos, OpCode.MatchFail);
         _b.PatchJump(done);
     }
 }

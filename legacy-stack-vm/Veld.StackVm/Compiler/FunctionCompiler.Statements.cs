@@ -16,7 +16,7 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Leave the value of the list: its last statement's if that is an expression, else unit.</summary>
-    private void CompileStatementsForValue(List<Stmt> statements, int endLine)
+    private void CompileStatementsForValue(List<Stmt> statements, SourcePos endPos)
     {
         for (int i = 0; i < statements.Count - 1; i++) CompileStatement(statements[i]);
         if (statements.Count > 0 && statements[^1] is ExprStmt last)
@@ -25,15 +25,15 @@ internal sealed partial class FunctionCompiler
             return;
         }
         if (statements.Count > 0) CompileStatement(statements[^1]);
-        _b.Emit(endLine, OpCode.Unit);
+        _b.Emit(endPos, OpCode.Unit);
     }
 
     private void CompileBlock(Block block, bool wantValue)
     {
         BeginScope(block.Locals);
-        if (wantValue) CompileStatementsForValue(block.Statements, EndLine(block));
+        if (wantValue) CompileStatementsForValue(block.Statements, EndPos(block));
         else CompileStatementsForEffect(block.Statements);
-        EndScope(EndLine(block));
+        EndScope(EndPos(block));
     }
 
     private void CompileStatement(Stmt stmt)
@@ -46,7 +46,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case LetStmt let:
                 CompileExpr(let.Value);
-                CompileDeclarationPattern(let.Pattern, let.Line);
+                CompileDeclarationPattern(let.Pattern, let.Pos);
                 break;
             case FnDecl fn:
                 CompileFnDecl(fn);
@@ -68,16 +68,16 @@ internal sealed partial class FunctionCompiler
         {
             var branch = e.Branches[i];
             CompileExpr(branch.Condition);
-            int next = _b.EmitJump(branch.Condition.Line, OpCode.JumpIfFalse);
+            int next = _b.EmitJump(branch.Condition.Pos, OpCode.JumpIfFalse);
             CompileBlock(branch.Body, wantValue);
             bool isLast = i == e.Branches.Count - 1;
             if (!isLast || e.Else is not null || wantValue)
-                toEnd.Add(_b.EmitJump(EndLine(branch.Body), OpCode.Jump));
+                toEnd.Add(_b.EmitJump(EndPos(branch.Body), OpCode.Jump));
             _b.Depth = depth;
             _b.PatchJump(next);
         }
         if (e.Else is { } otherwise) CompileBlock(otherwise, wantValue);
-        else if (wantValue) _b.Emit(e.Line, OpCode.Unit);
+        else if (wantValue) _b.Emit(e.Pos, OpCode.Unit);
         foreach (int jump in toEnd) _b.PatchJump(jump);
         _b.Depth = depth + (wantValue ? 1 : 0);
     }
@@ -86,9 +86,9 @@ internal sealed partial class FunctionCompiler
     {
         int top = _b.Offset;
         CompileExpr(w.Condition);
-        int exit = _b.EmitJump(w.Condition.Line, OpCode.JumpIfFalse);
+        int exit = _b.EmitJump(w.Condition.Pos, OpCode.JumpIfFalse);
         var loop = new LoopContext(_scopes.Count, _b.Depth, _openTries);
-        CompileLoopBody(loop, w.Body, top, w.Line);
+        CompileLoopBody(loop, w.Body, top, w.Pos);
         _b.PatchJump(exit);
         foreach (int jump in loop.Breaks) _b.PatchJump(jump);
     }
@@ -100,41 +100,41 @@ internal sealed partial class FunctionCompiler
     /// top: ITER_NEXT exit;  bind p;  body;  CLOSE captured;  LOOP top
     /// exit: POP
     /// </code>
-    /// ITER_START and ITER_NEXT carry the line of the <c>for</c>: a collection changed under the loop
+    /// ITER_START and ITER_NEXT carry the position of the <c>for</c>: a collection changed under the loop
     /// is reported there.
     /// </summary>
     private void CompileFor(ForExpr f)
     {
         CompileExpr(f.Iterable);
-        _b.Emit(f.Line, OpCode.IterStart);
+        _b.Emit(f.Pos, OpCode.IterStart);
         var loop = new LoopContext(_scopes.Count, _b.Depth, _openTries);
         int top = _b.Offset;
-        int exit = _b.EmitJump(f.Line, OpCode.IterNext);
-        CompileLoopBody(loop, f.Body, top, f.Line, f.Pattern);
+        int exit = _b.EmitJump(f.Pos, OpCode.IterNext);
+        CompileLoopBody(loop, f.Body, top, f.Pos, f.Pattern);
         _b.Depth = loop.Depth;
         _b.PatchJump(exit);
         foreach (int jump in loop.Breaks) _b.PatchJump(jump);
-        _b.Emit(f.Line, OpCode.Pop);
+        _b.Emit(f.Pos, OpCode.Pop);
     }
 
     /// <summary>The body of a loop: a fresh scope per iteration (its captured locals, the loop
     /// variables included, are closed before jumping back), with continue landing on those closes.</summary>
-    private void CompileLoopBody(LoopContext loop, Block body, int top, int loopLine, Pattern? loopPattern = null)
+    private void CompileLoopBody(LoopContext loop, Block body, int top, SourcePos loopPos, Pattern? loopPattern = null)
     {
         _loops.Add(loop);
         BeginScope(body.Locals);
-        if (loopPattern is not null) CompileDeclarationPattern(loopPattern, loopLine);
+        if (loopPattern is not null) CompileDeclarationPattern(loopPattern, loopPos);
         CompileStatementsForEffect(body.Statements);
         foreach (int jump in loop.Continues) _b.PatchJump(jump);
-        EndScope(EndLine(body));
-        _b.EmitLoop(loopLine, top);
+        EndScope(EndPos(body));
+        _b.EmitLoop(loopPos, top);
         _loops.RemoveAt(_loops.Count - 1);
     }
 
     private void CompileBreak(BreakExpr e)
     {
         var loop = CurrentLoop(e);
-        loop.Breaks.Add(EmitLoopExit(loop, loop.ScopeCount, e.Line));
+        loop.Breaks.Add(EmitLoopExit(loop, loop.ScopeCount, e.Pos));
         _b.Depth++; // as an expression it "leaves" a value that never exists
     }
 
@@ -142,7 +142,7 @@ internal sealed partial class FunctionCompiler
     {
         var loop = CurrentLoop(e);
         // The body's own scope is closed at the continue target, so only deeper scopes close here.
-        loop.Continues.Add(EmitLoopExit(loop, loop.ScopeCount + 1, e.Line));
+        loop.Continues.Add(EmitLoopExit(loop, loop.ScopeCount + 1, e.Pos));
         _b.Depth++;
     }
 
@@ -152,10 +152,10 @@ internal sealed partial class FunctionCompiler
     {
         CompileExpr(e.Value);
         BeginScope(e.Locals);
-        CompileDeclarationPattern(e.Pattern, e.Line);
+        CompileDeclarationPattern(e.Pattern, e.Pos);
         if (wantValue) CompileExpr(e.Body);
         else CompileEffect(e.Body);
-        EndScope(e.Body.Line);
+        EndScope(e.Body.Pos);
     }
 
     // ---- try / throw -------------------------------------------------------------------------
@@ -171,28 +171,28 @@ internal sealed partial class FunctionCompiler
     private void CompileTry(TryExpr t, bool wantValue)
     {
         int depth = _b.Depth;
-        int handler = _b.EmitJump(t.Line, OpCode.TryBegin);
+        int handler = _b.EmitJump(t.Pos, OpCode.TryBegin);
         _openTries++;
         var captured = new List<Binding>();
         _tryBodyCaptures.Add(captured);
         CompileBlock(t.Body, wantValue);
         _tryBodyCaptures.RemoveAt(_tryBodyCaptures.Count - 1);
         _openTries--;
-        _b.Emit(EndLine(t.Body), OpCode.TryEnd);
-        int end = _b.EmitJump(EndLine(t.Body), OpCode.Jump);
+        _b.Emit(EndPos(t.Body), OpCode.TryEnd);
+        int end = _b.EmitJump(EndPos(t.Body), OpCode.Jump);
 
         _b.Depth = depth + 1; // the caught value
         _b.PatchJump(handler);
-        int handlerLine = t.Handler.Line > 0 ? t.Handler.Line : t.Line;
-        EmitCloses(captured, handlerLine);
+        var handlerPos = t.Handler.Line > 0 ? t.Handler.Pos : t.Pos;
+        EmitCloses(captured, handlerPos);
         var handlerLocals = t.Handler.Locals.ToList();
         if (t.CatchBinding is { } binding && !handlerLocals.Contains(binding)) handlerLocals.Add(binding);
         BeginScope(handlerLocals);
-        if (t.CatchBinding is { } catchBinding) EmitStoreBinding(catchBinding, handlerLine);
-        else _b.Emit(handlerLine, OpCode.Pop);
-        if (wantValue) CompileStatementsForValue(t.Handler.Statements, EndLine(t.Handler));
+        if (t.CatchBinding is { } catchBinding) EmitStoreBinding(catchBinding, handlerPos);
+        else _b.Emit(handlerPos, OpCode.Pop);
+        if (wantValue) CompileStatementsForValue(t.Handler.Statements, EndPos(t.Handler));
         else CompileStatementsForEffect(t.Handler.Statements);
-        EndScope(EndLine(t.Handler));
+        EndScope(EndPos(t.Handler));
         _b.PatchJump(end);
         _b.Depth = depth + (wantValue ? 1 : 0);
     }
@@ -200,7 +200,7 @@ internal sealed partial class FunctionCompiler
     private void CompileThrow(ThrowExpr t)
     {
         CompileExpr(t.Value);
-        _b.Emit(t.Line, OpCode.Throw);
+        _b.Emit(t.Pos, OpCode.Throw);
         _b.Depth++;
     }
 }

@@ -44,13 +44,13 @@ internal sealed partial class FunctionCompiler
         if (_function.IsProc)
         {
             CompileStatementsForEffect(body.Statements);
-            _b.Emit(EndLine(body), OpCode.Unit);
+            _b.Emit(EndPos(body), OpCode.Unit);
         }
         else
         {
-            CompileStatementsForValue(body.Statements, EndLine(body));
+            CompileStatementsForValue(body.Statements, EndPos(body));
         }
-        _b.Emit(EndLine(body), OpCode.Return);
+        _b.Emit(EndPos(body), OpCode.Return);
         _scopes.RemoveAt(_scopes.Count - 1);
 
         var captures = _function.Upvalues.Select(u => new UpvalueCapture(u.FromParentLocal, u.Index, u.Binding.Name)).ToArray();
@@ -60,8 +60,9 @@ internal sealed partial class FunctionCompiler
 
     internal static string ChunkName(FunctionNode function) => function.IsScript ? "script" : function.DisplayName;
 
-    /// <summary>The line charged to a block's implicit result and return: its last statement's.</summary>
-    private int EndLine(Block block) => block.Statements.Count > 0 ? block.Statements[^1].Line : Math.Max(block.Line, _function.Line);
+    /// <summary>The position charged to a block's implicit result and return: its last statement's.</summary>
+    private SourcePos EndPos(Block block) =>
+        block.Statements.Count > 0 ? block.Statements[^1].Pos : block.Line >= _function.Line ? block.Pos : _function.Pos;
 
     /// <summary>Every recursive compile step passes here: the parser bounds nesting, this bounds the rest.</summary>
     private static void GuardDepth() => RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -77,22 +78,22 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Close the innermost scope: its captured locals stop being shared with the stack slot.</summary>
-    private void EndScope(int line)
+    private void EndScope(SourcePos pos)
     {
-        EmitCloses(_scopes[^1], line);
+        EmitCloses(_scopes[^1], pos);
         _scopes.RemoveAt(_scopes.Count - 1);
     }
 
     /// <summary>Close the captured locals of every scope from <paramref name="firstScope"/> inward
     /// (leaving them by a jump: break, continue, a failed match arm).</summary>
-    private void CloseScopesFrom(int firstScope, int line)
+    private void CloseScopesFrom(int firstScope, SourcePos pos)
     {
-        for (int i = _scopes.Count - 1; i >= firstScope; i--) EmitCloses(_scopes[i], line);
+        for (int i = _scopes.Count - 1; i >= firstScope; i--) EmitCloses(_scopes[i], pos);
     }
 
-    private void EmitCloses(List<Binding> captured, int line)
+    private void EmitCloses(List<Binding> captured, SourcePos pos)
     {
-        foreach (var binding in captured) _b.EmitLocal(line, OpCode.CloseUpvalue, binding.Index, binding.Name);
+        foreach (var binding in captured) _b.EmitLocal(pos, OpCode.CloseUpvalue, binding.Index, binding.Name);
     }
 
     // ---- loops -------------------------------------------------------------------------------
@@ -111,14 +112,14 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Emit the exit from the loop body to a break/continue target: close the scopes being
     /// left, drop the handlers of try bodies being left, drop the operands pushed inside the loop.</summary>
-    private int EmitLoopExit(LoopContext loop, int firstScopeToClose, int line)
+    private int EmitLoopExit(LoopContext loop, int firstScopeToClose, SourcePos pos)
     {
-        CloseScopesFrom(firstScopeToClose, line);
-        for (int i = loop.OpenTries; i < _openTries; i++) _b.Emit(line, OpCode.TryEnd);
+        CloseScopesFrom(firstScopeToClose, pos);
+        for (int i = loop.OpenTries; i < _openTries; i++) _b.Emit(pos, OpCode.TryEnd);
         int depth = _b.Depth;
         int extra = depth - loop.Depth;
-        if (extra > 0) _b.Emit(line, OpCode.PopN, extra);
-        int jump = _b.EmitJump(line, OpCode.Jump);
+        if (extra > 0) _b.Emit(pos, OpCode.PopN, extra);
+        int jump = _b.EmitJump(pos, OpCode.Jump);
         _b.Depth = depth; // the code after a jump is unreachable; keep the enclosing expression's count
         return jump;
     }

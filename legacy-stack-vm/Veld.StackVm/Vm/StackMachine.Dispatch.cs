@@ -25,10 +25,9 @@ internal sealed partial class StackMachine
                 // Handled after the catch block, so nested loops do not nest .NET dispatches (ErrorPropagation).
                 error = raised;
             }
-            ref var frame = ref _frames[_frameCount - 1];
-            // The failing instruction saved ip (past its opcode, so ip - 1 lies inside it) and the count.
-            error.AtLine(frame.Closure.Chunk.Lines.LineAt(frame.Ip - 1));
-            _instructions += frame.Executed;
+            Stamp(error);
+            // The failing instruction saved ip and the count.
+            _instructions += _frames[_frameCount - 1].Executed;
             if (!Unwind(error, stopFrame)) throw ErrorPropagation.PassOn(error, _context);
         }
     }

@@ -20,6 +20,9 @@ public sealed class FunctionProto
     public required uint[] Code { get; init; }
     /// <summary>Source line of each instruction (same length as <see cref="Code"/>).</summary>
     public required int[] Lines { get; init; }
+    /// <summary>Source column of each instruction (same length as <see cref="Code"/>, or empty when unknown):
+    /// debug information beside the line table, not part of the code size.</summary>
+    public int[] Columns { get; init; } = [];
     /// <summary>Ints, floats, bools, strings, ranges (for range patterns), builtin functions and string
     /// tuples (format templates): immutable values only, so runs may share them.</summary>
     public required Value[] Constants { get; init; }
@@ -29,6 +32,10 @@ public sealed class FunctionProto
     public required UpvalueInfo[] Upvalues { get; init; }
     /// <summary>Debug information: which register holds which named local over which instructions.</summary>
     public required LocalVarInfo[] Locals { get; init; }
+
+    /// <summary>Where the instruction at <paramref name="pc"/> comes from, for an error raised there.</summary>
+    public TraceFrame PositionAt(int pc) =>
+        new(Name, pc < Lines.Length ? Lines[pc] : Line, pc < Columns.Length ? Columns[pc] : 0);
 
     /// <summary>This proto and every nested one, depth first.</summary>
     public IEnumerable<FunctionProto> SelfAndDescendants()

@@ -21,27 +21,27 @@ internal sealed partial class FunctionCompiler
         switch (c.Callee)
         {
             case NameExpr { Ref.Kind: VarKind.Builtin } builtin:
-                EmitBuiltinCall(builtin.Ref.BuiltinName ?? builtin.Name, args, dest, tail, c.Line);
+                EmitBuiltinCall(builtin.Ref.BuiltinName ?? builtin.Name, args, dest, tail, c.Pos);
                 return;
             case NameExpr { Ref.Kind: VarKind.Global } global
                 when RegisterBinding(global) is null && !_program.IsGlobalConstant(global.Ref.Index) && global.Line == c.Line:
-                EmitGlobalCall(global.Ref.Index, args, dest, tail, c.Line);
+                EmitGlobalCall(global.Ref.Index, args, dest, tail, c.Pos);
                 return;
             case NameExpr callee when RegisterBinding(callee) is { } b && !EffectAnalysis.MayWriteAny(args, b):
-                EmitRegisterCall(RegisterOf(b), args, dest, tail, c.Line);
+                EmitRegisterCall(RegisterOf(b), args, dest, tail, c.Pos);
                 return;
         }
         int window = _regs.AllocTemp();
         CompileInto(c.Callee, window);
-        EmitCallWithArgs(window, c.Args.Select(a => a.Value).ToList(), dest, tail, c.Line);
+        EmitCallWithArgs(window, c.Args.Select(a => a.Value).ToList(), dest, tail, c.Pos);
     }
 
     /// <summary>Arguments into window+1.., then CALL or TAILCALL; frees the window.</summary>
-    private void EmitCallWithArgs(int window, List<Expr> args, int dest, bool tail, int line)
+    private void EmitCallWithArgs(int window, List<Expr> args, int dest, bool tail, SourcePos pos)
     {
         foreach (var arg in args) CompileInto(arg, _regs.AllocTemp());
-        if (tail) Emit(ABC(OpCode.TailCall, window, args.Count, 0), line);
-        else Emit(ABC(OpCode.Call, window, args.Count, dest == Discard ? window : dest), line);
+        if (tail) Emit(ABC(OpCode.TailCall, window, args.Count, 0), pos);
+        else Emit(ABC(OpCode.Call, window, args.Count, dest == Discard ? window : dest), pos);
         _regs.FreeTempsFrom(window);
     }
 
@@ -49,20 +49,20 @@ internal sealed partial class FunctionCompiler
     /// A call of a builtin function: CALLK names it as a constant, so there is no callee register. A builtin
     /// never touches the frame, so a single argument already in a register is passed in place.
     /// </summary>
-    private void EmitBuiltinCall(string name, List<Expr> args, int dest, bool tail, int line)
+    private void EmitBuiltinCall(string name, List<Expr> args, int dest, bool tail, SourcePos pos)
     {
         int callee = _k.Builtin(name);
         if (callee >= MaxShortConst)
         {
             int general = _regs.AllocTemp();
-            EmitLoadK(general, callee, line);
-            EmitCallWithArgs(general, args, dest, tail, line);
+            EmitLoadK(general, callee, pos);
+            EmitCallWithArgs(general, args, dest, tail, pos);
             return;
         }
         bool wantResult = tail || dest != Discard;
         if (!wantResult && args.Count == 1 && args[0] is NameExpr n && RegisterBinding(n) is { } inPlace)
         {
-            Emit(ABC(OpCode.CallK, RegisterOf(inPlace), 1, callee), line);
+            Emit(ABC(OpCode.CallK, RegisterOf(inPlace), 1, callee), pos);
             return;
         }
         int top = _regs.Top;
@@ -71,34 +71,34 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < args.Count; i++)
             CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
         if (args.Count == 0 && !windowIsDest && wantResult) _regs.AllocTemp();
-        Emit(ABC(OpCode.CallK, window, args.Count, callee, wantResult), line);
-        if (tail) Emit(ABC(OpCode.Return, window, 0, 0), line);
-        else if (dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
+        Emit(ABC(OpCode.CallK, window, args.Count, callee, wantResult), pos);
+        if (tail) Emit(ABC(OpCode.Return, window, 0, 0), pos);
+        else if (dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), pos);
         _regs.FreeTempsFrom(top);
     }
 
     /// <summary>A call of a global function (or a method through its hidden global): CALLG reads the callee
     /// from the global itself; the arguments start the window and the result lands in its first register.</summary>
-    private void EmitGlobalCall(int global, List<Expr> args, int dest, bool tail, int line)
+    private void EmitGlobalCall(int global, List<Expr> args, int dest, bool tail, SourcePos pos)
     {
         if (global > MaxC)
         {
             int general = _regs.AllocTemp();
-            Emit(ABx(OpCode.GetGlobal, general, global), line);
-            EmitCallWithArgs(general, args, dest, tail, line);
+            Emit(ABx(OpCode.GetGlobal, general, global), pos);
+            EmitCallWithArgs(general, args, dest, tail, pos);
             return;
         }
-        EmitArgumentWindowCall(tail ? OpCode.TailCallG : OpCode.CallG, global, args, dest, tail, line);
+        EmitArgumentWindowCall(tail ? OpCode.TailCallG : OpCode.CallG, global, args, dest, tail, pos);
     }
 
     /// <summary>A call of a function held in a register (a local closure): CALLR names the register, so the
     /// callee is not copied; the arguments start the window and the result lands in its first register.</summary>
-    private void EmitRegisterCall(int callee, List<Expr> args, int dest, bool tail, int line) =>
-        EmitArgumentWindowCall(tail ? OpCode.TailCallR : OpCode.CallR, callee, args, dest, tail, line);
+    private void EmitRegisterCall(int callee, List<Expr> args, int dest, bool tail, SourcePos pos) =>
+        EmitArgumentWindowCall(tail ? OpCode.TailCallR : OpCode.CallR, callee, args, dest, tail, pos);
 
     /// <summary>CALLG/CALLR and their tail forms: C names the callee (a global or a register), so the window
     /// holds only the arguments, built straight into <paramref name="dest"/> when it is the top temporary.</summary>
-    private void EmitArgumentWindowCall(OpCode call, int callee, List<Expr> args, int dest, bool tail, int line)
+    private void EmitArgumentWindowCall(OpCode call, int callee, List<Expr> args, int dest, bool tail, SourcePos pos)
     {
         int top = _regs.Top;
         bool windowIsDest = !tail && IsTopTemp(dest);
@@ -106,8 +106,8 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < args.Count; i++)
             CompileInto(args[i], i == 0 && windowIsDest ? dest : _regs.AllocTemp());
         if (args.Count == 0 && !windowIsDest) _regs.AllocTemp();
-        Emit(ABC(call, window, args.Count, callee), line);
-        if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), line);
+        Emit(ABC(call, window, args.Count, callee), pos);
+        if (!tail && dest != Discard && !windowIsDest) Emit(ABC(OpCode.Move, dest, window, 0), pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -116,10 +116,10 @@ internal sealed partial class FunctionCompiler
         switch (m.Kind)
         {
             case MethodCallKind.Static:
-                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), m.Args.Select(a => a.Value).ToList(), dest, tail, m.Pos);
                 return;
             case MethodCallKind.Builtin:
-                EmitBuiltinCall(m.BuiltinName ?? m.Name, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Line);
+                EmitBuiltinCall(m.BuiltinName ?? m.Name, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Pos);
                 return;
             case MethodCallKind.VariantConstruct:
             {
@@ -128,8 +128,8 @@ internal sealed partial class FunctionCompiler
                 int window = _regs.Top;
                 foreach (var arg in m.Args) CompileInto(arg.Value, _regs.AllocTemp());
                 int ctor = _program.Constructor(enumDecl.TypeId, m.VariantIndex, m.Args.Count);
-                EmitWithConst(OpCode.NewEnum, dest == Discard ? window : dest, m.Args.Count == 0 ? 0 : window, ctor, m.Line);
-                if (tail) Emit(ABC(OpCode.Return, dest == Discard ? window : dest, 0, 0), m.Line);
+                EmitWithConst(OpCode.NewEnum, dest == Discard ? window : dest, m.Args.Count == 0 ? 0 : window, ctor, m.Pos);
+                if (tail) Emit(ABC(OpCode.Return, dest == Discard ? window : dest, 0, 0), m.Pos);
                 _regs.FreeTempsFrom(top);
                 return;
             }
@@ -160,11 +160,11 @@ internal sealed partial class FunctionCompiler
         }
         foreach (var arg in args) CompileInto(arg, _regs.AllocTemp());
         int site = _k.MethodSite(m.Name, args.Length);
-        EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, target, site, m.Line);
+        EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, target, site, m.Pos);
         if (windowIsDest) _regs.FreeTempsFrom(window + 1);
         else
         {
-            if (!tail && dest != Discard) Emit(ABC(OpCode.Move, dest, window, 0), m.Line);
+            if (!tail && dest != Discard) Emit(ABC(OpCode.Move, dest, window, 0), m.Pos);
             _regs.FreeTempsFrom(window);
         }
     }
@@ -186,7 +186,7 @@ internal sealed partial class FunctionCompiler
             CompileInto(value, window + field);
         }
         int ctor = _program.Constructor(decl.TypeId, -1, count);
-        EmitWithConst(OpCode.NewStruct, dest == Discard ? window : dest, count == 0 ? 0 : window, ctor, c.Line);
+        EmitWithConst(OpCode.NewStruct, dest == Discard ? window : dest, count == 0 ? 0 : window, ctor, c.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -195,12 +195,12 @@ internal sealed partial class FunctionCompiler
     private void CompileReturn(ReturnExpr r)
     {
         if (r.Value is null)
-            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Line);
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Pos);
         else if (_function.IsProc)
         {
             // A proc returns (): the operand is evaluated for its effects only.
             CompileEffect(r.Value);
-            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Line);
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), r.Pos);
         }
         else CompileReturnValue(r.Value);
     }
@@ -231,28 +231,28 @@ internal sealed partial class FunctionCompiler
                 return;
             case LetInExpr l:
                 EnterScope();
-                BindLetPattern(l.Pattern, l.Value, l.Line);
+                BindLetPattern(l.Pattern, l.Value, l.Pos);
                 CompileReturnValue(l.Body);
                 ExitScope(emitClose: false);
                 return;
             case UnitLiteral:
-                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Line);
+                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Pos);
                 return;
             case AssignExpr or WhileExpr or ForExpr or MacroExpr { Kind: not MacroKind.Format }:
                 // Always unit: run it for its effect, then return unit without loading it.
                 CompileInto(e, Discard);
-                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Line);
+                Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), e.Pos);
                 return;
             case ReturnExpr or BreakExpr or ContinueExpr or ThrowExpr:
                 CompileInto(e, Discard);
                 return;
             case NameExpr n when RegisterBinding(n) is { } b:
-                Emit(ABC(OpCode.Return, RegisterOf(b), 0, 0), e.Line);
+                Emit(ABC(OpCode.Return, RegisterOf(b), 0, 0), e.Pos);
                 return;
             default:
                 int t = _regs.AllocTemp();
                 CompileInto(e, t);
-                Emit(ABC(OpCode.Return, t, 0, 0), e.Line);
+                Emit(ABC(OpCode.Return, t, 0, 0), e.Pos);
                 _regs.FreeTemp(t);
                 return;
         }
@@ -269,7 +269,7 @@ internal sealed partial class FunctionCompiler
         else
         {
             if (last >= 0) CompileStatement(block.Statements[last]);
-            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastLine(block));
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastPos(block));
         }
         ExitScope(emitClose: false);
     }
@@ -279,11 +279,11 @@ internal sealed partial class FunctionCompiler
         foreach (var branch in i.Branches)
         {
             var skip = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(BoolContext.Condition, branch.Condition.Line));
+            CompileCondition(branch.Condition, jumpIf: false, skip, new TruthCheck(BoolContext.Condition, branch.Condition.Pos));
             CompileReturnBlock(branch.Body);
             PatchHere(skip);
         }
         if (i.Else is not null) CompileReturnBlock(i.Else);
-        else Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), i.Line);
+        else Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), i.Pos);
     }
 }

@@ -6,8 +6,8 @@ namespace Veld.RegisterVm;
 
 /// <summary>Which check a TEST performs on a non-bool, i.e. whose error message it raises.</summary>
 /// <param name="Context">The TEST instruction's C operand.</param>
-/// <param name="Line">The line the error is reported at: the node that requires the bool.</param>
-internal readonly record struct TruthCheck(BoolContext Context, int Line);
+/// <param name="Pos">The position the error is reported at: the node that requires the bool.</param>
+internal readonly record struct TruthCheck(BoolContext Context, SourcePos Pos);
 
 internal sealed partial class FunctionCompiler
 {
@@ -22,14 +22,14 @@ internal sealed partial class FunctionCompiler
         switch (e)
         {
             case BoolLiteral b:
-                if (b.Value == jumpIf) jumps.Add(EmitJump(e.Line));
+                if (b.Value == jumpIf) jumps.Add(EmitJump(e.Pos));
                 return;
             case UnaryExpr { Op: UnaryOp.Not } not:
-                CompileCondition(not.Operand, !jumpIf, jumps, new TruthCheck(BoolContext.Not, not.Line));
+                CompileCondition(not.Operand, !jumpIf, jumps, new TruthCheck(BoolContext.Not, not.Pos));
                 return;
             case LogicalExpr { IsAnd: true } and:
             {
-                var operand = new TruthCheck(BoolContext.And, and.Line);
+                var operand = new TruthCheck(BoolContext.And, and.Pos);
                 if (!jumpIf)
                 {
                     CompileCondition(and.Left, false, jumps, operand);
@@ -46,7 +46,7 @@ internal sealed partial class FunctionCompiler
             }
             case LogicalExpr or:
             {
-                var operand = new TruthCheck(BoolContext.Or, or.Line);
+                var operand = new TruthCheck(BoolContext.Or, or.Pos);
                 if (jumpIf)
                 {
                     CompileCondition(or.Left, true, jumps, operand);
@@ -64,7 +64,7 @@ internal sealed partial class FunctionCompiler
             case BinaryExpr b when IsComparison(b.Op):
                 if (_program.Folder.TryFold(b, out var folded))
                 {
-                    if (folded.AsBool == jumpIf) jumps.Add(EmitJump(e.Line));
+                    if (folded.AsBool == jumpIf) jumps.Add(EmitJump(e.Pos));
                     return;
                 }
                 CompileComparisonJump(b, jumpIf, jumps);
@@ -73,8 +73,8 @@ internal sealed partial class FunctionCompiler
             {
                 int top = _regs.Top;
                 int r = OperandRegister(e);
-                Emit(ABC(OpCode.Test, r, 0, (int)check.Context, jumpIf), check.Line);
-                jumps.Add(EmitJump(check.Line));
+                Emit(ABC(OpCode.Test, r, 0, (int)check.Context, jumpIf), check.Pos);
+                jumps.Add(EmitJump(check.Pos));
                 _regs.FreeTempsFrom(top);
                 return;
             }
@@ -102,15 +102,15 @@ internal sealed partial class FunctionCompiler
                     BinaryOp.Gt => OpCode.GtI,
                     _ => OpCode.GeI,
                 };
-                Emit(ABC(immediate, left, (int)constant.AsInt + OffsetSC, 0, k), b.Line);
-                jumps.Add(EmitJump(b.Line));
+                Emit(ABC(immediate, left, (int)constant.AsInt + OffsetSC, 0, k), b.Pos);
+                jumps.Add(EmitJump(b.Pos));
                 _regs.FreeTempsFrom(top);
                 return;
             }
             if (op == BinaryOp.Eq && _k.Of(constant) is var index && index < MaxShortConst)
             {
-                Emit(ABC(OpCode.EqK, left, index, 0, k), b.Line);
-                jumps.Add(EmitJump(b.Line));
+                Emit(ABC(OpCode.EqK, left, index, 0, k), b.Pos);
+                jumps.Add(EmitJump(b.Pos));
                 _regs.FreeTempsFrom(top);
                 return;
             }
@@ -124,8 +124,8 @@ internal sealed partial class FunctionCompiler
             BinaryOp.Gt => OpCode.Gt,
             _ => OpCode.Ge,
         };
-        Emit(ABC(opcode, left, right, 0, k), b.Line);
-        jumps.Add(EmitJump(b.Line));
+        Emit(ABC(opcode, left, right, 0, k), b.Pos);
+        jumps.Add(EmitJump(b.Pos));
         _regs.FreeTempsFrom(top);
     }
 
@@ -139,14 +139,14 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(l, out var folded))
         {
-            EmitLoadConstant(dest, folded, l.Line);
+            EmitLoadConstant(dest, folded, l.Pos);
             return;
         }
         if (!_regs.IsTemp(dest))
         {
             int t = _regs.AllocTemp();
             CompileLogicalValue(l, t);
-            Emit(ABC(OpCode.Move, dest, t, 0), l.Line);
+            Emit(ABC(OpCode.Move, dest, t, 0), l.Pos);
             _regs.FreeTemp(t);
             return;
         }
@@ -158,12 +158,12 @@ internal sealed partial class FunctionCompiler
         {
             CompileInto(operands[n], dest);
             // "and" is decided by a false operand, "or" by a true one; the TEST also checks it is a bool.
-            Emit(ABC(OpCode.Test, dest, 0, (int)context, k: !l.IsAnd), l.Line);
-            decided.Add(EmitJump(l.Line));
+            Emit(ABC(OpCode.Test, dest, 0, (int)context, k: !l.IsAnd), l.Pos);
+            decided.Add(EmitJump(l.Pos));
         }
         var last = operands[^1];
         CompileInto(last, dest);
-        if (last is not LogicalExpr) Emit(ABC(OpCode.CheckBool, dest, 0, (int)context), l.Line);
+        if (last is not LogicalExpr) Emit(ABC(OpCode.CheckBool, dest, 0, (int)context), l.Pos);
         PatchHere(decided);
     }
 
@@ -184,7 +184,7 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(b, out var folded))
         {
-            EmitLoadConstant(dest, folded, b.Line);
+            EmitLoadConstant(dest, folded, b.Pos);
             return;
         }
         bool negate = b.Op == BinaryOp.Ne;
@@ -193,12 +193,12 @@ internal sealed partial class FunctionCompiler
         int left = OperandRegister(b.Left, b.Right);
         if (_program.Folder.TryFold(b.Right, out var constant) && _k.Of(constant) is var index && index < MaxShortConst)
         {
-            Emit(ABC(SetOp(op) + (OpCode.SetEqK - OpCode.SetEq), dest, left, index, negate), b.Line);
+            Emit(ABC(SetOp(op) + (OpCode.SetEqK - OpCode.SetEq), dest, left, index, negate), b.Pos);
         }
         else
         {
             int right = OperandRegister(b.Right);
-            Emit(ABC(SetOp(op), dest, left, right, negate), b.Line);
+            Emit(ABC(SetOp(op), dest, left, right, negate), b.Pos);
         }
         _regs.FreeTempsFrom(top);
     }

@@ -27,13 +27,13 @@ internal sealed partial class FunctionCompiler
             return;
         }
         if (last >= 0) CompileStatement(block.Statements[last]);
-        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), LastLine(block));
+        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), LastPos(block));
     }
 
     private void CompileLetIn(LetInExpr l, int dest)
     {
         EnterScope();
-        BindLetPattern(l.Pattern, l.Value, l.Line);
+        BindLetPattern(l.Pattern, l.Value, l.Pos);
         CompileInto(l.Body, dest);
         ExitScope();
     }
@@ -47,14 +47,14 @@ internal sealed partial class FunctionCompiler
         {
             var branch = i.Branches[b];
             var next = new List<int>();
-            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(BoolContext.Condition, branch.Condition.Line));
+            CompileCondition(branch.Condition, jumpIf: false, next, new TruthCheck(BoolContext.Condition, branch.Condition.Pos));
             CompileBlock(branch.Body, dest);
             bool moreFollows = b < i.Branches.Count - 1 || i.Else is not null || dest != Discard;
-            if (moreFollows && !EndsInJump()) ends.Add(EmitJump(LastEmittedLine));
+            if (moreFollows && !EndsInJump()) ends.Add(EmitJump(LastEmittedPos));
             PatchHere(next);
         }
         if (i.Else is not null) CompileBlock(i.Else, dest);
-        else if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), i.Line);
+        else if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), i.Pos);
         PatchHere(ends);
     }
 
@@ -78,13 +78,13 @@ internal sealed partial class FunctionCompiler
     {
         int start = Here;
         var exits = new List<int>();
-        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(BoolContext.Condition, w.Condition.Line));
+        CompileCondition(w.Condition, jumpIf: false, exits, new TruthCheck(BoolContext.Condition, w.Condition.Pos));
         var loop = PushLoop(scopeIndex: _scopes.Count);
         CompileBlock(w.Body, Discard);
         PatchJumps(loop.Continues, Here);
-        EmitJumpBack(start, w.Line);
+        EmitJumpBack(start, w.Pos);
         PopLoop(loop, exits);
-        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), w.Line);
+        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), w.Pos);
     }
 
     private void CompileFor(ForExpr f, int dest)
@@ -93,7 +93,7 @@ internal sealed partial class FunctionCompiler
             CompileRangeFor(f, range);
         else
             CompileIteratorFor(f);
-        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), f.Line);
+        if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), f.Pos);
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ internal sealed partial class FunctionCompiler
         int state = _regs.AllocTemps(2);
         CompileInto(range.Start, state);
         CompileInto(range.End, state + 1);
-        int prep = Emit(AsBx(range.Inclusive ? OpCode.ForPrepInc : OpCode.ForPrep, state, 0), range.Line);
+        int prep = Emit(AsBx(range.Inclusive ? OpCode.ForPrepInc : OpCode.ForPrep, state, 0), range.Pos);
 
         EnterScope();
         var loop = PushLoop(scopeIndex: _scopes.Count - 1);
@@ -116,7 +116,7 @@ internal sealed partial class FunctionCompiler
         CompileStatements(f.Body, Discard);
         ExitScope();
         PatchJumps(loop.Continues, Here);
-        int forLoop = Emit(AsBx(OpCode.ForLoop, state, 0), f.Line);
+        int forLoop = Emit(AsBx(OpCode.ForLoop, state, 0), f.Pos);
         PatchJump(forLoop, body);
         PatchJump(prep, Here);
         PopLoop(loop, []);
@@ -132,7 +132,7 @@ internal sealed partial class FunctionCompiler
         int top = _regs.Top;
         int iterator = _regs.AllocTemp();
         CompileInto(f.Iterable, iterator);
-        int prep = Emit(AsBx(OpCode.IterPrep, iterator, 0), f.Line);
+        int prep = Emit(AsBx(OpCode.IterPrep, iterator, 0), f.Pos);
 
         EnterScope();
         var loop = PushLoop(scopeIndex: _scopes.Count - 1);
@@ -150,14 +150,14 @@ internal sealed partial class FunctionCompiler
             var mismatch = new List<int>();
             CompilePatternTest(f.Pattern, item, mismatch);
             if (mismatch.Count > 0)
-                _coldStubs.Add(new ColdStub(mismatch, [(ABC(OpCode.NoMatch, item, 0, 0), f.Line)]));
+                _coldStubs.Add(new ColdStub(mismatch, [(ABC(OpCode.NoMatch, item, 0, 0), f.Pos)]));
             ActivatePatternLocals(f.Pattern);
         }
         CompileStatements(f.Body, Discard);
         ExitScope();
         PatchJumps(loop.Continues, Here);
         PatchJump(prep, Here);
-        int next = Emit(AsBx(OpCode.IterNext, iterator, 0), f.Line);
+        int next = Emit(AsBx(OpCode.IterNext, iterator, 0), f.Pos);
         PatchJump(next, body);
         PopLoop(loop, []);
         _regs.FreeTempsFrom(top);
@@ -186,27 +186,27 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Leaving the loop body early: leave the TRYs entered inside the loop, close the body's
     /// captured locals, jump.</summary>
-    private void EmitLoopExit(Loop loop, List<int> jumps, int line)
+    private void EmitLoopExit(Loop loop, List<int> jumps, SourcePos pos)
     {
-        for (int t = loop.TryDepth; t < _tryDepth; t++) Emit(ABC(OpCode.EndTry, 0, 0, 0), line);
-        if (HasCapturedAbove(loop.ScopeIndex)) Emit(ABC(OpCode.Close, loop.BodyLevel, 0, 0), line);
-        jumps.Add(EmitJump(line));
+        for (int t = loop.TryDepth; t < _tryDepth; t++) Emit(ABC(OpCode.EndTry, 0, 0, 0), pos);
+        if (HasCapturedAbove(loop.ScopeIndex)) Emit(ABC(OpCode.Close, loop.BodyLevel, 0, 0), pos);
+        jumps.Add(EmitJump(pos));
     }
 
     private void CompileBreak(BreakExpr b)
     {
-        var loop = InnermostLoop("break", b.Line);
-        EmitLoopExit(loop, loop.Breaks, b.Line);
+        var loop = InnermostLoop("break", b.Pos);
+        EmitLoopExit(loop, loop.Breaks, b.Pos);
     }
 
     private void CompileContinue(ContinueExpr c)
     {
-        var loop = InnermostLoop("continue", c.Line);
-        EmitLoopExit(loop, loop.Continues, c.Line);
+        var loop = InnermostLoop("continue", c.Pos);
+        EmitLoopExit(loop, loop.Continues, c.Pos);
     }
 
-    private Loop InnermostLoop(string what, int line) =>
-        _loops.Count > 0 ? _loops[^1] : throw new InvalidOperationException($"register VM compiler: {what} outside a loop at line {line}");
+    private Loop InnermostLoop(string what, SourcePos pos) =>
+        _loops.Count > 0 ? _loops[^1] : throw new InvalidOperationException($"register VM compiler: {what} outside a loop at line {pos}");
 
     // ---- try / throw -----------------------------------------------------------------------------------
 
@@ -225,12 +225,12 @@ internal sealed partial class FunctionCompiler
     {
         int level = _regs.AllocTemp();
         _regs.FreeTemp(level);
-        int tryAt = Emit(AsBx(OpCode.Try, level, 0), t.Line);
+        int tryAt = Emit(AsBx(OpCode.Try, level, 0), t.Pos);
         _tryDepth++;
         CompileBlock(t.Body, dest);
         _tryDepth--;
-        Emit(ABC(OpCode.EndTry, 0, 0, 0), LastEmittedLine);
-        var end = new List<int> { EmitJump(LastEmittedLine) };
+        Emit(ABC(OpCode.EndTry, 0, 0, 0), LastEmittedPos);
+        var end = new List<int> { EmitJump(LastEmittedPos) };
         PatchJump(tryAt, Here);
 
         EnterScope();
@@ -244,7 +244,7 @@ internal sealed partial class FunctionCompiler
     {
         int top = _regs.Top;
         int value = OperandRegister(t.Value);
-        Emit(ABC(OpCode.Throw, value, 0, 0), t.Line);
+        Emit(ABC(OpCode.Throw, value, 0, 0), t.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -274,7 +274,7 @@ internal sealed partial class FunctionCompiler
             CompilePatternTest(arm.Pattern, scrutinee, next);
             ActivatePatternLocals(arm.Pattern);
             if (arm.Guard is not null)
-                CompileCondition(arm.Guard, jumpIf: false, next, new TruthCheck(BoolContext.Guard, arm.Guard.Line));
+                CompileCondition(arm.Guard, jumpIf: false, next, new TruthCheck(BoolContext.Guard, arm.Guard.Pos));
             if (tail)
             {
                 CompileReturnValue(arm.Body);
@@ -284,7 +284,7 @@ internal sealed partial class FunctionCompiler
             {
                 CompileInto(arm.Body, dest);
                 ExitScope();
-                if (!EndsInJump()) ends.Add(EmitJump(LastEmittedLine));
+                if (!EndsInJump()) ends.Add(EmitJump(LastEmittedPos));
             }
             _regs.EnsureAt(before, "a match arm");
         }
@@ -292,13 +292,13 @@ internal sealed partial class FunctionCompiler
         if (next.Count > 0 || m.Arms.Count == 0)
         {
             PatchHere(next);
-            Emit(ABC(OpCode.NoMatch, scrutinee, 0, 0), m.Line);
+            Emit(ABC(OpCode.NoMatch, scrutinee, 0, 0), m.Pos);
         }
         else if (!tail && ends.Count > 0 && ends[^1] == Here - 1)
         {
             // The last arm cannot fail: its jump to the end would jump to the next instruction.
             _code.RemoveAt(_code.Count - 1);
-            _lines.RemoveAt(_lines.Count - 1);
+            _positions.RemoveAt(_positions.Count - 1);
             ends.RemoveAt(ends.Count - 1);
         }
         PatchHere(ends);
@@ -357,37 +357,37 @@ internal sealed partial class FunctionCompiler
                 return;
             case BindingPattern b:
                 int target = RegisterOf(b.Binding);
-                if (target != value) Emit(ABC(OpCode.Move, target, value, 0), p.Line);
+                if (target != value) Emit(ABC(OpCode.Move, target, value, 0), p.Pos);
                 return;
             case LiteralPattern lit:
                 CompileLiteralTest(lit, value, fail);
                 return;
             case RangePattern r:
-                Emit(ABx(OpCode.TestRange, value, _k.Range(r.Low, r.High, r.Inclusive)), p.Line);
-                fail.Add(EmitJump(p.Line));
+                Emit(ABx(OpCode.TestRange, value, _k.Range(r.Low, r.High, r.Inclusive)), p.Pos);
+                fail.Add(EmitJump(p.Pos));
                 return;
             case TuplePattern t:
-                Emit(ABC(OpCode.TestTuple, value, t.Elements.Count, 0), p.Line);
-                fail.Add(EmitJump(p.Line));
+                Emit(ABC(OpCode.TestTuple, value, t.Elements.Count, 0), p.Pos);
+                fail.Add(EmitJump(p.Pos));
                 for (int i = 0; i < t.Elements.Count; i++)
-                    CompileSubPattern(t.Elements[i], i, (dest, index) => EmitTupleGet(dest, value, index, p.Line), fail);
+                    CompileSubPattern(t.Elements[i], i, (dest, index) => EmitTupleGet(dest, value, index, p.Pos), fail);
                 return;
             case VariantPattern v:
                 var decl = v.Enum ?? throw new InvalidOperationException($"register VM compiler: unresolved variant pattern at line {p.Line}");
                 int arity = decl.Variants[v.VariantIndex].Payload.Count;
                 int ctor = _program.Constructor(decl.TypeId, v.VariantIndex, arity);
-                Emit(ABx(OpCode.TestVariant, value, ctor), p.Line);
-                fail.Add(EmitJump(p.Line));
+                Emit(ABx(OpCode.TestVariant, value, ctor), p.Pos);
+                fail.Add(EmitJump(p.Pos));
                 if (v.Payload is { } payload)
                 {
                     if (payload.Count != arity)
                     {
                         // The front end normally rejects this; a pattern of the wrong size matches nothing.
-                        fail.Add(EmitJump(p.Line));
+                        fail.Add(EmitJump(p.Pos));
                         return;
                     }
                     for (int i = 0; i < payload.Count; i++)
-                        CompileSubPattern(payload[i], i, (dest, index) => Emit(ABC(OpCode.GetPayload, dest, value, index), p.Line), fail);
+                        CompileSubPattern(payload[i], i, (dest, index) => Emit(ABC(OpCode.GetPayload, dest, value, index), p.Pos), fail);
                 }
                 return;
             default:
@@ -429,19 +429,19 @@ internal sealed partial class FunctionCompiler
         // "if (R[value] == constant) == false then JMP fail"
         if (constant.IsInt && FitsSC(constant.AsInt))
         {
-            Emit(ABC(OpCode.EqI, value, (int)constant.AsInt + OffsetSC, 0, k: false), lit.Line);
+            Emit(ABC(OpCode.EqI, value, (int)constant.AsInt + OffsetSC, 0, k: false), lit.Pos);
         }
         else if (_k.Of(constant) is var index && index < MaxShortConst)
         {
-            Emit(ABC(OpCode.EqK, value, index, 0, k: false), lit.Line);
+            Emit(ABC(OpCode.EqK, value, index, 0, k: false), lit.Pos);
         }
         else
         {
             int t = _regs.AllocTemp();
-            EmitLoadConstant(t, constant, lit.Line);
-            Emit(ABC(OpCode.Eq, value, t, 0, k: false), lit.Line);
+            EmitLoadConstant(t, constant, lit.Pos);
+            Emit(ABC(OpCode.Eq, value, t, 0, k: false), lit.Pos);
             _regs.FreeTemp(t);
         }
-        fail.Add(EmitJump(lit.Line));
+        fail.Add(EmitJump(lit.Pos));
     }
 }

@@ -21,11 +21,11 @@ internal sealed partial class FunctionCompiler
         }
         switch (e)
         {
-            case IntLiteral i: EmitLoadConstant(dest, Value.FromInt(i.Value), e.Line); break;
-            case FloatLiteral f: EmitLoadConstant(dest, Value.FromFloat(f.Value), e.Line); break;
-            case BoolLiteral b: EmitLoadConstant(dest, Value.FromBool(b.Value), e.Line); break;
-            case StringLiteral s: EmitLoadK(dest, _k.String(s.Value), e.Line); break;
-            case UnitLiteral: Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Line); break;
+            case IntLiteral i: EmitLoadConstant(dest, Value.FromInt(i.Value), e.Pos); break;
+            case FloatLiteral f: EmitLoadConstant(dest, Value.FromFloat(f.Value), e.Pos); break;
+            case BoolLiteral b: EmitLoadConstant(dest, Value.FromBool(b.Value), e.Pos); break;
+            case StringLiteral s: EmitLoadK(dest, _k.String(s.Value), e.Pos); break;
+            case UnitLiteral: Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Pos); break;
             case NameExpr n: CompileName(n, dest); break;
             case UnaryExpr u: CompileUnary(u, dest); break;
             case BinaryExpr b when IsComparison(b.Op): CompileComparisonValue(b, dest); break;
@@ -41,7 +41,7 @@ internal sealed partial class FunctionCompiler
             case ArrayExpr a: CompileArray(a, dest); break;
             case TupleExpr t: CompileTuple(t, dest); break;
             case MapExpr m: CompileMap(m, dest); break;
-            case FunctionExpr f: Emit(ABx(OpCode.Closure, dest, CompileChild(f.Function)), e.Line); break;
+            case FunctionExpr f: Emit(ABx(OpCode.Closure, dest, CompileChild(f.Function)), e.Pos); break;
             case IfExpr i: CompileIf(i, dest); break;
             case WhileExpr w: CompileWhile(w, dest); break;
             case ForExpr f: CompileFor(f, dest); break;
@@ -55,7 +55,7 @@ internal sealed partial class FunctionCompiler
             case ThrowExpr t: CompileThrow(t); break;
             case AssignExpr a:
                 CompileAssign(a);
-                if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Line);
+                if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), e.Pos);
                 break;
             case MacroExpr m: CompileMacro(m, dest); break;
             default:
@@ -113,25 +113,25 @@ internal sealed partial class FunctionCompiler
     {
         if (n.Ref.Kind == VarKind.Global && _program.Folder.TryFold(n, out var constant))
         {
-            EmitLoadConstant(dest, constant, n.Line);
+            EmitLoadConstant(dest, constant, n.Pos);
             return;
         }
         if (RegisterBinding(n) is { } b)
         {
             int r = RegisterOf(b);
-            if (r != dest) Emit(ABC(OpCode.Move, dest, r, 0), n.Line);
+            if (r != dest) Emit(ABC(OpCode.Move, dest, r, 0), n.Pos);
             return;
         }
         switch (n.Ref.Kind)
         {
             case VarKind.Upvalue:
-                Emit(ABC(OpCode.GetUpval, dest, n.Ref.Index, 0), n.Line);
+                Emit(ABC(OpCode.GetUpval, dest, n.Ref.Index, 0), n.Pos);
                 break;
             case VarKind.Global:
-                Emit(ABx(OpCode.GetGlobal, dest, n.Ref.Index), n.Line);
+                Emit(ABx(OpCode.GetGlobal, dest, n.Ref.Index), n.Pos);
                 break;
             case VarKind.Builtin:
-                EmitLoadK(dest, _k.Builtin(n.Ref.BuiltinName ?? n.Name), n.Line);
+                EmitLoadK(dest, _k.Builtin(n.Ref.BuiltinName ?? n.Name), n.Pos);
                 break;
             default:
                 throw new InvalidOperationException($"register VM compiler: unresolved name '{n.Name}' at line {n.Line}");
@@ -146,12 +146,12 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(u, out var folded))
         {
-            EmitLoadConstant(dest, folded, u.Line);
+            EmitLoadConstant(dest, folded, u.Pos);
             return;
         }
         int top = _regs.Top;
         int operand = OperandRegister(u.Operand);
-        Emit(ABC(u.Op == UnaryOp.Negate ? OpCode.Unm : OpCode.Not, dest, operand, 0), u.Line);
+        Emit(ABC(u.Op == UnaryOp.Negate ? OpCode.Unm : OpCode.Not, dest, operand, 0), u.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -159,35 +159,35 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(b, out var folded))
         {
-            EmitLoadConstant(dest, folded, b.Line);
+            EmitLoadConstant(dest, folded, b.Pos);
             return;
         }
         int top = _regs.Top;
         int left = OperandRegister(b.Left, b.Right);
-        EmitArithmetic(b.Op, dest, left, b.Right, b.Line);
+        EmitArithmetic(b.Op, dest, left, b.Right, b.Pos);
         _regs.FreeTempsFrom(top);
     }
 
     /// <summary><c>R[dest] := R[left] op right</c>, using the immediate or constant form when right is a constant.</summary>
-    private void EmitArithmetic(BinaryOp op, int dest, int left, Expr right, int line)
+    private void EmitArithmetic(BinaryOp op, int dest, int left, Expr right, SourcePos pos)
     {
         if (_program.Folder.TryFold(right, out var k))
         {
             if (op is BinaryOp.Add or BinaryOp.Sub && k.IsInt && FitsSC(k.AsInt))
             {
-                Emit(ABC(op == BinaryOp.Add ? OpCode.AddI : OpCode.SubI, dest, left, (int)k.AsInt + OffsetSC), line);
+                Emit(ABC(op == BinaryOp.Add ? OpCode.AddI : OpCode.SubI, dest, left, (int)k.AsInt + OffsetSC), pos);
                 return;
             }
             int index = _k.Of(k);
             if (index < MaxShortConst)
             {
-                Emit(ABC(ArithmeticOp(op, constant: true), dest, left, index), line);
+                Emit(ABC(ArithmeticOp(op, constant: true), dest, left, index), pos);
                 return;
             }
         }
         int top = _regs.Top;
         int r = OperandRegister(right);
-        Emit(ABC(ArithmeticOp(op, constant: false), dest, left, r), line);
+        Emit(ABC(ArithmeticOp(op, constant: false), dest, left, r), pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -216,7 +216,7 @@ internal sealed partial class FunctionCompiler
         int top = _regs.Top;
         int start = OperandRegister(r.Start, r.End);
         int end = OperandRegister(r.End);
-        Emit(ABC(OpCode.NewRange, dest, start, end, r.Inclusive), r.Line);
+        Emit(ABC(OpCode.NewRange, dest, start, end, r.Inclusive), r.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -224,13 +224,13 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(c, out var folded))
         {
-            EmitLoadConstant(dest, folded, c.Line);
+            EmitLoadConstant(dest, folded, c.Pos);
             return;
         }
         int top = _regs.Top;
         int value = OperandRegister(c.Value);
-        Emit(ABC(OpCode.Cast, dest, value, (int)c.Target), c.Line);
-        Emit(Ax(OpCode.ExtraArg, _k.String(c.Type.Text)), c.Line);
+        Emit(ABC(OpCode.Cast, dest, value, (int)c.Target), c.Pos);
+        Emit(Ax(OpCode.ExtraArg, _k.String(c.Type.Text)), c.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -242,15 +242,15 @@ internal sealed partial class FunctionCompiler
         {
             case MemberKind.UnitVariant:
                 int ctor = _program.Constructor(m.Enum!.TypeId, m.VariantIndex, 0);
-                EmitWithConst(OpCode.NewEnum, dest, 0, ctor, m.Line);
+                EmitWithConst(OpCode.NewEnum, dest, 0, ctor, m.Pos);
                 break;
             case MemberKind.Builtin:
-                EmitLoadK(dest, _k.Builtin(m.BuiltinName ?? m.Name), m.Line);
+                EmitLoadK(dest, _k.Builtin(m.BuiltinName ?? m.Name), m.Pos);
                 break;
             default:
                 int top = _regs.Top;
                 int target = OperandRegister(m.Target);
-                EmitWithConst(OpCode.GetField, dest, target, _k.String(m.Name), m.Line);
+                EmitWithConst(OpCode.GetField, dest, target, _k.String(m.Name), m.Pos);
                 _regs.FreeTempsFrom(top);
                 break;
         }
@@ -260,17 +260,17 @@ internal sealed partial class FunctionCompiler
     {
         int top = _regs.Top;
         int target = OperandRegister(t.Target);
-        EmitTupleGet(dest, target, t.Index, t.Line);
+        EmitTupleGet(dest, target, t.Index, t.Pos);
         _regs.FreeTempsFrom(top);
     }
 
-    private void EmitTupleGet(int dest, int tuple, int index, int line)
+    private void EmitTupleGet(int dest, int tuple, int index, SourcePos pos)
     {
-        if (index < MaxShortConst) Emit(ABC(OpCode.GetTuple, dest, tuple, index), line);
+        if (index < MaxShortConst) Emit(ABC(OpCode.GetTuple, dest, tuple, index), pos);
         else
         {
-            Emit(ABC(OpCode.GetTuple, dest, tuple, MaxShortConst), line);
-            Emit(Ax(OpCode.ExtraArg, index), line);
+            Emit(ABC(OpCode.GetTuple, dest, tuple, MaxShortConst), pos);
+            Emit(Ax(OpCode.ExtraArg, index), pos);
         }
     }
 
@@ -279,7 +279,7 @@ internal sealed partial class FunctionCompiler
         int top = _regs.Top;
         int target = OperandRegister(i.Target, i.Index);
         int index = OperandRegister(i.Index);
-        Emit(ABC(OpCode.GetIndex, dest, target, index), i.Line);
+        Emit(ABC(OpCode.GetIndex, dest, target, index), i.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -292,7 +292,7 @@ internal sealed partial class FunctionCompiler
         if (n > 0 && _program.Folder.TryFoldAll(a.Elements) is { } values
             && _k.Of(Value.FromObject(new VeldTuple(values))) is var elements && elements <= MaxBx)
         {
-            Emit(ABx(OpCode.NewArrayK, dest, elements), a.Line);
+            Emit(ABx(OpCode.NewArrayK, dest, elements), a.Pos);
             return;
         }
         // With more than one batch the array exists before the last elements are evaluated; build it in a
@@ -304,12 +304,12 @@ internal sealed partial class FunctionCompiler
             int count = Math.Min(ArrayBatch, n - first);
             int window = _regs.Top;
             for (int i = 0; i < count; i++) CompileInto(a.Elements[first + i], _regs.AllocTemp());
-            Emit(ABC(first == 0 ? OpCode.NewArray : OpCode.Append, target, count == 0 ? 0 : window, count), a.Line);
+            Emit(ABC(first == 0 ? OpCode.NewArray : OpCode.Append, target, count == 0 ? 0 : window, count), a.Pos);
             _regs.FreeTempsFrom(top);
         }
         if (target != dest)
         {
-            Emit(ABC(OpCode.Move, dest, target, 0), a.Line);
+            Emit(ABC(OpCode.Move, dest, target, 0), a.Pos);
             _regs.FreeTemp(target);
         }
     }
@@ -318,14 +318,14 @@ internal sealed partial class FunctionCompiler
     {
         if (_program.Folder.TryFold(t, out var constant))
         {
-            EmitLoadConstant(dest, constant, t.Line);
+            EmitLoadConstant(dest, constant, t.Pos);
             return;
         }
         int top = _regs.Top;
         // Each element's register is allocated just before it is computed, so a call there can use it as its window.
         int window = _regs.Top;
         foreach (var element in t.Elements) CompileInto(element, _regs.AllocTemp());
-        Emit(ABC(OpCode.NewTuple, dest, window, t.Elements.Count), t.Line);
+        Emit(ABC(OpCode.NewTuple, dest, window, t.Elements.Count), t.Pos);
         _regs.FreeTempsFrom(top);
     }
 
@@ -343,12 +343,12 @@ internal sealed partial class FunctionCompiler
                 CompileInto(m.Entries[first + i].Key, _regs.AllocTemp());
                 CompileInto(m.Entries[first + i].Value, _regs.AllocTemp());
             }
-            Emit(ABC(first == 0 ? OpCode.NewMap : OpCode.MapInsert, target, count == 0 ? 0 : window, count), m.Line);
+            Emit(ABC(first == 0 ? OpCode.NewMap : OpCode.MapInsert, target, count == 0 ? 0 : window, count), m.Pos);
             _regs.FreeTempsFrom(top);
         }
         if (target != dest)
         {
-            Emit(ABC(OpCode.Move, dest, target, 0), m.Line);
+            Emit(ABC(OpCode.Move, dest, target, 0), m.Pos);
             _regs.FreeTemp(target);
         }
     }
@@ -360,7 +360,7 @@ internal sealed partial class FunctionCompiler
         if (m.Kind == MacroKind.Assert)
         {
             CompileAssert(m);
-            if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Line);
+            if (dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Pos);
             return;
         }
 
@@ -382,7 +382,7 @@ internal sealed partial class FunctionCompiler
 
         if (m.Kind == MacroKind.Format && values.Count == 0)
         {
-            if (dest != Discard) EmitLoadK(dest, _k.String(pieces[0]), m.Line);
+            if (dest != Discard) EmitLoadK(dest, _k.String(pieces[0]), m.Pos);
             return;
         }
 
@@ -394,35 +394,35 @@ internal sealed partial class FunctionCompiler
             // A part is shown when it is evaluated: if a later part may run code (and change this value,
             // say an array), take its display form now.
             if (values.Skip(i + 1).Any(EffectAnalysis.MayRunCode))
-                Emit(ABC(OpCode.ToStr, window + i, window + i, 0), values[i].Line);
+                Emit(ABC(OpCode.ToStr, window + i, window + i, 0), values[i].Pos);
         }
         int template = _k.Template(pieces);
         if (m.Kind == MacroKind.Format)
         {
-            EmitWithConst(OpCode.Format, dest, values.Count == 0 ? 0 : window, template, m.Line);
+            EmitWithConst(OpCode.Format, dest, values.Count == 0 ? 0 : window, template, m.Pos);
         }
         else
         {
             bool newline = m.Kind == MacroKind.Println;
             if (template >= MaxShortConst)
             {
-                Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, MaxShortConst, 0, newline), m.Line);
-                Emit(Ax(OpCode.ExtraArg, template), m.Line);
+                Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, MaxShortConst, 0, newline), m.Pos);
+                Emit(Ax(OpCode.ExtraArg, template), m.Pos);
             }
-            else Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, template, 0, newline), m.Line);
+            else Emit(ABC(OpCode.Print, values.Count == 0 ? 0 : window, template, 0, newline), m.Pos);
         }
         _regs.FreeTempsFrom(top);
-        if (m.Kind != MacroKind.Format && dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Line);
+        if (m.Kind != MacroKind.Format && dest != Discard) Emit(ABC(OpCode.LoadUnit, dest, 0, 0), m.Pos);
     }
 
     /// <summary><c>assert~(cond[, msg])</c>: the check falls through when it holds; the failure is a cold stub.</summary>
     private void CompileAssert(MacroExpr m)
     {
         var failures = new List<int>();
-        CompileCondition(m.Condition!, jumpIf: false, failures, new TruthCheck(BoolContext.Assert, m.Line));
+        CompileCondition(m.Condition!, jumpIf: false, failures, new TruthCheck(BoolContext.Assert, m.Pos));
         if (m.Message is null)
         {
-            _coldStubs.Add(new ColdStub(failures, [(ABC(OpCode.AssertFail, 0, 0, 0), m.Line)]));
+            _coldStubs.Add(new ColdStub(failures, [(ABC(OpCode.AssertFail, 0, 0, 0), m.Pos)]));
             return;
         }
         if (_program.Folder.TryFold(m.Message, out var constant))
@@ -430,20 +430,20 @@ internal sealed partial class FunctionCompiler
             // The message is a constant: load it in the stub, into a register that is free at the check.
             int t = _regs.AllocTemp();
             _regs.FreeTemp(t);
-            var stub = new List<(uint, int)>();
+            var stub = new List<(uint, SourcePos)>();
             int k = _k.Of(constant);
-            if (k <= MaxBx) stub.Add((ABx(OpCode.LoadK, t, k), m.Line));
-            else { stub.Add((ABC(OpCode.LoadKX, t, 0, 0), m.Line)); stub.Add((Ax(OpCode.ExtraArg, k), m.Line)); }
-            stub.Add((ABC(OpCode.AssertFail, t, 0, 0, k: true), m.Line));
+            if (k <= MaxBx) stub.Add((ABx(OpCode.LoadK, t, k), m.Pos));
+            else { stub.Add((ABC(OpCode.LoadKX, t, 0, 0), m.Pos)); stub.Add((Ax(OpCode.ExtraArg, k), m.Pos)); }
+            stub.Add((ABC(OpCode.AssertFail, t, 0, 0, k: true), m.Pos));
             _coldStubs.Add(new ColdStub(failures, stub));
             return;
         }
         // A computed message is evaluated only when the assertion fails, inline.
-        var pass = new List<int> { EmitJump(m.Line) };
+        var pass = new List<int> { EmitJump(m.Pos) };
         PatchHere(failures);
         int top = _regs.Top;
         int msg = OperandRegister(m.Message);
-        Emit(ABC(OpCode.AssertFail, msg, 0, 0, k: true), m.Line);
+        Emit(ABC(OpCode.AssertFail, msg, 0, 0, k: true), m.Pos);
         _regs.FreeTempsFrom(top);
         PatchHere(pass);
     }

@@ -14,13 +14,13 @@ internal sealed partial class FunctionCompiler
                 CompileEffect(e.Expr);
                 break;
             case LetStmt l:
-                BindLetPattern(l.Pattern, l.Value, l.Line);
+                BindLetPattern(l.Pattern, l.Value, l.Pos);
                 break;
             case FnDecl { Binding: { Kind: BindingKind.Local } binding } f:
                 // A nested fn is a local, visible in its own body: its register is known before CLOSURE.
                 int r = _regs.AllocTemp();
                 _registerOf[binding] = r;
-                Emit(ABx(OpCode.Closure, r, CompileChild(f.Function)), f.Line);
+                Emit(ABx(OpCode.Closure, r, CompileChild(f.Function)), f.Pos);
                 _regs.PromoteToLocal(r, binding.Name);
                 ActivateLocal(binding, r);
                 break;
@@ -39,7 +39,7 @@ internal sealed partial class FunctionCompiler
     /// compiled, so a function expression can capture its own name. Globals are stored with SETGLOBAL.
     /// Other patterns reserve registers for their names, then test and destructure.
     /// </summary>
-    private void BindLetPattern(Pattern pattern, Expr value, int line)
+    private void BindLetPattern(Pattern pattern, Expr value, SourcePos pos)
     {
         switch (pattern)
         {
@@ -61,7 +61,7 @@ internal sealed partial class FunctionCompiler
             {
                 int top = _regs.Top;
                 int v = OperandRegister(value);
-                Emit(ABx(OpCode.SetGlobal, v, global.Index), line);
+                Emit(ABx(OpCode.SetGlobal, v, global.Index), pos);
                 _regs.FreeTempsFrom(top);
                 return;
             }
@@ -81,12 +81,12 @@ internal sealed partial class FunctionCompiler
         int source = OperandRegister(value);
         var mismatch = new List<int>();
         CompilePatternTest(pattern, source, mismatch);
-        if (mismatch.Count > 0) _coldStubs.Add(new ColdStub(mismatch, [(ABC(OpCode.NoMatch, source, 0, 0), line)]));
+        if (mismatch.Count > 0) _coldStubs.Add(new ColdStub(mismatch, [(ABC(OpCode.NoMatch, source, 0, 0), pos)]));
         _regs.FreeTempsFrom(tempsFrom);
 
         if (globals)
         {
-            foreach (var b in bindings) Emit(ABx(OpCode.SetGlobal, RegisterOf(b), b.Index), line);
+            foreach (var b in bindings) Emit(ABx(OpCode.SetGlobal, RegisterOf(b), b.Index), pos);
             _regs.FreeTempsFrom(first);
         }
         else ActivatePatternLocals(pattern);
@@ -114,29 +114,29 @@ internal sealed partial class FunctionCompiler
                     if (EffectAnalysis.MayWrite(a.Value, b))
                     {
                         current = _regs.AllocTemp();
-                        Emit(ABC(OpCode.Move, current, r, 0), a.Line);
+                        Emit(ABC(OpCode.Move, current, r, 0), a.Pos);
                     }
-                    EmitArithmetic(op, r, current, a.Value, a.Line);
+                    EmitArithmetic(op, r, current, a.Value, a.Pos);
                 }
                 break;
             }
             case NameExpr { Ref.Kind: VarKind.Upvalue } n:
-                CompileStore(a, (reg) => Emit(ABC(OpCode.GetUpval, reg, n.Ref.Index, 0), a.Line),
-                                 (reg) => Emit(ABC(OpCode.SetUpval, reg, n.Ref.Index, 0), a.Line));
+                CompileStore(a, (reg) => Emit(ABC(OpCode.GetUpval, reg, n.Ref.Index, 0), a.Pos),
+                                 (reg) => Emit(ABC(OpCode.SetUpval, reg, n.Ref.Index, 0), a.Pos));
                 break;
             case NameExpr { Ref.Kind: VarKind.Global } n:
-                CompileStore(a, (reg) => Emit(ABx(OpCode.GetGlobal, reg, n.Ref.Index), a.Line),
-                                 (reg) => Emit(ABx(OpCode.SetGlobal, reg, n.Ref.Index), a.Line));
+                CompileStore(a, (reg) => Emit(ABx(OpCode.GetGlobal, reg, n.Ref.Index), a.Pos),
+                                 (reg) => Emit(ABx(OpCode.SetGlobal, reg, n.Ref.Index), a.Pos));
                 break;
             case IndexExpr ix:
             {
                 int target = OperandRegister(ix.Target, ix.Index, a.Value);
                 int index = OperandRegister(ix.Index, a.Value);
                 if (ConstantStoreOperand(a) is { } constant)
-                    Emit(ABC(OpCode.SetIndex, target, index, constant, k: true), a.Line);
+                    Emit(ABC(OpCode.SetIndex, target, index, constant, k: true), a.Pos);
                 else
-                    CompileStore(a, (reg) => Emit(ABC(OpCode.GetIndex, reg, target, index), a.Line),
-                                     (reg) => Emit(ABC(OpCode.SetIndex, target, index, reg), a.Line));
+                    CompileStore(a, (reg) => Emit(ABC(OpCode.GetIndex, reg, target, index), a.Pos),
+                                     (reg) => Emit(ABC(OpCode.SetIndex, target, index, reg), a.Pos));
                 break;
             }
             case MemberExpr { Kind: MemberKind.Field } m:
@@ -144,10 +144,10 @@ internal sealed partial class FunctionCompiler
                 int target = OperandRegister(m.Target, a.Value);
                 int name = _k.String(m.Name);
                 if (ConstantStoreOperand(a) is { } constant && name < MaxShortConst)
-                    Emit(ABC(OpCode.SetField, target, name, constant, k: true), a.Line);
+                    Emit(ABC(OpCode.SetField, target, name, constant, k: true), a.Pos);
                 else
-                    CompileStore(a, (reg) => EmitWithConst(OpCode.GetField, reg, target, name, a.Line),
-                                     (reg) => EmitWithConst(OpCode.SetField, target, reg, name, a.Line, constInB: true));
+                    CompileStore(a, (reg) => EmitWithConst(OpCode.GetField, reg, target, name, a.Pos),
+                                     (reg) => EmitWithConst(OpCode.SetField, target, reg, name, a.Pos, constInB: true));
                 break;
             }
             default:
@@ -177,7 +177,7 @@ internal sealed partial class FunctionCompiler
         {
             int t = _regs.AllocTemp();
             load(t);
-            EmitArithmetic(op, t, t, a.Value, a.Line);
+            EmitArithmetic(op, t, t, a.Value, a.Pos);
             store(t);
         }
         _regs.FreeTempsFrom(top);

@@ -31,7 +31,8 @@ internal sealed partial class FunctionCompiler
     private readonly string _name;
     private readonly RegisterAllocator _regs = new();
     private readonly List<uint> _code = [];
-    private readonly List<int> _lines = [];
+    /// <summary>Source position of each instruction: its line and column tables.</summary>
+    private readonly List<SourcePos> _positions = [];
     private readonly ConstantPool _k = new();
     private readonly List<FunctionProto> _protos = [];
     private readonly Dictionary<Binding, int> _registerOf = new(ReferenceEqualityComparer.Instance);
@@ -63,7 +64,7 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Rarely executed code (a failed destructuring, a failed assert) placed after the function's
     /// body, so the common path falls through instead of jumping over it.</summary>
-    private sealed record ColdStub(List<int> Jumps, List<(uint Instruction, int Line)> Code);
+    private sealed record ColdStub(List<int> Jumps, List<(uint Instruction, SourcePos Pos)> Code);
 
     private FunctionCompiler(ProgramCompiler program, FunctionCompiler? parent, FunctionNode function, string name)
     {
@@ -96,7 +97,7 @@ internal sealed partial class FunctionCompiler
         if (_function.IsProc)
         {
             CompileBlock(_function.Body, Discard);
-            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastLine(_function.Body));
+            Emit(ABC(OpCode.ReturnUnit, 0, 0, 0), LastPos(_function.Body));
         }
         else
         {
@@ -121,7 +122,8 @@ internal sealed partial class FunctionCompiler
             HasSelf = _function.HasSelf,
             MaxStack = _regs.MaxStack,
             Code = [.. _code],
-            Lines = [.. _lines],
+            Lines = [.. _positions.Select(p => p.Line)],
+            Columns = [.. _positions.Select(p => p.Column)],
             Constants = _k.ToArray(),
             Protos = [.. _protos],
             Upvalues = upvalues,
@@ -163,15 +165,15 @@ internal sealed partial class FunctionCompiler
 
     private int Here => _code.Count;
 
-    private int Emit(uint instruction, int line)
+    private int Emit(uint instruction, SourcePos pos)
     {
         _code.Add(instruction);
-        _lines.Add(line);
+        _positions.Add(pos);
         return _code.Count - 1;
     }
 
     /// <summary>A JMP whose target is patched later.</summary>
-    private int EmitJump(int line) => Emit(SJ(OpCode.Jmp, 0), line);
+    private int EmitJump(SourcePos pos) => Emit(SJ(OpCode.Jmp, 0), pos);
 
     private void PatchJump(int at, int target)
     {
@@ -190,44 +192,44 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>A backward JMP to <paramref name="target"/>.</summary>
-    private void EmitJumpBack(int target, int line) => PatchJump(EmitJump(line), target);
+    private void EmitJumpBack(int target, SourcePos pos) => PatchJump(EmitJump(pos), target);
 
     /// <summary>An instruction whose constant operand sits in C (B for SETFIELD): indexes above 254 go to an EXTRAARG.</summary>
-    private void EmitWithConst(OpCode op, int a, int b, int constIndex, int line, bool constInB = false)
+    private void EmitWithConst(OpCode op, int a, int b, int constIndex, SourcePos pos, bool constInB = false)
     {
         bool extra = constIndex >= MaxShortConst;
         int field = extra ? MaxShortConst : constIndex;
-        Emit(constInB ? ABC(op, a, field, b) : ABC(op, a, b, field), line);
-        if (extra) Emit(Ax(OpCode.ExtraArg, constIndex), line);
+        Emit(constInB ? ABC(op, a, field, b) : ABC(op, a, b, field), pos);
+        if (extra) Emit(Ax(OpCode.ExtraArg, constIndex), pos);
     }
 
-    private void EmitLoadConstant(int dest, Value v, int line)
+    private void EmitLoadConstant(int dest, Value v, SourcePos pos)
     {
         switch (v.Kind)
         {
             case ValueKind.Int when v.AsInt >= MinSBx && v.AsInt <= MaxSBx:
-                Emit(AsBx(OpCode.LoadI, dest, (int)v.AsInt), line);
+                Emit(AsBx(OpCode.LoadI, dest, (int)v.AsInt), pos);
                 return;
             case ValueKind.Float when IsSmallIntegralFloat(v.AsFloat):
-                Emit(AsBx(OpCode.LoadF, dest, (int)v.AsFloat), line);
+                Emit(AsBx(OpCode.LoadF, dest, (int)v.AsFloat), pos);
                 return;
             case ValueKind.Bool:
-                Emit(ABC(v.AsBool ? OpCode.LoadTrue : OpCode.LoadFalse, dest, 0, 0), line);
+                Emit(ABC(v.AsBool ? OpCode.LoadTrue : OpCode.LoadFalse, dest, 0, 0), pos);
                 return;
             case ValueKind.Unit:
-                Emit(ABC(OpCode.LoadUnit, dest, 0, 0), line);
+                Emit(ABC(OpCode.LoadUnit, dest, 0, 0), pos);
                 return;
         }
-        EmitLoadK(dest, _k.Of(v), line);
+        EmitLoadK(dest, _k.Of(v), pos);
     }
 
-    private void EmitLoadK(int dest, int index, int line)
+    private void EmitLoadK(int dest, int index, SourcePos pos)
     {
-        if (index <= MaxBx) Emit(ABx(OpCode.LoadK, dest, index), line);
+        if (index <= MaxBx) Emit(ABx(OpCode.LoadK, dest, index), pos);
         else
         {
-            Emit(ABC(OpCode.LoadKX, dest, 0, 0), line);
-            Emit(Ax(OpCode.ExtraArg, index), line);
+            Emit(ABC(OpCode.LoadKX, dest, 0, 0), pos);
+            Emit(Ax(OpCode.ExtraArg, index), pos);
         }
     }
 
@@ -239,7 +241,7 @@ internal sealed partial class FunctionCompiler
         foreach (var stub in _coldStubs)
         {
             PatchHere(stub.Jumps);
-            foreach (var (instruction, line) in stub.Code) Emit(instruction, line);
+            foreach (var (instruction, pos) in stub.Code) Emit(instruction, pos);
         }
         _coldStubs.Clear();
     }
@@ -257,7 +259,7 @@ internal sealed partial class FunctionCompiler
     private void ExitScope(bool emitClose = true)
     {
         var scope = _scopes[^1];
-        if (emitClose && scope.HasCaptured) Emit(ABC(OpCode.Close, scope.Start, 0, 0), LastEmittedLine);
+        if (emitClose && scope.HasCaptured) Emit(ABC(OpCode.Close, scope.Start, 0, 0), LastEmittedPos);
         foreach (int d in scope.DebugLocals) _debugLocals[d] = _debugLocals[d] with { EndPc = Here };
         _regs.ExitScope();
         _scopes.RemoveAt(_scopes.Count - 1);
@@ -307,7 +309,7 @@ internal sealed partial class FunctionCompiler
         return false;
     }
 
-    private int LastEmittedLine => _lines.Count > 0 ? _lines[^1] : _function.Line;
+    private SourcePos LastEmittedPos => _positions.Count > 0 ? _positions[^1] : _function.Pos;
 
-    private static int LastLine(Block block) => block.Statements.Count > 0 ? block.Statements[^1].Line : block.Line;
+    private static SourcePos LastPos(Block block) => block.Statements.Count > 0 ? block.Statements[^1].Pos : block.Pos;
 }

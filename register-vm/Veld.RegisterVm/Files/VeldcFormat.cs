@@ -18,7 +18,7 @@ namespace Veld.RegisterVm;
 ///   script     proto
 /// proto
 ///   name, line, params, has-self, frame size
-///   code       count, u32 words;  lines  (one per word)
+///   code       count, u32 words;  lines  (one per word);  columns  (one per word)
 ///   constants  count, tagged values (unit, false, true, int, float, str, range, builtin, tuple)
 ///   upvalues   count, (in-stack, index, name);  locals  count, (name, register, start, end, mutable)
 ///   protos     count, proto ...
@@ -31,7 +31,8 @@ namespace Veld.RegisterVm;
 public static class VeldcFormat
 {
     public static ReadOnlySpan<byte> Magic => "VELDC\0\r\n"u8;
-    public const ushort FormatVersion = 1;
+    /// <summary>2: each proto carries a column table after its line table (1 had lines only).</summary>
+    public const ushort FormatVersion = 2;
     public const int HeaderSize = 24;
     public const string Extension = ".veldc";
 

@@ -105,6 +105,8 @@ public static class VeldcReader
         for (int i = 0; i < code.Length; i++) code[i] = r.UInt32();
         var lines = new int[code.Length];
         for (int i = 0; i < lines.Length; i++) lines[i] = r.Number("line");
+        var columns = new int[code.Length];
+        for (int i = 0; i < columns.Length; i++) columns[i] = r.Number("column");
         var constants = new Value[r.Count("constants")];
         for (int i = 0; i < constants.Length; i++) constants[i] = ReadConstant(r, 0);
         var upvalues = new UpvalueInfo[r.Count("upvalues")];
@@ -129,6 +131,7 @@ public static class VeldcReader
             MaxStack = maxStack,
             Code = code,
             Lines = lines,
+            Columns = columns,
             Constants = constants,
             Protos = protos,
             Upvalues = upvalues,

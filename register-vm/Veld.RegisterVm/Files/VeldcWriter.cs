@@ -69,6 +69,7 @@ public static class VeldcWriter
         w.Count(p.Code.Length);
         foreach (uint word in p.Code) w.UInt32(word);
         foreach (int line in p.Lines) w.Count(line);
+        for (int pc = 0; pc < p.Code.Length; pc++) w.Count(pc < p.Columns.Length ? p.Columns[pc] : 0);
         w.Count(p.Constants.Length);
         foreach (var k in p.Constants) WriteConstant(w, k);
         w.Count(p.Upvalues.Length);

@@ -138,6 +138,9 @@ internal sealed partial class RegisterMachine
         // The register checker proves R[a] holds ITERPREP's iterator within the frame, but in a hand-made file a
         // closure's open upvalue may alias the slot and replace it: the cast is the test, so checking costs nothing.
         var box = _stack[a].AsObject as IteratorBox ?? throw BytecodeTypeError("ITERNEXT", "the iterator of its ITERPREP", _stack[a]);
+        // ITERPREP jumps here first; every later pass comes from the end of the body: a loop's end, a step (SPEC 16).
+        if (box.Started) _context.Tick();
+        else box.Started = true;
         if (!box.Iterator.MoveNext(out var item)) return false;
         _stack[a + 1] = item;
         return true;

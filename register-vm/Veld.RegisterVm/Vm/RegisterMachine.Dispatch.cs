@@ -159,12 +159,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
+                                if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
                                 pc += offset;
-                                if (offset < 0)
-                                {
-                                    _context.Tick();
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
-                                }
+                                if (offset < 0 && _tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -255,10 +252,10 @@ internal sealed partial class RegisterMachine
                                 if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) pc += SBx(i);
                                 break;
                             case OpCode.ForLoop:
+                                _context.Tick(); // a loop's end is a step, the last one too (SPEC 16)
                                 if (StepRange(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    _context.Tick();
                                     if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
@@ -270,7 +267,6 @@ internal sealed partial class RegisterMachine
                                 if (StepIterator(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    _context.Tick();
                                     if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
@@ -389,8 +385,8 @@ internal sealed partial class RegisterMachine
                     // activations from stacking .NET exception dispatches (see ErrorPropagation).
                     raised = e;
                 }
-                // pc is one past the instruction that raised (or its EXTRAARG, which carries the same line).
-                if (frameIndex == _frameCount - 1) raised.AtLine(proto.Lines[Math.Max(0, pc - 1)]);
+                // pc is one past the instruction that raised (or its EXTRAARG, which carries the same position).
+                if (frameIndex == _frameCount - 1) StampError(raised, frameIndex, Math.Max(0, pc - 1));
                 if (!Catch(raised, handlerFloor))
                 {
                     Abandon(entryFrame, handlerFloor);

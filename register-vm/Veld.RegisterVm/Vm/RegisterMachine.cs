@@ -182,8 +182,9 @@ internal sealed partial class RegisterMachine : IInvoker
     private bool Catch(VeldRuntimeException e, int handlerFloor)
     {
         if (!e.IsCatchable || _handlers.Count == handlerFloor) return false;
-        // Entering a handler is a step: a loop of throw and catch (possible in a hand-made .veldc) spends fuel.
-        _context.Tick();
+        // Entering a handler spends no fuel (no tier charges it: SPEC 16), but a loop of throw and catch (possible
+        // in a hand-made .veldc, whose handler may lie before its TRY) still ends at the time limit.
+        _context.CheckClockNow();
         var handler = _handlers[^1];
         _handlers.RemoveAt(_handlers.Count - 1);
         while (_frameCount - 1 > handler.Frame) PopFrame(handlerFloor);

@@ -44,6 +44,9 @@ public sealed class ExecutionContext
         _maxMemory = options.MaxMemory;
     }
 
+    /// <summary>The message of the error raised when fuel runs out (the outcome the harness compares).</summary>
+    public const string FuelExhaustedMessage = "fuel exhausted";
+
     /// <summary>Seconds since the run started, for <c>clock()</c>.</summary>
     public double ElapsedSeconds => _clock.Elapsed.TotalSeconds;
 
@@ -51,7 +54,7 @@ public sealed class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick()
     {
-        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "fuel exhausted");
+        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, FuelExhaustedMessage);
         if (--_checkCountdown <= 0) CheckClock();
     }
 

@@ -5,7 +5,8 @@ public enum OutcomeKind
     Success,
     CompileError,
     RuntimeError,
-    /// <summary>Fuel or time ran out: inconclusive, never a disagreement.</summary>
+    /// <summary>A run limit was hit. Running out of fuel is deterministic and compared like a runtime error
+    /// (<see cref="RunOutcome.RanOutOfFuel"/>); time, memory and cancellation are inconclusive, never a disagreement.</summary>
     LimitExceeded,
     /// <summary>The tier does not support something the program uses; <see cref="RunError.Message"/> says what.</summary>
     Unsupported,
@@ -14,8 +15,9 @@ public enum OutcomeKind
 }
 
 /// <summary>An error as observed (docs/SPEC.md section 17): kind ("Compile", a runtime <see cref="ErrorKind"/> name,
-/// "Unsupported" or "Internal"), message, line, and column where known (0 = unknown).</summary>
-public sealed record RunError(string Kind, string Message, int Line, int Column = 0);
+/// "Unsupported" or "Internal"), message, line, column where known (0 = unknown), and for a runtime error
+/// the Veld call stack, most recent frame first.</summary>
+public sealed record RunError(string Kind, string Message, int Line, int Column = 0, CallStack? Stack = null);
 
 /// <summary>Figures every tier reports; null where a tier has no such figure.</summary>
 public sealed record RunMetrics
@@ -40,4 +42,8 @@ public sealed record RunOutcome
     public Value Result { get; init; } = Value.Unit;
     public RunError? Error { get; init; }
     public RunMetrics Metrics { get; init; } = new();
+
+    /// <summary>The run ran out of fuel: deterministic (the same output, position and stack on every tier), so
+    /// compared like a runtime error, unlike the other limits.</summary>
+    public bool RanOutOfFuel => Kind == OutcomeKind.LimitExceeded && Error?.Message == ExecutionContext.FuelExhaustedMessage;
 }

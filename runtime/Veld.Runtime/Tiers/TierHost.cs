@@ -83,7 +83,7 @@ public static class TierHost
         {
             output.Flush();
             var kind = e.Kind == ErrorKind.LimitExceeded ? OutcomeKind.LimitExceeded : OutcomeKind.RuntimeError;
-            return Failed(tierName, kind, new RunError(e.Kind.ToString(), e.Message, e.Line), captured.ToString(), Metrics());
+            return Failed(tierName, kind, new RunError(e.Kind.ToString(), e.Message, e.Line, e.Column, e.Stack), captured.ToString(), Metrics());
         }
         catch (InsufficientExecutionStackException)
         {

@@ -8,4 +8,6 @@ public sealed class IteratorBox(ForIterator iterator) : HeapObject
 {
     public override ValueKind Kind => ValueKind.Uninitialized;
     public ForIterator Iterator { get; } = iterator;
+    /// <summary>Set by the first step: a VM whose loop test is at the loop's end charges fuel only for the later ones.</summary>
+    public bool Started { get; set; }
 }

@@ -90,8 +90,11 @@ internal sealed partial class Interpreter : IInvoker
         return slots;
     }
 
-    private static Value RequestTailCall(Frame f, Closure callee, Value[] slots)
+    /// <summary>A tail call's step of fuel is spent here, at the call (so running out is reported there, as the
+    /// bytecode tiers report their tail-call instruction); the frame is replaced in <see cref="RunFunction"/>.</summary>
+    private Value RequestTailCall(Frame f, Closure callee, Value[] slots)
     {
+        _context.Tick();
         f.TailCallee = callee;
         f.TailSlots = slots;
         f.Flow = Flow.TailCall;
@@ -127,7 +130,15 @@ internal sealed partial class Interpreter : IInvoker
             foreach (var slot in info.CapturedParameters)
                 frame.NewCell(slot, slots[slot]);
 
-            var value = EvalBlock(info.Node.Body, frame);
+            Value value;
+            try
+            {
+                value = EvalBlock(info.Node.Body, frame);
+            }
+            catch (VeldRuntimeException error) when (LeaveFunction(error, info))
+            {
+                throw; // never reached: the filter only records the frame and declines
+            }
             switch (frame.Flow)
             {
                 case Flow.Normal:
@@ -138,13 +149,20 @@ internal sealed partial class Interpreter : IInvoker
                 case Flow.TailCall:
                     closure = frame.TailCallee!;
                     slots = frame.TailSlots!;
-                    _context.Tick();
                     continue;
                 default:
                     throw new InvalidOperationException($"tree-walk: {frame.Flow} escaped function {info.Name}");
             }
             return resultIsUnit ? Value.Unit : value;
         }
+    }
+
+    /// <summary>Exception filter: the error leaves a call of <paramref name="function"/>; it joins the error's
+    /// call stack (a tail-called function has replaced its caller's frame, so only the callee appears).</summary>
+    private static bool LeaveFunction(VeldRuntimeException error, FunctionInfo function)
+    {
+        error.LeaveFunction(function.TraceName);
+        return false;
     }
 
     /// <summary>Runtime callbacks (array.map, filter, sort ...): a non-tail call, counted against the depth.</summary>

@@ -25,12 +25,14 @@ internal sealed partial class Interpreter
         {
             return BoolContexts.Check(condition, context);
         }
-        catch (VeldRuntimeException error) when (StampLine(error, at.Line))
+        catch (VeldRuntimeException error) when (Stamp(error, at))
         {
             throw;
         }
     }
 
+    /// <summary>Fuel: one unit each time the loop goes back for another test, after a body that finished
+    /// or continued (SPEC 16); charged at the loop, as the bytecode tiers charge their backward jump.</summary>
     private Value EvalWhile(WhileExpr e, Frame f)
     {
         while (true)
@@ -38,9 +40,9 @@ internal sealed partial class Interpreter
             var condition = Eval(e.Condition, f);
             if (f.IsAbrupt) return default;
             if (!IsTrue(condition, BoolContext.Condition, e.Condition)) return Value.Unit;
-            _context.Tick();
             EvalBlock(e.Body, f);
             if (f.IsAbrupt && LoopEnds(f, out var exit)) return exit;
+            _context.Tick(); // running out here is reported at the while (its node is the innermost one evaluating)
         }
     }
 
@@ -67,11 +69,11 @@ internal sealed partial class Interpreter
         var iterator = ForIterator.Create(iterable);
         while (iterator.MoveNext(out var item))
         {
-            _context.Tick();
             // Binding per iteration: captured loop variables get a fresh cell every time.
             if (!MatchPattern(e.Pattern, item, f)) throw RuntimeErrors.NoMatch(item);
             EvalBlock(e.Body, f);
             if (f.IsAbrupt && LoopEnds(f, out var exit)) return exit;
+            _context.Tick(); // before the next MoveNext, like the while loop's before its next test
         }
         return Value.Unit;
     }

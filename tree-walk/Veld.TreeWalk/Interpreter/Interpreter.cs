@@ -17,9 +17,10 @@ namespace Veld.TreeWalk;
 /// and every node checks <see cref="Frame.IsAbrupt"/> after evaluating a child, handing the signal up
 /// (returning <c>default</c>, which nobody reads) until the owning loop or call consumes it.</item>
 /// <item>Runtime errors are thrown by the runtime with line 0. <see cref="Eval"/> and
-/// <see cref="Execute"/> stamp their node's line through an exception filter, which runs before
-/// unwinding, innermost node first, so the line of the innermost operation wins at no cost
-/// on the normal path.</item>
+/// <see cref="Execute"/> stamp their node's position through an exception filter, which runs before
+/// unwinding, innermost node first, so the position of the innermost operation wins at no cost
+/// on the normal path; <see cref="RunFunction"/>'s filter adds each frame the error leaves to its
+/// Veld call stack.</item>
 /// </list>
 /// One interpreter serves one run; nothing in it outlives the run.
 /// </summary>
@@ -125,16 +126,16 @@ internal sealed partial class Interpreter
                 default: throw new InvalidOperationException($"tree-walk: unknown expression {expr.GetType().Name}");
             }
         }
-        catch (VeldRuntimeException error) when (StampLine(error, expr.Line))
+        catch (VeldRuntimeException error) when (Stamp(error, expr))
         {
             throw; // never reached: the filter only stamps the line and declines
         }
     }
 
-    /// <summary>Exception filter: give the error this line unless an inner node already did.</summary>
-    private static bool StampLine(VeldRuntimeException error, int line)
+    /// <summary>Exception filter: give the error this node's position unless an inner node already did.</summary>
+    private static bool Stamp(VeldRuntimeException error, Node at)
     {
-        error.AtLine(line);
+        error.At(at.Pos.Line, at.Pos.Column);
         return false;
     }
 
@@ -278,7 +279,7 @@ internal sealed partial class Interpreter
                     throw new InvalidOperationException($"tree-walk: unknown statement {stmt.GetType().Name}");
             }
         }
-        catch (VeldRuntimeException error) when (StampLine(error, stmt.Line))
+        catch (VeldRuntimeException error) when (Stamp(error, stmt))
         {
             throw;
         }

@@ -15,6 +15,8 @@ internal sealed class FunctionInfo
     public bool IsProc { get; }
     /// <summary>Name used in Arity errors: <c>name</c> or <c>lambda@LINE</c>.</summary>
     public string Name { get; }
+    /// <summary>Name in a call stack: <see cref="Name"/>, or <c>script</c> for top-level code.</summary>
+    public string TraceName { get; }
     /// <summary>Parameter slots that some closure captures; the call moves them into cells.</summary>
     public int[] CapturedParameters { get; }
     public UpvalueDesc[] Upvalues { get; }
@@ -26,6 +28,7 @@ internal sealed class FunctionInfo
         FrameSize = Math.Max(node.LocalCount, Arity);
         IsProc = node.IsProc;
         Name = node.DisplayName;
+        TraceName = node.IsScript ? "script" : node.DisplayName;
         CapturedParameters = [.. node.Parameters
             .Select((p, slot) => (p, slot))
             .Where(x => x.p.Binding.IsCaptured)
