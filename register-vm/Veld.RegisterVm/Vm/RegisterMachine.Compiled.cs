@@ -21,6 +21,8 @@ internal sealed partial class RegisterMachine
     internal Closure FrameClosure(int frameIndex) => _frames[frameIndex].Closure;
     /// <summary>The first register of a frame; valid until the stack is next reallocated.</summary>
     internal ref Value Registers(int @base) => ref _stack[@base];
+    /// <summary>The first <paramref name="count"/> registers of the top frame (for the JIT's type profile).</summary>
+    internal ReadOnlySpan<Value> TopRegisters(int count) => _stack.AsSpan(_frames[_frameCount - 1].Base, count);
     /// <summary>Where the frame resumes when the callee it is about to push returns.</summary>
     internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
     internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Code.Length];

@@ -163,7 +163,7 @@ internal sealed partial class RegisterMachine
                                 if (offset < 0)
                                 {
                                     _context.Tick();
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             }
@@ -259,7 +259,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     _context.Tick();
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
@@ -271,7 +271,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     _context.Tick();
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
 
