@@ -359,10 +359,14 @@ internal sealed partial class FunctionEmitter
         Slot(argRegister);
         _il.Int(argCount);
         Slot(resultRegister);
-        _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallAt)));
+        _il.Arg(4);
+        _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallFromCompiled)));
+        _il.Emit(OpCodes.Stloc, _exit);
         var done = _il.NewLabel("call_done");
-        _il.Emit(OpCodes.Brfalse, done); // a builtin: its result is stored
-        RunCallee(done);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Next);
+        _il.Emit(OpCodes.Beq, done); // the result is stored: a builtin's, or a compiled callee's that ran here
+        _il.Emit(OpCodes.Leave, _leave);
         _il.Mark(done);
         ReloadRegisters();
     }

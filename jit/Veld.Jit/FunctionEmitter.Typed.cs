@@ -38,25 +38,15 @@ internal sealed partial class FunctionEmitter
         switch (Op(i))
         {
             case VmOp.LoadI when IsInt(a):
-                _il.Emit(OpCodes.Ldc_I8, (long)SBx(i));
-                _il.Emit(OpCodes.Stloc, _local[a]!);
-                return true;
+                return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_I8, (long)SBx(i)));
             case VmOp.LoadK when IsInt(a) && k[Bx(i)].IsInt:
-                _il.Emit(OpCodes.Ldc_I8, k[Bx(i)].AsInt);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
-                return true;
+                return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_I8, k[Bx(i)].AsInt));
             case VmOp.LoadF when IsFloat(a):
-                _il.Emit(OpCodes.Ldc_R8, (double)SBx(i));
-                _il.Emit(OpCodes.Stloc, _local[a]!);
-                return true;
+                return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_R8, (double)SBx(i)));
             case VmOp.LoadK when IsFloat(a) && k[Bx(i)].IsFloat:
-                _il.Emit(OpCodes.Ldc_R8, k[Bx(i)].AsFloat);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
-                return true;
+                return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_R8, k[Bx(i)].AsFloat));
             case VmOp.LoadTrue or VmOp.LoadFalse when IsBool(a):
-                Bool(Op(i) == VmOp.LoadTrue);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
-                return true;
+                return LoadTyped(a, () => Bool(Op(i) == VmOp.LoadTrue));
             case VmOp.Move when IsTyped(a) && KindOf(b) == KindOf(a):
                 _il.Emit(OpCodes.Ldloc, _local[b]!);
                 _il.Emit(OpCodes.Stloc, _local[a]!);
@@ -115,6 +105,14 @@ internal sealed partial class FunctionEmitter
             default:
                 return false;
         }
+    }
+
+    /// <summary>Typed register <paramref name="r"/> := the constant <paramref name="constant"/> pushes.</summary>
+    private bool LoadTyped(int r, Action constant)
+    {
+        constant();
+        _il.Emit(OpCodes.Stloc, _local[r]!);
+        return true;
     }
 
     /// <summary>Push number register <paramref name="r"/> as a double.</summary>
