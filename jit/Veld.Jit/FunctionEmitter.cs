@@ -356,6 +356,7 @@ internal sealed partial class FunctionEmitter
     /// <summary>Typed register <paramref name="r"/> back to its stack slot.</summary>
     private void Flush(int r)
     {
+        if (_plan.NeverWritten[r]) return; // the slot already holds the value the local caches
         RegisterAddress(r);
         Box(r);
         _il.Emit(OpCodes.Stobj, typeof(Value));

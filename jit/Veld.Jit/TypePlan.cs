@@ -20,6 +20,9 @@ internal sealed class TypePlan
     /// <summary>Registers live on entry at each pc (null where nothing was computed: a plan for code with errors).</summary>
     public bool[]?[] LiveIn { get; }
     public InstructionFacts[] Facts { get; }
+    /// <summary>Registers no instruction writes (parameters only read): their stack slot always holds the value
+    /// their local caches, so they never need writing back.</summary>
+    public bool[] NeverWritten { get; private init; } = [];
     /// <summary>Registers live where a TRY's handler starts: what a catch in the frame may read after an error.</summary>
     public bool[] LiveAtHandlers { get; }
 
@@ -93,7 +96,10 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, LiveAtEntries(proto, facts), facts);
+        return new TypePlan(proto, kinds, LiveAtEntries(proto, facts), facts)
+        {
+            NeverWritten = [.. writers.Select(w => w is null)],
+        };
     }
 
     /// <summary>Without feedback: the kind the writers of a register agree on (a move agrees with anything).
