@@ -64,14 +64,8 @@ internal sealed partial class FunctionEmitter
     private void FlushReads(InstructionFacts facts)
     {
         foreach (var range in facts.Reads)
-            for (int r = range.First; r < range.End && r < _int.Length; r++)
-                if (_int[r] is { } local)
-                {
-                    RegisterAddress(r);
-                    _il.Emit(OpCodes.Ldloc, local);
-                    _il.Emit(OpCodes.Call, VmMembers.FromInt);
-                    _il.Emit(OpCodes.Stobj, typeof(Value));
-                }
+            for (int r = range.First; r < range.End && r < _local.Length; r++)
+                if (IsTyped(r)) Flush(r);
     }
 
     private void EmitInstruction(int pc)
@@ -85,7 +79,7 @@ internal sealed partial class FunctionEmitter
         if (!CannotRaise.Contains(op)) MayRaise(pc);
         // Helpers read their operand windows from the stack: int registers go there first. A call may leave
         // for the trampoline, after which the VM resumes this frame from the stack: all of them go.
-        if (LeavesFrame.Contains(op)) FlushAll();
+        if (LeavesFrame.Contains(op)) FlushLive(-1, pc, next);
         else if (ReadsWindow.Contains(op)) FlushReads(_plan.Facts[pc]);
         switch (op)
         {
@@ -372,10 +366,14 @@ internal sealed partial class FunctionEmitter
         Slot(argRegister);
         _il.Int(argCount);
         Slot(resultRegister);
-        _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallAt)));
+        _il.Arg(4);
+        _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.CallFromCompiled)));
+        _il.Emit(OpCodes.Stloc, _exit);
         var done = _il.NewLabel("call_done");
-        _il.Emit(OpCodes.Brfalse, done); // a builtin: its result is stored
-        RunCallee(done);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Next);
+        _il.Emit(OpCodes.Beq, done); // the result is stored: a builtin's, or a compiled callee's that ran here
+        _il.Emit(OpCodes.Leave, _leave);
         _il.Mark(done);
         ReloadRegisters();
     }

@@ -34,8 +34,9 @@ internal sealed partial class FunctionEmitter
     private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
     private readonly Label _leave;
     private readonly TypePlan _plan;
-    /// <summary>The <c>long</c> local of each register kept as an int (null: the register lives in the stack).</summary>
-    private readonly LocalBuilder?[] _int;
+    /// <summary>The local of each register kept unboxed (null: the register lives in the stack), and its kind.</summary>
+    private readonly LocalBuilder?[] _local;
+    private readonly RegisterKind[] _kinds;
     private readonly bool _stress;
     /// <summary>Out-of-line code (deoptimisation exits), emitted after the body.</summary>
     private readonly List<Action> _stubs = [];
@@ -59,11 +60,13 @@ internal sealed partial class FunctionEmitter
         _value = il.Local(typeof(Value));
         _error = il.Local(typeof(VeldRuntimeException));
         _leave = il.NewLabel("exit");
-        _int = new LocalBuilder?[proto.MaxStack];
-        foreach (int r in plan.IntRegisters) _int[r] = il.Local(typeof(long));
+        _kinds = plan.Kinds;
+        _local = new LocalBuilder?[proto.MaxStack];
+        foreach (int r in plan.TypedRegisters) _local[r] = il.Local(ClrType(_kinds[r]));
         _x = il.Local(typeof(long));
         _y = il.Local(typeof(long));
         _r = il.Local(typeof(long));
+        _divisor = il.Local(typeof(double));
     }
 
     /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
@@ -101,18 +104,23 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Isinst, typeof(VeldRuntimeException));
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Brfalse, notVeld);
-        // The frame's ints go back to the stack, where a catch in this frame reads them; unless the error came
-        // from a callee still above this frame (its registers were flushed before the call; the dead ones above
-        // the call window are the callee's now).
-        var notOurs = _il.NewLabel("raised_above");
+        // The typed registers a catch of this frame reads go back to the stack (none without a TRY: nothing reads
+        // the frame again); unless the error came from a callee still above this frame (its registers were
+        // flushed before the call; the dead ones above the call window are the callee's now).
         _il.Emit(OpCodes.Stloc, _error);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
-        _il.Emit(OpCodes.Brfalse, notOurs);
-        ReloadRegisters();
-        FlushAll();
-        _il.Mark(notOurs);
+        var handlerLive = _plan.LiveAtHandlers;
+        if (_plan.TypedRegisters.Any(r => handlerLive[r]))
+        {
+            var notOurs = _il.NewLabel("raised_above");
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
+            _il.Emit(OpCodes.Brfalse, notOurs);
+            ReloadRegisters();
+            foreach (int r in _plan.TypedRegisters)
+                if (handlerLive[r]) Flush(r);
+            _il.Mark(notOurs);
+        }
         // The innermost instruction's position wins: the error leaves here stamped with the raising instruction's
         // position (and, from the top frame, the call stack), through the proto's line and column tables.
         VmCall(nameof(RegisterMachine.StampError), () => { _il.Emit(OpCodes.Ldloc, _error); _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _currentPc); });
@@ -196,39 +204,26 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>
-    /// Entering at <paramref name="pc"/>: the int registers come from the stack. One live there must hold an
-    /// int (a failed guard hands the frame to the interpreter at the same pc, before anything changed); every
-    /// other one that holds an int is loaded too, so that flushing all of them (an error may reach a handler
-    /// through an edge the liveness does not see) never overwrites a value the frame still needs.
+    /// Entering at <paramref name="pc"/>: the typed registers live there come from the stack, and must hold their
+    /// kinds (a failed guard hands the frame to the interpreter at the same pc, before anything changed). The
+    /// others are written before they are read, and flushes write back only live registers.
     /// </summary>
     private Label EntryStub(int pc)
     {
         var live = _plan.LiveIn[pc];
-        var ints = _plan.IntRegisters.ToList();
-        if (ints.Count == 0 && !_stress) return Target(pc);
+        var typed = _plan.TypedRegisters.Where(r => live is not null && live[r]).ToList();
+        if (typed.Count == 0 && !_stress) return Target(pc);
         var stub = _il.NewLabel($"enter_{pc}");
         _stubs.Add(() =>
         {
             _il.Mark(stub);
             if (_stress) StressGuard(pc, flush: false);
-            foreach (int r in ints)
+            foreach (int r in typed)
             {
                 RegisterAddress(r);
                 _il.Emit(OpCodes.Ldobj, typeof(Value));
                 _il.Emit(OpCodes.Stloc, _value);
-                if (live is not null && live[r])
-                {
-                    Unbox(r, () => Deoptimize(pc, r, "entry: register not an int", flush: false));
-                    continue;
-                }
-                var skip = _il.NewLabel($"not_int_r{r}");
-                _il.Emit(OpCodes.Ldloca, _value);
-                _il.Emit(OpCodes.Call, VmMembers.IsInt);
-                _il.Emit(OpCodes.Brfalse, skip);
-                _il.Emit(OpCodes.Ldloca, _value);
-                _il.Emit(OpCodes.Call, VmMembers.AsInt);
-                _il.Emit(OpCodes.Stloc, _int[r]!);
-                _il.Mark(skip);
+                Unbox(r, () => Deoptimize(pc, r, $"entry: register not {Article(_kinds[r])}", flush: false));
             }
             _il.Emit(OpCodes.Br, Target(pc));
         });
@@ -262,24 +257,35 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Add);
     }
 
-    /// <summary>The value of register <paramref name="r"/> (an int register is boxed from its local).</summary>
+    /// <summary>The value of register <paramref name="r"/> (a typed register is boxed from its local).</summary>
     private void Register(int r)
     {
-        if (IntLocal(r) is { } local)
+        if (Local(r) is not null)
         {
-            _il.Emit(OpCodes.Ldloc, local);
-            _il.Emit(OpCodes.Call, VmMembers.FromInt);
+            Box(r);
             return;
         }
         RegisterAddress(r);
         _il.Emit(OpCodes.Ldobj, typeof(Value));
     }
 
+    /// <summary>Push typed register <paramref name="r"/>'s local as a <c>Value</c>.</summary>
+    private void Box(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _local[r]!);
+        _il.Emit(OpCodes.Call, _kinds[r] switch
+        {
+            RegisterKind.Int => VmMembers.FromInt,
+            RegisterKind.Float => VmMembers.FromFloat,
+            _ => VmMembers.FromBool,
+        });
+    }
+
     /// <summary>R[<paramref name="r"/>] := the value <paramref name="value"/> pushes (which must not move the stack).
-    /// For an int register the value is guarded: not an int, and the interpreter takes over after this instruction.</summary>
+    /// For a typed register the value is guarded: not its kind, and the interpreter takes over after this instruction.</summary>
     private void Store(int r, Action value)
     {
-        if (IsInt(r))
+        if (IsTyped(r))
         {
             value();
             _il.Emit(OpCodes.Stloc, _value);
@@ -297,11 +303,11 @@ internal sealed partial class FunctionEmitter
         value();
         _il.Emit(OpCodes.Stloc, _value);
         ReloadRegisters();
-        if (IsInt(r)) GuardedStore(r);
+        if (IsTyped(r)) GuardedStore(r);
         else Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
     }
 
-    /// <summary>The int register <paramref name="r"/> := <c>_value</c>, which the instruction just computed.</summary>
+    /// <summary>The typed register <paramref name="r"/> := <c>_value</c>, which the instruction just computed.</summary>
     private void GuardedStore(int r)
     {
         int resume = _pc + Width(_pc);
@@ -311,20 +317,20 @@ internal sealed partial class FunctionEmitter
             RegisterAddress(r);
             _il.Emit(OpCodes.Ldloc, _value);
             _il.Emit(OpCodes.Stobj, typeof(Value));
-            Deoptimize(resume, r, "result not an int", flush: true, except: r);
+            Deoptimize(resume, r, $"result not {Article(_kinds[r])}", flush: true, except: r);
         });
     }
 
-    /// <summary>The int register's local := <c>_value</c> when it holds an int; else the out-of-line <paramref name="fail"/>.</summary>
+    /// <summary>The typed register's local := <c>_value</c> when it holds the register's kind; else the out-of-line <paramref name="fail"/>.</summary>
     private void Unbox(int r, Action fail)
     {
         var stub = _il.NewLabel($"guard_failed_r{r}");
         _il.Emit(OpCodes.Ldloca, _value);
-        _il.Emit(OpCodes.Call, VmMembers.IsInt);
+        _il.Emit(OpCodes.Call, IsKind(_kinds[r]));
         _il.Emit(OpCodes.Brfalse, stub);
         _il.Emit(OpCodes.Ldloca, _value);
-        _il.Emit(OpCodes.Call, VmMembers.AsInt);
-        _il.Emit(OpCodes.Stloc, _int[r]!);
+        _il.Emit(OpCodes.Call, AsKind(_kinds[r]));
+        _il.Emit(OpCodes.Stloc, _local[r]!);
         _stubs.Add(() =>
         {
             _il.Mark(stub);
@@ -332,24 +338,57 @@ internal sealed partial class FunctionEmitter
         });
     }
 
-    /// <summary>Every int register back to the stack (boxed), where the interpreter and the VM read registers.</summary>
-    private void FlushAll(int except = -1)
+    /// <summary>The typed registers live at any of <paramref name="pcs"/> back to the stack (boxed), where the
+    /// interpreter and the VM's helpers read registers; dead ones are never read again.</summary>
+    private void FlushLive(int except, params int[] pcs)
     {
-        foreach (int r in _plan.IntRegisters)
+        foreach (int r in _plan.TypedRegisters)
         {
             if (r == except) continue;
-            RegisterAddress(r);
-            _il.Emit(OpCodes.Ldloc, _int[r]!);
-            _il.Emit(OpCodes.Call, VmMembers.FromInt);
-            _il.Emit(OpCodes.Stobj, typeof(Value));
+            if (pcs.Any(pc => pc < _code.Length && _plan.LiveIn[pc] is { } live && live[r])) Flush(r);
         }
     }
+
+    /// <summary>Typed register <paramref name="r"/> back to its stack slot.</summary>
+    private void Flush(int r)
+    {
+        if (_plan.NeverWritten[r]) return; // the slot already holds the value the local caches
+        RegisterAddress(r);
+        Box(r);
+        _il.Emit(OpCodes.Stobj, typeof(Value));
+    }
+
+    private static Type ClrType(RegisterKind kind) => kind switch
+    {
+        RegisterKind.Int => typeof(long),
+        RegisterKind.Float => typeof(double),
+        RegisterKind.Bool => typeof(bool),
+        _ => typeof(Value),
+    };
+
+    private static System.Reflection.MethodInfo IsKind(RegisterKind kind) => kind switch
+    {
+        RegisterKind.Int => VmMembers.IsInt,
+        RegisterKind.Float => VmMembers.IsFloat,
+        _ => VmMembers.IsBool,
+    };
+
+    private static System.Reflection.MethodInfo AsKind(RegisterKind kind) => kind switch
+    {
+        RegisterKind.Int => VmMembers.AsInt,
+        RegisterKind.Float => VmMembers.AsFloat,
+        _ => VmMembers.AsBool,
+    };
+
+    private static string KindName(RegisterKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Article(RegisterKind kind) => kind == RegisterKind.Int ? "an int" : "a " + KindName(kind);
 
     /// <summary>Leave for the interpreter at <paramref name="pc"/>: the ints go back to the stack first (unless nothing
     /// ran yet), and the JIT hears which register's assumption failed, to recompile without it.</summary>
     private void Deoptimize(int pc, int register, string reason, bool flush, int except = -1)
     {
-        if (flush) FlushAll(except);
+        if (flush) FlushLive(except, pc);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
         Proto();

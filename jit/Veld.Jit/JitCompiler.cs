@@ -4,20 +4,20 @@ namespace Veld.Jit;
 
 /// <summary>
 /// The JIT's hook in one run of the register VM: compiles a function when the VM reports it hot, and hears
-/// about deoptimisations. A register whose int guard failed is left out of the function's next compilation
+/// about deoptimisations. A register whose type guard failed is left out of the function's next compilation
 /// (its code is dropped now and rebuilt when the function is hot again), so a site that changes type
 /// costs a few deoptimisations, not one per execution.
 /// </summary>
 internal sealed class JitCompiler(RegisterProgram program, int protoCount, int threshold, int? stressSeed, JitStatistics stats)
     : TierUp(protoCount, threshold)
 {
-    private readonly Dictionary<int, HashSet<int>> _notInt = [];
+    private readonly Dictionary<int, HashSet<int>> _untyped = [];
     private ulong _stress = stressSeed is { } seed ? (ulong)seed * 0x9E3779B97F4A7C15UL + 1 : 0;
 
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
-        var excluded = _notInt.GetValueOrDefault(proto.Id) ?? [];
-        return Compilation.Compile(proto, TypePlan.For(proto, program, excluded), stressSeed is not null, stats);
+        var excluded = _untyped.GetValueOrDefault(proto.Id) ?? [];
+        return Compilation.Compile(proto, TypePlan.For(proto, program, excluded, Profile.Of(proto.Id)), stressSeed is not null, stats);
     }
 
     public override void Deoptimized(FunctionProto proto, int pc, int register, string reason)
@@ -25,7 +25,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         stats.AddDeoptimization(proto, pc, register >= 0 ? $"{reason} (r{register})" : reason);
         // A stress failure or an overflow (an error on its way) proves no assumption wrong: the code stays.
         if (register < 0) return;
-        if (!_notInt.TryGetValue(proto.Id, out var set)) _notInt[proto.Id] = set = [];
+        if (!_untyped.TryGetValue(proto.Id, out var set)) _untyped[proto.Id] = set = [];
         set.Add(register);
         // Recompiled without that register when the function is hot again.
         Invalidate(proto, heat: 0);

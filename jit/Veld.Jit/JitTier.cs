@@ -48,7 +48,9 @@ public sealed class JitExecutable : IExecutable
         var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats);
         try
         {
-            return new RegisterMachine(_program.Program, context, _program.ProtoCount, jit).RunProgram();
+            var machine = new RegisterMachine(_program.Program, context, _program.ProtoCount, jit);
+            jit.Machine = machine;
+            return machine.RunProgram();
         }
         finally
         {

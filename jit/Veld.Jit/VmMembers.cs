@@ -43,6 +43,10 @@ internal static class VmMembers
     public static readonly MethodInfo UpvalueSet = Setter(typeof(Upvalue), nameof(Upvalue.Value));
     public static readonly MethodInfo IsInt = Getter(typeof(Value), nameof(Value.IsInt));
     public static readonly MethodInfo AsInt = Getter(typeof(Value), nameof(Value.AsInt));
+    public static readonly MethodInfo IsFloat = Getter(typeof(Value), nameof(Value.IsFloat));
+    public static readonly MethodInfo AsFloat = Getter(typeof(Value), nameof(Value.AsFloat));
+    public static readonly MethodInfo IsBool = Getter(typeof(Value), nameof(Value.IsBool));
+    public static readonly MethodInfo AsBool = Getter(typeof(Value), nameof(Value.AsBool));
     public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));

@@ -12,6 +12,9 @@ public sealed record GeneratorOptions
     public int MaxExpressionDepth { get; init; } = 3;
     /// <summary>Percentage of programs that end in a deliberate, uncaught runtime error.</summary>
     public int DeliberateErrorPercent { get; init; } = 4;
+    /// <summary>Percentage of programs that also call a function with ints, then floats, then strings, and run a
+    /// loop whose variable turns from int to float (a JIT's guards fail; see ProgramGenerator.TypeChanging).</summary>
+    public int TypeChangingSitePercent { get; init; } = 10;
 
     public static GeneratorOptions ForSize(int size) => new()
     {

@@ -97,7 +97,7 @@ public sealed partial class ProgramGenerator
         int functions = Math.Clamp(Size / 6, 1, 7);
         for (int i = 0; i < functions; i++) hoistable.AddRange(GenTopLevelFunction());
 
-        var main = new List<Stmt>();
+        var main = new List<Stmt>(TypeChangingSites());
         if (_r.Percent(_opt.DeliberateErrorPercent))
         {
             // Generated in place, so it names only variables declared before it; the rest never runs.

@@ -21,17 +21,24 @@ internal sealed partial class RegisterMachine
     internal Closure FrameClosure(int frameIndex) => _frames[frameIndex].Closure;
     /// <summary>The first register of a frame; valid until the stack is next reallocated.</summary>
     internal ref Value Registers(int @base) => ref _stack[@base];
+    /// <summary>The first <paramref name="count"/> registers of the top frame (for the JIT's type profile).</summary>
+    internal ReadOnlySpan<Value> TopRegisters(int count) => _stack.AsSpan(_frames[_frameCount - 1].Base, count);
     /// <summary>Where the frame resumes when the callee it is about to push returns.</summary>
     internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
     internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Code.Length];
     internal Value GlobalAt(int index) => Global(index);
     internal void SetGlobalAt(int index, Value value) => _globals[index] = value;
 
-    /// <summary>CALL, CALLG, CALLR: true when a frame was pushed (the caller resumes at <paramref name="resumePc"/>).</summary>
-    internal bool CallAt(int frameIndex, int resumePc, Value callee, int argSlot, int argCount, int resultSlot)
+    /// <summary>
+    /// CALL, CALLG, CALLR from compiled code in one step: the frame resumes at <paramref name="resumePc"/>, the
+    /// callee is called, and <see cref="RunCallee"/> runs it when it pushed a frame. <see cref="CompiledExit.Next"/>
+    /// when the result is stored (a builtin's, or a compiled callee's that returned); <see cref="CompiledExit.Reload"/>
+    /// when the VM must go on with the frame on top.
+    /// </summary>
+    internal int CallFromCompiled(int frameIndex, int resumePc, Value callee, int argSlot, int argCount, int resultSlot, int handlerFloor)
     {
         _frames[frameIndex].Pc = resumePc;
-        return CallValue(callee, argSlot, argCount, resultSlot);
+        return CallValue(callee, argSlot, argCount, resultSlot) ? RunCallee(frameIndex, handlerFloor) : CompiledExit.Next;
     }
 
     /// <summary>

@@ -161,7 +161,7 @@ internal sealed partial class RegisterMachine
                                 int offset = SJOf(i);
                                 if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
                                 pc += offset;
-                                if (offset < 0 && _tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                if (offset < 0 && _tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -256,7 +256,7 @@ internal sealed partial class RegisterMachine
                                 if (StepRange(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
@@ -267,7 +267,7 @@ internal sealed partial class RegisterMachine
                                 if (StepIterator(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    if (_tierUp is not null && _tierUp.Heat(proto)) goto EnterAtLoopHeader;
+                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
 

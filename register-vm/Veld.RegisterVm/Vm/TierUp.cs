@@ -34,11 +34,26 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>Calls plus loop back-edges before a function is compiled; 0 compiles before the first instruction.</summary>
     public int Threshold { get; } = threshold;
 
-    /// <summary>One more call or back-edge of <paramref name="proto"/>: true when it has compiled code to enter.</summary>
-    public bool Heat(FunctionProto proto)
+    /// <summary>What the interpreter saw in each function's registers before compiling it (type feedback).</summary>
+    public TypeProfile Profile { get; } = new(protoCount);
+
+    /// <summary>The machine whose frames are sampled into <see cref="Profile"/> (the one this hook belongs to).</summary>
+    public RegisterMachine? Machine { get; set; }
+
+    /// <summary>A frame of <paramref name="proto"/> starts: true when it has compiled code to enter. Samples the parameters
+    /// (the other registers still hold whatever the stack held).</summary>
+    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount);
+
+    /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
+    /// Samples every register.</summary>
+    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack);
+
+    private bool Heat(FunctionProto proto, int sampled)
     {
         int id = proto.Id;
         if (Code[id] is not null) return true;
+        // Only while counting (a refused function's heat is negative): the sample costs a pass over the registers.
+        if (_heat[id] >= 0 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
         if (++_heat[id] < Threshold) return false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
         _heat[id] = int.MinValue;
