@@ -12,6 +12,12 @@ public sealed record GeneratorOptions
     public int MaxExpressionDepth { get; init; } = 3;
     /// <summary>Percentage of programs that end in a deliberate, uncaught runtime error.</summary>
     public int DeliberateErrorPercent { get; init; } = 4;
+    /// <summary>Adds the shapes aimed at VM bugs (edge values, polymorphic sites, closure/control
+    /// combinations, big functions); off, the generator writes what it wrote before them.</summary>
+    public bool TargetedShapes { get; init; } = true;
+    /// <summary>Percentage of programs with a function past 255 constants, and likewise of programs with
+    /// a function near 255 registers (when <see cref="TargetedShapes"/> is on).</summary>
+    public int BigFunctionPercent { get; init; } = 7;
 
     public static GeneratorOptions ForSize(int size) => new()
     {
