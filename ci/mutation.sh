@@ -9,7 +9,8 @@
 #   AREA  register-vm | register-compiler | stack-vm | stack-compiler (the Vm/ or Compiler/ folder of a tier)
 #   FILE:FIRST-LAST  mutate only these lines of these files of the area (paths relative to the folder);
 #                    without them the whole folder (the full campaign: many hours on two shared cores).
-# Environment: VELD_KILL_FUZZ_SLICES (50-program fuzz slices in the suite; default 8), CONCURRENCY (1).
+# Environment: VELD_KILL_FUZZ_SLICES (50-program fuzz slices in the suite; default 8), VELD_KILL_CORPUS
+# (comma-separated corpus folders; default all but bench), CONCURRENCY (1).
 # Output: artifacts/mutation/AREA/ (Stryker's JSON, HTML and Markdown reports) and summary.md (score per
 # file and every surviving mutant with its place), printed at the end.
 # Example (a bounded slice): ci/mutation.sh register-vm RegisterMachine.Dispatch.cs:120-180

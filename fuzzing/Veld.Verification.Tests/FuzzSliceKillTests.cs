@@ -20,6 +20,9 @@ public class FuzzSliceKillTests
             Tiers = [.. TierRegistry.Default.All.Select(t => t.Create())],
             Judge = OutcomeJudges.Standard,
             Reduce = false,
+            // CI's fuel, but a generous time limit: the suite also runs under coverage and Stryker on a
+            // busy machine, where a run that hits the time limit would count as a crash after its grace.
+            RunOptions = new() { Fuel = 20_000_000, Timeout = TimeSpan.FromSeconds(60) },
         });
         Assert.True(report.Findings.Count == 0,
             string.Join("\n", report.Findings.Select(f => $"program {f.Index}: {f.Summary}")));
