@@ -13,7 +13,8 @@ public sealed partial class ProgramGenerator
     /// <summary>
     /// A function that folds 260-330 distinct constants (ints past the LOADI range, floats, strings) into
     /// three accumulators, then uses constants of every operand kind after them: arithmetic and comparisons
-    /// with a constant operand, a field name, a builtin call, a method call site.
+    /// with a constant operand, a field name, a builtin call, a print template, a method call site (one in
+    /// tail position).
     /// </summary>
     private List<Stmt> ManyConstants()
     {
@@ -50,7 +51,9 @@ public sealed partial class ProgramGenerator
                 println(acc + 70001, acc - 123457, acc * 65537, fl * 2.75, acc == 999001, acc != 888887, fl < 333.25, s == "k_missing")
                 println({{m}}.wide_key, {{m}}["other_key"], {{m}}.len(), s.to_upper(), type_of(acc), abs(acc - 500000))
                 {{m}}.wide_key = acc
-                if acc > 777777 then "high" else if fl >= 444.5 then "mid" else s + "end" end
+                println~("acc {acc}, fl {fl}, s {s}")
+                let shown = format~("{acc}/{s}")
+                if acc > 777777 then "high" else if fl >= 444.5 then shown else s.to_upper() end
             end
             for a in [{{string.Join(", ", args)}}] do println({{fn}}(a, {wide_key: 1, other_key: "o"})) end
             """);
