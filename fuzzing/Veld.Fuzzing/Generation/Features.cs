@@ -85,6 +85,21 @@ public static class Features
     public const string CaughtRuntimeError = "caught-runtime-error";
     public const string DeliberateError = "deliberate-error";
     public const string ProgramResult = "program-result";
+    // The shapes aimed at VM bugs (ProgramGenerator.Shapes.cs).
+    public const string EdgeValues = "edge-values";
+    public const string ImmediateLimits = "immediate-limits";
+    public const string EqualOperandComparisons = "equal-operand-comparisons";
+    public const string PolymorphicSites = "polymorphic-sites";
+    public const string MixedOperandKinds = "mixed-operand-kinds";
+    public const string MethodNameKeys = "method-name-keys";
+    public const string BigFunctions = "big-functions";
+    public const string ManyRegisters = "many-registers";
+    public const string CaptureWithLoopExit = "capture-with-loop-exit";
+    public const string CaptureThenThrow = "capture-then-throw";
+    public const string ReturnCaptureFromLoop = "return-capture-from-loop";
+    public const string TailCallCapture = "tail-call-capture";
+    public const string WriteInsideExpression = "write-inside-expression";
+    public const string SelfReferentialLogic = "self-referential-logic";
 
     /// <summary>Prefix of the per-kind features of deliberate errors: <c>error:DivisionByZero</c>.</summary>
     public const string ErrorPrefix = "error:";

@@ -15,6 +15,12 @@ public sealed record GeneratorOptions
     /// <summary>Percentage of programs that also call a function with ints, then floats, then strings, and run a
     /// loop whose variable turns from int to float (a JIT's guards fail; see ProgramGenerator.TypeChanging).</summary>
     public int TypeChangingSitePercent { get; init; } = 10;
+    /// <summary>Adds the shapes aimed at VM bugs (edge values, polymorphic sites, closure/control
+    /// combinations, big functions); off, the generator writes what it wrote before them.</summary>
+    public bool TargetedShapes { get; init; } = true;
+    /// <summary>Percentage of programs with a function past 255 constants, and likewise of programs with
+    /// a function near 255 registers (when <see cref="TargetedShapes"/> is on).</summary>
+    public int BigFunctionPercent { get; init; } = 7;
 
     public static GeneratorOptions ForSize(int size) => new()
     {

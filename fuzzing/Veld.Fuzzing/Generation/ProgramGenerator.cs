@@ -107,6 +107,7 @@ public sealed partial class ProgramGenerator
             GenStatements(main, Size - before);
         }
         else GenStatements(main, Size);
+        AddTargetedShapes(main);
         main.Add(Stmt(ProgramResult()));
 
         // Hoisted declarations usually come first; some are moved after the code that uses them.
