@@ -154,7 +154,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Add(x, y);
+                            stack[sp - 1] = Operators.AddSlow(x, y);
                         }
                     }
                     break;
@@ -166,7 +166,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Sub(x, y);
+                            stack[sp - 1] = Operators.SubSlow(x, y);
                         }
                     }
                     break;
@@ -178,7 +178,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Mul(x, y);
+                            stack[sp - 1] = Operators.MulSlow(x, y);
                         }
                     }
                     break;
@@ -190,7 +190,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Div(x, y);
+                            stack[sp - 1] = Operators.DivSlow(x, y);
                         }
                     }
                     break;
@@ -202,7 +202,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Mod(x, y);
+                            stack[sp - 1] = Operators.ModSlow(x, y);
                         }
                     }
                     break;
@@ -220,7 +220,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.Negate(x);
+                            stack[sp - 1] = Operators.NegateSlow(x);
                         }
                     }
                     break;
@@ -243,7 +243,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.BitAnd(x, y);
+                            stack[sp - 1] = Operators.BitAndSlow(x, y);
                         }
                     }
                     break;
@@ -255,7 +255,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.BitOr(x, y);
+                            stack[sp - 1] = Operators.BitOrSlow(x, y);
                         }
                     }
                     break;
@@ -267,7 +267,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.BitXor(x, y);
+                            stack[sp - 1] = Operators.BitXorSlow(x, y);
                         }
                     }
                     break;
@@ -295,7 +295,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(Operators.Equal(x, y));
+                            stack[sp - 1] = Value.FromBool(Operators.EqualSlow(x, y));
                         }
                     }
                     break;
@@ -307,7 +307,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(!Operators.Equal(x, y));
+                            stack[sp - 1] = Value.FromBool(!Operators.EqualSlow(x, y));
                         }
                     }
                     break;
@@ -319,7 +319,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(Operators.Less(x, y));
+                            stack[sp - 1] = Value.FromBool(Operators.LessSlow(x, y));
                         }
                     }
                     break;
@@ -331,7 +331,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(Operators.LessEqual(x, y));
+                            stack[sp - 1] = Value.FromBool(Operators.LessEqualSlow(x, y));
                         }
                     }
                     break;
@@ -343,7 +343,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(Operators.Greater(x, y));
+                            stack[sp - 1] = Value.FromBool(Operators.GreaterSlow(x, y));
                         }
                     }
                     break;
@@ -355,7 +355,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Value.FromBool(Operators.GreaterEqual(x, y));
+                            stack[sp - 1] = Value.FromBool(Operators.GreaterEqualSlow(x, y));
                         }
                     }
                     break;
@@ -565,7 +565,7 @@ internal sealed partial class StackMachine
                         else
                         {
                             Save(ip, executed);
-                            stack[sp - 1] = Operators.GetIndex(target, index);
+                            stack[sp - 1] = Operators.GetIndexSlow(target, index);
                         }
                     }
                     break;
@@ -577,7 +577,7 @@ internal sealed partial class StackMachine
                         if (!FastIndexing.TrySetIndex(in target, in index, in stack[sp + 2]))
                         {
                             Save(ip, executed);
-                            Operators.SetIndex(target, index, stack[sp + 2]);
+                            Operators.SetIndexSlow(target, index, stack[sp + 2]);
                         }
                     }
                     break;

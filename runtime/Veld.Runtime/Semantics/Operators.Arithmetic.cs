@@ -11,12 +11,16 @@ public static partial class Operators
     // Each operator is the shared inline fast path (FastArithmetic) plus its general case, out of line.
     // The general case stands alone (it computes ints in 128 bits, not by the fast path's overflow
     // tricks), so the property test comparing the two checks one against an independent other.
+    // The general cases (XSlow, here and in the other Operators files) are public for a caller that has
+    // already tried the fast path, such as the stack VM's dispatch: calling X there would inline the fast
+    // path a second time into every slow branch of an already huge method, and that alone cost the stack
+    // VM about 12% on call-heavy code (docs/PERFORMANCE.md).
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value Add(Value a, Value b) => FastArithmetic.TryAdd(in a, in b, out var r) ? r : AddSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value AddSlow(Value a, Value b)
+    public static Value AddSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt + b.AsInt, "'+'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber + b.AsNumber);
@@ -34,7 +38,7 @@ public static partial class Operators
     public static Value Sub(Value a, Value b) => FastArithmetic.TrySub(in a, in b, out var r) ? r : SubSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value SubSlow(Value a, Value b)
+    public static Value SubSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt - b.AsInt, "'-'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber - b.AsNumber);
@@ -45,7 +49,7 @@ public static partial class Operators
     public static Value Mul(Value a, Value b) => FastArithmetic.TryMul(in a, in b, out var r) ? r : MulSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value MulSlow(Value a, Value b)
+    public static Value MulSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return CheckedInt((Int128)a.AsInt * b.AsInt, "'*'");
         if (a.IsNumber && b.IsNumber) return Value.FromFloat(a.AsNumber * b.AsNumber);
@@ -64,7 +68,7 @@ public static partial class Operators
     public static Value Div(Value a, Value b) => FastArithmetic.TryDiv(in a, in b, out var r) ? r : DivSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value DivSlow(Value a, Value b) =>
+    public static Value DivSlow(Value a, Value b) =>
         IntDivision(a, b, "/")
             ? CheckedInt((Int128)a.AsInt / b.AsInt, "'/'")   // only min / -1 does not fit
             : Value.FromFloat(a.AsNumber / b.AsNumber);
@@ -74,7 +78,7 @@ public static partial class Operators
     public static Value Mod(Value a, Value b) => FastArithmetic.TryMod(in a, in b, out var r) ? r : ModSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value ModSlow(Value a, Value b) =>
+    public static Value ModSlow(Value a, Value b) =>
         IntDivision(a, b, "%")
             ? Value.FromInt((long)((Int128)a.AsInt % b.AsInt))   // in 128 bits min % -1 is simply 0 (in 64 bits it traps)
             : Value.FromFloat(a.AsNumber % b.AsNumber /* C#'s % on doubles is C's fmod */);
@@ -138,7 +142,7 @@ public static partial class Operators
     public static Value Negate(Value a) => FastArithmetic.TryNegate(in a, out var r) ? r : NegateSlow(a);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value NegateSlow(Value a)
+    public static Value NegateSlow(Value a)
     {
         if (a.IsInt) return CheckedInt(-(Int128)a.AsInt, "negation");
         if (a.IsFloat) return Value.FromFloat(-a.AsFloat);

@@ -12,7 +12,7 @@ public static partial class Operators
     public static Value BitAnd(Value a, Value b) => FastArithmetic.TryBitAnd(in a, in b, out var r) ? r : BitAndSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value BitAndSlow(Value a, Value b)
+    public static Value BitAndSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt & b.AsInt);
         throw Fail.Binary("&", a, b);
@@ -22,7 +22,7 @@ public static partial class Operators
     public static Value BitOr(Value a, Value b) => FastArithmetic.TryBitOr(in a, in b, out var r) ? r : BitOrSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value BitOrSlow(Value a, Value b)
+    public static Value BitOrSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt | b.AsInt);
         throw Fail.Binary("|", a, b);
@@ -32,7 +32,7 @@ public static partial class Operators
     public static Value BitXor(Value a, Value b) => FastArithmetic.TryBitXor(in a, in b, out var r) ? r : BitXorSlow(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value BitXorSlow(Value a, Value b)
+    public static Value BitXorSlow(Value a, Value b)
     {
         if (a.IsInt && b.IsInt) return Value.FromInt(a.AsInt ^ b.AsInt);
         throw Fail.Binary("^", a, b);

@@ -15,22 +15,22 @@ public static partial class Operators
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Less(Value a, Value b) => FastComparison.TryLess(in a, in b, out bool r) ? r : LessSlow(a, b);
 
-    internal static bool LessSlow(Value a, Value b) => Order(a, b, "<") == -1;
+    public static bool LessSlow(Value a, Value b) => Order(a, b, "<") == -1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool LessEqual(Value a, Value b) => FastComparison.TryLessEqual(in a, in b, out bool r) ? r : LessEqualSlow(a, b);
 
-    internal static bool LessEqualSlow(Value a, Value b) => Order(a, b, "<=") is -1 or 0;
+    public static bool LessEqualSlow(Value a, Value b) => Order(a, b, "<=") is -1 or 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Greater(Value a, Value b) => FastComparison.TryGreater(in a, in b, out bool r) ? r : GreaterSlow(a, b);
 
-    internal static bool GreaterSlow(Value a, Value b) => Order(a, b, ">") == 1;
+    public static bool GreaterSlow(Value a, Value b) => Order(a, b, ">") == 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterEqual(Value a, Value b) => FastComparison.TryGreaterEqual(in a, in b, out bool r) ? r : GreaterEqualSlow(a, b);
 
-    internal static bool GreaterEqualSlow(Value a, Value b) => Order(a, b, ">=") is 0 or 1;
+    public static bool GreaterEqualSlow(Value a, Value b) => Order(a, b, ">=") is 0 or 1;
 
     /// <summary>-1, 0 or 1 for two numbers or two strings, <see cref="Unordered"/> with a NaN; Type error otherwise.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

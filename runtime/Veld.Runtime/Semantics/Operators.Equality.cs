@@ -15,7 +15,7 @@ public static partial class Operators
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(Value a, Value b) => FastComparison.TryEqual(in a, in b, out bool r) ? r : EqualSlow(a, b);
 
-    internal static bool EqualSlow(Value a, Value b)
+    public static bool EqualSlow(Value a, Value b)
     {
         var proven = new ProvenEqualPairs();
         return EqualAt(a, b, 0, ref proven);

@@ -16,7 +16,7 @@ public static partial class Operators
 
     /// <summary>The general case of <see cref="GetIndex"/>, everything its fast path declines.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Value GetIndexSlow(Value target, Value index)
+    public static Value GetIndexSlow(Value target, Value index)
     {
         switch (target.AsObject)
         {
@@ -44,7 +44,7 @@ public static partial class Operators
 
     /// <summary>The general case of <see cref="SetIndex"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static void SetIndexSlow(Value target, Value index, Value value)
+    public static void SetIndexSlow(Value target, Value index, Value value)
     {
         switch (target.AsObject)
         {
