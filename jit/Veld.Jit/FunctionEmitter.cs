@@ -461,7 +461,11 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>An 8-bit constant operand, or the index in the EXTRAARG after the instruction.</summary>
-    private int ConstantIndex(int pc, int field) => field == MaxShortConst ? AxOf(_code[pc + 1]) : field;
+    private int ConstantIndex(int pc, int field)
+    {
+        int next = pc + 1; // where the instruction's EXTRAARG would be
+        return Instruction.ConstantIndex(_code, ref next, field);
+    }
 
     private string ConstantText(int index) => _proto.Constants[index].As<VeldString>().Text;
 }
