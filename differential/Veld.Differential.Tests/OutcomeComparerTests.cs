@@ -37,6 +37,20 @@ public class OutcomeComparerTests
     }
 
     [Fact]
+    public void A_tier_reaching_what_its_thread_can_nest_is_inconclusive_but_the_depth_limit_is_compared()
+    {
+        var bound = NativeStack.TierCannotNest("tree-walk", 50_000);
+        var treeStopped = RuntimeError("StackOverflow", bound.Message, 1, column: 38);
+        Assert.True(treeStopped.HitTierCapacity);
+        Assert.Equal(ComparisonKind.Inconclusive, OutcomeComparer.Compare(treeStopped, Success("100000\n", tier: "stack")).Kind);
+
+        // The depth limit itself is the program's outcome: every tier must reach it alike.
+        var depthLimit = RuntimeError("StackOverflow", "call depth limit of 10000 exceeded", 1, column: 38);
+        Assert.False(depthLimit.HitTierCapacity);
+        Assert.Equal(ComparisonKind.Disagree, OutcomeComparer.Compare(depthLimit, Success("100000\n", tier: "stack")).Kind);
+    }
+
+    [Fact]
     public void Running_out_of_fuel_is_compared_like_an_error()
     {
         Assert.Equal(ComparisonKind.Agree, OutcomeComparer.Compare(OutOfFuel(2, 1, stdout: "0\n"), OutOfFuel(2, 1, "stack", "0\n")).Kind);

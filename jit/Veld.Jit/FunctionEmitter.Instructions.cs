@@ -278,7 +278,12 @@ internal sealed partial class FunctionEmitter
                 VmCall(nameof(RegisterMachine.PushHandler), () => { _il.Emit(OpCodes.Ldarg_1); Slot(a); _il.Int(next + SBx(i)); });
                 break;
             case VmOp.EndTry: VmCall(nameof(RegisterMachine.PopHandler), () => { }); break;
-            case VmOp.Throw: Raise(nameof(RegisterMachine.Throw), () => Register(a)); break;
+            case VmOp.Throw:
+                // The interpreter runs THROW: its handler search needs no .NET exception, which costs
+                // microseconds, paid at every level by a catch handler that recurses (issue 14).
+                FlushLive(-1, _pc);
+                Exit(() => _il.Int(_pc));
+                break;
             case VmOp.AssertFail:
                 // Without a message (k unset) A names no register.
                 Raise(nameof(RegisterMachine.AssertFail), () => { if (K(i)) Register(a); else _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); Bool(K(i)); });

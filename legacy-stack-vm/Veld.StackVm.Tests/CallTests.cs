@@ -129,8 +129,10 @@ public class CallTests
     [Fact]
     public void A_timeout_stops_an_endless_loop()
     {
-        var outcome = Veld.Run("while true do end", new RunOptions { Timeout = TimeSpan.FromMilliseconds(50) });
+        var outcome = Veld.Run("var i = 0\nwhile true do i += 1 end", new RunOptions { Timeout = TimeSpan.FromMilliseconds(50) });
         Assert.Equal(OutcomeKind.LimitExceeded, outcome.Kind);
+        // At the loop it stopped (passing the error out of the dispatch loop once replaced it with an unstamped one).
+        Assert.Equal((2, 1), (outcome.Error!.Line, outcome.Error.Column));
     }
 
     [Fact]

@@ -159,10 +159,32 @@ public class VmBehaviourTests
     }
 
     [Fact]
+    public void AVeldThrowCaughtByAVeldCatchCostsNoDotNetException()
+    {
+        // THROW goes straight to the handler search; a .NET exception would cost microseconds per level
+        // of a catch handler that recurses (issue 14).
+        var executable = new RegisterVmTier().Compile(Check("var n = 0\nfor i in 0..1000 do\n  n += try throw i catch e 1 end\nend\nn"));
+        RunOutcome outcome = null!;
+        int thrown = DotNetExceptions.ThrownWhile(() => outcome = TierHost.Execute("register", executable, new RunOptions(), null));
+        Assert.Equal(1000, outcome.Result.AsInt);
+        Assert.Equal(0, thrown);
+    }
+
+    [Fact]
     public void FuelEndsAnEndlessLoop()
     {
         var outcome = Run("while true do end", new RunOptions { Fuel = 10_000 });
         Assert.Equal(OutcomeKind.LimitExceeded, outcome.Kind);
+    }
+
+    [Fact]
+    public void ATimeLimitKeepsThePositionOfTheLoopItStopped()
+    {
+        // Passing the error out of the dispatch loop checked the clock again and replaced it with a new,
+        // unstamped time limit.
+        var outcome = Run("var i = 0\nwhile true do i += 1 end", new RunOptions { Timeout = TimeSpan.FromMilliseconds(50) });
+        Assert.Equal((OutcomeKind.LimitExceeded, "time limit exceeded"), (outcome.Kind, outcome.Error!.Message));
+        Assert.Equal((2, 1), (outcome.Error.Line, outcome.Error.Column));
     }
 
     [Fact]

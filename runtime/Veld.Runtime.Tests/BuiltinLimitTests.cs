@@ -33,6 +33,32 @@ public class BuiltinLimitTests
         return Value.FromObject(new VeldArray(items));
     }
 
+    /// <summary>Issue 14: one doubling of a large array or map copies everything and cannot be interrupted, so it
+    /// is checked against the memory limit before it starts: the container is left as it was.</summary>
+    [Fact]
+    public void AGrowthThatWouldPassTheMemoryLimitIsRefusedBeforeItStarts()
+    {
+        var full = new VeldArray(new List<Value>(1 << 20)); // 16 MiB of elements; doubling asks for 32 MiB more
+        for (int i = 0; i < 1 << 20; i++) full.Items.Add(Value.FromInt(i));
+        var map = new VeldMap();
+        var limited = new RunOptions { MaxMemory = 24L << 20 };
+
+        var array = TierHost.Execute("test", new OneCall(_ => { full.Add(Value.Unit); return Value.Unit; }), limited, null);
+        Assert.Equal((OutcomeKind.LimitExceeded, "memory limit of 24 MiB exceeded"), (array.Kind, array.Error!.Message));
+        Assert.Equal(1 << 20, full.Count);
+
+        var growing = TierHost.Execute("test", new OneCall(_ =>
+        {
+            for (int i = 0; ; i++) map.Set(Value.FromInt(i), Value.Unit);
+        }), limited, null);
+        Assert.Equal((OutcomeKind.LimitExceeded, "memory limit of 24 MiB exceeded"), (growing.Kind, growing.Error!.Message));
+        Assert.InRange(map.Count, 1, 24 << 20 >> 5);
+
+        // Outside a run, nothing is charged or refused.
+        full.Add(Value.Unit);
+        Assert.Equal((1 << 20) + 1, full.Count);
+    }
+
     [Fact]
     public void SortSpendsFuelPerComparison()
     {

@@ -1,3 +1,5 @@
+using Veld.Language;
+
 namespace Veld.TreeWalk.Tests;
 
 /// <summary>Proper tail calls run in constant depth; non-tail recursion hits the depth limit as a
@@ -109,6 +111,65 @@ public class CallDepthTests
             fn deep(n) if n == 0 then 0 else [n].map(x => deep(x - 1))[0] end end
             deep(20000)
             """, ErrorKind.StackOverflow, 1);
+    }
+
+    [Fact]
+    public void A_raised_depth_limit_stops_at_the_tiers_own_bound_with_a_clean_stack_overflow()
+    {
+        // Issue 14: --max-depth 2000000 let f(1000000) recurse until the time limit, and unwinding the
+        // .NET stack then took 8 s more. The tier now stops at its bound, past the default limit.
+        var options = new RunOptions { MaxCallDepth = 2_000_000 };
+        const string Down = "fn f(n) => if n == 0 then 0 else 1 + f(n - 1) end\n";
+        Assert.Equal("40000", Display.Show(Succeeds(Down + "f(40000)", options).Result));
+        var outcome = FailsWith(Down + "f(1000000)", ErrorKind.StackOverflow, 1, options);
+        Assert.True(outcome.HitTierCapacity);
+        Assert.Contains($"at most {TreeWalkTier.MaxNativeCallDepth:N0} calls", outcome.Error!.Message);
+    }
+
+    [Fact]
+    public void An_error_deep_in_a_recursion_unwinds_every_frame_with_its_position()
+    {
+        // Errors travel up as a flow, not a .NET exception: the innermost position, the call stack cut to
+        // its first and last frames, and a catch near the top that takes it.
+        var options = new RunOptions { MaxCallDepth = 100_000 };
+        var outcome = FailsWith("""
+            fn f(n) => if n == 0 then 1 / 0 else 1 + f(n - 1) end
+            f(45000)
+            """, ErrorKind.DivisionByZero, 1, options);
+        Assert.Equal(29, outcome.Error!.Column);
+        var stack = outcome.Error.Stack!.Lines().ToList();
+        Assert.Equal("f at 1:29", stack[0]);
+        Assert.Equal("f at 1:42", stack[1]);
+        Assert.Contains(stack, line => line.Contains("frames omitted"));
+        Assert.Equal("script at 2:1", stack[^1]);
+        Assert.Equal("(1, 45000)", Display.Show(Succeeds("""
+            fn f(n) => if n == 0 then throw n + 1 else 1 + f(n - 1) end
+            fn g(n) => try f(n) catch e do (e, n) end end
+            g(45000)
+            """, options).Result));
+    }
+
+    [Fact]
+    public void A_function_recursing_from_its_catch_handler_runs_to_its_value()
+    {
+        var options = new RunOptions { MaxCallDepth = 100_000 };
+        Assert.Equal("40000", Display.Show(Succeeds("""
+            fn h(n) => try throw n catch e if e == 0 then 0 else 1 + h(e - 1) end end
+            h(40000)
+            """, options).Result));
+    }
+
+    [Fact]
+    public void A_veld_throw_caught_by_a_veld_catch_costs_no_dotnet_exception()
+    {
+        // Errors unwind as a flow; a .NET exception would cost microseconds per level of a catch handler
+        // that recurses (issue 14).
+        var compiled = VeldCompiler.Compile(new Source("t.veld", "var n = 0\nfor i in 0..1000 do\n  n += try throw i catch e 1 end\nend\nn"));
+        var executable = new TreeWalkTier().Compile(compiled.Program!);
+        RunOutcome outcome = null!;
+        int thrown = DotNetExceptions.ThrownWhile(() => outcome = TierHost.Execute("tree", executable, new RunOptions(), null));
+        Assert.Equal(1000, outcome.Result.AsInt);
+        Assert.Equal(0, thrown);
     }
 
     [Fact]

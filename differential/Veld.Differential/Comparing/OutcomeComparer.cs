@@ -6,8 +6,8 @@ public enum ComparisonKind
 {
     Agree,
     Disagree,
-    /// <summary>A run hit its time or memory limit: nothing can be concluded (never a disagreement). Running out
-    /// of fuel is deterministic and compared.</summary>
+    /// <summary>A run hit its time or memory limit, or what its tier can nest on the native stack: nothing can be
+    /// concluded (never a disagreement). Running out of fuel is deterministic and compared.</summary>
     Inconclusive,
     /// <summary>A run did not produce an observable outcome (Unsupported, InternalError); that run's own failure is reported instead.</summary>
     NotComparable,
@@ -91,8 +91,9 @@ public static class OutcomeComparer
     private static bool IsObservable(RunOutcome outcome) =>
         outcome.Kind is OutcomeKind.Success or OutcomeKind.CompileError or OutcomeKind.RuntimeError || outcome.RanOutOfFuel;
 
-    /// <summary>Time, memory and cancellation depend on the machine; fuel does not.</summary>
-    private static bool IsInconclusive(RunOutcome outcome) => outcome.Kind == OutcomeKind.LimitExceeded && !outcome.RanOutOfFuel;
+    /// <summary>Time, memory, cancellation and the native stack depend on the machine or the tier; fuel does not.</summary>
+    private static bool IsInconclusive(RunOutcome outcome) =>
+        (outcome.Kind == OutcomeKind.LimitExceeded && !outcome.RanOutOfFuel) || outcome.HitTierCapacity;
 
     private static string LimitedTier(RunOutcome oracle, RunOutcome other) => IsInconclusive(oracle) ? oracle.Tier : other.Tier;
 }

@@ -29,6 +29,7 @@ public static class ProgramJudge
                     findings.Add(new(FindingKind.InternalError, program.Path, [outcome.Tier], "internal error", outcome.Error?.Message ?? ""));
                     continue;
                 case OutcomeKind.LimitExceeded when !outcome.RanOutOfFuel: // time and memory: inconclusive
+                case OutcomeKind.RuntimeError when outcome.HitTierCapacity: // so is what a tier's thread can nest
                     runs.Add(new(outcome.Tier, outcome, TierVerdict.Inconclusive, [], null));
                     continue;
             }

@@ -5,6 +5,9 @@ namespace Veld.StackVm;
 
 internal sealed partial class StackMachine
 {
+    /// <summary>The error a THROW instruction raised, on its way from <see cref="Dispatch"/> to <see cref="Run"/>.</summary>
+    private VeldRuntimeException? _thrown;
+
     /// <summary>
     /// Runs the frame on top (and every frame it calls) until frame <paramref name="stopFrame"/> returns,
     /// and returns its result. A Veld error escaping an instruction is stamped with that instruction's
@@ -18,7 +21,10 @@ internal sealed partial class StackMachine
             VeldRuntimeException error;
             try
             {
-                return Dispatch(stopFrame);
+                var result = Dispatch(stopFrame);
+                if (_thrown is null) return result;
+                error = _thrown;
+                _thrown = null;
             }
             catch (VeldRuntimeException raised)
             {
@@ -681,8 +687,11 @@ internal sealed partial class StackMachine
                     _handlerCount--;
                     break;
                 case OpCode.Throw:
+                    // Handed to Run as a return, not a .NET exception: a throw costs microseconds, and a
+                    // catch handler that recurses pays it at every level.
                     Save(ip, executed);
-                    throw RuntimeErrors.Thrown(stack[--sp]);
+                    _thrown = RuntimeErrors.Thrown(stack[--sp]);
+                    return default;
 
                 // ---- macros ------------------------------------------------------------------
                 case OpCode.Show:

@@ -238,7 +238,6 @@ internal sealed partial class RegisterMachine
 
     internal static Value Not(Value v) => v.IsBool ? Value.FromBool(!v.AsBool) : Operators.Not(v);
 
-    internal static Exception Throw(Value v) => RuntimeErrors.Thrown(v);
     internal static Exception AssertFail(Value message, bool hasMessage) => RuntimeErrors.AssertFailed(hasMessage ? Display.Show(message) : null);
     internal static Exception NoMatch(Value v) => RuntimeErrors.NoMatch(v);
 

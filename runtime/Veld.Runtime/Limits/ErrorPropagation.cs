@@ -14,10 +14,11 @@ public static class ErrorPropagation
 {
     /// <summary>The error to throw on from an activation that could not handle <paramref name="error"/>
     /// (call it outside any catch block). Time and cancellation are checked here, so a long unwinding
-    /// still ends at the time limit.</summary>
+    /// still ends at the time limit; an error no try can catch ends the run anyway, and goes on as it is
+    /// (checking the clock would replace a stamped time limit with a new one that has no position).</summary>
     public static VeldRuntimeException PassOn(VeldRuntimeException error, ExecutionContext context)
     {
-        context.CheckClockNow();
+        if (error.IsCatchable) context.CheckClockNow();
         return error;
     }
 }

@@ -10,14 +10,18 @@ namespace Veld.Runtime;
 /// </summary>
 public static class MemoryLimit
 {
-    /// <summary>2 GiB: far above what the corpus, the fuzzer's programs and the benchmarks use.</summary>
-    public const long DefaultBytes = 2L << 30;
+    /// <summary>1 GiB: far above what the corpus, the fuzzer's programs and the benchmarks use (tens of MiB), and
+    /// low enough that the growth which would cross it is refused quickly (a doubling past it takes a second).</summary>
+    public const long DefaultBytes = 1L << 30;
 
-    public static void Check(long limit)
+    public static void Check(long limit) => CheckRoom(limit, 0);
+
+    /// <summary>The heap, plus <paramref name="bytes"/> about to be allocated, stays within <paramref name="limit"/>.</summary>
+    public static void CheckRoom(long limit, long bytes)
     {
-        if (GC.GetTotalMemory(forceFullCollection: false) <= limit) return;
+        if (GC.GetTotalMemory(forceFullCollection: false) + bytes <= limit) return;
         // Garbage counts until it is collected: fail only if the live heap is still too big after a full collection.
-        if (GC.GetTotalMemory(forceFullCollection: true) <= limit) return;
+        if (GC.GetTotalMemory(forceFullCollection: true) + bytes <= limit) return;
         throw Exceeded(limit);
     }
 

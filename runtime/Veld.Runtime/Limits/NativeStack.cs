@@ -30,5 +30,19 @@ public static class NativeStack
         new(ErrorKind.StackOverflow, $"calls through builtin callbacks nested deeper than {MaxCallbackNesting}");
 
     public static VeldRuntimeException Exhausted() =>
-        new(ErrorKind.StackOverflow, "native stack exhausted: calls nest too deeply for this thread (lower --max-depth)");
+        new(ErrorKind.StackOverflow, $"{Prefix} exhausted: calls nest too deeply for this thread (lower --max-depth)");
+
+    /// <summary>A tier that recurses on the native stack stops at its own bound, below a raised --max-depth.</summary>
+    public static VeldRuntimeException TierCannotNest(string tier, int depth) =>
+        new(ErrorKind.StackOverflow, $"{Prefix} bound: the {tier} tier nests at most {depth:N0} calls (it recurses on the .NET stack)");
+
+    private const string Prefix = "native stack";
+
+    /// <summary>
+    /// True for a StackOverflow that comes from what one tier's thread can hold rather than from the
+    /// program and its --max-depth: a property of the tier and the machine, like a time limit, so the
+    /// differential runner reports it as inconclusive, never as a disagreement.
+    /// </summary>
+    public static bool IsCapacityLimit(string kind, string message) =>
+        kind == nameof(ErrorKind.StackOverflow) && message.StartsWith(Prefix, StringComparison.Ordinal);
 }

@@ -40,6 +40,20 @@ public static class RunBudget
         }
     }
 
+    /// <summary>Growths at least this big are checked first (<see cref="BeforeGrowth"/>); smaller ones are cheap.</summary>
+    public const long LargeGrowthBytes = 1 << 20;
+
+    /// <summary>
+    /// A container is about to allocate <paramref name="bytes"/> to grow. One growth of a large array or map copies
+    /// everything and cannot be interrupted (half a second at 32 million elements), so a large one first checks the
+    /// clock and that the heap has room for it under the memory limit: the run ends before the growth, not
+    /// well after its limit.
+    /// </summary>
+    public static void BeforeGrowth(long bytes)
+    {
+        if (bytes >= LargeGrowthBytes) t_run?.BeforeGrowth(bytes);
+    }
+
     /// <summary>Restores the run that was on this thread before <see cref="Enter"/>.</summary>
     public readonly struct Scope(ExecutionContext? previous, long previousUnits) : IDisposable
     {

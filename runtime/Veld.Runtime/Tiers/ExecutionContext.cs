@@ -61,6 +61,13 @@ public sealed class ExecutionContext
     /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error).</summary>
     public void CheckClockNow() => CheckClock();
 
+    /// <summary>Before a container allocates <paramref name="bytes"/> to grow (<see cref="RunBudget.BeforeGrowth"/>).</summary>
+    public void BeforeGrowth(long bytes)
+    {
+        CheckClock();
+        MemoryLimit.CheckRoom(_maxMemory, bytes);
+    }
+
     private void CheckClock()
     {
         _checkCountdown = CheckInterval;

@@ -46,4 +46,8 @@ public sealed record RunOutcome
     /// <summary>The run ran out of fuel: deterministic (the same output, position and stack on every tier), so
     /// compared like a runtime error, unlike the other limits.</summary>
     public bool RanOutOfFuel => Kind == OutcomeKind.LimitExceeded && Error?.Message == ExecutionContext.FuelExhaustedMessage;
+
+    /// <summary>The run stopped at what this tier's thread can nest (<see cref="NativeStack.IsCapacityLimit"/>),
+    /// below its --max-depth: like a time limit, it says nothing about the program.</summary>
+    public bool HitTierCapacity => Kind == OutcomeKind.RuntimeError && Error is { } error && NativeStack.IsCapacityLimit(error.Kind, error.Message);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Veld.Runtime;
 
 /// <summary>
@@ -17,9 +19,15 @@ public sealed class VeldArray : HeapObject
     public int Count => Items.Count;
     public Value this[int index] { get => Items[index]; set => Items[index] = value; }
 
-    public void Add(Value v) { Items.Add(v); Version++; }
-    public void Insert(int index, Value v) { Items.Insert(index, v); Version++; }
+    public void Add(Value v) { BeforeAdding(); Items.Add(v); Version++; }
+    public void Insert(int index, Value v) { BeforeAdding(); Items.Insert(index, v); Version++; }
     public void RemoveAt(int index) { Items.RemoveAt(index); Version++; }
     /// <summary>Call after any other change of length made through <see cref="Items"/>.</summary>
     public void LengthChanged() => Version++;
+
+    /// <summary>A full backing array doubles: a large doubling must fit the run's limits before it starts.</summary>
+    private void BeforeAdding()
+    {
+        if (Items.Count == Items.Capacity) RunBudget.BeforeGrowth(2L * Items.Capacity * Unsafe.SizeOf<Value>());
+    }
 }

@@ -11,6 +11,9 @@ public sealed class VeldMap : HeapObject
     private readonly OrderedDictionary<Value, Value> _entries = new(MapKeyComparer.Instance);
     public int Version { get; private set; }
 
+    /// <summary>About what one entry of <see cref="_entries"/> costs: key and value, hash and link, bucket.</summary>
+    private const int BytesPerEntry = 48;
+
     public int Count => _entries.Count;
 
     public bool TryGet(Value key, out Value value) => _entries.TryGetValue(key, out value);
@@ -21,7 +24,14 @@ public sealed class VeldMap : HeapObject
     {
         MapKeys.Check(key);
         if (_entries.ContainsKey(key)) _entries[key] = value;
-        else { _entries.Add(key, value); Version++; }
+        else
+        {
+            // A full table doubles (entries of key, value and hash links, plus buckets): a large doubling
+            // must fit the run's limits before it starts.
+            if (_entries.Count == _entries.Capacity) RunBudget.BeforeGrowth(2L * _entries.Capacity * BytesPerEntry);
+            _entries.Add(key, value);
+            Version++;
+        }
     }
 
     public bool Remove(Value key, out Value value)

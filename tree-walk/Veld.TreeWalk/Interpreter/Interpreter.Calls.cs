@@ -30,7 +30,7 @@ internal sealed partial class Interpreter : IInvoker
                 if (f.IsAbrupt) return default;
             }
             if (args.Count != info.Arity) throw RuntimeErrors.Arity(info.Name, info.Arity, args.Count);
-            return call.IsTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots);
+            return call.IsTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots, f, call);
         }
         var values = EvalArguments(args, f);
         if (f.IsAbrupt) return default;
@@ -65,11 +65,11 @@ internal sealed partial class Interpreter : IInvoker
     }
 
     /// <summary>Calls any function value with evaluated arguments (a tail call if <paramref name="isTail"/>).</summary>
-    private Value CallValue(Value callee, Value[] args, bool isTail, Frame f)
+    private Value CallValue(Value callee, Value[] args, bool isTail, Frame f, Node at)
     {
         if (!callee.Is<Closure>(out var closure)) return CallNative(callee, args);
         var slots = FrameSlots(closure, args);
-        return isTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots);
+        return isTail ? RequestTailCall(f, closure, slots) : CallClosure(closure, slots, f, at);
     }
 
     /// <summary>A builtin function; anything else that is not a closure cannot be called.</summary>
@@ -101,16 +101,28 @@ internal sealed partial class Interpreter : IInvoker
         return default;
     }
 
-    /// <summary>A non-tail call: one level of call depth and of C# recursion.</summary>
-    private Value CallClosure(Closure closure, Value[] slots)
+    /// <summary>A non-tail call made by node <paramref name="at"/> of frame <paramref name="caller"/>. An error
+    /// the callee raised goes on unwinding in the caller's frame, positioned at the call.</summary>
+    private Value CallClosure(Closure closure, Value[] slots, Frame caller, Node at)
+    {
+        var result = Invoke(closure, slots);
+        if (_raised is null) return result;
+        return Raise(caller, _raised, at);
+    }
+
+    /// <summary>One level of call depth and of C# recursion; an error is left in <see cref="_raised"/>.</summary>
+    private Value Invoke(Closure closure, Value[] slots)
     {
         _context.EnterCall();
-        // The depth counter is the real limit; this is the safety net should a limit be set so high
-        // that the native stack would run out first (TierHost reports it as StackOverflow).
+        // The depth counter is the limit programs see; these are the nets below it for a limit set higher
+        // than this tier can go (TierHost reports either as StackOverflow).
+        if (_context.CallDepth > TreeWalkTier.MaxNativeCallDepth)
+        {
+            _context.ExitCall();
+            throw NativeStack.TierCannotNest("tree-walk", TreeWalkTier.MaxNativeCallDepth);
+        }
         NativeStack.Ensure();
         var result = RunFunction(closure, slots);
-        // No finally: an error unwinding past here is caught by a Veld try (which restores the depth
-        // it saved) or ends the run.
         _context.ExitCall();
         return result;
     }
@@ -130,15 +142,7 @@ internal sealed partial class Interpreter : IInvoker
             foreach (var slot in info.CapturedParameters)
                 frame.NewCell(slot, slots[slot]);
 
-            Value value;
-            try
-            {
-                value = EvalBlock(info.Node.Body, frame);
-            }
-            catch (VeldRuntimeException error) when (LeaveFunction(error, info))
-            {
-                throw; // never reached: the filter only records the frame and declines
-            }
+            var value = EvalBlock(info.Node.Body, frame);
             switch (frame.Flow)
             {
                 case Flow.Normal:
@@ -150,19 +154,16 @@ internal sealed partial class Interpreter : IInvoker
                     closure = frame.TailCallee!;
                     slots = frame.TailSlots!;
                     continue;
+                case Flow.Error:
+                    // The error leaves this call; a tail-called function has replaced its caller's
+                    // frame, so only the callee joins the Veld call stack.
+                    _raised!.LeaveFunction(info.TraceName);
+                    return default;
                 default:
                     throw new InvalidOperationException($"tree-walk: {frame.Flow} escaped function {info.Name}");
             }
             return resultIsUnit ? Value.Unit : value;
         }
-    }
-
-    /// <summary>Exception filter: the error leaves a call of <paramref name="function"/>; it joins the error's
-    /// call stack (a tail-called function has replaced its caller's frame, so only the callee appears).</summary>
-    private static bool LeaveFunction(VeldRuntimeException error, FunctionInfo function)
-    {
-        error.LeaveFunction(function.TraceName);
-        return false;
     }
 
     /// <summary>Runtime callbacks (array.map, filter, sort ...): a non-tail call, counted against the depth.</summary>
@@ -172,7 +173,10 @@ internal sealed partial class Interpreter : IInvoker
         _context.EnterCallback();
         try
         {
-            return CallClosure(closure, FrameSlots(closure, args));
+            var result = Invoke(closure, FrameSlots(closure, args));
+            // The builtin between here and the Veld caller is C#: the error crosses it as an exception.
+            if (TakeRaised() is { } error) throw error;
+            return result;
         }
         finally
         {

@@ -104,42 +104,36 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>
-    /// Catches catchable runtime errors raised anywhere inside the body, including in calls it makes;
-    /// those calls were unwound without <see cref="ExecutionContext.ExitCall"/>, so the call depth saved
-    /// on entry is restored. Break, continue and return pass through as ordinary flow.
+    /// Catches catchable runtime errors raised anywhere inside the body, including in the calls it makes
+    /// (they arrive as <see cref="Flow.Error"/>). The call depth saved on entry is restored: a call that
+    /// failed on entry (fuel, time) never left the depth it took. Break, continue and return pass through
+    /// as ordinary flow, and so does an error a try cannot catch (StackOverflow, LimitExceeded).
     /// </summary>
     private Value EvalTry(TryExpr e, Frame f)
     {
         int callDepth = _context.CallDepth;
-        VeldRuntimeException caught;
-        try
+        var value = EvalBlock(e.Body, f);
+        // The resolver never marks a call inside try as a tail call; if one were, making it here
+        // (inside the try) keeps the catch working.
+        if (f.Flow == Flow.TailCall)
         {
-            var value = EvalBlock(e.Body, f);
-            // The resolver never marks a call inside try as a tail call; if one were, making it here
-            // (inside the try) keeps the catch working.
-            if (f.Flow == Flow.TailCall)
-            {
-                f.Flow = Flow.Normal;
-                value = CallClosure(f.TailCallee!, f.TailSlots!);
-            }
-            return value;
+            f.Flow = Flow.Normal;
+            value = CallClosure(f.TailCallee!, f.TailSlots!, f, e);
         }
-        catch (VeldRuntimeException error) when (error.IsCatchable)
-        {
-            caught = error;
-        }
-        // The handler runs after the catch block has ended: run inside it, a handler that recursed into
-        // another try/catch would nest .NET exception dispatches (ErrorPropagation), quadratic in the depth.
+        if (f.Flow != Flow.Error || !_raised!.IsCatchable) return value;
+        var caught = TakeRaised()!;
+        f.Flow = Flow.Normal;
         _context.CallDepth = callDepth;
         if (e.CatchBinding is { } binding) Declare(binding, caught.ToCatchValue(), f);
         return EvalBlock(e.Handler, f);
     }
 
+    /// <summary><c>throw v</c> starts unwinding without a .NET exception.</summary>
     private Value EvalThrow(ThrowExpr e, Frame f)
     {
         var value = Eval(e.Value, f);
         if (f.IsAbrupt) return default;
-        throw RuntimeErrors.Thrown(value);
+        return Raise(f, RuntimeErrors.Thrown(value), e);
     }
 
     /// <summary><c>return e</c>. If e is a tail call, its own signal is already set and wins.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class Interpreter
                 var args = EvalArguments(call.Args, f);
                 if (f.IsAbrupt) return default;
                 var method = _types[call.Type!].Methods[call.StaticMethod!.Name!];
-                return CallValue(method, args, call.IsTail, f);
+                return CallValue(method, args, call.IsTail, f, call);
             }
             case MethodCallKind.VariantConstruct:
             {
@@ -65,9 +65,9 @@ internal sealed partial class Interpreter
         switch (MethodLookup.Find(target, call.Name, out var callee))
         {
             case MethodKind.Self:
-                return CallMethod((Closure)callee.AsObject!, target, args, call.IsTail, f);
+                return CallMethod((Closure)callee.AsObject!, target, args, call.IsTail, f, call);
             case MethodKind.Function:
-                return CallValue(callee, args, call.IsTail, f);
+                return CallValue(callee, args, call.IsTail, f, call);
             default:
                 _context.Tick();
                 return BuiltinMethods.Call(_context, target, call.Name, args);
@@ -76,13 +76,13 @@ internal sealed partial class Interpreter
 
     /// <summary>Calls an impl method with <paramref name="self"/> as parameter 0. The Arity error counts
     /// the arguments the caller wrote, without self.</summary>
-    private Value CallMethod(Closure method, Value self, Value[] args, bool isTail, Frame f)
+    private Value CallMethod(Closure method, Value self, Value[] args, bool isTail, Frame f, Node at)
     {
         var info = method.Info;
         if (args.Length + 1 != info.Arity) throw RuntimeErrors.Arity(info.Name, info.Arity - 1, args.Length);
         var slots = new Value[info.FrameSize];
         slots[0] = self;
         args.CopyTo(slots, 1);
-        return isTail ? RequestTailCall(f, method, slots) : CallClosure(method, slots);
+        return isTail ? RequestTailCall(f, method, slots) : CallClosure(method, slots, f, at);
     }
 }

@@ -5,7 +5,8 @@ namespace Veld.TreeWalk;
 /// <summary>
 /// How the evaluation of a node ended. Anything but <see cref="Normal"/> is an abrupt completion that
 /// every enclosing node passes upward untouched until the construct that owns it: a loop takes
-/// Break/Continue, a call takes Return/TailCall. This replaces exceptions for ordinary control flow.
+/// Break/Continue, a call takes Return/TailCall, a try takes Error. This replaces exceptions for ordinary
+/// control flow, and for errors once they leave the node that raised them.
 /// </summary>
 internal enum Flow : byte
 {
@@ -17,6 +18,9 @@ internal enum Flow : byte
     /// <summary>A call in tail position: the caller's trampoline makes it in place of this frame
     /// (<see cref="Frame.TailCallee"/> with <see cref="Frame.TailSlots"/>).</summary>
     TailCall,
+    /// <summary>A Veld runtime error is unwinding (the interpreter holds it): a <c>try</c> takes it if it is
+    /// catchable, a call passes it to its caller's frame, the top of the run throws it.</summary>
+    Error,
 }
 
 /// <summary>
