@@ -254,7 +254,7 @@ internal sealed partial class FunctionEmitter
             // ---- patterns: a match skips the JMP to the next arm ------------------------------------------------------
             case VmOp.TestTuple:
                 Register(a);
-                _il.Int(b);
+                _il.Int(Bx(i));
                 _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.IsTupleOf)));
                 _il.Emit(OpCodes.Brtrue, Target(pc + 2));
                 break;

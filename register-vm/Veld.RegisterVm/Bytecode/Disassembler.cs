@@ -156,7 +156,7 @@ public static class Disassembler
             case OpCode.SetField: return K(Ext(b)) + (Instruction.K(i) ? $" := {K(c)}" : "");
             case OpCode.SetIndex: return Instruction.K(i) ? $":= {K(c)}" : "";
             case OpCode.GetTuple: return $".{Ext(c)}";
-            case OpCode.TestTuple: return $"{b} elements";
+            case OpCode.TestTuple: return $"{Bx(i)} elements";
             case OpCode.TestVariant: return ConstructorName(program, Bx(i));
             case OpCode.TestRange: return K(Bx(i));
             case OpCode.Try: return $"handler {Target(SBx(i))}";

@@ -101,7 +101,7 @@
 //  SETFIELD   A B C k R[A].K[B] := RK(C)
 //  GETTUPLE   A B C   R[A] := R[B].C                (tuple element; C = 255: index in EXTRAARG)
 //
-//  TESTTUPLE   A B    if R[A] is a tuple of B elements then skip the JMP
+//  TESTTUPLE   A Bx   if R[A] is a tuple of Bx elements then skip the JMP
 //  TESTVARIANT A Bx   if R[A] is the enum variant of constructor Bx then skip the JMP
 //  TESTRANGE   A Bx   if R[A] is an int in the range K[Bx] then skip the JMP
 //  GETPAYLOAD  A B C  R[A] := payload C of the enum value R[B]   (after its TESTVARIANT)

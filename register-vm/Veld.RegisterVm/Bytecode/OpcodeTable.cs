@@ -135,7 +135,7 @@ public static class OpcodeTable
         Def(OpCode.GetTuple, ABC, [R(B)], R(A), indexes: [new(TupleElement, C, Extends: true)], canThrow: true);
 
         // ---- pattern tests (each followed by its JMP to the next arm)
-        Def(OpCode.TestTuple, ABC, [R(A)], test: true);
+        Def(OpCode.TestTuple, ABx, [R(A)], test: true);
         Def(OpCode.TestVariant, ABx, [R(A)], indexes: [new(VariantConstructor, Bx)], test: true);
         Def(OpCode.TestRange, ABx, [R(A)], indexes: [new(ConstantRange, Bx)], test: true);
         Def(OpCode.GetPayload, ABC, [R(B)], R(A));

@@ -367,7 +367,9 @@ internal sealed partial class FunctionCompiler
                 fail.Add(EmitJump(p.Pos));
                 return;
             case TuplePattern t:
-                Emit(ABC(OpCode.TestTuple, value, t.Elements.Count, 0), p.Pos);
+                if (t.Elements.Count > MaxBx)
+                    throw new TierUnsupportedException($"register VM: a tuple pattern of {t.Elements.Count} elements (at most {MaxBx})");
+                Emit(ABx(OpCode.TestTuple, value, t.Elements.Count), p.Pos);
                 fail.Add(EmitJump(p.Pos));
                 for (int i = 0; i < t.Elements.Count; i++)
                     CompileSubPattern(t.Elements[i], i, (dest, index) => EmitTupleGet(dest, value, index, p.Pos), fail);

@@ -399,7 +399,8 @@ internal sealed partial class FunctionCompiler
         int template = _k.Template(pieces);
         if (m.Kind == MacroKind.Format)
         {
-            EmitWithConst(OpCode.Format, dest, values.Count == 0 ? 0 : window, template, m.Pos);
+            // A dropped format~ (dest is Discard, not a register) still formats, into its own window.
+            EmitWithConst(OpCode.Format, dest == Discard ? window : dest, window, template, m.Pos);
         }
         else
         {

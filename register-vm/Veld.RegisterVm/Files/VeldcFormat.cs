@@ -31,8 +31,9 @@ namespace Veld.RegisterVm;
 public static class VeldcFormat
 {
     public static ReadOnlySpan<byte> Magic => "VELDC\0\r\n"u8;
-    /// <summary>2: each proto carries a column table after its line table (1 had lines only).</summary>
-    public const ushort FormatVersion = 2;
+    /// <summary>3: TESTTUPLE's element count is Bx (2 had it in B, 8 bits, so a 256-element pattern
+    /// was miscompiled); 2: each proto carries a column table after its line table (1 had lines only).</summary>
+    public const ushort FormatVersion = 3;
     public const int HeaderSize = 24;
     public const string Extension = ".veldc";
 

@@ -326,7 +326,7 @@ internal sealed partial class RegisterMachine
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
-                                if (IsTupleOf(stack[@base + A(i)], B(i))) pc++;
+                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) pc++;
                                 else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestVariant:
