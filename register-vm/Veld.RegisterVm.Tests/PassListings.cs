@@ -18,8 +18,18 @@ internal static class PassListings
 
     public static OptimizationSettings Off(string pass) => OptimizationSettings.Without([pass]);
 
-    /// <summary>Instructions the register VM executes running <paramref name="source"/> with the settings.</summary>
-    public static long Instructions(string source, OptimizationSettings settings, out string result)
+    /// <summary>Running <paramref name="source"/> gives <paramref name="expected"/> with <paramref name="pass"/>
+    /// on and off, and the pass makes the register VM execute fewer instructions.</summary>
+    public static void AssertSavesInstructions(string source, string pass, string expected)
+    {
+        long on = Instructions(source, OptimizationSettings.AllOn, out var resultOn);
+        long off = Instructions(source, Off(pass), out var resultOff);
+        Assert.Equal(expected, resultOn);
+        Assert.Equal(expected, resultOff);
+        Assert.True(on < off, $"{pass} on: {on} instructions, off: {off}");
+    }
+
+    private static long Instructions(string source, OptimizationSettings settings, out string result)
     {
         var outcome = TierHost.Run(new RegisterVmTier(settings), TestSupport.Check(source), new RunOptions());
         Assert.True(outcome.Kind == OutcomeKind.Success, $"{outcome.Kind}: {outcome.Error}");

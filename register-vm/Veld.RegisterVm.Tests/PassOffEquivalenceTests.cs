@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 using Veld.Language;
 using Veld.RegisterVm.Fuzzing;
 using Xunit.Abstractions;
@@ -35,7 +34,6 @@ public class PassOffEquivalenceTests(ITestOutputHelper output)
     [MemberData(nameof(Passes))]
     public void GeneratedProgramsBehaveTheSameWithThePassOff(string pass)
     {
-        var (seed, gamma) = PropertySeed.Choose(output, $"{nameof(GeneratedProgramsBehaveTheSameWithThePassOff)}({pass})");
         var off = OptimizationSettings.Without([pass]);
         var property = Prop.ForAll(RegisterPressureProgramGenerator.Arbitrary(), program =>
         {
@@ -45,16 +43,7 @@ public class PassOffEquivalenceTests(ITestOutputHelper output)
             var actual = TierHost.Run(new RegisterVmTier(off), compiled.Program!, Options);
             return SameOutcome(expected, actual);
         });
-        var replay = new Replay(new Rnd(seed, gamma), FSharpOption<int>.None);
-        var config = Config.QuickThrowOnFailure.WithMaxTest(30).WithQuietOnSuccess(true).WithReplay(FSharpOption<Replay>.Some(replay));
-        try
-        {
-            FsCheck.Check.One(config, property);
-        }
-        catch (Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"replay with {PropertySeed.Variable}={seed},{gamma}\n{e.Message}");
-        }
+        PropertySeed.Check(output, $"{nameof(GeneratedProgramsBehaveTheSameWithThePassOff)}({pass})", property, maxTest: 30);
     }
 
     private static bool SameOutcome(RunOutcome expected, RunOutcome actual) =>
