@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 using Veld.Language;
 using Veld.RegisterVm.Fuzzing;
 using Veld.TreeWalk;
@@ -15,7 +14,6 @@ public class GeneratedProgramTests(ITestOutputHelper output)
     [Fact]
     public void GeneratedProgramsBehaveAsOnTheOracle()
     {
-        var (seed, gamma) = PropertySeed.Choose(output, nameof(GeneratedProgramsBehaveAsOnTheOracle));
         var options = new RunOptions { Timeout = TimeSpan.FromSeconds(20), Fuel = 5_000_000 };
         var property = Prop.ForAll(RegisterPressureProgramGenerator.Arbitrary(), program =>
         {
@@ -26,15 +24,6 @@ public class GeneratedProgramTests(ITestOutputHelper output)
             if (tree.Kind == OutcomeKind.LimitExceeded || register.Kind == OutcomeKind.LimitExceeded) return true;
             return tree.Kind == register.Kind && tree.Stdout == register.Stdout && Equals(tree.Error, register.Error);
         });
-        var replay = new Replay(new Rnd(seed, gamma), FSharpOption<int>.None);
-        var config = Config.QuickThrowOnFailure.WithMaxTest(80).WithQuietOnSuccess(true).WithReplay(FSharpOption<Replay>.Some(replay));
-        try
-        {
-            FsCheck.Check.One(config, property);
-        }
-        catch (Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"replay with {PropertySeed.Variable}={seed},{gamma}\n{e.Message}");
-        }
+        PropertySeed.Check(output, nameof(GeneratedProgramsBehaveAsOnTheOracle), property, maxTest: 80);
     }
 }

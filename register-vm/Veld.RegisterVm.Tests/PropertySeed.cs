@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
 using Xunit.Abstractions;
 
 namespace Veld.RegisterVm.Tests;
@@ -15,6 +18,23 @@ internal static class PropertySeed
         var (seed, gamma) = FromEnvironment() ?? ((ulong)Random.Shared.NextInt64(), (ulong)Random.Shared.NextInt64() | 1);
         output.WriteLine($"{name}: {Variable}={seed},{gamma}");
         return (seed, gamma);
+    }
+
+    /// <summary>Check <paramref name="property"/> on <paramref name="maxTest"/> cases from a chosen seed; a failure
+    /// names the seed that replays it.</summary>
+    public static void Check(ITestOutputHelper output, string name, Property property, int maxTest)
+    {
+        var (seed, gamma) = Choose(output, name);
+        var replay = new Replay(new Rnd(seed, gamma), FSharpOption<int>.None);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(maxTest).WithQuietOnSuccess(true).WithReplay(FSharpOption<Replay>.Some(replay));
+        try
+        {
+            FsCheck.Check.One(config, property);
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"replay with {Variable}={seed},{gamma}\n{e.Message}");
+        }
     }
 
     private static (ulong, ulong)? FromEnvironment()

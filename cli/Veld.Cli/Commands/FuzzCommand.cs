@@ -71,11 +71,12 @@ public static class FuzzCommand
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
         var maxMemory = LimitOptions.MaxMemory();
+        var noOpt = NoOptOption.Create();
 
         var command = new Command("fuzz",
             "Generate random valid programs, run each on several tiers, and save (and reduce) every program on which a tier disagrees with the oracle.")
         {
-            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth, maxMemory, jitThreshold, jitStress,
+            seed, count, timeOption, index, size, tiers, shard, output, stats, noReduce, timeout, fuel, maxDepth, maxMemory, jitThreshold, jitStress, noOpt,
         };
         command.Validators.Add(result =>
         {
@@ -86,6 +87,7 @@ public static class FuzzCommand
         });
         command.SetAction(parse =>
         {
+            NoOptOption.Apply(parse, noOpt);
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var (k, n) = parse.GetValue(shard);
             var only = parse.GetValue(index);

@@ -3,7 +3,7 @@ using Veld.RegisterVm;
 
 namespace Veld.Cli.Commands;
 
-/// <summary><c>--no-opt NAME</c> (run, diff, bench): switch off one named optimization pass of the register
+/// <summary><c>--no-opt NAME</c> (run, diff, bench, fuzz): switch off one named optimization pass of the register
 /// compiler for the whole command, so the pass's effect can be measured. Repeatable.</summary>
 internal static class NoOptOption
 {

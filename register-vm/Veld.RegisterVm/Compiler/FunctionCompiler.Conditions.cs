@@ -150,6 +150,13 @@ internal sealed partial class FunctionCompiler
             _regs.FreeTemp(t);
             return;
         }
+        CompileLogicalChain(l, dest);
+    }
+
+    /// <summary>The chain itself, each operand written into <paramref name="dest"/>: a temporary, or a local
+    /// that nothing can observe until the chain ends (<see cref="TryCoalesceLogicalAssign"/>).</summary>
+    private void CompileLogicalChain(LogicalExpr l, int dest)
+    {
         var context = l.IsAnd ? BoolContext.And : BoolContext.Or;
         var operands = new List<Expr>();
         Flatten(l, l.IsAnd, operands);

@@ -106,6 +106,7 @@ internal sealed partial class FunctionCompiler
             case NameExpr n when RegisterBinding(n) is { } b:
             {
                 int r = RegisterOf(b);
+                if (TryCoalesceLogicalAssign(a, b, r)) break;
                 if (a.CompoundOp is not { } op) CompileInto(a.Value, r);
                 else
                 {

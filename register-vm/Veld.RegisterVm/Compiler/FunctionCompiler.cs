@@ -110,6 +110,7 @@ internal sealed partial class FunctionCompiler
 
     private FunctionProto Finish()
     {
+        if (_program.Optimizations.IsOn(OptimizationPasses.Peephole)) Peephole.Run(_code, _positions);
         var upvalues = _function.Upvalues.Select(u => new UpvalueInfo(
             u.FromParentLocal,
             u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index,

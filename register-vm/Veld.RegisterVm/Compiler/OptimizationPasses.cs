@@ -15,7 +15,16 @@ public static class OptimizationPasses
     /// write it. Off: every operand that is a local is first copied (MOVE) into a temporary.</summary>
     public const string MoveElimination = "move-elimination";
 
-    public static IReadOnlyList<string> All { get; } = [ConstantFolding, MoveElimination];
+    /// <summary>Thread forward jumps that land on jumps, and turn a jump to a return into that return
+    /// (<see cref="Peephole"/>). Off: every jump goes where the compiler first aimed it.</summary>
+    public const string Peephole = "peephole";
+
+    /// <summary>Evaluate an <c>and</c>/<c>or</c> chain assigned to a local straight into the local's register
+    /// when nothing can observe the partial value (<see cref="RegisterCoalescing"/>). Off: the chain goes
+    /// into a temporary that is then moved into the local.</summary>
+    public const string RegisterCoalescing = "register-coalescing";
+
+    public static IReadOnlyList<string> All { get; } = [ConstantFolding, MoveElimination, Peephole, RegisterCoalescing];
 }
 
 /// <summary>Which <see cref="OptimizationPasses"/> the register compiler runs.</summary>
