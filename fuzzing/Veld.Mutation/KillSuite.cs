@@ -17,12 +17,13 @@ public sealed partial class KillSuite
     private readonly List<(string Name, string[] Arguments)> _steps = [];
     private readonly Dictionary<string, TimeSpan> _limits = [];
 
-    public KillSuite(string directory, string veld, Area area, int corpusShards, int fuzzCount)
+    public KillSuite(string directory, string veld, Area area, IReadOnlyList<string> corpusFolders, int corpusShards, int fuzzCount)
     {
         _directory = directory;
         _veld = veld;
         var tiers = $"tree,{area.Tier}";
-        var programs = System.IO.Directory.GetFiles(Path.Combine(directory, "corpus"), "*.veld", SearchOption.AllDirectories)
+        var roots = corpusFolders.Count == 0 ? ["corpus"] : corpusFolders.Select(f => Path.Combine("corpus", f));
+        var programs = roots.SelectMany(r => System.IO.Directory.GetFiles(Path.Combine(directory, r), "*.veld", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(directory, f)).Order(StringComparer.Ordinal).ToList();
         // Round-robin shards: each holds every folder's kind of program, so the first one already kills most.
         for (int shard = 0; shard < corpusShards; shard++)

@@ -2,8 +2,9 @@ namespace Veld.Mutation;
 
 /// <summary>The temporary copy of the repository that holds the schemata of every area and their one Release
 /// build of the CLI. It is made from the committed HEAD (<c>git archive</c>, so the repository's own worktrees
-/// are untouched) and kept under the work root by commit, so later campaigns on the same commit reuse it.</summary>
-public sealed class MutatedBuild(string repository, string workRoot, TextWriter log)
+/// are untouched) and kept under the work root by commit, so later campaigns on the same commit reuse it; a
+/// copy made earlier can also be named outright (<c>--build DIR</c>), e.g. to finish a campaign after a commit.</summary>
+public sealed class MutatedBuild(string repository, string workRoot, string? existing, TextWriter log)
 {
     private const string MutantsFile = ".veld-mutants.tsv";
     private const string DroppedFile = ".veld-dropped";
@@ -17,8 +18,14 @@ public sealed class MutatedBuild(string repository, string workRoot, TextWriter 
 
     public IReadOnlyList<Mutant> Prepare()
     {
-        var commit = Git("rev-parse", "HEAD").Trim();
-        Directory = Path.Combine(workRoot, commit[..12]);
+        if (existing is not null)
+        {
+            Directory = Path.GetFullPath(existing);
+            if (!File.Exists(Path.Combine(Directory, MutantsFile)) || !File.Exists(Veld))
+                throw new InvalidOperationException($"{Directory} holds no finished mutated build");
+        }
+        var commit = existing is null ? Git("rev-parse", "HEAD").Trim() : "";
+        if (existing is null) Directory = Path.Combine(workRoot, commit[..12]);
         var list = Path.Combine(Directory, MutantsFile);
         if (File.Exists(list) && File.Exists(Veld))
         {

@@ -5,13 +5,15 @@ using Veld.Mutation;
 const string Usage =
     """
     usage: veld-mutate AREA [FILE[:FIRST-LAST] ...] [--sample N] [--seed S] [--fuzz-count N] [--shards K]
-                       [--work DIR] [--out DIR] [--prepare-only]
+                       [--corpus A,B] [--build DIR] [--work DIR] [--out DIR] [--prepare-only]
       AREA          register-vm | register-compiler | stack-vm | stack-compiler
       FILE:FIRST-LAST  only the mutants on these lines of these files (paths relative to the area's folder)
       --sample N    a seeded random sample of N of the mutants (default: all)
       --seed S      the sample's seed (default 1)
       --fuzz-count N  generated programs in the kill suite's fuzz step (default 200; 0 leaves it out)
+      --corpus A,B  only these folders of the corpus in the kill suite (default: all of it)
       --shards K    corpus shards run one after another, the first failure ends the mutant's run (default 4)
+      --build DIR   reuse this mutated copy (made earlier, possibly of another commit) instead of HEAD's
       --work DIR    where the mutated copy is built and kept per commit (default /tmp/veld-mutation)
       --out DIR     results.tsv and summary.md (default artifacts/mutation/AREA)
       --prepare-only  build the mutated copy and list the area's mutants, run nothing
@@ -27,6 +29,8 @@ int? sample = null;
 int seed = 1, fuzzCount = 200, shards = 4;
 string work = "/tmp/veld-mutation", output = Path.Combine("artifacts", "mutation", area.Name);
 bool prepareOnly = false;
+string[] corpus = [];
+string? existing = null;
 var selections = new List<(string File, int First, int Last)>();
 for (int i = 1; i < args.Length; i++)
 {
@@ -38,6 +42,8 @@ for (int i = 1; i < args.Length; i++)
         case "--fuzz-count": fuzzCount = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--shards": shards = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--work": work = Value(); break;
+        case "--build": existing = Value(); break;
+        case "--corpus": corpus = Value().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
         case "--out": output = Value(); break;
         case "--prepare-only": prepareOnly = true; break;
         default:
@@ -49,7 +55,7 @@ for (int i = 1; i < args.Length; i++)
 }
 
 var repository = Directory.GetCurrentDirectory();
-var build = new MutatedBuild(repository, work, Console.Out);
+var build = new MutatedBuild(repository, work, existing, Console.Out);
 var all = build.Prepare();
 var population = all
     .Where(m => m.File.StartsWith(area.Path + "/", StringComparison.Ordinal))
@@ -66,7 +72,7 @@ if (prepareOnly)
 
 Directory.CreateDirectory(output);
 var store = new ResultStore(Path.Combine(output, "results.tsv"));
-var suite = new KillSuite(build.Directory, build.Veld, area, shards, fuzzCount);
+var suite = new KillSuite(build.Directory, build.Veld, area, corpus, shards, fuzzCount);
 var pending = chosen.Where(m => store.Find(m) is null).ToList();
 if (pending.Count > 0) suite.Calibrate(Console.Out);
 
