@@ -29,14 +29,19 @@ public sealed partial class KillSuite
         for (int shard = 0; shard < corpusShards; shard++)
         {
             var files = programs.Where((_, i) => i % corpusShards == shard);
-            _steps.Add(($"corpus {shard + 1}/{corpusShards}", ["diff", .. files, "--tiers", tiers]));
+            _steps.Add(($"corpus {shard + 1}/{corpusShards}", ["diff", .. files, "--tiers", tiers, "--timeout", ProgramTimeLimit]));
         }
         if (fuzzCount > 0)
         {
             var findings = Path.Combine(Path.GetTempPath(), $"veld-mutation-findings-{Environment.ProcessId}");
-            _steps.Add(($"fuzz {fuzzCount}", ["fuzz", "--seed", "1", "--count", fuzzCount.ToString(), "--tiers", tiers, "--no-reduce", "--out", findings]));
+            _steps.Add(($"fuzz {fuzzCount}", ["fuzz", "--seed", "1", "--count", fuzzCount.ToString(), "--tiers", tiers, "--no-reduce", "--out", findings, "--timeout", ProgramTimeLimit]));
         }
     }
+
+    /// <summary>Seconds one program may run on one tier: far above any corpus program's time, so a loaded
+    /// machine never makes the unmutated oracle time out. A mutant's endless loop still ends at its step's
+    /// limit or its fuel.</summary>
+    private const string ProgramTimeLimit = "120";
 
     public int Steps => _steps.Count;
 
@@ -62,7 +67,7 @@ public sealed partial class KillSuite
             var result = Run(mutant.Id, arguments, _limits[name]);
             total += result.Seconds;
             if (result.TimedOut) return new Verdict(true, "timeout", name, total);
-            if (result.ExitCode != 0) return new Verdict(true, result.ExitCode == 1 ? "failed" : $"exit {result.ExitCode}", name, total);
+            if (result.ExitCode != 0) return new Verdict(true, (result.ExitCode == 1 ? "failed" : $"exit {result.ExitCode}") + FirstFailure(result.Output), name, total);
             if (HasInconclusive(result.Output)) return new Verdict(true, "inconclusive", name, total);
         }
         return new Verdict(false, "survived", "", total);
@@ -72,9 +77,19 @@ public sealed partial class KillSuite
         ProcessRunner.Run(_veld, arguments, _directory,
             new Dictionary<string, string> { ["VELD_MUTANT"] = mutant.ToString(), ["TERM"] = "dumb" }, timeout);
 
-    /// <summary>The diff summary's inconclusive row (fuel or time ran out) with a non-zero count.</summary>
+    /// <summary>The diff summary's inconclusive row (fuel or time ran out) with a non-zero count in the mutated
+    /// tier's column (the last; the oracle is not mutated).</summary>
     private static bool HasInconclusive(string output) =>
-        InconclusiveRow().Matches(output).Any(m => m.Groups[1].Value.Split('|').Any(cell => int.TryParse(cell.Trim(), out var n) && n > 0));
+        InconclusiveRow().Matches(output).Any(m => int.TryParse(m.Groups[1].Value.Split('|', StringSplitOptions.RemoveEmptyEntries)[^1].Trim(), out var n) && n > 0);
+
+    /// <summary>The first failure the run printed (program, tier and what went wrong), to check a kill by.</summary>
+    private static string FirstFailure(string output)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("FAIL ", StringComparison.Ordinal) || l.Contains("finding", StringComparison.Ordinal) || l.StartsWith("Unhandled", StringComparison.Ordinal));
+        if (line is null) return "";
+        line = line.Replace('\t', ' ').Trim();
+        return ": " + (line.Length <= 150 ? line : line[..147] + "...");
+    }
 
     [GeneratedRegex(@"\|\s*inconclusive\s*\|([^\n]*)")]
     private static partial Regex InconclusiveRow();

@@ -93,7 +93,7 @@ foreach (var mutant in pending)
 }
 
 var judged = chosen.Select(store.Find).OfType<Result>().ToList();
-var summary = SummaryWriter.Write(area, judged, population.Count, sample, seed, build.Dropped);
+var summary = SummaryWriter.Write(area, judged, population.Count, sample, seed, build.Dropped, fuzzCount);
 File.WriteAllText(Path.Combine(output, "summary.md"), summary);
 Console.WriteLine();
 Console.Write(summary);

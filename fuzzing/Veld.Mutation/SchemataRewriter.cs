@@ -45,7 +45,7 @@ public sealed partial class SchemataRewriter(string file, int firstId, IReadOnly
             if (Record(node.Expression, candidate) is not { } id) continue;
             statement = statement.WithoutTrivia();
             var mutated = ExpressionStatement(candidate.Mutated);
-            return Block(IfStatement(Check(id), mutated, ElseClause(statement))).WithTriviaFrom(node);
+            return Block(IfStatement(Check(id), mutated, ElseClause(statement))).NormalizeWhitespace(indentation: "", eol: " ").WithTriviaFrom(node);
         }
         return statement;
     }

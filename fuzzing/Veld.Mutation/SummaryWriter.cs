@@ -5,14 +5,14 @@ namespace Veld.Mutation;
 /// hand in docs/FUZZING.md.</summary>
 public static class SummaryWriter
 {
-    public static string Write(Area area, IReadOnlyList<Result> results, int population, int? sample, int seed, int dropped)
+    public static string Write(Area area, IReadOnlyList<Result> results, int population, int? sample, int seed, int dropped, int fuzzCount)
     {
         var text = new StringWriter();
         int killed = results.Count(r => r.Verdict.Killed);
         text.WriteLine($"# Mutation testing: {area.Name} (`{area.Path}`)\n");
         var sampled = sample is { } n ? $"a seeded sample (seed {seed}) of {Math.Min(n, population)}" : "all";
-        text.WriteLine($"Mutants: {sampled} of the {population} mutants of the area ({dropped} more of all areas were dropped: the compiler rejected their schemata); {results.Count} judged.");
-        text.WriteLine($"Kill suite: the corpus on `tree,{area.Tier}`, then `veld fuzz --seed 1` on `tree,{area.Tier}`.\n");
+        text.WriteLine($"Mutants: {sampled} of the {population} mutants selected in the area ({dropped} more of all areas were dropped: the compiler rejected their schemata); {results.Count} judged.");
+        text.WriteLine($"Kill suite: the corpus on `tree,{area.Tier}`, then `veld fuzz --seed 1 --count {fuzzCount}` on `tree,{area.Tier}`.\n");
         text.WriteLine($"**Score: {Score(killed, results.Count)}** ({killed} killed, {results.Count - killed} survived)\n");
         text.WriteLine("| file | judged | killed | survived | score |");
         text.WriteLine("|---|---|---|---|---|");
@@ -24,7 +24,7 @@ public static class SummaryWriter
         text.WriteLine("\n## How the mutants were killed\n");
         text.WriteLine("| how | step | mutants |");
         text.WriteLine("|---|---|---|");
-        foreach (var how in results.Where(r => r.Verdict.Killed).GroupBy(r => (r.Verdict.How, r.Verdict.Step)).OrderByDescending(g => g.Count()))
+        foreach (var how in results.Where(r => r.Verdict.Killed).GroupBy(r => (How: r.Verdict.How.Split(':')[0], r.Verdict.Step)).OrderByDescending(g => g.Count()))
             text.WriteLine($"| {how.Key.How} | {how.Key.Step} | {how.Count()} |");
         text.WriteLine("\n## Surviving mutants\n");
         text.WriteLine("| id | place | operator | original | mutated |");
