@@ -185,11 +185,23 @@ internal sealed partial class FunctionEmitter
         Proto();
         _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
         _il.Emit(OpCodes.Stloc, _constants);
-        _il.Emit(OpCodes.Ldarg_0);
-        Proto();
-        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
-        _il.Emit(OpCodes.Stloc, _caches);
+        if (UsesCaches())
+        {
+            _il.Emit(OpCodes.Ldarg_0);
+            Proto();
+            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
+            _il.Emit(OpCodes.Stloc, _caches);
+        }
         ReloadRegisters();
+    }
+
+    /// <summary>Whether an instruction reads its inline cache (<see cref="CacheAddress"/>): a call is entered at every
+    /// call, so a function without one (fib) does not look its caches up.</summary>
+    private bool UsesCaches()
+    {
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+            if (Op(_code[pc]) is VmOp.GetField or VmOp.SetField or VmOp.MethodCall or VmOp.TailMethod) return true;
+        return false;
     }
 
     private void EmitEntrySwitch()
