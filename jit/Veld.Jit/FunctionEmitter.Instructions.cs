@@ -65,8 +65,8 @@ internal sealed partial class FunctionEmitter
     private void FlushReads(InstructionFacts facts)
     {
         foreach (var range in facts.Reads)
-            for (int r = range.First; r < range.End && r < _local.Length; r++)
-                if (IsTyped(r)) Flush(r);
+            for (int r = range.First; r < range.End && r < _proto.MaxStack; r++)
+                if (IsTyped(r)) Flush(WebIn(r));
     }
 
     private void EmitInstruction(int pc)
@@ -320,7 +320,7 @@ internal sealed partial class FunctionEmitter
     /// <summary>An index operand: an int register's <c>long</c> as it is (the <c>...At</c> helpers take it), else the value.</summary>
     private void Index(int r)
     {
-        if (IsInt(r)) _il.Emit(OpCodes.Ldloc, _local[r]!);
+        if (IsInt(r)) _il.Emit(OpCodes.Ldloc, In(r));
         else Register(r);
     }
 
