@@ -77,7 +77,9 @@ internal sealed class TypePlan
 
         var kinds = new RegisterKind[webs.Count];
         var profiled = new bool[webs.Count];
-        bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
+        var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
+        bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
+            && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
 
         // First what the code proves: kinds that follow from constants and operand kinds, to a fixpoint.
         bool changed = true;
@@ -125,6 +127,22 @@ internal sealed class TypePlan
             }
         }
         return new TypePlan(proto, kinds, webs, liveIn, facts);
+    }
+
+    /// <summary>
+    /// Webs live at a TRY handler whose register has another web live at a handler too. An error's filter writes the
+    /// handler-live webs back without knowing which pc raised: with one web per register at the handlers, that is
+    /// the web every pc of the TRY bodies holds (an error edge joins them); with two, one would overwrite the other.
+    /// </summary>
+    private static HashSet<int> RangesSharingAHandlerRegister(FunctionProto proto, InstructionFacts[] facts, bool[]?[] liveIn, RegisterWebs webs)
+    {
+        var atHandlers = new Dictionary<int, HashSet<int>>();
+        for (int pc = 0; pc < facts.Length; pc += Math.Max(1, facts[pc].Length))
+            if (Op(proto.Code[pc]) == VmOp.Try && facts[pc].Jump is var handler && (uint)handler < (uint)liveIn.Length && liveIn[handler] is { } live)
+                for (int r = 0; r < live.Length; r++)
+                    if (live[r] && webs.In(handler, r) is var w && w >= 0)
+                        (atHandlers.TryGetValue(r, out var set) ? set : atHandlers[r] = []).Add(w);
+        return [.. atHandlers.Values.Where(set => set.Count > 1).SelectMany(set => set)];
     }
 
     /// <summary>The kind every writer of web <paramref name="w"/> certainly yields (or raises an error), when they agree.</summary>
