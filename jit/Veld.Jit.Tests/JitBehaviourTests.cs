@@ -51,6 +51,27 @@ public class JitBehaviourTests
         Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(jit));
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(2L)]
+    [InlineData(1_001L)]
+    [InlineData(4_000L)]
+    public void Fuel_runs_out_at_the_same_step_when_compiled_code_pushes_onto_an_array(long fuel)
+    {
+        // The inline push ticks as the builtin does: a step for the push, one for the loop's end.
+        const string source = """
+            var xs = []
+            for i in 0..10000 do
+                xs.push(i)
+            end
+            println(xs.len())
+            """;
+        var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
+        var (jit, _) = JitRuns.Run(source, options);
+        Assert.Equal(OutcomeKind.LimitExceeded, jit.Kind);
+        Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(jit));
+    }
+
     [Fact]
     public void A_veld_throw_in_compiled_code_caught_by_a_veld_catch_costs_no_dotnet_exception()
     {

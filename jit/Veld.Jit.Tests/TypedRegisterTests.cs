@@ -9,6 +9,39 @@ public class TypedRegisterTests
     private static void SameAsOracle(string source, RunOutcome outcome) =>
         Assert.Equal(JitRuns.Observed(JitRuns.Tree(source, new RunOptions())), JitRuns.Observed(outcome));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(50)]
+    public void A_register_reused_for_a_float_temporary_and_an_int_counter_is_typed_as_both(int threshold)
+    {
+        // c's arithmetic leaves a float in a temporary whose register the compiler then gives to z: one kind per
+        // register would box both (or deoptimise at the reuse); one per live range keeps each typed.
+        const string source = """
+            fn escapes(size)
+                var count = 0
+                var x = 0
+                while x < size do
+                    let c = 2.0 * x / size
+                    var z = 0
+                    var w = c
+                    while z < 10 do
+                        w = w * c
+                        z += 1
+                    end
+                    count = count + z
+                    x += 1
+                end
+                count
+            end
+            println(escapes(300))
+            """;
+        var (outcome, stats) = JitRuns.Run(source, new RunOptions { JitThreshold = threshold });
+        SameAsOracle(source, outcome);
+        Assert.Empty(stats.Deoptimizations);
+        var assumptions = stats.Compiled.First(f => f.Name == "escapes").Assumptions.Split(", ");
+        Assert.Contains(assumptions.GroupBy(a => a.Split(':')[0]), register => register.Count() == 2);
+    }
+
     [Fact]
     public void Float_and_bool_registers_of_a_loop_are_typed_and_never_deoptimise()
     {

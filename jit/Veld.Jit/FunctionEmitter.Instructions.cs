@@ -14,6 +14,7 @@ internal sealed partial class FunctionEmitter
     private static MethodInfo Vm(string name) => VmMembers.Vm(name);
     private static MethodInfo ArithOp(string name) => VmMembers.Method(typeof(Arith), name);
     private static MethodInfo CompareOp(string name) => VmMembers.Method(typeof(Compare), name);
+    private static MethodInfo AccessOp(string name) => VmMembers.Method(typeof(Access), name);
     private static MethodInfo Runtime(string name) => VmMembers.Method(typeof(Operators), name, typeof(Value), typeof(Value));
 
     /// <summary>The helper of each two-operand arithmetic instruction (register and constant forms).</summary>
@@ -64,8 +65,8 @@ internal sealed partial class FunctionEmitter
     private void FlushReads(InstructionFacts facts)
     {
         foreach (var range in facts.Reads)
-            for (int r = range.First; r < range.End && r < _local.Length; r++)
-                if (IsTyped(r)) Flush(r);
+            for (int r = range.First; r < range.End && r < _proto.MaxStack; r++)
+                if (IsTyped(r)) Flush(WebIn(r));
     }
 
     private void EmitInstruction(int pc)
@@ -223,13 +224,18 @@ internal sealed partial class FunctionEmitter
             case VmOp.NewStruct: Store(a, () => VmCall(nameof(RegisterMachine.NewStruct), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
             case VmOp.NewEnum: Store(a, () => VmCall(nameof(RegisterMachine.NewVariant), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
             case VmOp.GetIndex:
-                Store(a, () => { Register(b); Register(c); _il.Emit(OpCodes.Call, VmMembers.Method(typeof(Access), nameof(Access.GetIndex))); });
+                Store(a, () =>
+                {
+                    Register(b);
+                    Index(c);
+                    _il.Emit(OpCodes.Call, IsInt(c) ? AccessOp(nameof(Access.GetIndexAt)) : AccessOp(nameof(Access.GetIndex)));
+                });
                 break;
             case VmOp.SetIndex:
                 Register(a);
-                Register(b);
+                Index(b);
                 if (K(i)) Constant(c); else Register(c);
-                _il.Emit(OpCodes.Call, VmMembers.Method(typeof(Access), nameof(Access.SetIndex)));
+                _il.Emit(OpCodes.Call, IsInt(b) ? AccessOp(nameof(Access.SetIndexAt)) : AccessOp(nameof(Access.SetIndex)));
                 break;
             case VmOp.GetField:
                 Store(a, () =>
@@ -314,6 +320,13 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_0);
         args();
         _il.Emit(OpCodes.Call, Vm(name));
+    }
+
+    /// <summary>An index operand: an int register's <c>long</c> as it is (the <c>...At</c> helpers take it), else the value.</summary>
+    private void Index(int r)
+    {
+        if (IsInt(r)) _il.Emit(OpCodes.Ldloc, In(r));
+        else Register(r);
     }
 
     private void Upvalue(int index)
@@ -410,6 +423,8 @@ internal sealed partial class FunctionEmitter
         // Tail calls save it too: a builtin method in tail position runs with this frame below its callbacks,
         // whose errors' call stacks show where this frame is.
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        var next = _il.NewLabel("method_done");
+        if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
         VmCall(nameof(RegisterMachine.MethodCall), () =>
         {
             Register(b);
@@ -420,7 +435,6 @@ internal sealed partial class FunctionEmitter
             ActivationArgs();
         });
         _il.Emit(OpCodes.Stloc, _exit);
-        var next = _il.NewLabel("method_done");
         _il.Emit(OpCodes.Ldloc, _exit);
         _il.Int(CompiledExit.Next);
         _il.Emit(OpCodes.Beq, next);
@@ -437,5 +451,28 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Leave, _leave);
         _il.Mark(next);
         ReloadRegisters();
+    }
+
+    /// <summary>Whether a method call site is <c>x.push(item)</c>, the one builtin method hot loops call (building an array).</summary>
+    private bool IsArrayPush(int site) =>
+        _proto.Constants[site].AsObject is VeldTuple { Items: [var name, var count] }
+        && name.AsObject is VeldString { Text: "push" } && count.IsInt && count.AsInt == 1;
+
+    /// <summary>
+    /// <c>x.push(item)</c> on an array, inline: an array has no impl methods, so its <c>push</c> is always the builtin,
+    /// which ticks, appends and returns unit. Any other receiver takes the general method call that follows.
+    /// </summary>
+    private void EmitArrayPush(int a, int b, Label done)
+    {
+        var general = _il.NewLabel("not_an_array");
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.Context);
+        Register(b);
+        Register(a + 1);
+        _il.Emit(OpCodes.Call, AccessOp(nameof(Access.TryPush)));
+        _il.Emit(OpCodes.Brfalse, general);
+        Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit));
+        _il.Emit(OpCodes.Br, done);
+        _il.Mark(general);
     }
 }

@@ -18,15 +18,33 @@ internal sealed partial class FunctionEmitter
     /// <summary>The instruction being emitted.</summary>
     private int _pc;
 
-    private RegisterKind KindOf(int r) => (uint)r < (uint)_kinds.Length ? _kinds[r] : RegisterKind.Boxed;
+    // A register names a different web (live range) as an operand and as a result: an operand is the value
+    // on entry to the instruction, a result the value it writes. Each typed web has its own local.
+
+    /// <summary>The web register <paramref name="r"/> holds on entry to the instruction being emitted (-1: past the frame).</summary>
+    private int WebIn(int r) => _plan.Webs.In(_pc, r);
+    /// <summary>The web the instruction being emitted writes to register <paramref name="r"/>.</summary>
+    private int WebOut(int r) => _plan.Webs.Out(_pc, r);
+    private RegisterKind KindOfWeb(int w) => w >= 0 ? _kinds[w] : RegisterKind.Boxed;
+
+    /// <summary>The kind of operand register <paramref name="r"/>.</summary>
+    private RegisterKind KindOf(int r) => KindOfWeb(WebIn(r));
     private bool IsTyped(int r) => KindOf(r) != RegisterKind.Boxed;
     private bool IsInt(int r) => KindOf(r) == RegisterKind.Int;
     private bool IsFloat(int r) => KindOf(r) == RegisterKind.Float;
     private bool IsBool(int r) => KindOf(r) == RegisterKind.Bool;
     private bool IsNumber(int r) => IsInt(r) || IsFloat(r);
 
-    /// <summary>The local of a typed register; null for any other (operands past the frame's registers included).</summary>
-    private LocalBuilder? Local(int r) => (uint)r < (uint)_local.Length ? _local[r] : null;
+    /// <summary>The kind the instruction's result in register <paramref name="r"/> is kept as.</summary>
+    private RegisterKind ResultKind(int r) => KindOfWeb(WebOut(r));
+    private bool ResultIs(int r, RegisterKind kind) => ResultKind(r) == kind;
+
+    /// <summary>The local of a typed operand; null for any other (operands past the frame's registers included).</summary>
+    private LocalBuilder? Local(int r) => WebIn(r) is var w && w >= 0 ? _local[w] : null;
+    /// <summary>The local of operand <paramref name="r"/>, which must be typed.</summary>
+    private LocalBuilder In(int r) => Local(r)!;
+    /// <summary>The local of the instruction's typed result in <paramref name="r"/>.</summary>
+    private LocalBuilder Out(int r) => _local[WebOut(r)]!;
 
     /// <summary>The typed form of the instruction at <paramref name="pc"/>, when its operands allow one.</summary>
     private bool TryEmitTyped(int pc)
@@ -37,69 +55,69 @@ internal sealed partial class FunctionEmitter
         var k = _proto.Constants;
         switch (Op(i))
         {
-            case VmOp.LoadI when IsInt(a):
+            case VmOp.LoadI when ResultIs(a, RegisterKind.Int):
                 return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_I8, (long)SBx(i)));
-            case VmOp.LoadK when IsInt(a) && k[Bx(i)].IsInt:
+            case VmOp.LoadK when ResultIs(a, RegisterKind.Int) && k[Bx(i)].IsInt:
                 return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_I8, k[Bx(i)].AsInt));
-            case VmOp.LoadF when IsFloat(a):
+            case VmOp.LoadF when ResultIs(a, RegisterKind.Float):
                 return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_R8, (double)SBx(i)));
-            case VmOp.LoadK when IsFloat(a) && k[Bx(i)].IsFloat:
+            case VmOp.LoadK when ResultIs(a, RegisterKind.Float) && k[Bx(i)].IsFloat:
                 return LoadTyped(a, () => _il.Emit(OpCodes.Ldc_R8, k[Bx(i)].AsFloat));
-            case VmOp.LoadTrue or VmOp.LoadFalse when IsBool(a):
+            case VmOp.LoadTrue or VmOp.LoadFalse when ResultIs(a, RegisterKind.Bool):
                 return LoadTyped(a, () => Bool(Op(i) == VmOp.LoadTrue));
-            case VmOp.Move when IsTyped(a) && KindOf(b) == KindOf(a):
-                _il.Emit(OpCodes.Ldloc, _local[b]!);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
+            case VmOp.Move when ResultKind(a) != RegisterKind.Boxed && KindOf(b) == ResultKind(a):
+                _il.Emit(OpCodes.Ldloc, In(b));
+                _il.Emit(OpCodes.Stloc, Out(a));
                 return true;
-            case VmOp.AddI or VmOp.SubI when IsInt(a) && IsInt(b):
-                IntArithmetic(pc, Op(i) == VmOp.AddI ? VmOp.Add : VmOp.Sub, a, () => _il.Emit(OpCodes.Ldloc, _local[b]!), () => _il.Emit(OpCodes.Ldc_I8, (long)SC(i)));
+            case VmOp.AddI or VmOp.SubI when ResultIs(a, RegisterKind.Int) && IsInt(b):
+                IntArithmetic(pc, Op(i) == VmOp.AddI ? VmOp.Add : VmOp.Sub, a, () => _il.Emit(OpCodes.Ldloc, In(b)), () => _il.Emit(OpCodes.Ldc_I8, (long)SC(i)));
                 return true;
-            case VmOp.Add or VmOp.Sub or VmOp.Mul when IsInt(a) && IsInt(b) && IsInt(c):
-                IntArithmetic(pc, Op(i), a, () => _il.Emit(OpCodes.Ldloc, _local[b]!), () => _il.Emit(OpCodes.Ldloc, _local[c]!));
+            case VmOp.Add or VmOp.Sub or VmOp.Mul when ResultIs(a, RegisterKind.Int) && IsInt(b) && IsInt(c):
+                IntArithmetic(pc, Op(i), a, () => _il.Emit(OpCodes.Ldloc, In(b)), () => _il.Emit(OpCodes.Ldloc, In(c)));
                 return true;
-            case VmOp.AddK or VmOp.SubK or VmOp.MulK when IsInt(a) && IsInt(b) && k[c].IsInt:
-                IntArithmetic(pc, Op(i) - VmOp.AddK + VmOp.Add, a, () => _il.Emit(OpCodes.Ldloc, _local[b]!), () => _il.Emit(OpCodes.Ldc_I8, k[c].AsInt));
+            case VmOp.AddK or VmOp.SubK or VmOp.MulK when ResultIs(a, RegisterKind.Int) && IsInt(b) && k[c].IsInt:
+                IntArithmetic(pc, Op(i) - VmOp.AddK + VmOp.Add, a, () => _il.Emit(OpCodes.Ldloc, In(b)), () => _il.Emit(OpCodes.Ldc_I8, k[c].AsInt));
                 return true;
             // An int operand of float arithmetic converts, as the runtime's mixed arithmetic does (AsNumber).
-            case VmOp.Add or VmOp.Sub or VmOp.Mul or VmOp.Div when IsFloat(a) && IsNumber(b) && IsNumber(c) && (IsFloat(b) || IsFloat(c)):
+            case VmOp.Add or VmOp.Sub or VmOp.Mul or VmOp.Div when ResultIs(a, RegisterKind.Float) && IsNumber(b) && IsNumber(c) && (IsFloat(b) || IsFloat(c)):
                 FloatArithmetic(pc, Op(i), a, () => AsDouble(b), () => AsDouble(c));
                 return true;
-            case VmOp.AddK or VmOp.SubK or VmOp.MulK or VmOp.DivK when IsFloat(a) && IsNumber(b) && k[c].IsNumber && (IsFloat(b) || k[c].IsFloat):
+            case VmOp.AddK or VmOp.SubK or VmOp.MulK or VmOp.DivK when ResultIs(a, RegisterKind.Float) && IsNumber(b) && k[c].IsNumber && (IsFloat(b) || k[c].IsFloat):
                 FloatArithmetic(pc, Op(i) - VmOp.AddK + VmOp.Add, a, () => AsDouble(b), () => _il.Emit(OpCodes.Ldc_R8, k[c].AsNumber));
                 return true;
-            case VmOp.Unm when IsFloat(a) && IsFloat(b):
-                _il.Emit(OpCodes.Ldloc, _local[b]!);
+            case VmOp.Unm when ResultIs(a, RegisterKind.Float) && IsFloat(b):
+                _il.Emit(OpCodes.Ldloc, In(b));
                 _il.Emit(OpCodes.Neg);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
+                _il.Emit(OpCodes.Stloc, Out(a));
                 return true;
-            case VmOp.Not when IsBool(a) && IsBool(b):
-                _il.Emit(OpCodes.Ldloc, _local[b]!);
+            case VmOp.Not when ResultIs(a, RegisterKind.Bool) && IsBool(b):
+                _il.Emit(OpCodes.Ldloc, In(b));
                 _il.Int(0);
                 _il.Emit(OpCodes.Ceq);
-                _il.Emit(OpCodes.Stloc, _local[a]!);
+                _il.Emit(OpCodes.Stloc, Out(a));
                 return true;
             case VmOp.Eq or VmOp.Lt or VmOp.Le or VmOp.Gt or VmOp.Ge when IsInt(a) && IsInt(b):
-                NumberTest(pc, Op(i), K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, _local[a]!), () => _il.Emit(OpCodes.Ldloc, _local[b]!));
+                NumberTest(pc, Op(i), K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, In(a)), () => _il.Emit(OpCodes.Ldloc, In(b)));
                 return true;
             case VmOp.Lt or VmOp.Le or VmOp.Gt or VmOp.Ge when IsFloat(a) && IsFloat(b):
-                NumberTest(pc, Op(i), K(i), ordered: true, () => _il.Emit(OpCodes.Ldloc, _local[a]!), () => _il.Emit(OpCodes.Ldloc, _local[b]!));
+                NumberTest(pc, Op(i), K(i), ordered: true, () => _il.Emit(OpCodes.Ldloc, In(a)), () => _il.Emit(OpCodes.Ldloc, In(b)));
                 return true;
             case VmOp.EqI or VmOp.LtI or VmOp.LeI or VmOp.GtI or VmOp.GeI when IsInt(a):
-                NumberTest(pc, Op(i) - VmOp.EqI + VmOp.Eq, K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, _local[a]!), () => _il.Emit(OpCodes.Ldc_I8, (long)SB(i)));
+                NumberTest(pc, Op(i) - VmOp.EqI + VmOp.Eq, K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, In(a)), () => _il.Emit(OpCodes.Ldc_I8, (long)SB(i)));
                 return true;
             case VmOp.EqK when IsInt(a) && k[b].IsInt:
-                NumberTest(pc, VmOp.Eq, K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, _local[a]!), () => _il.Emit(OpCodes.Ldc_I8, k[b].AsInt));
+                NumberTest(pc, VmOp.Eq, K(i), ordered: false, () => _il.Emit(OpCodes.Ldloc, In(a)), () => _il.Emit(OpCodes.Ldc_I8, k[b].AsInt));
                 return true;
             case VmOp.Test when IsBool(a):
-                _il.Emit(OpCodes.Ldloc, _local[a]!);
+                _il.Emit(OpCodes.Ldloc, In(a));
                 SkipJumpUnless(pc, K(i));
                 return true;
             case VmOp.CheckBool when IsBool(a):
                 return true;
-            case VmOp.ForPrep or VmOp.ForPrepInc when IsInt(a):
+            case VmOp.ForPrep or VmOp.ForPrepInc when IsInt(a) && IsInt(a + 1) && ResultIs(a, RegisterKind.Int) && ResultIs(a + 1, RegisterKind.Int) && ResultIs(a + 2, RegisterKind.Int):
                 IntForPrep(a, Op(i) == VmOp.ForPrepInc, next + SBx(i));
                 return true;
-            case VmOp.ForLoop when IsInt(a):
+            case VmOp.ForLoop when IsInt(a) && IsInt(a + 1) && ResultIs(a, RegisterKind.Int) && ResultIs(a + 1, RegisterKind.Int) && ResultIs(a + 2, RegisterKind.Int):
                 IntForLoop(a, next + SBx(i));
                 return true;
             default:
@@ -111,14 +129,14 @@ internal sealed partial class FunctionEmitter
     private bool LoadTyped(int r, Action constant)
     {
         constant();
-        _il.Emit(OpCodes.Stloc, _local[r]!);
+        _il.Emit(OpCodes.Stloc, Out(r));
         return true;
     }
 
     /// <summary>Push number register <paramref name="r"/> as a double.</summary>
     private void AsDouble(int r)
     {
-        _il.Emit(OpCodes.Ldloc, _local[r]!);
+        _il.Emit(OpCodes.Ldloc, In(r));
         if (IsInt(r)) _il.Emit(OpCodes.Conv_R8);
     }
 
@@ -142,7 +160,7 @@ internal sealed partial class FunctionEmitter
             });
         }
         _il.Emit(op switch { VmOp.Add => OpCodes.Add, VmOp.Sub => OpCodes.Sub, VmOp.Mul => OpCodes.Mul, _ => OpCodes.Div });
-        _il.Emit(OpCodes.Stloc, _local[a]!);
+        _il.Emit(OpCodes.Stloc, Out(a));
     }
 
     /// <summary>R[a] := x op y on longs; on overflow the interpreter redoes the instruction (and raises Overflow).</summary>
@@ -183,7 +201,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Blt, overflow);
         }
         _il.Emit(OpCodes.Ldloc, _r);
-        _il.Emit(OpCodes.Stloc, _local[a]!);
+        _il.Emit(OpCodes.Stloc, Out(a));
         _stubs.Add(() =>
         {
             _il.Mark(overflow);
@@ -214,7 +232,7 @@ internal sealed partial class FunctionEmitter
     /// <summary>FORPREP over int registers: (start, end) become (current, remaining steps); empty ranges jump past the loop.</summary>
     private void IntForPrep(int a, bool inclusive, int exit)
     {
-        LocalBuilder start = _local[a]!, end = _local[a + 1]!, variable = _local[a + 2]!;
+        LocalBuilder start = In(a), end = In(a + 1);
         _il.Emit(OpCodes.Ldloc, end);
         _il.Emit(OpCodes.Ldloc, start);
         _il.Emit(inclusive ? OpCodes.Blt : OpCodes.Ble, Target(exit));
@@ -226,29 +244,31 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Ldc_I8, 1L);
             _il.Emit(OpCodes.Sub);
         }
-        _il.Emit(OpCodes.Stloc, end);
+        _il.Emit(OpCodes.Stloc, Out(a + 1));
         _il.Emit(OpCodes.Ldloc, start);
-        _il.Emit(OpCodes.Stloc, variable);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, Out(a + 2));
+        _il.Emit(OpCodes.Stloc, Out(a)); // the current value stays the start (its own web when not joined with the loop's)
     }
 
     /// <summary>FORLOOP over int registers: a tick (the loop's end), then while steps remain, step and jump back.</summary>
     private void IntForLoop(int a, int body)
     {
-        LocalBuilder current = _local[a]!, remaining = _local[a + 1]!, variable = _local[a + 2]!;
+        LocalBuilder current = In(a), remaining = In(a + 1);
         var done = _il.NewLabel("loop_done");
         LoopEndTick();
         _il.Emit(OpCodes.Ldloc, remaining);
         _il.Emit(OpCodes.Brfalse, done);
+        _il.Emit(OpCodes.Ldloc, remaining);
+        _il.Emit(OpCodes.Ldc_I8, 1L);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, Out(a + 1));
         _il.Emit(OpCodes.Ldloc, current);
         _il.Emit(OpCodes.Ldc_I8, 1L);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Stloc, current);
-        _il.Emit(OpCodes.Stloc, variable);
-        _il.Emit(OpCodes.Ldloc, remaining);
-        _il.Emit(OpCodes.Ldc_I8, 1L);
-        _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stloc, remaining);
+        _il.Emit(OpCodes.Stloc, Out(a));
+        _il.Emit(OpCodes.Stloc, Out(a + 2));
         if (_stress) StressGuard(body, flush: true);
         _il.Emit(OpCodes.Br, Target(body));
         _il.Mark(done);

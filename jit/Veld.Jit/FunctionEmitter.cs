@@ -34,7 +34,7 @@ internal sealed partial class FunctionEmitter
     private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
     private readonly Label _leave;
     private readonly TypePlan _plan;
-    /// <summary>The local of each register kept unboxed (null: the register lives in the stack), and its kind.</summary>
+    /// <summary>The local of each web (live range) kept unboxed (null: it lives in the stack), and its kind.</summary>
     private readonly LocalBuilder?[] _local;
     private readonly RegisterKind[] _kinds;
     private readonly bool _stress;
@@ -61,8 +61,8 @@ internal sealed partial class FunctionEmitter
         _error = il.Local(typeof(VeldRuntimeException));
         _leave = il.NewLabel("exit");
         _kinds = plan.Kinds;
-        _local = new LocalBuilder?[proto.MaxStack];
-        foreach (int r in plan.TypedRegisters) _local[r] = il.Local(ClrType(_kinds[r]));
+        _local = new LocalBuilder?[plan.Kinds.Length];
+        foreach (int w in plan.TypedWebs) _local[w] = il.Local(ClrType(_kinds[w]));
         _x = il.Local(typeof(long));
         _y = il.Local(typeof(long));
         _r = il.Local(typeof(long));
@@ -108,8 +108,8 @@ internal sealed partial class FunctionEmitter
         // the frame again); unless the error came from a callee still above this frame (its registers were
         // flushed before the call; the dead ones above the call window are the callee's now).
         _il.Emit(OpCodes.Stloc, _error);
-        var handlerLive = _plan.LiveAtHandlers;
-        if (_plan.TypedRegisters.Any(r => handlerLive[r]))
+        var handlerLive = _plan.LiveAtHandlers.Where(w => _local[w] is not null).ToList();
+        if (handlerLive.Count > 0)
         {
             var notOurs = _il.NewLabel("raised_above");
             _il.Emit(OpCodes.Ldarg_0);
@@ -117,8 +117,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
             _il.Emit(OpCodes.Brfalse, notOurs);
             ReloadRegisters();
-            foreach (int r in _plan.TypedRegisters)
-                if (handlerLive[r]) Flush(r);
+            foreach (int w in handlerLive) Flush(w);
             _il.Mark(notOurs);
         }
         // The innermost instruction's position wins: the error leaves here stamped with the raising instruction's
@@ -185,11 +184,23 @@ internal sealed partial class FunctionEmitter
         Proto();
         _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
         _il.Emit(OpCodes.Stloc, _constants);
-        _il.Emit(OpCodes.Ldarg_0);
-        Proto();
-        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
-        _il.Emit(OpCodes.Stloc, _caches);
+        if (UsesCaches())
+        {
+            _il.Emit(OpCodes.Ldarg_0);
+            Proto();
+            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
+            _il.Emit(OpCodes.Stloc, _caches);
+        }
         ReloadRegisters();
+    }
+
+    /// <summary>Whether an instruction reads its inline cache (<see cref="CacheAddress"/>): a call is entered at every
+    /// call, so a function without one (fib) does not look its caches up.</summary>
+    private bool UsesCaches()
+    {
+        for (int pc = 0; pc < _code.Length; pc += Width(pc))
+            if (Op(_code[pc]) is VmOp.GetField or VmOp.SetField or VmOp.MethodCall or VmOp.TailMethod) return true;
+        return false;
     }
 
     private void EmitEntrySwitch()
@@ -211,7 +222,7 @@ internal sealed partial class FunctionEmitter
     private Label EntryStub(int pc)
     {
         var live = _plan.LiveIn[pc];
-        var typed = _plan.TypedRegisters.Where(r => live is not null && live[r]).ToList();
+        var typed = live is null ? [] : Enumerable.Range(0, live.Length).Where(r => live[r] && _plan.Webs.In(pc, r) is var w && w >= 0 && _local[w] is not null).ToList();
         if (typed.Count == 0 && !_stress) return Target(pc);
         var stub = _il.NewLabel($"enter_{pc}");
         _stubs.Add(() =>
@@ -223,7 +234,8 @@ internal sealed partial class FunctionEmitter
                 RegisterAddress(r);
                 _il.Emit(OpCodes.Ldobj, typeof(Value));
                 _il.Emit(OpCodes.Stloc, _value);
-                Unbox(r, () => Deoptimize(pc, r, $"entry: register not {Article(_kinds[r])}", flush: false));
+                int w = _plan.Webs.In(pc, r);
+                Unbox(w, () => Deoptimize(pc, w, $"entry: register not {Article(_kinds[w])} (r{r})", flush: false));
             }
             _il.Emit(OpCodes.Br, Target(pc));
         });
@@ -262,18 +274,18 @@ internal sealed partial class FunctionEmitter
     {
         if (Local(r) is not null)
         {
-            Box(r);
+            Box(WebIn(r));
             return;
         }
         RegisterAddress(r);
         _il.Emit(OpCodes.Ldobj, typeof(Value));
     }
 
-    /// <summary>Push typed register <paramref name="r"/>'s local as a <c>Value</c>.</summary>
-    private void Box(int r)
+    /// <summary>Push typed web <paramref name="w"/>'s local as a <c>Value</c>.</summary>
+    private void Box(int w)
     {
-        _il.Emit(OpCodes.Ldloc, _local[r]!);
-        _il.Emit(OpCodes.Call, _kinds[r] switch
+        _il.Emit(OpCodes.Ldloc, _local[w]!);
+        _il.Emit(OpCodes.Call, _kinds[w] switch
         {
             RegisterKind.Int => VmMembers.FromInt,
             RegisterKind.Float => VmMembers.FromFloat,
@@ -285,7 +297,7 @@ internal sealed partial class FunctionEmitter
     /// For a typed register the value is guarded: not its kind, and the interpreter takes over after this instruction.</summary>
     private void Store(int r, Action value)
     {
-        if (IsTyped(r))
+        if (ResultKind(r) != RegisterKind.Boxed)
         {
             value();
             _il.Emit(OpCodes.Stloc, _value);
@@ -303,7 +315,7 @@ internal sealed partial class FunctionEmitter
         value();
         _il.Emit(OpCodes.Stloc, _value);
         ReloadRegisters();
-        if (IsTyped(r)) GuardedStore(r);
+        if (ResultKind(r) != RegisterKind.Boxed) GuardedStore(r);
         else Store(r, () => _il.Emit(OpCodes.Ldloc, _value));
     }
 
@@ -311,26 +323,27 @@ internal sealed partial class FunctionEmitter
     private void GuardedStore(int r)
     {
         int resume = _pc + Width(_pc);
-        Unbox(r, () =>
+        int w = WebOut(r);
+        Unbox(w, () =>
         {
             // The instruction is done: its result goes to the stack, and the interpreter goes on after it.
             RegisterAddress(r);
             _il.Emit(OpCodes.Ldloc, _value);
             _il.Emit(OpCodes.Stobj, typeof(Value));
-            Deoptimize(resume, r, $"result not {Article(_kinds[r])}", flush: true, except: r);
+            Deoptimize(resume, w, $"result not {Article(_kinds[w])} (r{r})", flush: true, except: r);
         });
     }
 
-    /// <summary>The typed register's local := <c>_value</c> when it holds the register's kind; else the out-of-line <paramref name="fail"/>.</summary>
-    private void Unbox(int r, Action fail)
+    /// <summary>The typed web's local := <c>_value</c> when it holds the web's kind; else the out-of-line <paramref name="fail"/>.</summary>
+    private void Unbox(int w, Action fail)
     {
-        var stub = _il.NewLabel($"guard_failed_r{r}");
+        var stub = _il.NewLabel($"guard_failed_r{_plan.Webs.RegisterOf(w)}");
         _il.Emit(OpCodes.Ldloca, _value);
-        _il.Emit(OpCodes.Call, IsKind(_kinds[r]));
+        _il.Emit(OpCodes.Call, IsKind(_kinds[w]));
         _il.Emit(OpCodes.Brfalse, stub);
         _il.Emit(OpCodes.Ldloca, _value);
-        _il.Emit(OpCodes.Call, AsKind(_kinds[r]));
-        _il.Emit(OpCodes.Stloc, _local[r]!);
+        _il.Emit(OpCodes.Call, AsKind(_kinds[w]));
+        _il.Emit(OpCodes.Stloc, _local[w]!);
         _stubs.Add(() =>
         {
             _il.Mark(stub);
@@ -342,19 +355,25 @@ internal sealed partial class FunctionEmitter
     /// interpreter and the VM's helpers read registers; dead ones are never read again.</summary>
     private void FlushLive(int except, params int[] pcs)
     {
-        foreach (int r in _plan.TypedRegisters)
+        for (int r = 0; r < _proto.MaxStack; r++)
         {
             if (r == except) continue;
-            if (pcs.Any(pc => pc < _code.Length && _plan.LiveIn[pc] is { } live && live[r])) Flush(r);
+            // The register's web where it is live (one web: a register live at two of these pcs holds one value).
+            foreach (int pc in pcs)
+                if (pc < _code.Length && _plan.LiveIn[pc] is { } live && live[r])
+                {
+                    if (_plan.Webs.In(pc, r) is var w && w >= 0 && _local[w] is not null) Flush(w);
+                    break;
+                }
         }
     }
 
-    /// <summary>Typed register <paramref name="r"/> back to its stack slot.</summary>
-    private void Flush(int r)
+    /// <summary>Typed web <paramref name="w"/> back to its register's stack slot.</summary>
+    private void Flush(int w)
     {
-        if (_plan.NeverWritten[r]) return; // the slot already holds the value the local caches
-        RegisterAddress(r);
-        Box(r);
+        if (_plan.NeverWritten[w]) return; // the slot already holds the value the local caches
+        RegisterAddress(_plan.Webs.RegisterOf(w));
+        Box(w);
         _il.Emit(OpCodes.Stobj, typeof(Value));
     }
 
@@ -384,16 +403,16 @@ internal sealed partial class FunctionEmitter
 
     private static string Article(RegisterKind kind) => kind == RegisterKind.Int ? "an int" : "a " + KindName(kind);
 
-    /// <summary>Leave for the interpreter at <paramref name="pc"/>: the ints go back to the stack first (unless nothing
-    /// ran yet), and the JIT hears which register's assumption failed, to recompile without it.</summary>
-    private void Deoptimize(int pc, int register, string reason, bool flush, int except = -1)
+    /// <summary>Leave for the interpreter at <paramref name="pc"/>: the typed registers go back to the stack first (unless
+    /// nothing ran yet), and the JIT hears which web's assumption failed (-1: none), to recompile without it.</summary>
+    private void Deoptimize(int pc, int web, string reason, bool flush, int except = -1)
     {
         if (flush) FlushLive(except, pc);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
         Proto();
         _il.Int(pc);
-        _il.Int(register);
+        _il.Int(web);
         _il.Emit(OpCodes.Ldstr, reason);
         _il.Emit(OpCodes.Callvirt, VmMembers.Deoptimized);
         Exit(() => _il.Int(pc));

@@ -4,7 +4,7 @@ namespace Veld.Jit;
 
 /// <summary>
 /// The JIT's hook in one run of the register VM: compiles a function when the VM reports it hot, and hears
-/// about deoptimisations. A register whose type guard failed is left out of the function's next compilation
+/// about deoptimisations. A web (live range) whose type guard failed is left out of the function's next compilation
 /// (its code is dropped now and rebuilt when the function is hot again), so a site that changes type
 /// costs a few deoptimisations, not one per execution.
 /// </summary>
@@ -20,14 +20,14 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         return Compilation.Compile(proto, TypePlan.For(proto, program, excluded, Profile.Of(proto.Id)), stressSeed is not null, stats);
     }
 
-    public override void Deoptimized(FunctionProto proto, int pc, int register, string reason)
+    public override void Deoptimized(FunctionProto proto, int pc, int assumption, string reason)
     {
-        stats.AddDeoptimization(proto, pc, register >= 0 ? $"{reason} (r{register})" : reason);
+        stats.AddDeoptimization(proto, pc, reason);
         // A stress failure or an overflow (an error on its way) proves no assumption wrong: the code stays.
-        if (register < 0) return;
+        if (assumption < 0) return;
         if (!_untyped.TryGetValue(proto.Id, out var set)) _untyped[proto.Id] = set = [];
-        set.Add(register);
-        // Recompiled without that register when the function is hot again.
+        set.Add(assumption); // the web: its ids depend on the code alone, so they name the same range next time
+        // Recompiled without that web when the function is hot again.
         Invalidate(proto, heat: 0);
     }
 

@@ -20,6 +20,9 @@ public sealed class JitStatistics
     public int FunctionsCompiled => _compiled.Count;
     public long IlBytes => _compiled.Sum(c => (long)c.IlBytes);
     public double CompileMs => _compiled.Sum(c => c.CompileMs);
+    /// <summary>The median and the largest time one function took to emit (0 when none was compiled).</summary>
+    public double CompileMsMedian => _compiled.Count == 0 ? 0 : _compiled.Select(c => c.CompileMs).Order().ElementAt(_compiled.Count / 2);
+    public double CompileMsMax => _compiled.Count == 0 ? 0 : _compiled.Max(c => c.CompileMs);
 
     internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
         _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));

@@ -6,41 +6,52 @@ using VmOp = Veld.RegisterVm.OpCode;
 namespace Veld.Jit;
 
 /// <summary>
-/// Which registers of a function compiled code keeps unboxed in IL locals (<c>long</c>, <c>double</c> or <c>bool</c>),
-/// and which of them are live where the VM may enter the code. A register gets a kind when the interpreter saw it
-/// hold only that kind (<see cref="TypeProfile"/>), or, without feedback, when its writers say so (an int
-/// constant, a counted loop, a float constant, a comparison); then it keeps the kind only if every instruction
-/// writing it can yield that kind: provably (its operands have kinds) or checked by a guard that deoptimises
-/// when it fails. Registers an upvalue or a catch writes through the stack, and registers whose guard already
-/// failed in this run (<paramref name="excluded"/>), stay boxed; so do parameters the profile does not vouch for.
+/// Which values of a function compiled code keeps unboxed in IL locals (<c>long</c>, <c>double</c> or <c>bool</c>).
+/// The unit is a <see cref="RegisterWebs">web</see> (a live range), not a register: the register compiler reuses a
+/// register for a float temporary and then an int loop counter, and each gets its own kind and local. A web gets a
+/// kind when its writers say so (an int constant, a counted loop, float arithmetic...), else when the interpreter
+/// saw its register hold only that kind (<see cref="TypeProfile"/>); then it keeps the kind only if every
+/// instruction writing it can yield that kind: provably (its operands have kinds) or checked by a guard that
+/// deoptimises when it fails. Registers an upvalue captures stay boxed, and so do webs whose guard already failed
+/// in this run (<paramref name="excluded"/>) and parameters the profile does not vouch for.
 /// </summary>
 internal sealed class TypePlan
 {
+    /// <summary>The kind of each web (<see cref="RegisterKind.Boxed"/>: it lives in the register stack).</summary>
     public RegisterKind[] Kinds { get; }
+    public RegisterWebs Webs { get; }
     /// <summary>Registers live on entry at each pc (null where nothing was computed: a plan for code with errors).</summary>
     public bool[]?[] LiveIn { get; }
     public InstructionFacts[] Facts { get; }
-    /// <summary>Registers no instruction writes (parameters only read): their stack slot always holds the value
-    /// their local caches, so they never need writing back.</summary>
-    public bool[] NeverWritten { get; private init; } = [];
-    /// <summary>Registers live where a TRY's handler starts: what a catch in the frame may read after an error.</summary>
-    public bool[] LiveAtHandlers { get; }
+    /// <summary>Webs no instruction writes (parameters only read): their stack slot always holds the value their
+    /// local caches, so they never need writing back.</summary>
+    public bool[] NeverWritten { get; }
+    /// <summary>The webs live where a TRY's handler starts: what a catch in the frame may read after an error.</summary>
+    public IReadOnlyList<int> LiveAtHandlers { get; }
 
-    private TypePlan(FunctionProto proto, RegisterKind[] kinds, bool[]?[] liveIn, InstructionFacts[] facts)
+    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts)
     {
         Kinds = kinds;
+        Webs = webs;
         LiveIn = liveIn;
         Facts = facts;
-        LiveAtHandlers = new bool[kinds.Length];
+        NeverWritten = [.. Enumerable.Range(0, kinds.Length).Select(w => webs.Writers(w).Count == 0)];
+        var atHandlers = new SortedSet<int>();
         for (int pc = 0; pc < facts.Length; pc += Math.Max(1, facts[pc].Length))
             if (Op(proto.Code[pc]) == VmOp.Try && facts[pc].Jump is var handler && (uint)handler < (uint)liveIn.Length && liveIn[handler] is { } live)
-                for (int r = 0; r < kinds.Length; r++) LiveAtHandlers[r] |= live[r];
+                for (int r = 0; r < live.Length; r++)
+                    if (live[r] && webs.In(handler, r) is var w && w >= 0) atHandlers.Add(w);
+        LiveAtHandlers = [.. atHandlers];
     }
 
-    public IEnumerable<int> TypedRegisters => Enumerable.Range(0, Kinds.Length).Where(r => Kinds[r] != RegisterKind.Boxed);
+    public IEnumerable<int> TypedWebs => Enumerable.Range(0, Kinds.Length).Where(w => Kinds[w] != RegisterKind.Boxed);
 
-    public string Describe() =>
-        TypedRegisters.Any() ? string.Join(", ", TypedRegisters.Select(r => $"r{r}:{Kinds[r].ToString().ToLowerInvariant()}")) : "none";
+    /// <summary>"r4:int, r5:float": each register with a typed web (a register reused for two kinds is listed twice).</summary>
+    public string Describe()
+    {
+        var typed = TypedWebs.Select(w => (Register: Webs.RegisterOf(w), Kind: Kinds[w])).Distinct().OrderBy(t => t.Register).ThenBy(t => t.Kind).ToList();
+        return typed.Count > 0 ? string.Join(", ", typed.Select(t => $"r{t.Register}:{t.Kind.ToString().ToLowerInvariant()}")) : "none";
+    }
 
     public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null)
     {
@@ -48,69 +59,116 @@ internal sealed class TypePlan
         var facts = new InstructionFacts[code.Length];
         for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
             facts[pc] = InstructionFacts.Of(proto, program, pc);
-        var kinds = new RegisterKind[proto.MaxStack];
         for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
-            if (facts[pc].Error is not null) return new TypePlan(proto, kinds, new bool[]?[code.Length], facts);
+            if (facts[pc].Error is not null)
+            {
+                var none = RegisterWebs.Unsplit(code.Length, proto.MaxStack);
+                return new TypePlan(proto, new RegisterKind[none.Count], none, new bool[]?[code.Length], facts);
+            }
 
-        var writers = new List<int>?[proto.MaxStack];
-        for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
-        {
-            var f = facts[pc];
-            foreach (var range in new[] { f.Write, f.JumpWrite, f.FallWrite, f.ReservedSlot })
-                for (int r = range.First; r < range.End && r < kinds.Length; r++)
-                    (writers[r] ??= []).Add(pc);
-        }
+        var liveIn = LiveAtEntries(proto, facts);
+        var webs = RegisterWebs.Build(proto, facts, liveIn);
         var seen = new SeenKinds[proto.MaxStack];
         if (profile is not null) profile.AsSpan(0, Math.Min(profile.Length, seen.Length)).CopyTo(seen);
-
-        for (int r = 0; r < kinds.Length; r++)
-        {
-            if (excluded.Contains(r)) continue;
-            kinds[r] = seen[r] switch
-            {
-                SeenKinds.Int => RegisterKind.Int,
-                SeenKinds.Float => RegisterKind.Float,
-                SeenKinds.Bool => RegisterKind.Bool,
-                SeenKinds.None when r >= proto.ParamCount => StaticKind(proto, writers[r]),
-                _ => RegisterKind.Boxed,
-            };
-        }
+        var captured = new bool[proto.MaxStack];
         foreach (var nested in proto.Protos)
             foreach (var uv in nested.Upvalues)
-                if (uv.InStack && uv.Index < kinds.Length) kinds[uv.Index] = RegisterKind.Boxed;
+                if (uv.InStack && uv.Index < captured.Length) captured[uv.Index] = true;
 
-        // Greatest fixpoint: a register any of whose writers cannot yield its kind goes back to the stack.
+        var kinds = new RegisterKind[webs.Count];
+        var profiled = new bool[webs.Count];
+        var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
+        bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
+            && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
+
+        // First what the code proves: kinds that follow from constants and operand kinds, to a fixpoint.
         bool changed = true;
         while (changed)
         {
             changed = false;
-            for (int r = 0; r < kinds.Length; r++)
+            for (int w = 0; w < kinds.Length; w++)
+                if (kinds[w] == RegisterKind.Boxed && Eligible(w) && !webs.EntersWithFrame(w) && CertainKind(proto, webs, w, kinds) is { } k)
+                {
+                    kinds[w] = k;
+                    changed = true;
+                }
+        }
+        // Then what the interpreter saw, for webs the code leaves open (a parameter, an element, a call's result),
+        // and without feedback the writers' guess.
+        for (int w = 0; w < kinds.Length; w++)
+        {
+            if (kinds[w] != RegisterKind.Boxed || !Eligible(w) || (webs.Writers(w).Count == 0 && !webs.EntersWithFrame(w))) continue;
+            kinds[w] = seen[webs.RegisterOf(w)] switch
             {
-                if (kinds[r] == RegisterKind.Boxed) continue;
-                foreach (int pc in writers[r] ?? [])
-                    if (!MayYield(proto, code[pc], r, kinds, seen[r] != SeenKinds.None))
+                SeenKinds.Int => RegisterKind.Int,
+                SeenKinds.Float => RegisterKind.Float,
+                SeenKinds.Bool => RegisterKind.Bool,
+                SeenKinds.None when !webs.EntersWithFrame(w) => GuessedKind(proto, webs, w, kinds),
+                _ => RegisterKind.Boxed,
+            };
+            profiled[w] = kinds[w] != RegisterKind.Boxed && seen[webs.RegisterOf(w)] != SeenKinds.None;
+        }
+
+        // Greatest fixpoint: a web any of whose writers cannot yield its kind goes back to the stack.
+        changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int w = 0; w < kinds.Length; w++)
+            {
+                if (kinds[w] == RegisterKind.Boxed) continue;
+                foreach (int pc in webs.Writers(w))
+                    if (!MayYield(proto, webs, pc, w, kinds, profiled[w]))
                     {
-                        kinds[r] = RegisterKind.Boxed;
+                        kinds[w] = RegisterKind.Boxed;
                         changed = true;
                         break;
                     }
             }
         }
-        return new TypePlan(proto, kinds, LiveAtEntries(proto, facts), facts)
-        {
-            NeverWritten = [.. writers.Select(w => w is null)],
-        };
+        return new TypePlan(proto, kinds, webs, liveIn, facts);
     }
 
-    /// <summary>Without feedback: the kind the writers of a register agree on (a move agrees with anything).
-    /// Add, Sub and Mul alone are guessed int, as before feedback: a wrong guess costs one deoptimisation.</summary>
-    private static RegisterKind StaticKind(FunctionProto proto, List<int>? writers)
+    /// <summary>
+    /// Webs live at a TRY handler whose register has another web live at a handler too. An error's filter writes the
+    /// handler-live webs back without knowing which pc raised: with one web per register at the handlers, that is
+    /// the web every pc of the TRY bodies holds (an error edge joins them); with two, one would overwrite the other.
+    /// </summary>
+    private static HashSet<int> RangesSharingAHandlerRegister(FunctionProto proto, InstructionFacts[] facts, bool[]?[] liveIn, RegisterWebs webs)
+    {
+        var atHandlers = new Dictionary<int, HashSet<int>>();
+        for (int pc = 0; pc < facts.Length; pc += Math.Max(1, facts[pc].Length))
+            if (Op(proto.Code[pc]) == VmOp.Try && facts[pc].Jump is var handler && (uint)handler < (uint)liveIn.Length && liveIn[handler] is { } live)
+                for (int r = 0; r < live.Length; r++)
+                    if (live[r] && webs.In(handler, r) is var w && w >= 0)
+                        (atHandlers.TryGetValue(r, out var set) ? set : atHandlers[r] = []).Add(w);
+        return [.. atHandlers.Values.Where(set => set.Count > 1).SelectMany(set => set)];
+    }
+
+    /// <summary>The kind every writer of web <paramref name="w"/> certainly yields (or raises an error), when they agree.</summary>
+    private static RegisterKind? CertainKind(FunctionProto proto, RegisterWebs webs, int w, RegisterKind[] kinds)
+    {
+        RegisterKind? kind = null;
+        foreach (int pc in webs.Writers(w))
+        {
+            uint i = proto.Code[pc];
+            var k = KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true)
+                ?? (Op(i) == VmOp.Move && webs.In(pc, B(i)) is var source && source >= 0 && kinds[source] != RegisterKind.Boxed ? kinds[source] : null);
+            if (k is null or RegisterKind.Boxed || (kind is not null && kind != k)) return null;
+            kind = k;
+        }
+        return kind;
+    }
+
+    /// <summary>Without feedback: the kind the writers whose kind is known agree on (a move, or x * 3 whose x is the
+    /// web itself, agrees with anything). A wrong guess costs one deoptimisation.</summary>
+    private static RegisterKind GuessedKind(FunctionProto proto, RegisterWebs webs, int w, RegisterKind[] kinds)
     {
         var kind = RegisterKind.Boxed;
-        foreach (int pc in writers ?? [])
+        foreach (int pc in webs.Writers(w))
         {
-            if (KindWritten(proto, proto.Code[pc]) is not { } k) continue;
-            if (kind != RegisterKind.Boxed && kind != k) return RegisterKind.Boxed;
+            if ((KindWritten(proto, proto.Code[pc]) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true)) is not { } k) continue;
+            if (k == RegisterKind.Boxed || (kind != RegisterKind.Boxed && kind != k)) return RegisterKind.Boxed;
             kind = k;
         }
         return kind;
@@ -135,11 +193,14 @@ internal sealed class TypePlan
     private static bool IsArithmetic(VmOp op) => op is >= VmOp.Add and <= VmOp.ShrK or VmOp.AddI or VmOp.SubI or VmOp.Unm;
 
     /// <summary>The kind arithmetic yields from operands whose kinds are known: a float operand makes a float
-    /// (the runtime's mixed arithmetic), two ints an int (or an error, which the interpreter raises).</summary>
-    private static RegisterKind? ArithmeticResult(FunctionProto proto, uint i, RegisterKind[] kinds)
+    /// (the runtime's mixed arithmetic), two ints an int (or an error, which the interpreter raises).
+    /// <paramref name="certain"/>: also + - * / with one float operand and the other unknown, which yields a float
+    /// or raises (compiled code then takes the boxed path and guards the result).</summary>
+    private static RegisterKind? ArithmeticResult(FunctionProto proto, RegisterWebs webs, int pc, RegisterKind[] kinds, bool certain = false)
     {
+        uint i = proto.Code[pc];
         var op = Op(i);
-        RegisterKind Of(int r) => r < kinds.Length ? kinds[r] : RegisterKind.Boxed;
+        RegisterKind Of(int r) => webs.In(pc, r) is var w && w >= 0 ? kinds[w] : RegisterKind.Boxed;
         static RegisterKind OfConstant(Value v) => v.IsInt ? RegisterKind.Int : v.IsFloat ? RegisterKind.Float : RegisterKind.Boxed;
         (RegisterKind x, RegisterKind y) = op switch
         {
@@ -149,30 +210,42 @@ internal sealed class TypePlan
             VmOp.Unm => (Of(B(i)), Of(B(i))),
             _ => (RegisterKind.Boxed, RegisterKind.Boxed),
         };
+        if (certain && op is VmOp.Add or VmOp.Sub or VmOp.Mul or VmOp.Div or VmOp.AddK or VmOp.SubK or VmOp.MulK or VmOp.DivK
+            && (x == RegisterKind.Float || y == RegisterKind.Float))
+            return RegisterKind.Float;
         if (x is not (RegisterKind.Int or RegisterKind.Float) || y is not (RegisterKind.Int or RegisterKind.Float)) return null;
         return x == RegisterKind.Float || y == RegisterKind.Float ? RegisterKind.Float : RegisterKind.Int;
     }
 
-    /// <summary>Whether the instruction's write of <paramref name="r"/> may be kept as the register's kind (guarded
-    /// where not certain). <paramref name="profiled"/>: the interpreter saw only that kind there, so any instruction
-    /// whose result compiled code stores through a guard may write it.</summary>
-    private static bool MayYield(FunctionProto proto, uint i, int r, RegisterKind[] kinds, bool profiled)
+    /// <summary>Whether the instruction at <paramref name="pc"/> may write web <paramref name="w"/> as the web's kind
+    /// (guarded where not certain). <paramref name="profiled"/>: the interpreter saw only that kind there, so any
+    /// instruction whose result compiled code stores through a guard may write it.</summary>
+    private static bool MayYield(FunctionProto proto, RegisterWebs webs, int pc, int w, RegisterKind[] kinds, bool profiled)
     {
+        uint i = proto.Code[pc];
         var op = Op(i);
-        // A counted loop's three registers are ints together or not at all (the helpers write them in the stack).
+        var kind = kinds[w];
+        // A counted loop's registers are ints together or not at all (the helpers work on them in the stack).
         if (op is VmOp.ForPrep or VmOp.ForPrepInc or VmOp.ForLoop)
-            return kinds[A(i)] == RegisterKind.Int && kinds[A(i) + 1] == RegisterKind.Int && kinds[A(i) + 2] == RegisterKind.Int;
-        if (!StoresThroughGuard(op) || r != A(i)) return false;
-        if ((KindWritten(proto, i) ?? ArithmeticResult(proto, i, kinds)) is { } certain && certain != kinds[r]) return false;
-        if (kinds[r] == RegisterKind.Bool && IsArithmetic(op)) return false;
+        {
+            int a = A(i);
+            for (int r = a; r < a + 3; r++)
+                if (webs.Out(pc, r) is var o && (o < 0 || kinds[o] != RegisterKind.Int)) return false;
+            return webs.In(pc, a) is var start && start >= 0 && kinds[start] == RegisterKind.Int
+                && webs.In(pc, a + 1) is var end && end >= 0 && kinds[end] == RegisterKind.Int;
+        }
+        if (!StoresThroughGuard(op) || webs.RegisterOf(w) != A(i)) return false;
+        if ((KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds)) is { } certain && certain != kind) return false;
+        if (kind == RegisterKind.Bool && IsArithmetic(op)) return false;
         if (profiled || op == VmOp.Move) return true;
-        return kinds[r] switch
+        return kind switch
         {
             RegisterKind.Int => op switch
             {
                 VmOp.LoadI or VmOp.AddI or VmOp.SubI or VmOp.Add or VmOp.Sub or VmOp.Mul => true,
                 VmOp.LoadK => proto.Constants[Bx(i)].IsInt,
                 VmOp.AddK or VmOp.SubK or VmOp.MulK => proto.Constants[C(i)].IsInt,
+                >= VmOp.BAnd and <= VmOp.Shr or >= VmOp.BAndK and <= VmOp.ShrK => true,
                 _ => false,
             },
             RegisterKind.Float => op switch
@@ -199,6 +272,18 @@ internal sealed class TypePlan
         _ => false,
     };
 
+    /// <summary>The error handlers each instruction may raise to: the compiler lays a TRY's body out between the two.</summary>
+    internal static List<int>?[] HandlersOf(FunctionProto proto, InstructionFacts[] facts)
+    {
+        var code = proto.Code;
+        var handlers = new List<int>?[code.Length];
+        for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
+            if (Op(code[pc]) == VmOp.Try)
+                for (int inside = pc + 1; inside < facts[pc].Jump && inside < code.Length; inside++)
+                    (handlers[inside] ??= []).Add(facts[pc].Jump);
+        return handlers;
+    }
+
     /// <summary>Backward liveness over the code; a call's window and everything above it dies at the call.</summary>
     private static bool[]?[] LiveAtEntries(FunctionProto proto, InstructionFacts[] facts)
     {
@@ -206,12 +291,7 @@ internal sealed class TypePlan
         int n = proto.MaxStack;
         var live = new bool[code.Length][];
         for (int pc = 0; pc < code.Length; pc++) live[pc] = new bool[n];
-        // An error inside a TRY's body goes to its handler: the compiler lays the body out between the two.
-        var handlers = new List<int>[code.Length];
-        for (int pc = 0; pc < code.Length; pc += Math.Max(1, facts[pc].Length))
-            if (Op(code[pc]) == VmOp.Try)
-                for (int inside = pc + 1; inside < facts[pc].Jump && inside < code.Length; inside++)
-                    (handlers[inside] ??= []).Add(facts[pc].Jump);
+        var handlers = HandlersOf(proto, facts);
         bool changed = true;
         while (changed)
         {

@@ -42,4 +42,27 @@ internal static class Access
 {
     public static Value GetIndex(Value target, Value index) => FastIndexing.GetIndex(in target, in index);
     public static void SetIndex(Value target, Value index, Value value) => FastIndexing.SetIndex(in target, in index, in value);
+
+    // An index kept in a typed int register: no boxing to test an array's bounds; anything else (a map, a str,
+    // an index out of range) takes the runtime's general case, which raises the error.
+
+    public static Value GetIndexAt(Value target, long index) =>
+        target.AsObject is VeldArray array && (ulong)index < (ulong)array.Count
+            ? array[(int)index]
+            : Operators.GetIndexSlow(target, Value.FromInt(index));
+
+    /// <summary><c>target.push(item)</c> when the target is an array (what the builtin does: a step, then the append); false for any other receiver.</summary>
+    public static bool TryPush(Veld.Runtime.ExecutionContext context, Value target, Value item)
+    {
+        if (target.AsObject is not VeldArray array) return false;
+        context.Tick();
+        array.Add(item);
+        return true;
+    }
+
+    public static void SetIndexAt(Value target, long index, Value value)
+    {
+        if (target.AsObject is VeldArray array && (ulong)index < (ulong)array.Count) array[(int)index] = value;
+        else Operators.SetIndexSlow(target, Value.FromInt(index), value);
+    }
 }

@@ -5,12 +5,14 @@ namespace Veld.Cli.Commands;
 
 /// <summary>
 /// The <c>jit</c> object of <c>veld run --tier jit --stats</c>: functions compiled, their IL bytes and compile
-/// time, the functions that stayed interpreted with the reason, and the deoptimisations by reason.
+/// time (total, median and largest per function), the functions that stayed interpreted with the reason, and the deoptimisations by reason.
 /// </summary>
 public sealed record JitRunStats(
     int FunctionsCompiled,
     long IlBytes,
     double CompileMs,
+    double CompileMsMedian,
+    double CompileMsMax,
     IReadOnlyList<string> Interpreted,
     int Deoptimizations,
     IReadOnlyDictionary<string, int> DeoptimizationReasons)
@@ -21,6 +23,8 @@ public sealed record JitRunStats(
         run.FunctionsCompiled,
         run.IlBytes,
         Math.Round(run.CompileMs, 3),
+        Math.Round(run.CompileMsMedian, 3),
+        Math.Round(run.CompileMsMax, 3),
         [.. run.Interpreted.Select(f => $"{f.Name} (line {f.Line}): {f.Reason}")],
         run.Deoptimizations.Count,
         run.Deoptimizations.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));

@@ -69,8 +69,9 @@ internal abstract class TierUp(int protoCount, int threshold)
     }
 
     /// <summary>Compiled code of <paramref name="proto"/> gave its frame back to the interpreter at <paramref name="pc"/>
-    /// because an assumption about <paramref name="register"/> (-1: none, a stress test) failed.</summary>
-    public abstract void Deoptimized(FunctionProto proto, int pc, int register, string reason);
+    /// because an assumption failed: <paramref name="assumption"/> names it for the tier (the JIT's live range; -1: none,
+    /// a stress test or an error on its way).</summary>
+    public abstract void Deoptimized(FunctionProto proto, int pc, int assumption, string reason);
 
     /// <summary>Whether a stress guard fails now (deterministic for a seed; never without one).</summary>
     public abstract bool StressFails();
