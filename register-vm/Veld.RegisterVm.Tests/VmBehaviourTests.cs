@@ -171,6 +171,25 @@ public class VmBehaviourTests
     }
 
     [Fact]
+    public void OneMethodCallSiteOverSixStructTypesCallsEachTypesOwnMethod()
+    {
+        // The site's cache holds one type plus three more, replaced in turn past that: every call must still
+        // reach the method of its own receiver's type, in every order the types come in.
+        var structs = string.Join("\n", Enumerable.Range(0, 6).Select(t => $"struct S{t}\n    v: i64\nend\nimpl S{t}\n    fn id(self) => {t} * 100 + self.v\nend"));
+        var source = structs + """
+
+            let shapes = [S0(v: 1), S1(v: 2), S2(v: 3), S3(v: 4), S4(v: 5), S5(v: 6), S3(v: 7), S0(v: 8), S5(v: 9)]
+            var out = []
+            for round in 0..3 do
+                for s in shapes do out.push(s.id()) end
+            end
+            out.join(",")
+            """;
+        var once = "1,102,203,304,405,506,307,8,509";
+        Assert.Equal(string.Join(",", Enumerable.Repeat(once, 3)), Run(source, new RunOptions()).Result.As<VeldString>().Text);
+    }
+
+    [Fact]
     public void FuelEndsAnEndlessLoop()
     {
         var outcome = Run("while true do end", new RunOptions { Fuel = 10_000 });

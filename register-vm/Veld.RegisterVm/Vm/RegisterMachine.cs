@@ -275,15 +275,27 @@ internal sealed partial class RegisterMachine : IInvoker
     /// </summary>
     private MethodTarget ResolveMethod(Value target, int slot, int argCount, string name, ref InlineCache cache)
     {
-        if (cache.Field < 0 && cache.Type is { } cached && ReferenceEquals(cached, TypeOf(target)))
+        var type = TypeOf(target);
+        if (cache.Field < 0 && cache.Type is { } cached && type is not null)
         {
-            _stack[slot] = target;
-            return new(cache.Method, slot, argCount + 1, MethodKind.Self);
+            if (ReferenceEquals(cached, type))
+            {
+                _stack[slot] = target;
+                return new(cache.Method, slot, argCount + 1, MethodKind.Self);
+            }
+            if (cache.Others is { } others && others.TryGet(type, out var known))
+            {
+                _stack[slot] = target;
+                return new(known, slot, argCount + 1, MethodKind.Self);
+            }
         }
         switch (MethodLookup.Find(target, name, out var callee))
         {
             case MethodKind.Self:
-                cache = new InlineCache { Type = TypeOf(target), Field = -1, Method = callee };
+                if (cache.Field < 0 && cache.Type is not null)
+                    (cache.Others ??= new MoreMethods()).Add(type!, callee);
+                else
+                    cache = new InlineCache { Type = type, Field = -1, Method = callee };
                 _stack[slot] = target;
                 return new(callee, slot, argCount + 1, MethodKind.Self);
             case MethodKind.Function:
