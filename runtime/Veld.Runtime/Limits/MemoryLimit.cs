@@ -14,8 +14,6 @@ public static class MemoryLimit
     /// low enough that the growth which would cross it is refused quickly (a doubling past it takes a second).</summary>
     public const long DefaultBytes = 1L << 30;
 
-    public static void Check(long limit) => CheckRoom(limit, 0);
-
     /// <summary>The heap, plus <paramref name="bytes"/> about to be allocated, stays within <paramref name="limit"/>.</summary>
     public static void CheckRoom(long limit, long bytes)
     {

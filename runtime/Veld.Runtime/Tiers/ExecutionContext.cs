@@ -62,18 +62,16 @@ public sealed class ExecutionContext
     public void CheckClockNow() => CheckClock();
 
     /// <summary>Before a container allocates <paramref name="bytes"/> to grow (<see cref="RunBudget.BeforeGrowth"/>).</summary>
-    public void BeforeGrowth(long bytes)
-    {
-        CheckClock();
-        MemoryLimit.CheckRoom(_maxMemory, bytes);
-    }
+    public void BeforeGrowth(long bytes) => CheckClock(bytes);
 
-    private void CheckClock()
+    /// <summary>Time, cancellation, and that the heap (plus <paramref name="growingBy"/> bytes about to be
+    /// allocated) stays under the memory limit.</summary>
+    private void CheckClock(long growingBy = 0)
     {
         _checkCountdown = CheckInterval;
         if (_clock.ElapsedTicks > _deadlineTicks) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "time limit exceeded");
         if (_cancellation.IsCancellationRequested) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "run cancelled");
-        MemoryLimit.Check(_maxMemory);
+        MemoryLimit.CheckRoom(_maxMemory, growingBy);
     }
 
     /// <summary>Enter a non-tail call: StackOverflow past the depth limit.</summary>

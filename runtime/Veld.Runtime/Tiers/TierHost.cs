@@ -90,7 +90,7 @@ public static class TierHost
             // A recursion guard (RuntimeHelpers.EnsureSufficientExecutionStack) tripped before the depth counter did.
             output.Flush();
             return Failed(tierName, OutcomeKind.RuntimeError,
-                new RunError(nameof(ErrorKind.StackOverflow), "native stack exhausted", 0), captured.ToString(), Metrics());
+                new RunError(nameof(ErrorKind.StackOverflow), NativeStack.Exhausted().Message, 0), captured.ToString(), Metrics());
         }
         catch (OutOfMemoryException)
         {
