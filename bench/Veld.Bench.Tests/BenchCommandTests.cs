@@ -54,6 +54,38 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("broken: wrong size", stdout);
     }
 
+    [Fact]
+    public void Compile_time_mode_measures_the_compilers_over_a_folder_searched_recursively()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "sub"));
+        File.WriteAllText(Path.Combine(_dir, "top.veld"), "println(1 + 2)\n");
+        File.WriteAllText(Path.Combine(_dir, "sub", "nested.veld"), "fn f(x) x * 2 end\nprintln(f(3))\n");
+        File.WriteAllText(Path.Combine(_dir, "sub", "rejected.veld"), "let = 1\n");
+        var markdown = Path.Combine(_dir, "compile.md");
+
+        var (code, stdout, stderr) = Veld("bench", _dir, "--compile-time", "--tiers", "stack,register", "--iterations", "2", "--warmup", "0", "--markdown", markdown);
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("## Veld compile time", stdout);
+        Assert.Contains("2 compiled by every tier; 1 left out because the front end rejects them", stdout);
+        Assert.Matches(@"\| register \| [0-9.]+ \| [0-9.]+× \|", stdout);
+        Assert.Contains("/sub/nested.veld |", stdout);
+        Assert.Contains("veld bench: round 2/2", stderr);
+        Assert.Equal(stdout, File.ReadAllText(markdown));
+    }
+
+    [Theory]
+    [InlineData("--baseline", "lua")]
+    [InlineData("--csv", "out.csv")]
+    [InlineData("--size", "5")]
+    public void Compile_time_mode_refuses_the_options_that_time_runs(string option, string value)
+    {
+        var (code, _, stderr) = Veld("bench", "fib", "--compile-time", option, value);
+
+        Assert.Equal(64, code);
+        Assert.Contains("--compile-time measures the compilers only", stderr);
+    }
+
     [Theory]
     [InlineData("no benchmark program 'nope'", "bench", "nope")]
     [InlineData("--size expects a positive whole number or 'default', got '0'", "bench", "fib", "--size", "0")]

@@ -22,4 +22,7 @@ public static class ReportFormat
     };
 
     public static string Count(long? count) => count is { } c ? c.ToString("N0", Invariant) : "–";
+
+    /// <summary>"1 run", "5 runs".</summary>
+    public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -48,10 +48,15 @@ public static class BenchCommand
 
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
+        var compileTime = new Option<bool>("--compile-time")
+        {
+            Description = "Time the tiers' compilers instead of the programs: front end excluded, tiers interleaved; " +
+                          "directories are searched recursively (e.g. 'veld bench corpus --compile-time --tiers stack,register').",
+        };
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, noOpt,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, noOpt, compileTime,
         };
         command.SetAction(parse =>
         {
@@ -67,6 +72,15 @@ public static class BenchCommand
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
             };
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
+            if (parse.GetValue(compileTime))
+            {
+                if (parse.GetValue(baseline) is not null || parse.GetValue(csv) is not null || parse.GetValue(size) is not null)
+                {
+                    console.Error.WriteLine("veld: --compile-time measures the compilers only; --baseline, --csv and --size do not apply to it");
+                    return ExitCodes.Usage;
+                }
+                return CompileTimeCommand.Execute(console, services, selected, options, parse.GetValue(programs) ?? [], parse.GetValue(markdown));
+            }
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
                 parse.GetValue(baseline) == "lua", parse.GetValue(csv), parse.GetValue(markdown));
         });
@@ -91,6 +105,8 @@ public static class BenchCommand
           veld bench --tiers tree,stack --baseline lua    ... and Lua 5.4 as the reference
           veld bench fib richards --iterations 10 --warmup 2
           veld bench --size default --csv bench.csv       the small corpus sizes, results as CSV
+          veld bench corpus --compile-time --tiers stack,register --iterations 10
+                                                          compile time of every corpus program
         """;
 
     private static int Execute(CliConsole console, CliServices services, IReadOnlyList<TierRegistration> tiers,
@@ -166,7 +182,7 @@ public static class BenchCommand
         };
     }
 
-    private static bool TryWrite(CliConsole console, string path, Action<TextWriter> write)
+    internal static bool TryWrite(CliConsole console, string path, Action<TextWriter> write)
     {
         try
         {
