@@ -260,4 +260,36 @@ public class ResolverScopeTests
         Assert.Same(program.Syntax.Statements, program.Script.Body.Statements);
         Assert.Equal("test.veld", program.FileName);
     }
+
+    [Fact]
+    public void A_global_named_in_any_function_body_is_marked_and_one_named_only_at_top_level_is_not()
+    {
+        var program = V.Ok(string.Join("\n",
+            "let only_top = 1",
+            "let in_fn = 2",
+            "let in_lambda = 3",
+            "let in_method = 4",
+            "let in_nested = 5",
+            "struct P",
+            "  x: i64",
+            "end",
+            "impl P",
+            "  fn get(self) => self.x + in_method",
+            "end",
+            "fn f() in_fn end",
+            "let g = () => in_lambda",
+            "fn outer()",
+            "  fn inner() in_nested end",
+            "  inner()",
+            "end",
+            "println(only_top + f() + g() + P(x: 1).get() + outer())"));
+        var marked = program.Globals.ToDictionary(g => g.Binding.Name, g => g.Binding.IsNamedInFunction);
+        Assert.False(marked["only_top"]);
+        Assert.True(marked["in_fn"]);
+        Assert.True(marked["in_lambda"]);
+        Assert.True(marked["in_method"]);
+        Assert.True(marked["in_nested"]);
+        Assert.False(marked["f"]); // functions named only by top-level calls
+        Assert.False(marked["g"]);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class RegisterVmTier(OptimizationSettings? optimizations = null) :
     /// <summary>Compiles, then proves the register allocation sound (<see cref="RegisterChecker"/>) before
     /// anything runs: every program this tier executes in <c>veld run</c>, <c>diff</c> and <c>fuzz</c> is
     /// checked, and a violation (a compiler bug) is reported as an internal error, never run.</summary>
-    public IExecutable Compile(CheckedProgram program) => Load(CompileChecked(program, Optimizations));
+    public IExecutable Compile(CheckedProgram program) => Verified(CompileChecked(program, Optimizations));
 
     /// <summary>Compiles and proves the result sound: what <c>veld build</c> writes, so that no file is written
     /// that its own loader would reject.</summary>
@@ -34,6 +34,13 @@ public sealed class RegisterVmTier(OptimizationSettings? optimizations = null) :
     public static RegisterExecutable Load(RegisterProgram program)
     {
         ProgramVerifier.Verify(program);
+        return Verified(program);
+    }
+
+    /// <summary>An executable for a program the verifier has passed (<see cref="CompileChecked"/> runs it
+    /// through the checker).</summary>
+    private static RegisterExecutable Verified(RegisterProgram program)
+    {
         int id = 0;
         foreach (var proto in program.Script.SelfAndDescendants()) proto.Id = id++;
         return new RegisterExecutable(program, id);

@@ -217,7 +217,9 @@ internal sealed partial class Resolver
         var global = _current.Function.IsScript
             ? _globals.FindFromTopLevel(name, _statementIndex)
             : _globals.FindFromFunction(name, pos);
-        return global is null ? null : new VarRef(VarKind.Global, global.Index, global.Binding);
+        if (global is null) return null;
+        if (!_current.Function.IsScript) global.Binding.IsNamedInFunction = true;
+        return new VarRef(VarKind.Global, global.Index, global.Binding);
     }
 
     /// <summary>clox's resolveUpvalue: a local of an enclosing function becomes an upvalue of every

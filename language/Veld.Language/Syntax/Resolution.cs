@@ -17,6 +17,9 @@ public sealed class Binding
     public int Index { get; set; }
     /// <summary>Set by the resolver: some nested function captures this local.</summary>
     public bool IsCaptured { get; set; }
+    /// <summary>Set by the resolver: this global is named inside some function or method body, not only in
+    /// top-level code (the register compiler keeps globals that only top-level code names in registers).</summary>
+    public bool IsNamedInFunction { get; set; }
     public override string ToString() => $"{Name}@{Kind}{Index}";
 }
 

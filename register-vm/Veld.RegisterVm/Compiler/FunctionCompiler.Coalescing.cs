@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
             var node = pending.Pop();
             if (node is BreakExpr or ContinueExpr) return true;
             if (node is NameExpr { Ref.Binding: var b } && ReferenceEquals(b, local)) return true;
-            foreach (var child in EffectAnalysis.Children(node)) pending.Push(child);
+            EffectAnalysis.PushChildren(node, pending);
         }
         return false;
     }

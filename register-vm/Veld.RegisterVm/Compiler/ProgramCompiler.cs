@@ -114,17 +114,17 @@ public sealed class ProgramCompiler
     /// Module globals that only top-level code uses live in registers of the script's frame instead of
     /// the globals table: nothing else can observe them, and top-level code can only name a global after
     /// its declaration ran, so no "read before declaration" check is lost. A pattern's names move
-    /// together or not at all; hoisted functions stay globals.
+    /// together or not at all; hoisted functions stay globals. (The resolver marks the globals some function
+    /// names: <see cref="Binding.IsNamedInFunction"/>.)
     /// </summary>
     private HashSet<int> ChooseRegisterGlobals()
     {
-        var usedByFunctions = EffectAnalysis.GlobalsUsedByFunctions(_program);
         var chosen = new HashSet<int>();
         foreach (var stmt in _program.Script.Body.Statements)
         {
             if (stmt is not LetStmt let) continue;
             var names = PatternNames(let.Pattern).ToList();
-            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || usedByFunctions.Contains(b.Index) || IsGlobalConstant(b.Index))) continue;
+            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || b.IsNamedInFunction || IsGlobalConstant(b.Index))) continue;
             if (chosen.Count + names.Count > MaxRegisterGlobals) break;
             foreach (var b in names) chosen.Add(b.Index);
         }

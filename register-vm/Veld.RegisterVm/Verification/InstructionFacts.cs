@@ -58,53 +58,109 @@ public readonly record struct InstructionFacts
     {
         uint i = proto.Code[pc];
         var op = OpcodeTable.Find(Op(i));
-        var unknown = new InstructionFacts { Length = 1, Reads = [], Indexes = [], ClobberFrom = -1, Jump = -1 };
-        if (op is null) return unknown with { Error = $"unknown opcode {(int)Op(i)}" };
-        if (op.IsOperandWord) return unknown with { Opcode = op, Error = "EXTRAARG where an instruction is expected" };
+        if (op is null) return Unknown(null, $"unknown opcode {(int)Op(i)}");
+        if (op.IsOperandWord) return Unknown(op, "EXTRAARG where an instruction is expected");
 
-        bool k = K(i);
-        bool Present(WhenK when) => when switch { WhenK.Set => k, WhenK.Clear => !k, _ => true };
-        bool extraArg = op.AlwaysHasExtraArg
-            || op.Indexes.Any(x => x.Extends && Present(x.When) && FieldValue(i, x.Field) == MaxShortConst);
-        int length = extraArg ? 2 : 1;
-        // An EXTRAARG word that is missing is the verifier's to report ("missing EXTRAARG").
-        int? extra = extraArg && pc + 1 < proto.Code.Length ? AxOf(proto.Code[pc + 1]) : null;
-
-        var indexes = new List<DecodedIndex>(op.Indexes.Length);
-        foreach (var x in op.Indexes)
+        var decoder = new OperandDecoder(proto, program, op, i, pc);
+        var facts = new InstructionFacts
         {
-            if (!Present(x.When)) continue;
-            int value = x.Field == Field.ExtraArg ? extra ?? -1
-                : x.Extends && FieldValue(i, x.Field) == MaxShortConst ? extra ?? MaxShortConst
-                : FieldValue(i, x.Field);
-            indexes.Add(new DecodedIndex(x.Space, value));
+            Opcode = op,
+            Length = decoder.Length,
+            Reads = decoder.Reads(),
+            Write = decoder.Resolve(op.Write),
+            FallWrite = decoder.Resolve(op.FallWrite),
+            JumpWrite = decoder.Resolve(op.JumpWrite),
+            ReservedSlot = decoder.Resolve(op.ReservedSlot),
+            ClobberFrom = op.ClobbersFromA ? A(i) : -1,
+            FallsThrough = op.FallsThrough,
+            IsTest = op.FollowedByJmp,
+            HasJump = op.Jump != JumpField.None,
+            Jump = op.Jump switch { JumpField.SJ => pc + 1 + SJOf(i), JumpField.SBx => pc + 1 + SBx(i), _ => -1 },
+            Indexes = decoder.Indexes,
+        };
+        return decoder.Error is null ? facts : facts with { Error = decoder.Error };
+    }
+
+    /// <summary>The facts of every instruction of <paramref name="proto"/>, indexed by pc (the EXTRAARG word after an
+    /// instruction gets default facts), computed once for a pass that visits instructions more than once.</summary>
+    public static InstructionFacts[] OfEvery(FunctionProto proto, RegisterProgram program)
+    {
+        var all = new InstructionFacts[proto.Code.Length];
+        for (int pc = 0; pc < proto.Code.Length;)
+        {
+            all[pc] = Of(proto, program, pc);
+            pc += all[pc].Length;
+        }
+        return all;
+    }
+
+    private static InstructionFacts Unknown(OpcodeFacts? op, string error) =>
+        new() { Opcode = op, Length = 1, Reads = [], Indexes = [], ClobberFrom = -1, Jump = -1, Error = error };
+
+    /// <summary>Decodes one instruction's operands against its opcode's table entry: which operands the K bit
+    /// selects, the EXTRAARG word, and register counts that live in the program. The first out-of-range
+    /// index it meets is kept in <see cref="Error"/>.</summary>
+    private struct OperandDecoder
+    {
+        private readonly FunctionProto _proto;
+        private readonly RegisterProgram _program;
+        private readonly OpcodeFacts _op;
+        private readonly uint _word;
+        private readonly bool _k;
+
+        public int Length { get; }
+        public DecodedIndex[] Indexes { get; }
+        public string? Error { get; private set; }
+
+        public OperandDecoder(FunctionProto proto, RegisterProgram program, OpcodeFacts op, uint word, int pc)
+        {
+            _proto = proto;
+            _program = program;
+            _op = op;
+            _word = word;
+            _k = K(word);
+            Error = null;
+
+            bool extraArg = op.AlwaysHasExtraArg;
+            int present = 0;
+            foreach (var x in op.Indexes)
+            {
+                if (!Present(x.When)) continue;
+                present++;
+                if (x.Extends && FieldValue(word, x.Field) == MaxShortConst) extraArg = true;
+            }
+            Length = extraArg ? 2 : 1;
+            // An EXTRAARG word that is missing is the verifier's to report ("missing EXTRAARG").
+            int? extra = extraArg && pc + 1 < proto.Code.Length ? AxOf(proto.Code[pc + 1]) : null;
+
+            var indexes = present == 0 ? [] : new DecodedIndex[present];
+            int n = 0;
+            foreach (var x in op.Indexes)
+            {
+                if (!Present(x.When)) continue;
+                int value = x.Field == Field.ExtraArg ? extra ?? -1
+                    : x.Extends && FieldValue(word, x.Field) == MaxShortConst ? extra ?? MaxShortConst
+                    : FieldValue(word, x.Field);
+                indexes[n++] = new DecodedIndex(x.Space, value);
+            }
+            Indexes = indexes;
         }
 
-        // A count that lives in the program (constructor, template, call site) comes from the index that names it.
-        string? error = null;
-        int ProgramCount(RegisterCount count)
+        private readonly bool Present(WhenK when) => when switch { WhenK.Set => _k, WhenK.Clear => !_k, _ => true };
+
+        /// <summary>The registers the instruction reads, in operand order, empty ranges left out.</summary>
+        public RegisterRange[] Reads()
         {
-            int n;
-            if (count == RegisterCount.ConstructorArity)
-            {
-                int ctor = indexes.First(x => x.Space is IndexSpace.StructConstructor or IndexSpace.VariantConstructor).Value;
-                n = (uint)ctor < (uint)program.Constructors.Length ? program.Constructors[ctor].ArgCount : -1;
-                if (n < 0) error ??= $"constructor index {ctor} out of range";
-            }
-            else if (count == RegisterCount.TemplateHoles)
-            {
-                n = TemplateHoles(proto, indexes.First(x => x.Space == IndexSpace.Template).Value);
-                if (n < 0) error ??= $"{op.Mnemonic} needs a template constant";
-            }
-            else
-            {
-                n = MethodSiteArity(proto, indexes.First(x => x.Space == IndexSpace.MethodSite).Value);
-                if (n < 0) error ??= $"{op.Mnemonic} needs a (name, argument count) call-site constant";
-            }
-            return Math.Max(n, 0);
+            var reads = _op.Reads;
+            if (reads.Length == 0) return [];
+            var ranges = new RegisterRange[reads.Length];
+            int n = 0;
+            foreach (var r in reads)
+                if (Resolve(r) is { Count: > 0 } range) ranges[n++] = range;
+            return n == ranges.Length ? ranges : ranges[..n];
         }
 
-        RegisterRange Resolve(RegisterOperand r)
+        public RegisterRange Resolve(RegisterOperand r)
         {
             if (r.IsNone || !Present(r.When)) return RegisterRange.None;
             int count = r.Count switch
@@ -112,32 +168,45 @@ public readonly record struct InstructionFacts
                 RegisterCount.One => 1,
                 RegisterCount.Two => 2,
                 RegisterCount.Three => 3,
-                RegisterCount.FieldB => B(i),
-                RegisterCount.FieldBPlusOne => B(i) + 1,
-                RegisterCount.FieldC => C(i),
-                RegisterCount.PairsInC => 2 * C(i),
+                RegisterCount.FieldB => B(_word),
+                RegisterCount.FieldBPlusOne => B(_word) + 1,
+                RegisterCount.FieldC => C(_word),
+                RegisterCount.PairsInC => 2 * C(_word),
                 _ => ProgramCount(r.Count),
             };
-            return new RegisterRange(FieldValue(i, r.First) + r.Offset, count);
+            return new RegisterRange(FieldValue(_word, r.First) + r.Offset, count);
         }
 
-        var facts = new InstructionFacts
+        /// <summary>A count that lives in the program (constructor, template, call site), from the index that names it.</summary>
+        private int ProgramCount(RegisterCount count)
         {
-            Opcode = op,
-            Length = length,
-            Reads = [.. op.Reads.Select(Resolve).Where(r => r.Count > 0)],
-            Write = Resolve(op.Write),
-            FallWrite = Resolve(op.FallWrite),
-            JumpWrite = Resolve(op.JumpWrite),
-            ReservedSlot = Resolve(op.ReservedSlot),
-            ClobberFrom = op.ClobbersFromA ? A(i) : -1,
-            FallsThrough = op.FallsThrough,
-            IsTest = op.FollowedByJmp,
-            HasJump = op.Jump != JumpField.None,
-            Jump = op.Jump switch { JumpField.SJ => pc + 1 + SJOf(i), JumpField.SBx => pc + 1 + SBx(i), _ => -1 },
-            Indexes = [.. indexes],
-        };
-        return error is null ? facts : facts with { Error = error };
+            int n;
+            if (count == RegisterCount.ConstructorArity)
+            {
+                int ctor = IndexIn(IndexSpace.StructConstructor, IndexSpace.VariantConstructor);
+                n = (uint)ctor < (uint)_program.Constructors.Length ? _program.Constructors[ctor].ArgCount : -1;
+                if (n < 0) Error ??= $"constructor index {ctor} out of range";
+            }
+            else if (count == RegisterCount.TemplateHoles)
+            {
+                n = TemplateHoles(_proto, IndexIn(IndexSpace.Template, IndexSpace.Template));
+                if (n < 0) Error ??= $"{_op.Mnemonic} needs a template constant";
+            }
+            else
+            {
+                n = MethodSiteArity(_proto, IndexIn(IndexSpace.MethodSite, IndexSpace.MethodSite));
+                if (n < 0) Error ??= $"{_op.Mnemonic} needs a (name, argument count) call-site constant";
+            }
+            return Math.Max(n, 0);
+        }
+
+        /// <summary>The value of the first decoded index in either space (the opcode table guarantees one).</summary>
+        private readonly int IndexIn(IndexSpace space, IndexSpace orSpace)
+        {
+            foreach (var x in Indexes)
+                if (x.Space == space || x.Space == orSpace) return x.Value;
+            throw new InvalidOperationException($"{_op.Mnemonic}: the opcode table names no {space} index");
+        }
     }
 
     /// <summary>The unsigned value of one operand field (the EXTRAARG's Ax is not in the word: callers resolve it).</summary>

@@ -105,10 +105,11 @@ public static class ProgramVerifier
 
         // First pass: where instructions start (EXTRAARG words are operands, not instructions).
         var isStart = new bool[p.Code.Length];
+        var factsAt = new InstructionFacts[p.Code.Length];
         for (int pc = 0; pc < p.Code.Length;)
         {
             isStart[pc] = true;
-            var facts = InstructionFacts.Of(p, program, pc);
+            var facts = factsAt[pc] = InstructionFacts.Of(p, program, pc);
             if (facts.Error is not null) throw Fail(p, pc, facts.Error);
             if (facts.Length == 2)
             {
@@ -120,7 +121,7 @@ public static class ProgramVerifier
         for (int pc = 0; pc < p.Code.Length; pc++)
         {
             if (!isStart[pc]) continue;
-            var facts = InstructionFacts.Of(p, program, pc);
+            var facts = factsAt[pc];
             VerifyRegisters(p, pc, facts);
             VerifyIndexes(program, p, pc, facts);
             int next = pc + facts.Length;
@@ -143,10 +144,18 @@ public static class ProgramVerifier
 
     private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)
     {
-        foreach (var range in facts.Reads.Concat([facts.Write, facts.JumpWrite, facts.FallWrite, facts.ReservedSlot]))
-            if (range.Count > 0 && range.End > p.MaxStack)
-                throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
+        foreach (var range in facts.Reads) VerifyInFrame(p, pc, range);
+        VerifyInFrame(p, pc, facts.Write);
+        VerifyInFrame(p, pc, facts.JumpWrite);
+        VerifyInFrame(p, pc, facts.FallWrite);
+        VerifyInFrame(p, pc, facts.ReservedSlot);
         if (facts.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{facts.ClobberFrom} outside the frame of {p.MaxStack}");
+    }
+
+    private static void VerifyInFrame(FunctionProto p, int pc, RegisterRange range)
+    {
+        if (range.Count > 0 && range.End > p.MaxStack)
+            throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
     }
 
     /// <summary>The non-register operands: constants (and their kinds), upvalues, globals, protos, constructors, contexts.</summary>

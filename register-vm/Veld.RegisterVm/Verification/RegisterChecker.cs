@@ -68,6 +68,7 @@ public static class RegisterChecker
             if (violations.Count < 100) violations.Add(new CheckerViolation(p.Name, pc, message));
         }
 
+        var factsAt = InstructionFacts.OfEvery(p, program);
         var states = new State?[p.Code.Length];
         var work = new Stack<int>();
         var tryOfHandler = new Dictionary<int, int>();
@@ -103,7 +104,7 @@ public static class RegisterChecker
             int pc = work.Pop();
             var state = states[pc]!.Value;
             var frame = state.Frame;
-            var facts = InstructionFacts.Of(p, program, pc);
+            var facts = factsAt[pc];
             uint word = p.Code[pc];
             var op = Op(word);
             string name = facts.Opcode!.Mnemonic;
@@ -156,7 +157,7 @@ public static class RegisterChecker
             }
         }
 
-        CheckLocals(p, program, states, Report);
+        CheckLocals(p, factsAt, states, Report);
         return violations;
     }
 
@@ -165,21 +166,22 @@ public static class RegisterChecker
     /// One sweep over the code with the locals live at each pc: linear in code size times registers, so even
     /// a hostile file with many long-lived locals is checked quickly.
     /// </summary>
-    private static void CheckLocals(FunctionProto p, RegisterProgram program, State?[] states, Action<int, string> report)
+    private static void CheckLocals(FunctionProto p, InstructionFacts[] factsAt, State?[] states, Action<int, string> report)
     {
         var starts = p.Locals.Where(l => l.StartPc < p.Code.Length).OrderBy(l => l.StartPc).ToList();
         var live = new List<LocalVarInfo>();
         int next = 0;
         for (int pc = 0; pc < p.Code.Length; pc++)
         {
-            live.RemoveAll(l => l.EndPc <= pc);
+            for (int n = live.Count - 1; n >= 0; n--)
+                if (live[n].EndPc <= pc) live.RemoveAt(n);
             while (next < starts.Count && starts[next].StartPc <= pc)
             {
                 if (starts[next].EndPc > pc) live.Add(starts[next]);
                 next++;
             }
             if (live.Count == 0 || states[pc] is null) continue; // nothing live, unreachable, or an EXTRAARG word
-            var facts = InstructionFacts.Of(p, program, pc);
+            var facts = factsAt[pc];
             foreach (var local in live)
             {
                 bool clobbered = facts.ClobberFrom >= 0 && local.Register >= facts.ClobberFrom && !Covers(facts.Write, local.Register);
