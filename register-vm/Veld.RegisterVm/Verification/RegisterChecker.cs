@@ -168,7 +168,16 @@ public static class RegisterChecker
     /// </summary>
     private static void CheckLocals(FunctionProto p, InstructionFacts[] factsAt, State?[] states, Action<int, string> report)
     {
-        var starts = p.Locals.Where(l => l.StartPc < p.Code.Length).OrderBy(l => l.StartPc).ToList();
+        var starts = new List<LocalVarInfo>(p.Locals.Length);
+        foreach (var local in p.Locals)
+            if (local.StartPc < p.Code.Length) starts.Add(local);
+        // The compiler writes the entries in order of their start; a loaded file need not (a stable sort then).
+        for (int n = 1; n < starts.Count; n++)
+            if (starts[n].StartPc < starts[n - 1].StartPc)
+            {
+                starts = [.. starts.OrderBy(l => l.StartPc)];
+                break;
+            }
         var live = new List<LocalVarInfo>();
         int next = 0;
         for (int pc = 0; pc < p.Code.Length; pc++)
