@@ -165,7 +165,7 @@ internal sealed partial class FunctionEmitter
 
             // ---- calls and returns --------------------------------------------------------------------------------
             case VmOp.Call: EmitCall(next, () => Register(a), a + 1, b, c); break;
-            case VmOp.CallG: EmitCall(next, () => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b, a); break;
+            case VmOp.CallG: EmitGlobalCall(pc, next, c, a, b); break;
             case VmOp.CallR: EmitCall(next, () => Register(c), a, b, a); break;
             case VmOp.CallK:
             {
