@@ -57,7 +57,7 @@ internal static class DirectLinking
     }
 
     /// <summary>Each CALLG whose global holds a Veld function taking as many arguments as the site passes.</summary>
-    private static IEnumerable<(int Pc, FunctionProto Callee)> GlobalCalls(FunctionProto proto, Func<int, FunctionProto?> calleeOf)
+    public static IEnumerable<(int Pc, FunctionProto Callee)> GlobalCalls(FunctionProto proto, Func<int, FunctionProto?> calleeOf)
     {
         var code = proto.Code;
         for (int pc = 0; pc < code.Length; pc++)

@@ -49,10 +49,31 @@ internal sealed partial class FunctionEmitter
         }
     }
 
+    /// <summary>RETURN: the frame goes, and the value leaves in <c>_value</c> (the epilogue returns it).</summary>
+    private void EmitDirectReturn(Action value)
+    {
+        value();
+        _il.Emit(OpCodes.Stloc, _value);
+        VmCall(nameof(RegisterMachine.ReturnFromDirect), () => _il.Arg(4));
+        Exit(() => _il.Int(ReturnedInValue));
+    }
+
+    /// <summary>The exit code of a direct entry's own RETURN (no frame code exits with <see cref="CompiledExit.Next"/>);
+    /// <see cref="CompiledExit.Returned"/> is a return through the VM's helpers (a builtin in tail position), whose
+    /// value is in <see cref="RegisterMachine.CompiledResult"/>.</summary>
+    private const int ReturnedInValue = CompiledExit.Next;
+
     /// <summary>Returned: the value; any other exit leaves the frame (or frames) to the VM, which the caller hears.</summary>
     private void EmitDirectEpilogue()
     {
         var bail = _il.NewLabel("bail");
+        var viaVm = _il.NewLabel("returned_via_vm");
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(ReturnedInValue);
+        _il.Emit(OpCodes.Bne_Un, viaVm);
+        _il.Emit(OpCodes.Ldloc, _value);
+        _il.Emit(OpCodes.Ret);
+        _il.Mark(viaVm);
         _il.Emit(OpCodes.Ldloc, _exit);
         _il.Int(CompiledExit.Returned);
         _il.Emit(OpCodes.Bne_Un, bail);

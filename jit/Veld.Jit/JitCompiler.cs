@@ -23,12 +23,38 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
         var excluded = _untyped.GetValueOrDefault(proto.Id) ?? [];
-        var plan = TypePlan.For(proto, program, excluded, Profile.Of(proto.Id));
+        var plan = PlanWithCallResults(proto, excluded);
         int generation = Generation[proto.Id];
         _plans[proto.Id] = (generation, plan);
         var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, EntryOf, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
+    }
+
+    /// <summary>
+    /// The plan, with the results of direct calls typed where the callee returns one kind: a compiled callee's plan says
+    /// so; for calls to itself (fib), the kind its other returns have is assumed, and kept only if the plan made with
+    /// it returns that kind everywhere. A wrong result kind is caught by the guard after the call, as any other.
+    /// </summary>
+    private TypePlan PlanWithCallResults(FunctionProto proto, ISet<int> excluded)
+    {
+        var profile = Profile.Of(proto.Id);
+        var plan = TypePlan.For(proto, program, excluded, profile);
+        var calls = DirectLinking.GlobalCalls(proto, CalleeOf).ToList();
+        if (calls.Count == 0) return plan;
+        var expected = new Dictionary<int, RegisterKind>();
+        var assumed = plan.SomeReturnKind(proto);
+        foreach (var (pc, callee) in calls)
+        {
+            var kind = callee == proto ? assumed
+                : Code[callee.Id] is not null && _plans.TryGetValue(callee.Id, out var compiled) && compiled.Generation == Generation[callee.Id]
+                    ? compiled.Plan.ReturnKind(callee) : null;
+            if (kind is { } k) expected[pc] = k;
+        }
+        if (expected.Count == 0) return plan;
+        var typed = TypePlan.For(proto, program, excluded, profile, expected);
+        bool selfConsistent = !calls.Any(c => c.Callee == proto) || assumed is null || typed.ReturnKind(proto) == assumed;
+        return selfConsistent ? typed : plan;
     }
 
     /// <summary>The Veld function global <paramref name="index"/> holds now.</summary>

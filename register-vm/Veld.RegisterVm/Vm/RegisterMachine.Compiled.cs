@@ -100,6 +100,9 @@ internal sealed partial class RegisterMachine
         return default;
     }
 
+    /// <summary>RETURN in a direct entry: its frame (the top one, its activation's entry) goes; the value goes back as an IL value.</summary>
+    internal void ReturnFromDirect(int handlerFloor) => PopFrame(handlerFloor);
+
     /// <summary>Whether the direct entry just called bailed (and clears the flag: the caller leaves, and bails in turn
     /// if it is a direct entry itself).</summary>
     internal bool TakeDirectBail()
