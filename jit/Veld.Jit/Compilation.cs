@@ -19,17 +19,13 @@ internal static class Compilation
     private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
 
     /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget.</summary>
-    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, JitStatistics stats, StringBuilder? listing = null)
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
     {
         var clock = Stopwatch.StartNew();
         // Owned by the VM's module with visibility checks skipped: the IL calls the VM's internal helpers.
         var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}", typeof(int), Parameters, typeof(RegisterMachine).Module, skipVisibility: true);
-        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing);
-        string? refusal =
-            size.IlBytes > MaxIlBytes ? $"{size.IlBytes} IL bytes, over the budget of {MaxIlBytes}" :
-            size.Blocks > MaxBlocks ? $"{size.Blocks} basic blocks, over the budget of {MaxBlocks}" :
-            null;
-        if (refusal is not null)
+        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing, links);
+        if (Refusal(size) is { } refusal)
         {
             stats.AddInterpreted(proto, refusal);
             return null;
@@ -38,4 +34,20 @@ internal static class Compilation
         stats.AddCompiled(proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
         return code;
     }
+
+    /// <summary>Emit <paramref name="links"/>' direct entry (see <see cref="DirectEntry"/>); false when over budget.</summary>
+    public static bool CompileDirect(TypePlan plan, bool stress, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var entry = links.Self!;
+        var size = FunctionEmitter.Emit(entry.Proto, plan, stress, entry.Method, listing, links);
+        if (Refusal(size) is not null) return false;
+        stats.AddDirectEntry(entry.Proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
+        return true;
+    }
+
+    private static string? Refusal(FunctionEmitter.Size size) =>
+        size.IlBytes > MaxIlBytes ? $"{size.IlBytes} IL bytes, over the budget of {MaxIlBytes}" :
+        size.Blocks > MaxBlocks ? $"{size.Blocks} basic blocks, over the budget of {MaxBlocks}" :
+        null;
 }

@@ -165,7 +165,7 @@ internal sealed partial class FunctionEmitter
 
             // ---- calls and returns --------------------------------------------------------------------------------
             case VmOp.Call: EmitCall(next, () => Register(a), a + 1, b, c); break;
-            case VmOp.CallG: EmitCall(next, () => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b, a); break;
+            case VmOp.CallG: EmitGlobalCall(pc, next, c, a, b); break;
             case VmOp.CallR: EmitCall(next, () => Register(c), a, b, a); break;
             case VmOp.CallK:
             {
@@ -183,7 +183,9 @@ internal sealed partial class FunctionEmitter
             case VmOp.TailCallG: EmitTailCall(() => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b); break;
             case VmOp.TailCallR: EmitTailCall(() => Register(c), a, b); break;
             case VmOp.MethodCall or VmOp.TailMethod: EmitMethodCall(pc, next, op == VmOp.TailMethod, a, b, ConstantIndex(pc, c)); break;
+            case VmOp.Return when _links.Self is not null: EmitDirectReturn(() => Register(a)); break;
             case VmOp.Return: Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { Register(a); ActivationArgs(); })); break;
+            case VmOp.ReturnUnit when _links.Self is not null: EmitDirectReturn(() => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit)); break;
             case VmOp.ReturnUnit:
                 Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); ActivationArgs(); }));
                 break;

@@ -38,12 +38,14 @@ internal sealed partial class FunctionEmitter
     private readonly LocalBuilder?[] _local;
     private readonly RegisterKind[] _kinds;
     private readonly bool _stress;
+    private readonly DirectLinks _links;
     /// <summary>Out-of-line code (deoptimisation exits), emitted after the body.</summary>
     private readonly List<Action> _stubs = [];
 
-    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress)
+    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress, DirectLinks links)
     {
         _proto = proto;
+        _links = links;
         _plan = plan;
         _stress = stress;
         _code = proto.Code;
@@ -67,16 +69,18 @@ internal sealed partial class FunctionEmitter
         _y = il.Local(typeof(long));
         _r = il.Local(typeof(long));
         _divisor = il.Local(typeof(double));
+        _callee = il.Local(typeof(Value));
+        _directCallee = il.Local(typeof(Closure));
     }
 
     /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
     public readonly record struct Size(int IlBytes, int Blocks);
 
     /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
-    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing)
+    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing, DirectLinks links)
     {
         var il = new IlWriter(method.GetILGenerator(), listing);
-        var emitter = new FunctionEmitter(proto, il, plan, stress);
+        var emitter = new FunctionEmitter(proto, il, plan, stress, links);
         emitter.EmitFunction();
         return new Size(il.Offset, il.LabelsMarked);
     }
@@ -84,9 +88,11 @@ internal sealed partial class FunctionEmitter
     private void EmitFunction()
     {
         FindTargets();
-        EmitPrologue();
+        if (_links.Self is not null) EmitDirectPrologue();
+        else EmitPrologue();
         _il.BeginTry();
-        EmitEntrySwitch();
+        if (_links.Self is not null) EmitDirectParameters();
+        else EmitEntrySwitch();
         for (int pc = 0; pc < _code.Length; pc += Width(pc))
         {
             if (_labels[pc] is not null) _il.Mark(Target(pc));
@@ -130,6 +136,11 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Rethrow); // never runs: the filter declines every exception
         _il.EndTry();
         _il.Mark(_leave);
+        if (_links.Self is not null)
+        {
+            EmitDirectEpilogue();
+            return;
+        }
         _il.Emit(OpCodes.Ldloc, _exit);
         _il.Emit(OpCodes.Ret);
     }
@@ -181,6 +192,12 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.FrameClosure)));
         _il.Emit(OpCodes.Stloc, _closure);
+        EmitFrameLocals();
+    }
+
+    /// <summary>With the base and closure known: the constants, the caches, the register pointer.</summary>
+    private void EmitFrameLocals()
+    {
         Proto();
         _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
         _il.Emit(OpCodes.Stloc, _constants);
@@ -377,7 +394,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stobj, typeof(Value));
     }
 
-    private static Type ClrType(RegisterKind kind) => kind switch
+    internal static Type ClrType(RegisterKind kind) => kind switch
     {
         RegisterKind.Int => typeof(long),
         RegisterKind.Float => typeof(double),

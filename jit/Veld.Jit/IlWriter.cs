@@ -79,6 +79,13 @@ internal sealed class IlWriter(ILGenerator il, StringBuilder? listing)
         }
     }
 
+    /// <summary>Store the value on the IL stack into argument <paramref name="index"/>.</summary>
+    public void StoreArg(int index)
+    {
+        Line(OpCodes.Starg_S, index.ToString());
+        il.Emit(OpCodes.Starg_S, (byte)index);
+    }
+
     /// <summary>An int constant in its shortest form.</summary>
     public void Int(int value)
     {

@@ -1,4 +1,5 @@
 using Veld.RegisterVm;
+using Veld.Runtime;
 
 namespace Veld.Jit;
 
@@ -14,11 +15,67 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private readonly Dictionary<int, HashSet<int>> _untyped = [];
     private ulong _stress = stressSeed is { } seed ? (ulong)seed * 0x9E3779B97F4A7C15UL + 1 : 0;
 
+    /// <summary>The plan each function's current code was compiled with, and its compilation (for direct entries made later).</summary>
+    private readonly Dictionary<int, (int Generation, TypePlan Plan)> _plans = [];
+    /// <summary>Each function's direct entry, made when compiled code first calls it (or with the function, when it calls itself).</summary>
+    private readonly Dictionary<int, DirectEntry> _direct = [];
+
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
         var excluded = _untyped.GetValueOrDefault(proto.Id) ?? [];
-        return Compilation.Compile(proto, TypePlan.For(proto, program, excluded, Profile.Of(proto.Id)), stressSeed is not null, stats);
+        var plan = PlanWithCallResults(proto, excluded);
+        int generation = Generation[proto.Id];
+        _plans[proto.Id] = (generation, plan);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, EntryOf, out var self);
+        if (self is not null) _direct[proto.Id] = self;
+        return code;
     }
+
+    /// <summary>
+    /// The plan, with the results of direct calls typed where the callee returns one kind: a compiled callee's plan says
+    /// so; for calls to itself (fib), the kind its other returns have is assumed, and kept only if the plan made with
+    /// it returns that kind everywhere. A wrong result kind is caught by the guard after the call, as any other.
+    /// </summary>
+    private TypePlan PlanWithCallResults(FunctionProto proto, ISet<int> excluded)
+    {
+        var profile = Profile.Of(proto.Id);
+        var plan = TypePlan.For(proto, program, excluded, profile);
+        var calls = DirectLinking.GlobalCalls(proto, CalleeOf).ToList();
+        if (calls.Count == 0) return plan;
+        var expected = new Dictionary<int, RegisterKind>();
+        var assumed = plan.SomeReturnKind(proto);
+        foreach (var (pc, callee) in calls)
+        {
+            var kind = callee == proto ? assumed
+                : Code[callee.Id] is not null && _plans.TryGetValue(callee.Id, out var compiled) && compiled.Generation == Generation[callee.Id]
+                    ? compiled.Plan.ReturnKind(callee) : null;
+            if (kind is { } k) expected[pc] = k;
+        }
+        if (expected.Count == 0) return plan;
+        var typed = TypePlan.For(proto, program, excluded, profile, expected);
+        bool selfConsistent = !calls.Any(c => c.Callee == proto) || assumed is null || typed.ReturnKind(proto) == assumed;
+        return selfConsistent ? typed : plan;
+    }
+
+    /// <summary>The Veld function global <paramref name="index"/> holds now.</summary>
+    private FunctionProto? CalleeOf(int index) =>
+        Machine!.GlobalNow(index).Is<Closure>(out var closure) ? closure.Proto : null;
+
+    /// <summary>A direct entry of <paramref name="proto"/>'s current code: the one made before, or one made now; null when
+    /// the function is not compiled (a direct call needs its plan) or its entry is over budget.</summary>
+    private DirectEntry? EntryOf(FunctionProto proto)
+    {
+        int id = proto.Id;
+        if (Code[id] is null || !_plans.TryGetValue(id, out var compiled) || compiled.Generation != Generation[id]) return null;
+        if (_direct.TryGetValue(id, out var entry) && entry.Generation == Generation[id]) return entry;
+        // The callee's own calls link to itself and to entries that exist (none is made for them: one level per request).
+        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, Existing);
+        if (entry is not null) _direct[id] = entry;
+        return entry;
+    }
+
+    private DirectEntry? Existing(FunctionProto proto) =>
+        _direct.TryGetValue(proto.Id, out var entry) && entry.Generation == Generation[proto.Id] && Code[proto.Id] is not null ? entry : null;
 
     public override void Deoptimized(FunctionProto proto, int pc, int assumption, string reason)
     {

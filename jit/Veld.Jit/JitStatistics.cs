@@ -17,8 +17,14 @@ public sealed class JitStatistics
     public IReadOnlyList<InterpretedFunctionInfo> Interpreted => _interpreted;
     public IReadOnlyList<DeoptimizationInfo> Deoptimizations => _deopts;
 
+    private readonly List<CompiledFunctionInfo> _directEntries = [];
+
+    /// <summary>Direct entries compiled (a second method of a function that compiled code calls directly).</summary>
+    public IReadOnlyList<CompiledFunctionInfo> DirectEntries => _directEntries;
+
     public int FunctionsCompiled => _compiled.Count;
-    public long IlBytes => _compiled.Sum(c => (long)c.IlBytes);
+    /// <summary>IL of every method emitted: functions and their direct entries.</summary>
+    public long IlBytes => _compiled.Sum(c => (long)c.IlBytes) + _directEntries.Sum(c => (long)c.IlBytes);
     public double CompileMs => _compiled.Sum(c => c.CompileMs);
     /// <summary>The median and the largest time one function took to emit (0 when none was compiled).</summary>
     public double CompileMsMedian => _compiled.Count == 0 ? 0 : _compiled.Select(c => c.CompileMs).Order().ElementAt(_compiled.Count / 2);
@@ -26,6 +32,9 @@ public sealed class JitStatistics
 
     internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
         _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));
+
+    internal void AddDirectEntry(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
+        _directEntries.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));
 
     internal void AddInterpreted(FunctionProto proto, string reason) => _interpreted.Add(new(proto.Name, proto.Line, reason));
 

@@ -53,7 +53,10 @@ internal sealed class TypePlan
         return typed.Count > 0 ? string.Join(", ", typed.Select(t => $"r{t.Register}:{t.Kind.ToString().ToLowerInvariant()}")) : "none";
     }
 
-    public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null)
+    /// <param name="callResults">The kind expected of some CALLG sites' results (by pc): a direct call to a function that
+    /// returns that kind. Their result webs take it, guarded after the call.</param>
+    public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null,
+        IReadOnlyDictionary<int, RegisterKind>? callResults = null)
     {
         var code = proto.Code;
         var facts = new InstructionFacts[code.Length];
@@ -80,6 +83,15 @@ internal sealed class TypePlan
         var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
         bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
             && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
+        callResults ??= new Dictionary<int, RegisterKind>();
+
+        // A web only calls with an expected result kind write takes it first, so that arithmetic on it is typed too.
+        for (int w = 0; w < kinds.Length; w++)
+            if (Eligible(w) && !webs.EntersWithFrame(w) && ExpectedCallResult(webs, w, callResults) is { } expected)
+            {
+                kinds[w] = expected;
+                profiled[w] = true;
+            }
 
         // First what the code proves: kinds that follow from constants and operand kinds, to a fixpoint.
         bool changed = true;
@@ -118,7 +130,7 @@ internal sealed class TypePlan
             {
                 if (kinds[w] == RegisterKind.Boxed) continue;
                 foreach (int pc in webs.Writers(w))
-                    if (!MayYield(proto, webs, pc, w, kinds, profiled[w]))
+                    if (!(callResults.TryGetValue(pc, out var expected) && expected == kinds[w]) && !MayYield(proto, webs, pc, w, kinds, profiled[w]))
                     {
                         kinds[w] = RegisterKind.Boxed;
                         changed = true;
@@ -127,6 +139,42 @@ internal sealed class TypePlan
             }
         }
         return new TypePlan(proto, kinds, webs, liveIn, facts);
+    }
+
+    /// <summary>The kind every writer of web <paramref name="w"/> is a call expected to return, when they all are and agree.</summary>
+    private static RegisterKind? ExpectedCallResult(RegisterWebs webs, int w, IReadOnlyDictionary<int, RegisterKind> callResults)
+    {
+        RegisterKind? kind = null;
+        foreach (int pc in webs.Writers(w))
+        {
+            if (!callResults.TryGetValue(pc, out var k) || (kind is not null && kind != k)) return null;
+            kind = k;
+        }
+        return kind;
+    }
+
+    /// <summary>The one kind every RETURN of the function returns its value as (null: mixed, boxed, or no RETURN).</summary>
+    public RegisterKind? ReturnKind(FunctionProto proto) => ReturnKinds(proto, every: true);
+
+    /// <summary>The kind the typed RETURNs return, when they agree (others may be boxed): what a call to itself is assumed to return.</summary>
+    public RegisterKind? SomeReturnKind(FunctionProto proto) => ReturnKinds(proto, every: false);
+
+    private RegisterKind? ReturnKinds(FunctionProto proto, bool every)
+    {
+        RegisterKind? kind = null;
+        var code = proto.Code;
+        for (int pc = 0; pc < code.Length; pc += Math.Max(1, Facts[pc].Length))
+        {
+            var op = Op(code[pc]);
+            if (op is VmOp.ReturnUnit or VmOp.TailCall or VmOp.TailCallG or VmOp.TailCallR or VmOp.TailMethod) return null;
+            if (op != VmOp.Return) continue;
+            int w = Webs.In(pc, A(code[pc]));
+            var k = w >= 0 ? Kinds[w] : RegisterKind.Boxed;
+            if (k == RegisterKind.Boxed && !every) continue;
+            if (k == RegisterKind.Boxed || (kind is not null && kind != k)) return null;
+            kind = k;
+        }
+        return kind;
     }
 
     /// <summary>

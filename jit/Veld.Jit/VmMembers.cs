@@ -47,6 +47,7 @@ internal static class VmMembers
     public static readonly MethodInfo AsFloat = Getter(typeof(Value), nameof(Value.AsFloat));
     public static readonly MethodInfo IsBool = Getter(typeof(Value), nameof(Value.IsBool));
     public static readonly MethodInfo AsBool = Getter(typeof(Value), nameof(Value.AsBool));
+    public static readonly FieldInfo CompiledResult = Field(typeof(RegisterMachine), nameof(RegisterMachine.CompiledResult));
     public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));

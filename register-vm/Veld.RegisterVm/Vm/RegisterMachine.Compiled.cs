@@ -27,6 +27,8 @@ internal sealed partial class RegisterMachine
     internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
     internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Code.Length];
     internal Value GlobalAt(int index) => Global(index);
+    /// <summary>Global <paramref name="index"/> as it is now, uninitialized or not (the JIT looks at what a CALLG would call).</summary>
+    internal Value GlobalNow(int index) => _globals[index];
     internal void SetGlobalAt(int index, Value value) => _globals[index] = value;
 
     /// <summary>
@@ -64,6 +66,50 @@ internal sealed partial class RegisterMachine
         // A pc: the callee's frame (still on top) continues in the interpreter from there.
         if (exit >= 0) _frames[callee].Pc = exit;
         return CompiledExit.Reload;
+    }
+
+    /// <summary>
+    /// A direct call's guard (compiled code calling a known function's direct entry): <paramref name="callee"/> is a
+    /// closure of proto <paramref name="protoId"/> whose compiled code is still the one the caller was linked against
+    /// (<paramref name="generation"/>), and the native stack has room for one more C# frame. Null: take the general call.
+    /// </summary>
+    internal Closure? DirectCallee(Value callee, int protoId, int generation) =>
+        callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
+            && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? closure : null;
+
+    /// <summary>A direct entry's frame: what <see cref="CallValue"/> does for a closure whose arity the caller
+    /// proved (depth limit and fuel tick, stack room, the frame); its index.</summary>
+    internal int PushDirectFrame(Closure closure, int argSlot, int resultSlot)
+    {
+        _context.EnterCall();
+        EnsureStack(argSlot + closure.Proto.MaxStack);
+        PushFrame(closure, argSlot, resultSlot);
+        return _frameCount - 1;
+    }
+
+    /// <summary>Set when a direct entry returned without a result: its frame (and any it pushed) must go on in the VM's
+    /// trampoline, so every compiled caller up to the trampoline leaves with <see cref="CompiledExit.Reload"/>.</summary>
+    internal bool DirectBailed;
+
+    /// <summary>A direct entry stops with exit code <paramref name="exit"/> (not <see cref="CompiledExit.Returned"/>):
+    /// a pc is where its frame, still on top, resumes in the interpreter. The value returned is never read.</summary>
+    internal Value BailFromDirect(int frameIndex, int exit)
+    {
+        if (exit >= 0) _frames[frameIndex].Pc = exit;
+        DirectBailed = true;
+        return default;
+    }
+
+    /// <summary>RETURN in a direct entry: its frame (the top one, its activation's entry) goes; the value goes back as an IL value.</summary>
+    internal void ReturnFromDirect(int handlerFloor) => PopFrame(handlerFloor);
+
+    /// <summary>Whether the direct entry just called bailed (and clears the flag: the caller leaves, and bails in turn
+    /// if it is a direct entry itself).</summary>
+    internal bool TakeDirectBail()
+    {
+        bool bailed = DirectBailed;
+        DirectBailed = false;
+        return bailed;
     }
 
     /// <summary>Whether <paramref name="frameIndex"/> is the top frame (an error raised by a callee still above it is not its own).</summary>

@@ -31,6 +31,10 @@ internal abstract class TierUp(int protoCount, int threshold)
     public readonly CompiledFunction?[] Code = new CompiledFunction?[protoCount];
     private readonly int[] _heat = new int[protoCount];
 
+    /// <summary>Bumped whenever a proto's compiled code is replaced or dropped: direct calls linked against an older
+    /// compilation check it and take the general call instead.</summary>
+    public readonly int[] Generation = new int[protoCount];
+
     /// <summary>Calls plus loop back-edges before a function is compiled; 0 compiles before the first instruction.</summary>
     public int Threshold { get; } = threshold;
 
@@ -57,6 +61,7 @@ internal abstract class TierUp(int protoCount, int threshold)
         if (++_heat[id] < Threshold) return false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
         _heat[id] = int.MinValue;
+        Generation[id]++;
         Code[id] = Compile(proto);
         return Code[id] is not null;
     }
@@ -65,6 +70,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     protected void Invalidate(FunctionProto proto, int heat)
     {
         Code[proto.Id] = null;
+        Generation[proto.Id]++;
         _heat[proto.Id] = heat;
     }
 

@@ -1,0 +1,45 @@
+using System.Reflection.Emit;
+using Veld.RegisterVm;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// A compiled function's second entry, for calls from compiled code to a known global function: a static method
+/// that pushes the callee's frame itself (a few stores, the depth limit and the fuel tick), takes the arguments its
+/// plan keeps typed as <c>long</c>/<c>double</c>/<c>bool</c> IL arguments (no unboxing guards) and returns the result
+/// as an IL value, where the general call goes through the VM's call helper, a delegate, the entry switch and the
+/// result slot. Its signature: the <see cref="CompiledFunction"/> parameters (frame index, entry pc and entry frame are
+/// set by the prologue), then the closure, the arguments' slot, the result slot, then one argument per typed parameter.
+/// It returns the result, or anything with <see cref="RegisterMachine.DirectBailed"/> set when the callee's frame
+/// must go on in the VM (a deoptimisation, a call the trampoline must run, a tail call).
+/// </summary>
+/// <param name="Generation">The compilation of <see cref="Proto"/> it belongs to (<see cref="TierUp.Generation"/>):
+/// callers check it, so a function recompiled without a failed assumption is not entered through a stale copy.</param>
+/// <param name="ParamKinds">Per parameter, the kind it is passed as (<see cref="RegisterKind.Boxed"/>: not passed,
+/// the callee reads the stack slot the caller wrote).</param>
+internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicMethod Method, RegisterKind[] ParamKinds)
+{
+    /// <summary>The arguments before the typed parameters.</summary>
+    public static readonly Type[] FixedParameters =
+        [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int), typeof(Closure), typeof(int), typeof(int)];
+
+    public const int ClosureArg = 5, ArgSlotArg = 6, ResultSlotArg = 7;
+
+    /// <summary>The entry for <paramref name="proto"/> compiled with <paramref name="plan"/>: its method, still to be emitted.</summary>
+    public static DirectEntry Create(FunctionProto proto, int generation, TypePlan plan)
+    {
+        var kinds = new RegisterKind[proto.ParamCount];
+        for (int r = 0; r < kinds.Length; r++)
+            kinds[r] = plan.LiveIn[0] is { } live && live[r] && plan.Webs.In(0, r) is var w && w >= 0 ? plan.Kinds[w] : RegisterKind.Boxed;
+        var parameters = FixedParameters.Concat(kinds.Where(k => k != RegisterKind.Boxed).Select(FunctionEmitter.ClrType)).ToArray();
+        var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}_direct", typeof(Runtime.Value), parameters, typeof(RegisterMachine).Module, skipVisibility: true);
+        return new DirectEntry(proto, generation, method, kinds);
+    }
+}
+
+/// <summary>What one emission links to: the direct entry being emitted (null: the <see cref="CompiledFunction"/>
+/// body), and the direct entry each CALLG site calls when its guard holds (by pc).</summary>
+internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls)
+{
+    public static readonly DirectLinks None = new(null, new Dictionary<int, DirectEntry>());
+}

@@ -1,0 +1,167 @@
+using System.Reflection.Emit;
+using Veld.RegisterVm;
+using Veld.Runtime;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// Direct calls (<see cref="DirectEntry"/>): the callee side (a prologue that pushes the frame, typed parameters
+/// from IL arguments, an epilogue that returns the result or bails) and the caller side (a CALLG whose global
+/// holds the linked function goes straight to its direct entry; anything else takes the general call).
+/// </summary>
+internal sealed partial class FunctionEmitter
+{
+    /// <summary>The callee a CALLG read from its global (read once for both paths).</summary>
+    private readonly LocalBuilder _callee;
+    /// <summary>The closure a direct call's guard returned.</summary>
+    private readonly LocalBuilder _directCallee;
+
+    /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
+    /// stamped at the caller's call, as the general call's do.</summary>
+    private void EmitDirectPrologue()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Arg(DirectEntry.ClosureArg);
+        _il.Arg(DirectEntry.ArgSlotArg);
+        _il.Arg(DirectEntry.ResultSlotArg);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.PushDirectFrame)));
+        _il.Emit(OpCodes.Dup);
+        _il.StoreArg(1); // the frame: this activation's frame and its entry frame, as RunCallee passes them
+        _il.StoreArg(3);
+        _il.Arg(DirectEntry.ArgSlotArg);
+        _il.Emit(OpCodes.Stloc, _base);
+        _il.Arg(DirectEntry.ClosureArg);
+        _il.Emit(OpCodes.Stloc, _closure);
+        EmitFrameLocals();
+    }
+
+    /// <summary>Entered at pc 0 only: the typed parameters come from the IL arguments, which the caller passes in
+    /// their kinds (the stack slots hold them too, so a parameter never written needs no write-back).</summary>
+    private void EmitDirectParameters()
+    {
+        var kinds = _links.Self!.ParamKinds;
+        int arg = DirectEntry.FixedParameters.Length;
+        for (int r = 0; r < kinds.Length; r++)
+        {
+            if (kinds[r] == RegisterKind.Boxed) continue;
+            _il.Arg(arg++);
+            _il.Emit(OpCodes.Stloc, _local[_plan.Webs.In(0, r)]!);
+        }
+    }
+
+    /// <summary>RETURN: the frame goes, and the value leaves in <c>_value</c> (the epilogue returns it).</summary>
+    private void EmitDirectReturn(Action value)
+    {
+        value();
+        _il.Emit(OpCodes.Stloc, _value);
+        VmCall(nameof(RegisterMachine.ReturnFromDirect), () => _il.Arg(4));
+        Exit(() => _il.Int(ReturnedInValue));
+    }
+
+    /// <summary>The exit code of a direct entry's own RETURN (no frame code exits with <see cref="CompiledExit.Next"/>);
+    /// <see cref="CompiledExit.Returned"/> is a return through the VM's helpers (a builtin in tail position), whose
+    /// value is in <see cref="RegisterMachine.CompiledResult"/>.</summary>
+    private const int ReturnedInValue = CompiledExit.Next;
+
+    /// <summary>Returned: the value; any other exit leaves the frame (or frames) to the VM, which the caller hears.</summary>
+    private void EmitDirectEpilogue()
+    {
+        var bail = _il.NewLabel("bail");
+        var viaVm = _il.NewLabel("returned_via_vm");
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(ReturnedInValue);
+        _il.Emit(OpCodes.Bne_Un, viaVm);
+        _il.Emit(OpCodes.Ldloc, _value);
+        _il.Emit(OpCodes.Ret);
+        _il.Mark(viaVm);
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Int(CompiledExit.Returned);
+        _il.Emit(OpCodes.Bne_Un, bail);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, VmMembers.CompiledResult);
+        _il.Emit(OpCodes.Ret);
+        _il.Mark(bail);
+        VmCall(nameof(RegisterMachine.BailFromDirect), () => { _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _exit); });
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>CALLG: the direct entry linked for this site when the global still holds its function (same proto,
+    /// same compilation, room on the native stack) and the typed parameters' arguments have their kinds; else the
+    /// general call.</summary>
+    private void EmitGlobalCall(int pc, int resume, int global, int a, int argCount)
+    {
+        VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(global));
+        _il.Emit(OpCodes.Stloc, _callee);
+        if (!_links.Calls.TryGetValue(pc, out var target))
+        {
+            EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
+            StoreCallResult(a);
+            return;
+        }
+        var general = _il.NewLabel("general_call");
+        var done = _il.NewLabel("call_done");
+        VmCall(nameof(RegisterMachine.DirectCallee), () =>
+        {
+            _il.Emit(OpCodes.Ldloc, _callee);
+            _il.Int(target.Proto.Id);
+            _il.Int(target.Generation);
+        });
+        _il.Emit(OpCodes.Stloc, _directCallee);
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        _il.Emit(OpCodes.Brfalse, general);
+        // An argument the callee takes typed but this frame keeps boxed must have the kind (it is in the stack).
+        var kinds = target.ParamKinds;
+        for (int r = 0; r < kinds.Length; r++)
+        {
+            if (kinds[r] == RegisterKind.Boxed || KindOf(a + r) == kinds[r]) continue;
+            RegisterAddress(a + r);
+            _il.Emit(OpCodes.Call, IsKind(kinds[r]));
+            _il.Emit(OpCodes.Brfalse, general);
+        }
+        VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Int(0); // frame index, entry pc and entry frame: the callee's prologue sets them
+        _il.Int(0);
+        _il.Int(0);
+        _il.Arg(4);
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        Slot(a);
+        Slot(a);
+        for (int r = 0; r < kinds.Length; r++)
+        {
+            if (kinds[r] == RegisterKind.Boxed) continue;
+            if (KindOf(a + r) == kinds[r]) _il.Emit(OpCodes.Ldloc, In(a + r));
+            else
+            {
+                RegisterAddress(a + r);
+                _il.Emit(OpCodes.Call, AsKind(kinds[r]));
+            }
+        }
+        _il.Emit(OpCodes.Call, target.Method);
+        _il.Emit(OpCodes.Stloc, _value);
+        var returned = _il.NewLabel("direct_returned");
+        VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
+        _il.Emit(OpCodes.Brfalse, returned);
+        Exit(() => _il.Int(CompiledExit.Reload)); // the callee's frame goes on in the VM, then this one at resume
+        _il.Mark(returned);
+        ReloadRegisters();
+        Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+        _il.Emit(OpCodes.Br, done);
+
+        _il.Mark(general);
+        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
+        StoreCallResult(a);
+        _il.Mark(done);
+    }
+
+    /// <summary>After a general call that returned here, the result is in R[a]'s stack slot: a typed result web takes it
+    /// through its guard.</summary>
+    private void StoreCallResult(int a)
+    {
+        if (ResultKind(a) == RegisterKind.Boxed) return;
+        RegisterAddress(a);
+        _il.Emit(OpCodes.Ldobj, typeof(Value));
+        _il.Emit(OpCodes.Stloc, _value);
+        GuardedStore(a);
+    }
+}
