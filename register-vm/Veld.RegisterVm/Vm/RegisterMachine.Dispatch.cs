@@ -25,8 +25,7 @@ internal sealed partial class RegisterMachine
         FunctionProto proto = null!;
         uint[] code;
         Value[] k;
-        // The running frame's registers: R(ref regs, n) is register n (re-derived whenever the stack may have moved).
-        ref Value regs = ref Unsafe.NullRef<Value>();
+        Value[] stack;
         InlineCache[]? caches; // allocated at the frame's first GETFIELD, SETFIELD or METHODCALL
         VeldRuntimeException raised;
 
@@ -42,7 +41,7 @@ internal sealed partial class RegisterMachine
                 k = proto.Constants;
                 @base = _frames[frameIndex].Base;
                 pc = _frames[frameIndex].Pc;
-                regs = ref RegistersAt(_stack, @base);
+                stack = _stack;
                 caches = _caches[proto.Id];
                 try
                 {
@@ -54,7 +53,7 @@ internal sealed partial class RegisterMachine
                         if (exit == CompiledExit.Reload) goto Reload;
                         if (exit == CompiledExit.Returned) return CompiledResult;
                         pc = exit;
-                        regs = ref RegistersAt(_stack, @base);
+                        stack = _stack;
                     }
                     while (true)
                     {
@@ -65,98 +64,98 @@ internal sealed partial class RegisterMachine
                         {
                             // ---- loads and moves ----------------------------------------------------------
                             case OpCode.Move:
-                                R(ref regs, A(i)) = R(ref regs, B(i));
+                                stack[@base + A(i)] = stack[@base + B(i)];
                                 break;
                             case OpCode.LoadI:
-                                R(ref regs, A(i)) = Value.FromInt(SBx(i));
+                                stack[@base + A(i)] = Value.FromInt(SBx(i));
                                 break;
                             case OpCode.LoadF:
-                                R(ref regs, A(i)) = Value.FromFloat(SBx(i));
+                                stack[@base + A(i)] = Value.FromFloat(SBx(i));
                                 break;
                             case OpCode.LoadK:
-                                R(ref regs, A(i)) = k[Bx(i)];
+                                stack[@base + A(i)] = k[Bx(i)];
                                 break;
                             case OpCode.LoadKX:
-                                R(ref regs, A(i)) = k[AxOf(code[pc++])];
+                                stack[@base + A(i)] = k[AxOf(code[pc++])];
                                 break;
                             case OpCode.LoadFalse:
-                                R(ref regs, A(i)) = Value.False;
+                                stack[@base + A(i)] = Value.False;
                                 break;
                             case OpCode.LoadTrue:
-                                R(ref regs, A(i)) = Value.True;
+                                stack[@base + A(i)] = Value.True;
                                 break;
                             case OpCode.LoadUnit:
-                                R(ref regs, A(i)) = Value.Unit;
+                                stack[@base + A(i)] = Value.Unit;
                                 break;
                             case OpCode.GetUpval:
-                                R(ref regs, A(i)) = closure.Upvalues[B(i)].Value;
+                                stack[@base + A(i)] = closure.Upvalues[B(i)].Value;
                                 break;
                             case OpCode.SetUpval:
-                                closure.Upvalues[B(i)].Value = R(ref regs, A(i));
+                                closure.Upvalues[B(i)].Value = stack[@base + A(i)];
                                 break;
                             case OpCode.GetGlobal:
-                                R(ref regs, A(i)) = Global(Bx(i));
+                                stack[@base + A(i)] = Global(Bx(i));
                                 break;
                             case OpCode.SetGlobal:
-                                _globals[Bx(i)] = R(ref regs, A(i));
+                                _globals[Bx(i)] = stack[@base + A(i)];
                                 break;
 
                             // ---- arithmetic ----------------------------------------------------------------
-                            case OpCode.Add: R(ref regs, A(i)) = FastArithmetic.Add(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Sub: R(ref regs, A(i)) = FastArithmetic.Sub(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Mul: R(ref regs, A(i)) = FastArithmetic.Mul(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Div: R(ref regs, A(i)) = FastArithmetic.Div(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Mod: R(ref regs, A(i)) = FastArithmetic.Mod(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Pow: R(ref regs, A(i)) = Operators.Pow(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.BAnd: R(ref regs, A(i)) = FastArithmetic.BitAnd(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.BOr: R(ref regs, A(i)) = FastArithmetic.BitOr(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.BXor: R(ref regs, A(i)) = FastArithmetic.BitXor(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Shl: R(ref regs, A(i)) = Operators.Shl(R(ref regs, B(i)), R(ref regs, C(i))); break;
-                            case OpCode.Shr: R(ref regs, A(i)) = Operators.Shr(R(ref regs, B(i)), R(ref regs, C(i))); break;
+                            case OpCode.Add: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Sub: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mul: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Div: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mod: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Pow: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BAnd: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BOr: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.BXor: stack[@base + A(i)] = FastArithmetic.BitXor(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Shl: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Shr: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], stack[@base + C(i)]); break;
 
-                            case OpCode.AddK: R(ref regs, A(i)) = FastArithmetic.Add(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.SubK: R(ref regs, A(i)) = FastArithmetic.Sub(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.MulK: R(ref regs, A(i)) = FastArithmetic.Mul(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.DivK: R(ref regs, A(i)) = FastArithmetic.Div(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.ModK: R(ref regs, A(i)) = FastArithmetic.Mod(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.PowK: R(ref regs, A(i)) = Operators.Pow(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.BAndK: R(ref regs, A(i)) = FastArithmetic.BitAnd(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.BOrK: R(ref regs, A(i)) = FastArithmetic.BitOr(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.BXorK: R(ref regs, A(i)) = FastArithmetic.BitXor(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.ShlK: R(ref regs, A(i)) = Operators.Shl(R(ref regs, B(i)), k[C(i)]); break;
-                            case OpCode.ShrK: R(ref regs, A(i)) = Operators.Shr(R(ref regs, B(i)), k[C(i)]); break;
+                            case OpCode.AddK: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.SubK: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.MulK: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.DivK: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ModK: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.PowK: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BAndK: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BOrK: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.BXorK: stack[@base + A(i)] = FastArithmetic.BitXor(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ShlK: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ShrK: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], k[C(i)]); break;
 
-                            case OpCode.AddI: R(ref regs, A(i)) = FastArithmetic.AddImmediate(R(ref regs, B(i)), SC(i)); break;
-                            case OpCode.SubI: R(ref regs, A(i)) = FastArithmetic.SubImmediate(R(ref regs, B(i)), SC(i)); break;
-                            case OpCode.Unm: R(ref regs, A(i)) = FastArithmetic.Negate(R(ref regs, B(i))); break;
-                            case OpCode.Not: R(ref regs, A(i)) = Not(R(ref regs, B(i))); break;
+                            case OpCode.AddI: stack[@base + A(i)] = FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.SubI: stack[@base + A(i)] = FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i)); break;
+                            case OpCode.Unm: stack[@base + A(i)] = FastArithmetic.Negate(stack[@base + B(i)]); break;
+                            case OpCode.Not: stack[@base + A(i)] = Not(stack[@base + B(i)]); break;
 
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
                             // A JMP taken after its test runs in the test's dispatch (Lua's donextjump): one dispatch
                             // (and one counted instruction) less per taken branch; the verifier proved the JMP is there.
-                            case OpCode.Eq: if (FastComparison.Equal(R(ref regs, A(i)), R(ref regs, B(i))) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Lt: if (FastComparison.Less(R(ref regs, A(i)), R(ref regs, B(i))) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Le: if (FastComparison.LessEqual(R(ref regs, A(i)), R(ref regs, B(i))) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Gt: if (FastComparison.Greater(R(ref regs, A(i)), R(ref regs, B(i))) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Ge: if (FastComparison.GreaterEqual(R(ref regs, A(i)), R(ref regs, B(i))) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqK: if (FastComparison.Equal(R(ref regs, A(i)), k[B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqI: if (FastComparison.EqualImmediate(R(ref regs, A(i)), SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LtI: if (FastComparison.LessImmediate(R(ref regs, A(i)), SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(R(ref regs, A(i)), SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GtI: if (FastComparison.GreaterImmediate(R(ref regs, A(i)), SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(R(ref regs, A(i)), SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Test: if (Truth(R(ref regs, A(i)), C(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.SetEq: R(ref regs, A(i)) = Value.FromBool(FastComparison.Equal(R(ref regs, B(i)), R(ref regs, C(i))) != K(i)); break;
-                            case OpCode.SetLt: R(ref regs, A(i)) = Value.FromBool(FastComparison.Less(R(ref regs, B(i)), R(ref regs, C(i))) != K(i)); break;
-                            case OpCode.SetLe: R(ref regs, A(i)) = Value.FromBool(FastComparison.LessEqual(R(ref regs, B(i)), R(ref regs, C(i))) != K(i)); break;
-                            case OpCode.SetGt: R(ref regs, A(i)) = Value.FromBool(FastComparison.Greater(R(ref regs, B(i)), R(ref regs, C(i))) != K(i)); break;
-                            case OpCode.SetGe: R(ref regs, A(i)) = Value.FromBool(FastComparison.GreaterEqual(R(ref regs, B(i)), R(ref regs, C(i))) != K(i)); break;
-                            case OpCode.SetEqK: R(ref regs, A(i)) = Value.FromBool(FastComparison.Equal(R(ref regs, B(i)), k[C(i)]) != K(i)); break;
-                            case OpCode.SetLtK: R(ref regs, A(i)) = Value.FromBool(FastComparison.Less(R(ref regs, B(i)), k[C(i)]) != K(i)); break;
-                            case OpCode.SetLeK: R(ref regs, A(i)) = Value.FromBool(FastComparison.LessEqual(R(ref regs, B(i)), k[C(i)]) != K(i)); break;
-                            case OpCode.SetGtK: R(ref regs, A(i)) = Value.FromBool(FastComparison.Greater(R(ref regs, B(i)), k[C(i)]) != K(i)); break;
-                            case OpCode.SetGeK: R(ref regs, A(i)) = Value.FromBool(FastComparison.GreaterEqual(R(ref regs, B(i)), k[C(i)]) != K(i)); break;
-                            case OpCode.CheckBool: CheckBool(R(ref regs, A(i)), C(i)); break;
+                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGt: stack[@base + A(i)] = Value.FromBool(FastComparison.Greater(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetGe: stack[@base + A(i)] = Value.FromBool(FastComparison.GreaterEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
+                            case OpCode.SetEqK: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLtK: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetLeK: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGtK: stack[@base + A(i)] = Value.FromBool(FastComparison.Greater(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.SetGeK: stack[@base + A(i)] = Value.FromBool(FastComparison.GreaterEqual(stack[@base + B(i)], k[C(i)]) != K(i)); break;
+                            case OpCode.CheckBool: CheckBool(stack[@base + A(i)], C(i)); break;
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
@@ -171,8 +170,8 @@ internal sealed partial class RegisterMachine
                             {
                                 int a = @base + A(i);
                                 _frames[frameIndex].Pc = pc;
-                                if (CallValue(R(ref regs, A(i)), a + 1, B(i), @base + C(i))) goto Reload;
-                                else regs = ref RegistersAt(_stack, @base);
+                                if (CallValue(stack[a], a + 1, B(i), @base + C(i))) goto Reload;
+                                else stack = _stack;
                                 break;
                             }
                             case OpCode.CallK:
@@ -180,8 +179,8 @@ internal sealed partial class RegisterMachine
                                 int a = @base + A(i);
                                 _frames[frameIndex].Pc = pc;
                                 var result = CallBuiltin(k[C(i)], a, B(i));
-                                regs = ref RegistersAt(_stack, @base);
-                                if (K(i)) R(ref regs, A(i)) = result;
+                                stack = _stack;
+                                if (K(i)) stack[a] = result;
                                 break;
                             }
                             case OpCode.CallG:
@@ -190,7 +189,7 @@ internal sealed partial class RegisterMachine
                                 var callee = Global(C(i));
                                 _frames[frameIndex].Pc = pc;
                                 if (CallValue(callee, a, B(i), a)) goto Reload;
-                                else regs = ref RegistersAt(_stack, @base);
+                                else stack = _stack;
                                 break;
                             }
                             case OpCode.TailCallG:
@@ -203,20 +202,20 @@ internal sealed partial class RegisterMachine
                             {
                                 int a = @base + A(i);
                                 _frames[frameIndex].Pc = pc;
-                                if (CallValue(R(ref regs, C(i)), a, B(i), a)) goto Reload;
-                                regs = ref RegistersAt(_stack, @base);
+                                if (CallValue(stack[@base + C(i)], a, B(i), a)) goto Reload;
+                                stack = _stack;
                                 break;
                             }
                             case OpCode.TailCallR:
                             {
                                 int a = @base + A(i);
-                                if (TailCall(R(ref regs, C(i)), a, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
+                                if (TailCall(stack[@base + C(i)], a, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
                                 goto Reload;
                             }
                             case OpCode.TailCall:
                             {
                                 int a = @base + A(i);
-                                if (TailCall(R(ref regs, A(i)), a + 1, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
+                                if (TailCall(stack[a], a + 1, B(i), entryFrame, handlerFloor) == CompiledExit.Returned) return CompiledResult;
                                 goto Reload;
                             }
                             case OpCode.MethodCall:
@@ -224,15 +223,15 @@ internal sealed partial class RegisterMachine
                             {
                                 int n = ConstantIndex(code, ref pc, C(i));
                                 _frames[frameIndex].Pc = pc;
-                                int exit = MethodCall(R(ref regs, B(i)), @base + A(i), k[n], ref (caches ??= CachesOf(proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
+                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
                                 if (exit == CompiledExit.Returned) return CompiledResult;
                                 if (exit == CompiledExit.Reload) goto Reload;
-                                regs = ref RegistersAt(_stack, @base);
+                                stack = _stack;
                                 break;
                             }
                             case OpCode.Return:
                             {
-                                var result = R(ref regs, A(i));
+                                var result = stack[@base + A(i)];
                                 if (Return(result, entryFrame, handlerFloor)) return result;
                                 goto Reload;
                             }
@@ -240,7 +239,7 @@ internal sealed partial class RegisterMachine
                                 if (Return(Value.Unit, entryFrame, handlerFloor)) return Value.Unit;
                                 goto Reload;
                             case OpCode.Closure:
-                                R(ref regs, A(i)) = NewClosure(closure, Bx(i), @base);
+                                stack[@base + A(i)] = NewClosure(closure, Bx(i), @base);
                                 break;
                             case OpCode.Close:
                                 CloseUpvalues(@base + A(i));
@@ -260,7 +259,7 @@ internal sealed partial class RegisterMachine
                                 }
                                 break;
                             case OpCode.IterPrep:
-                                R(ref regs, A(i)) = NewIterator(R(ref regs, A(i)));
+                                stack[@base + A(i)] = NewIterator(stack[@base + A(i)]);
                                 pc += SBx(i);
                                 break;
                             case OpCode.IterNext:
@@ -273,74 +272,74 @@ internal sealed partial class RegisterMachine
 
                             // ---- data ------------------------------------------------------------------------------
                             case OpCode.NewArray:
-                                R(ref regs, A(i)) = NewArray(@base + B(i), C(i));
+                                stack[@base + A(i)] = NewArray(@base + B(i), C(i));
                                 break;
                             case OpCode.NewArrayK:
-                                R(ref regs, A(i)) = NewArrayOf(k[Bx(i)]);
+                                stack[@base + A(i)] = NewArrayOf(k[Bx(i)]);
                                 break;
                             case OpCode.Append:
-                                AppendTo(R(ref regs, A(i)), @base + B(i), C(i));
+                                AppendTo(stack[@base + A(i)], @base + B(i), C(i));
                                 break;
                             case OpCode.NewTuple:
-                                R(ref regs, A(i)) = NewTuple(@base + B(i), C(i));
+                                stack[@base + A(i)] = NewTuple(@base + B(i), C(i));
                                 break;
                             case OpCode.NewMap:
-                                R(ref regs, A(i)) = NewMap(@base + B(i), C(i));
+                                stack[@base + A(i)] = NewMap(@base + B(i), C(i));
                                 break;
                             case OpCode.MapInsert:
-                                InsertPairs(R(ref regs, A(i)), @base + B(i), C(i));
+                                InsertPairs(stack[@base + A(i)], @base + B(i), C(i));
                                 break;
                             case OpCode.NewRange:
-                                R(ref regs, A(i)) = Operators.MakeRange(R(ref regs, B(i)), R(ref regs, C(i)), K(i));
+                                stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
                                 break;
                             case OpCode.NewStruct:
-                                R(ref regs, A(i)) = NewStruct(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewStruct(ConstantIndex(code, ref pc, C(i)), @base + B(i));
                                 break;
                             case OpCode.NewEnum:
-                                R(ref regs, A(i)) = NewVariant(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewVariant(ConstantIndex(code, ref pc, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
-                                R(ref regs, A(i)) = FastIndexing.GetIndex(R(ref regs, B(i)), R(ref regs, C(i)));
+                                stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
                                 break;
                             case OpCode.SetIndex:
-                                FastIndexing.SetIndex(R(ref regs, A(i)), R(ref regs, B(i)), K(i) ? k[C(i)] : R(ref regs, C(i)));
+                                FastIndexing.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
                                 break;
                             case OpCode.GetField:
                             {
                                 int n = ConstantIndex(code, ref pc, C(i));
-                                R(ref regs, A(i)) = GetField(R(ref regs, B(i)), k[n].As<VeldString>().Text, ref (caches ??= CachesOf(proto))[n]);
+                                stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.SetField:
                             {
-                                var value = K(i) ? k[C(i)] : R(ref regs, C(i));
+                                var value = K(i) ? k[C(i)] : stack[@base + C(i)];
                                 int n = ConstantIndex(code, ref pc, B(i));
-                                SetField(R(ref regs, A(i)), k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(proto))[n]);
+                                SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.GetTuple:
-                                R(ref regs, A(i)) = TupleItem(R(ref regs, B(i)), ConstantIndex(code, ref pc, C(i)));
+                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantIndex(code, ref pc, C(i)));
                                 break;
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
-                                if (IsTupleOf(R(ref regs, A(i)), Bx(i))) pc++;
+                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) pc++;
                                 else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestVariant:
-                                if (IsVariant(R(ref regs, A(i)), Bx(i))) pc++;
+                                if (IsVariant(stack[@base + A(i)], Bx(i))) pc++;
                                 else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestRange:
-                                if (InRange(R(ref regs, A(i)), k[Bx(i)])) pc++;
+                                if (InRange(stack[@base + A(i)], k[Bx(i)])) pc++;
                                 else { i = code[pc++]; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
-                                R(ref regs, A(i)) = Payload(R(ref regs, B(i)), C(i));
+                                stack[@base + A(i)] = Payload(stack[@base + B(i)], C(i));
                                 break;
                             case OpCode.NoMatch:
-                                throw NoMatch(R(ref regs, A(i)));
+                                throw NoMatch(stack[@base + A(i)]);
 
                             // ---- errors ----------------------------------------------------------------------------
                             case OpCode.Try:
@@ -352,23 +351,23 @@ internal sealed partial class RegisterMachine
                             case OpCode.Throw:
                                 // Straight to the handler search, without a .NET exception (a throw costs
                                 // microseconds; a catch handler that recurses pays it at every level).
-                                raised = RuntimeErrors.Thrown(R(ref regs, A(i)));
+                                raised = RuntimeErrors.Thrown(stack[@base + A(i)]);
                                 goto Raised;
                             case OpCode.AssertFail:
-                                throw AssertFail(R(ref regs, A(i)), K(i));
+                                throw AssertFail(stack[@base + A(i)], K(i));
 
                             // ---- strings and casts --------------------------------------------------------------
                             case OpCode.Format:
-                                R(ref regs, A(i)) = Format(k[ConstantIndex(code, ref pc, C(i))], @base + B(i));
+                                stack[@base + A(i)] = Format(k[ConstantIndex(code, ref pc, C(i))], @base + B(i));
                                 break;
                             case OpCode.Print:
                                 Print(k[ConstantIndex(code, ref pc, B(i))], @base + A(i), K(i));
                                 break;
                             case OpCode.Cast:
-                                R(ref regs, A(i)) = Cast(R(ref regs, B(i)), C(i), k[AxOf(code[pc++])]);
+                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), k[AxOf(code[pc++])]);
                                 break;
                             case OpCode.ToStr:
-                                R(ref regs, A(i)) = ToStr(R(ref regs, B(i)));
+                                stack[@base + A(i)] = ToStr(stack[@base + B(i)]);
                                 break;
                             default:
                                 throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {proto.Name}");
@@ -401,17 +400,6 @@ internal sealed partial class RegisterMachine
             _context.Instructions = (_context.Instructions ?? 0) + executed;
         }
     }
-
-    /// <summary>The first register of the frame at <paramref name="base"/>: a reference into the stack array, valid
-    /// until the stack is reallocated (a call, a callback), after which the loop derives it again.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref Value RegistersAt(Value[] stack, int @base) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack), @base);
-
-    /// <summary>Register <paramref name="n"/> of the frame whose first register is <paramref name="regs"/>, without a
-    /// bounds check: the verifier proved every operand lies inside the frame's window, and every call made the
-    /// stack hold the callee's whole window (<see cref="EnsureStack"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref Value R(ref Value regs, int n) => ref Unsafe.Add(ref regs, (nuint)(uint)n);
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
