@@ -244,7 +244,7 @@ internal sealed partial class FunctionEmitter
                 {
                     Register(b);
                     _il.Emit(OpCodes.Ldstr, ConstantText(ConstantIndex(pc, c)));
-                    CacheAddress(pc);
+                    CacheAddress(ConstantIndex(pc, c));
                     _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.GetField)));
                 });
                 break;
@@ -252,7 +252,7 @@ internal sealed partial class FunctionEmitter
                 Register(a);
                 _il.Emit(OpCodes.Ldstr, ConstantText(ConstantIndex(pc, b)));
                 if (K(i)) Constant(c); else Register(c);
-                CacheAddress(pc);
+                CacheAddress(ConstantIndex(pc, b));
                 _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.SetField)));
                 break;
             case VmOp.GetTuple:
@@ -432,7 +432,7 @@ internal sealed partial class FunctionEmitter
             Register(b);
             Slot(a);
             Constant(site);
-            CacheAddress(pc);
+            CacheAddress(site);
             Bool(tail);
             ActivationArgs();
         });

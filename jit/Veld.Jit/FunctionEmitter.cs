@@ -482,10 +482,11 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Call, VmMembers.Tick);
     }
 
-    private void CacheAddress(int pc)
+    /// <summary>The inline cache of constant <paramref name="constant"/> (the field name or call site; see RegisterMachine.CachesOf).</summary>
+    private void CacheAddress(int constant)
     {
         _il.Emit(OpCodes.Ldloc, _caches);
-        _il.Int(pc);
+        _il.Int(constant);
         _il.Emit(OpCodes.Ldelema, typeof(InlineCache));
     }
 

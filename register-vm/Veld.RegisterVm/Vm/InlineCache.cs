@@ -3,10 +3,11 @@ using Veld.Runtime;
 namespace Veld.RegisterVm;
 
 /// <summary>
-/// One instruction's inline cache, per run (the struct and enum types are per run, so the cache is too):
-/// the last type seen at a GETFIELD/SETFIELD with the field's index, or at a METHODCALL with the impl
-/// method found. A hit skips the name lookup; a miss does the lookup and refills the entry. Only answers
-/// that depend on the type alone are cached (never a field holding a function, never a map key).
+/// The inline cache of one field name or method call site constant, per run (the struct and enum types are
+/// per run, so the cache is too), shared by the instructions of a function that name that constant: the last
+/// type seen at a GETFIELD/SETFIELD with the field's index, or at a METHODCALL with the impl method found.
+/// A hit skips the name lookup; a miss does the lookup and refills the entry. Only answers that depend on
+/// the type alone are cached (never a field holding a function, never a map key).
 /// A METHODCALL that sees several types keeps the others in <see cref="Others"/> (a polymorphic cache),
 /// so a call site over a few struct types stops missing once it has seen them all.
 /// </summary>
@@ -14,7 +15,8 @@ internal struct InlineCache
 {
     public VeldType? Type;
     public int Field;
-    public Value Method;
+    /// <summary>The impl method (a function object: kept as a reference, the entry stays 32 bytes).</summary>
+    public HeapObject? Method;
     public MoreMethods? Others;
 }
 
@@ -25,10 +27,10 @@ internal sealed class MoreMethods
     public const int Capacity = 3;
 
     private readonly VeldType?[] _types = new VeldType?[Capacity];
-    private readonly Value[] _methods = new Value[Capacity];
+    private readonly HeapObject[] _methods = new HeapObject[Capacity];
     private int _next;
 
-    public bool TryGet(VeldType type, out Value method)
+    public bool TryGet(VeldType type, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HeapObject? method)
     {
         for (int i = 0; i < Capacity; i++)
         {
@@ -38,11 +40,11 @@ internal sealed class MoreMethods
                 return true;
             }
         }
-        method = default;
+        method = null;
         return false;
     }
 
-    public void Add(VeldType type, Value method)
+    public void Add(VeldType type, HeapObject method)
     {
         _types[_next] = type;
         _methods[_next] = method;

@@ -25,7 +25,9 @@ internal sealed partial class RegisterMachine
     internal ReadOnlySpan<Value> TopRegisters(int count) => _stack.AsSpan(_frames[_frameCount - 1].Base, count);
     /// <summary>Where the frame resumes when the callee it is about to push returns.</summary>
     internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
-    internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Code.Length];
+    /// <summary>The inline caches of <paramref name="proto"/>, one per constant: the sites naming the same field or method
+    /// share one (they mostly see the same types), so a run allocates a cache per name, not per instruction.</summary>
+    internal InlineCache[] CachesOf(FunctionProto proto) => _caches[proto.Id] ??= new InlineCache[proto.Constants.Length];
     internal Value GlobalAt(int index) => Global(index);
     /// <summary>Global <paramref name="index"/> as it is now, uninitialized or not (the JIT looks at what a CALLG would call).</summary>
     internal Value GlobalNow(int index) => _globals[index];
@@ -199,7 +201,13 @@ internal sealed partial class RegisterMachine
         return true;
     }
 
-    internal Value NewArray(int slot, int count) => Value.FromObject(new VeldArray(new List<Value>(_stack.AsSpan(slot, count).ToArray())));
+    /// <summary>NEWARRAY: the list is filled straight from the registers (no intermediate array: the stack VM's allocation).</summary>
+    internal Value NewArray(int slot, int count)
+    {
+        var items = new List<Value>(count);
+        items.AddRange(_stack.AsSpan(slot, count));
+        return Value.FromObject(new VeldArray(items));
+    }
     internal static Value NewArrayOf(Value items) => Value.FromObject(new VeldArray(new List<Value>(items.As<VeldTuple>().Items)));
 
     /// <summary>APPEND: compiled code appends only to the NEWARRAY it just made; a hand-made file may name anything,

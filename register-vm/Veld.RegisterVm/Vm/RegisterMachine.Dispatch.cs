@@ -26,7 +26,7 @@ internal sealed partial class RegisterMachine
         uint[] code;
         Value[] k;
         Value[] stack;
-        InlineCache[] caches;
+        InlineCache[]? caches; // allocated at the frame's first GETFIELD, SETFIELD or METHODCALL
         VeldRuntimeException raised;
 
         try
@@ -42,7 +42,7 @@ internal sealed partial class RegisterMachine
                 @base = _frames[frameIndex].Base;
                 pc = _frames[frameIndex].Pc;
                 stack = _stack;
-                caches = _caches[proto.Id] ??= new InlineCache[code.Length];
+                caches = _caches[proto.Id];
                 try
                 {
                     // JIT tier: a frame of a compiled function runs as compiled code (a frame starting counts
@@ -221,10 +221,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
                             {
-                                ref var cache = ref caches[pc - 1];
-                                var site = k[ConstantIndex(code, ref pc, C(i))];
+                                int n = ConstantIndex(code, ref pc, C(i));
                                 _frames[frameIndex].Pc = pc;
-                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), site, ref cache, Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
+                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
                                 if (exit == CompiledExit.Returned) return CompiledResult;
                                 if (exit == CompiledExit.Reload) goto Reload;
                                 stack = _stack;
@@ -307,17 +306,15 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.GetField:
                             {
-                                ref var cache = ref caches[pc - 1];
-                                string name = ConstantName(k, code, ref pc, C(i));
-                                stack[@base + A(i)] = GetField(stack[@base + B(i)], name, ref cache);
+                                int n = ConstantIndex(code, ref pc, C(i));
+                                stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.SetField:
                             {
-                                ref var cache = ref caches[pc - 1];
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
-                                string name = ConstantName(k, code, ref pc, B(i));
-                                SetField(stack[@base + A(i)], name, value, ref cache);
+                                int n = ConstantIndex(code, ref pc, B(i));
+                                SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.GetTuple:
@@ -482,7 +479,4 @@ internal sealed partial class RegisterMachine
         }
         return sb.ToString();
     }
-
-    private static string ConstantName(Value[] k, uint[] code, ref int pc, int field) =>
-        k[ConstantIndex(code, ref pc, field)].As<VeldString>().Text;
 }

@@ -24,13 +24,15 @@ internal sealed partial class RegisterMachine : IInvoker
     private readonly VeldType[] _types;
     private readonly UnitVariantCache _unitVariants;
 
-    private Value[] _stack = new Value[1024];
+    /// <summary>The register stack. It starts small (4 KiB; Lua starts at 40 slots) and doubles when a call needs
+    /// more: most programs never go deep, and a deep one pays for its doublings once.</summary>
+    private Value[] _stack = new Value[256];
     private CallFrame[] _frames = new CallFrame[64];
     private int _frameCount;
     /// <summary>Open upvalues sorted by stack slot, lowest first.</summary>
     private readonly List<Upvalue> _open = [];
     private readonly List<TryHandler> _handlers = [];
-    /// <summary>Inline caches of this run, per proto (by <see cref="FunctionProto.Id"/>), one entry per instruction.</summary>
+    /// <summary>Inline caches of this run, per proto (by <see cref="FunctionProto.Id"/>), one entry per constant (<see cref="CachesOf"/>).</summary>
     private readonly InlineCache[]?[] _caches;
     /// <summary>The JIT tier's hook (null on the register tier): hot functions run as compiled code.</summary>
     private readonly TierUp? _tierUp;
@@ -281,21 +283,21 @@ internal sealed partial class RegisterMachine : IInvoker
             if (ReferenceEquals(cached, type))
             {
                 _stack[slot] = target;
-                return new(cache.Method, slot, argCount + 1, MethodKind.Self);
+                return new(Value.FromObject(cache.Method!), slot, argCount + 1, MethodKind.Self);
             }
             if (cache.Others is { } others && others.TryGet(type, out var known))
             {
                 _stack[slot] = target;
-                return new(known, slot, argCount + 1, MethodKind.Self);
+                return new(Value.FromObject(known), slot, argCount + 1, MethodKind.Self);
             }
         }
         switch (MethodLookup.Find(target, name, out var callee))
         {
             case MethodKind.Self:
                 if (cache.Field < 0 && cache.Type is not null)
-                    (cache.Others ??= new MoreMethods()).Add(type!, callee);
+                    (cache.Others ??= new MoreMethods()).Add(type!, callee.AsObject!);
                 else
-                    cache = new InlineCache { Type = type, Field = -1, Method = callee };
+                    cache = new InlineCache { Type = type, Field = -1, Method = callee.AsObject };
                 _stack[slot] = target;
                 return new(callee, slot, argCount + 1, MethodKind.Self);
             case MethodKind.Function:
