@@ -29,4 +29,16 @@ public class RegisterAllocatorInvariantTests
         regs.EnsureAt(snapshot, "a branch");
         Assert.True(regs.IsAt(snapshot));
     }
+
+    [Fact]
+    public void ATemporaryOfAnEnclosingScopeCannotBeFreedInsideAnInnerOne()
+    {
+        var regs = new RegisterAllocator();
+        regs.EnterScope();
+        regs.DeclareLocal("x");
+        int outer = regs.AllocTemp();
+        regs.EnterScope();
+        var e = Assert.Throws<InvalidOperationException>(() => regs.FreeTemp(outer));
+        Assert.Equal("register allocator: temporary r1 belongs to an enclosing scope (this one starts at r2)", e.Message);
+    }
 }
