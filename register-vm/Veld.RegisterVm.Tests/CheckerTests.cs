@@ -22,7 +22,7 @@ public class CheckerTests
     private static RegisterProgram WithF(Func<uint[], uint[]> edit, int? maxStack = null) => WithCode(Source, "f", edit, maxStack);
 
     /// <summary><paramref name="source"/> compiled, with top-level function <paramref name="name"/>'s code replaced.</summary>
-    private static RegisterProgram WithCode(string source, string name, Func<uint[], uint[]> edit, int? maxStack = null)
+    internal static RegisterProgram WithCode(string source, string name, Func<uint[], uint[]> edit, int? maxStack = null)
     {
         var program = CompileRegister(source);
         var protos = program.Script.Protos.Select(p =>
@@ -182,7 +182,7 @@ public class CheckerTests
 
     private static void Assume(bool condition) => Assert.True(condition, "test premise does not hold");
 
-    private static string Verify(RegisterProgram program)
+    internal static string Verify(RegisterProgram program)
     {
         try
         {

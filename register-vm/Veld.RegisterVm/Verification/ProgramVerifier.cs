@@ -11,8 +11,8 @@ public sealed class BytecodeVerificationException(string message) : Exception(me
 /// The structural verifier: every operand of every instruction is in range before the VM sees the
 /// program. Registers below the frame size, constants of the kind the instruction needs, nested
 /// protos, upvalues, globals, constructors, jump targets that land on an instruction (never on an
-/// EXTRAARG word, never past the end), tests followed by their JMP, and no path that falls off the
-/// end of the code. The VM relies on this to read its code array without bounds checks.
+/// EXTRAARG word, never past the end), tests followed by their JMP, operand fields the VM never reads left
+/// at zero (<see cref="UnusedOperands"/>), and no path that falls off the end of the code. The VM relies on this to read its code array without bounds checks.
 /// Register definedness is the <see cref="RegisterChecker"/>'s job.
 /// </summary>
 public static class ProgramVerifier
@@ -123,6 +123,8 @@ public static class ProgramVerifier
             if (!isStart[pc]) continue;
             var facts = factsAt[pc];
             VerifyRegisters(p, pc, facts);
+            if (UnusedOperands.NonZero(facts.Opcode!, p.Code[pc]) is { } field)
+                throw Fail(p, pc, $"{facts.Opcode!.Mnemonic}: operand {field} is not read and must be 0");
             VerifyIndexes(program, p, pc, facts);
             int next = pc + facts.Length;
 
