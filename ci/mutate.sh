@@ -3,7 +3,7 @@
 # testing"): mutant schemata written with Roslyn into a temporary copy of the committed HEAD, one Release build
 # of the CLI holding every mutant, then one kill-suite run per mutant with VELD_MUTANT=ID.
 #
-# Usage: ci/mutate.sh AREA [FILE[:FIRST-LAST] ...] [--sample N] [--seed S] [--fuzz-count N] [--shards K] [--corpus A,B] [--build DIR] [--work DIR]
+# Usage: ci/mutate.sh AREA [FILE[:FIRST-LAST] ...] [--sample N] [--seed S] [--fuzz-count N] [--shards K] [--corpus A,B] [--no-unit-tests] [--build DIR] [--work DIR]
 #   AREA  register-vm | register-compiler | stack-vm | stack-compiler (the Vm/ or Compiler/ folder of a tier)
 #   --sample N  a seeded random sample of N mutants, so a campaign fits the time there is (state N with the score)
 # The mutated copy is built once per commit under --work (default /tmp/veld-mutation) and reused by later runs;

@@ -50,6 +50,18 @@ public sealed class MutatedBuild(string repository, string workRoot, string? exi
         return mutants;
     }
 
+    /// <summary>Builds a test project of the copy (Release, against the mutated tier already built there) the
+    /// first time a campaign needs it, so the kill suite can run it with <c>dotnet test --no-build</c>; a marker
+    /// file records the finished build, for later campaigns on the same copy.</summary>
+    public void PrepareTests(string project)
+    {
+        var marker = Path.Combine(Directory, project, ".veld-built");
+        if (File.Exists(marker)) return;
+        log.WriteLine($"building {project} in the mutated copy (Release)");
+        Check(DotnetBuild(project), $"mutated build of {project}");
+        File.WriteAllText(marker, "");
+    }
+
     /// <summary>Warnings are not errors here: a schema may make the nullable analysis warn where the original
     /// did not, which changes nothing the mutant does.</summary>
     private ProcessResult DotnetBuild(string project) =>

@@ -5,7 +5,7 @@ using Veld.Mutation;
 const string Usage =
     """
     usage: veld-mutate AREA [FILE[:FIRST-LAST] ...] [--sample N] [--seed S] [--fuzz-count N] [--shards K]
-                       [--corpus A,B] [--build DIR] [--work DIR] [--out DIR] [--prepare-only]
+                       [--corpus A,B] [--no-unit-tests] [--build DIR] [--work DIR] [--out DIR] [--prepare-only]
       AREA          register-vm | register-compiler | stack-vm | stack-compiler
       FILE:FIRST-LAST  only the mutants on these lines of these files (paths relative to the area's folder)
       --sample N    a seeded random sample of N of the mutants (default: all)
@@ -13,6 +13,7 @@ const string Usage =
       --fuzz-count N  generated programs in the kill suite's fuzz step (default 200; 0 leaves it out)
       --corpus A,B  only these folders of the corpus in the kill suite (default: all of it)
       --shards K    corpus shards run one after another, the first failure ends the mutant's run (default 4)
+      --no-unit-tests  leave out the last step: the tier's unit tests, run for a mutant the programs left alive
       --build DIR   reuse this mutated copy (made earlier, possibly of another commit) instead of HEAD's
       --work DIR    where the mutated copy is built and kept per commit (default /tmp/veld-mutation)
       --out DIR     results.tsv and summary.md (default artifacts/mutation/AREA)
@@ -28,7 +29,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" || Area.Find(args[0]) is not
 int? sample = null;
 int seed = 1, fuzzCount = 200, shards = 4;
 string work = "/tmp/veld-mutation", output = Path.Combine("artifacts", "mutation", area.Name);
-bool prepareOnly = false;
+bool prepareOnly = false, unitTests = true;
 string[] corpus = [];
 string? existing = null;
 var selections = new List<(string File, int First, int Last)>();
@@ -46,6 +47,7 @@ for (int i = 1; i < args.Length; i++)
         case "--corpus": corpus = Value().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
         case "--out": output = Value(); break;
         case "--prepare-only": prepareOnly = true; break;
+        case "--no-unit-tests": unitTests = false; break;
         default:
             var parts = args[i].Split(':');
             var lines = parts.Length > 1 ? parts[1].Split('-') : ["1", int.MaxValue.ToString(CultureInfo.InvariantCulture)];
@@ -72,8 +74,9 @@ if (prepareOnly)
 
 Directory.CreateDirectory(output);
 var store = new ResultStore(Path.Combine(output, "results.tsv"));
-var suite = new KillSuite(build.Directory, build.Veld, area, corpus, shards, fuzzCount);
+var suite = new KillSuite(build.Directory, build.Veld, area, corpus, shards, fuzzCount, unitTests);
 var pending = chosen.Where(m => store.Find(m) is null).ToList();
+if (pending.Count > 0 && unitTests) build.PrepareTests(area.TestProject);
 if (pending.Count > 0) suite.Calibrate(Console.Out);
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -93,7 +96,7 @@ foreach (var mutant in pending)
 }
 
 var judged = chosen.Select(store.Find).OfType<Result>().ToList();
-var summary = SummaryWriter.Write(area, judged, population.Count, sample, seed, build.Dropped, fuzzCount);
+var summary = SummaryWriter.Write(area, judged, population.Count, sample, seed, build.Dropped, fuzzCount, unitTests);
 File.WriteAllText(Path.Combine(output, "summary.md"), summary);
 Console.WriteLine();
 Console.Write(summary);

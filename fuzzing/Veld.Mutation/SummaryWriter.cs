@@ -5,15 +5,18 @@ namespace Veld.Mutation;
 /// hand in docs/FUZZING.md.</summary>
 public static class SummaryWriter
 {
-    public static string Write(Area area, IReadOnlyList<Result> results, int population, int? sample, int seed, int dropped, int fuzzCount)
+    public static string Write(Area area, IReadOnlyList<Result> results, int population, int? sample, int seed, int dropped, int fuzzCount, bool unitTests)
     {
         var text = new StringWriter();
         int killed = results.Count(r => r.Verdict.Killed);
         text.WriteLine($"# Mutation testing: {area.Name} (`{area.Path}`)\n");
         var sampled = sample is { } n ? $"a seeded sample (seed {seed}) of {Math.Min(n, population)}" : "all";
         text.WriteLine($"Mutants: {sampled} of the {population} mutants selected in the area ({dropped} more of all areas were dropped: the compiler rejected their schemata); {results.Count} judged.");
-        text.WriteLine($"Kill suite: the corpus on `tree,{area.Tier}`, then `veld fuzz --seed 1 --count {fuzzCount}` on `tree,{area.Tier}`.\n");
-        text.WriteLine($"**Score: {Score(killed, results.Count)}** ({killed} killed, {results.Count - killed} survived)\n");
+        var units = unitTests ? $", then the unit tests of `{area.TestProject}` (`dotnet test`) for a mutant the programs left alive" : "";
+        text.WriteLine($"Kill suite: the corpus on `tree,{area.Tier}`, then `veld fuzz --seed 1 --count {fuzzCount}` on `tree,{area.Tier}`{units}.\n");
+        int byUnits = results.Count(r => r.Verdict.Killed && r.Verdict.Step == KillSuite.UnitTestStep(area));
+        var split = byUnits > 0 ? $": {killed - byUnits} by the programs, {byUnits} only by the unit tests" : "";
+        text.WriteLine($"**Score: {Score(killed, results.Count)}** ({killed} killed{split}; {results.Count - killed} survived)\n");
         text.WriteLine("| file | judged | killed | survived | score |");
         text.WriteLine("|---|---|---|---|---|");
         foreach (var file in results.GroupBy(r => r.Mutant.File).OrderBy(g => g.Key, StringComparer.Ordinal))

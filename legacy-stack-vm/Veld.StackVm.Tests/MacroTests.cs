@@ -26,6 +26,19 @@ public class MacroTests
         Assert.Equal(Veld.RunTree(source).Stdout, Veld.Output(source));
     }
 
+    /// <summary>FORMAT shows the parts it joins, so a part needs a SHOW of its own only when a later part can
+    /// run code (and change it): a SHOW anywhere else would only cost an instruction.</summary>
+    [Fact]
+    public void A_part_is_shown_early_only_when_a_later_part_can_run_code()
+    {
+        // Counted in the disassembly, one instruction a line (an operand byte may equal SHOW's opcode).
+        static int Shows(string source) =>
+            Disassembler.DisassembleChunk(Veld.Compile(source).Script).Split('\n').Count(l => l.Contains(" SHOW", StringComparison.Ordinal));
+        Assert.Equal(0, Shows("let xs = [1]\nlet f = () => 2\nformat~(\"{f()} {xs} {xs[0]}\")"));
+        Assert.Equal(1, Shows("let xs = [1]\nlet f = () => 2\nformat~(\"{xs} {f()} {xs[0]}\")"));
+        Assert.Equal(2, Shows("let xs = [1]\nlet f = () => 0\nformat~(\"{xs} {xs[0]} {xs[f()]}\")"));
+    }
+
     [Fact]
     public void Format_returns_a_string()
     {

@@ -9,7 +9,9 @@ namespace Veld.StackVm.Tests;
 /// </summary>
 internal static class CodeVerifier
 {
-    public static void Verify(Chunk chunk)
+    /// <summary>Checks <paramref name="chunk"/>; returns the deepest operand stack its reachable code reaches, and
+    /// whether some instruction is unreachable (code after a return or break, whose depth only the compiler counts).</summary>
+    public static (int MaxDepth, bool HasUnreachableCode) Verify(Chunk chunk)
     {
         var starts = InstructionStarts(chunk);
         var depthAt = new Dictionary<int, int>();
@@ -63,6 +65,7 @@ internal static class CodeVerifier
         }
         // Unreachable code after a return or break may count deeper; what matters is that frames are big enough.
         if (max > chunk.MaxStack) throw new InvalidOperationException($"{chunk.Name}: MaxStack is {chunk.MaxStack} but the code reaches depth {max}");
+        return (max, depthAt.Count < starts.Count);
     }
 
     private static HashSet<int> InstructionStarts(Chunk chunk)

@@ -222,59 +222,39 @@ internal sealed partial class StackMachine
                 case OpCode.Neg:
                     {
                         var x = stack[sp - 1];
-                        if (FastArithmetic.TryNegate(in x, out var r)) stack[sp - 1] = r;
-                        else
-                        {
-                            Save(ip, executed);
-                            stack[sp - 1] = Operators.NegateSlow(x);
-                        }
+                        if (!FastArithmetic.TryNegate(in x, out var r)) throw OperandError(ip, executed, OpCode.Neg, sp);
+                        stack[sp - 1] = r;
                     }
                     break;
                 case OpCode.Not:
                     {
                         var x = stack[sp - 1];
-                        if (x.IsBool) stack[sp - 1] = Value.FromBool(!x.AsBool);
-                        else
-                        {
-                            Save(ip, executed);
-                            stack[sp - 1] = Operators.Not(x);
-                        }
+                        if (!x.IsBool) throw OperandError(ip, executed, OpCode.Not, sp);
+                        stack[sp - 1] = Value.FromBool(!x.AsBool);
                     }
                     break;
                 case OpCode.BitAnd:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (FastArithmetic.TryBitAnd(in x, in y, out var r)) stack[sp - 1] = r;
-                        else
-                        {
-                            Save(ip, executed);
-                            stack[sp - 1] = Operators.BitAndSlow(x, y);
-                        }
+                        if (!FastArithmetic.TryBitAnd(in x, in y, out var r)) throw OperandError(ip, executed, OpCode.BitAnd, sp);
+                        stack[sp - 1] = r;
                     }
                     break;
                 case OpCode.BitOr:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (FastArithmetic.TryBitOr(in x, in y, out var r)) stack[sp - 1] = r;
-                        else
-                        {
-                            Save(ip, executed);
-                            stack[sp - 1] = Operators.BitOrSlow(x, y);
-                        }
+                        if (!FastArithmetic.TryBitOr(in x, in y, out var r)) throw OperandError(ip, executed, OpCode.BitOr, sp);
+                        stack[sp - 1] = r;
                     }
                     break;
                 case OpCode.BitXor:
                     {
                         var y = stack[--sp];
                         var x = stack[sp - 1];
-                        if (FastArithmetic.TryBitXor(in x, in y, out var r)) stack[sp - 1] = r;
-                        else
-                        {
-                            Save(ip, executed);
-                            stack[sp - 1] = Operators.BitXorSlow(x, y);
-                        }
+                        if (!FastArithmetic.TryBitXor(in x, in y, out var r)) throw OperandError(ip, executed, OpCode.BitXor, sp);
+                        stack[sp - 1] = r;
                     }
                     break;
                 case OpCode.Shl:
@@ -396,7 +376,7 @@ internal sealed partial class StackMachine
                     break;
                 case OpCode.CheckBool:
                     a = code[ip++];
-                    if (!stack[sp - 1].IsBool) NotABool(ip, executed, stack[sp - 1], (BoolContext)a);
+                    if (!stack[sp - 1].IsBool) throw NotABoolError(ip, executed, stack[sp - 1], (BoolContext)a);
                     break;
                 case OpCode.Loop:
                     Save(ip, executed);
