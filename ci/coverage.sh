@@ -7,9 +7,13 @@
 # Too slow for CI on two shared cores (about 25 minutes); run by hand, figures go to docs/FUZZING.md.
 # VELD_KILL_CORPUS (comma-separated corpus folders) and FUZZ_SLICES 0 measure a slice while iterating
 # (the fuzz test then fails with "No data found", which is expected).
+# ci/coverage.sh --tier-tests: what CI runs instead (about a minute, after its Release build): the same figures
+# measured over the tiers' own test projects (the corpus through each VM, plus their unit tests), no fuzz run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+mode=kill-suite
+if [ "${1:-}" = "--tier-tests" ]; then mode=tier-tests; shift; fi
 export VELD_KILL_FUZZ_SLICES="${1:-40}"
 
 out=artifacts/coverage
@@ -31,21 +35,33 @@ cat > "$out/raw/coverage.runsettings" <<'XML'
 </RunSettings>
 XML
 
-dotnet build fuzzing/Veld.Verification.Tests -c Release
 # A failing test (a disagreement) still leaves its coverage; report it, and fail at the end.
 status=0
-dotnet test fuzzing/Veld.Verification.Tests -c Release --no-build \
-    --settings "$out/raw/coverage.runsettings" --results-directory "$out/raw" --collect "XPlat Code Coverage" || status=$?
-cp "$(find "$out/raw" -name coverage.cobertura.xml | head -1)" "$out/coverage.cobertura.xml"
+if [ "$mode" = kill-suite ]; then
+    projects=(fuzzing/Veld.Verification.Tests)
+    dotnet build fuzzing/Veld.Verification.Tests -c Release
+    measured="the corpus and the fixed fuzz run ($VELD_KILL_FUZZ_SLICES slices of 50 programs)"
+else
+    projects=(legacy-stack-vm/Veld.StackVm.Tests register-vm/Veld.RegisterVm.Tests jit/Veld.Jit.Tests)
+    measured="the tiers' own test projects (the corpus through each VM, and their unit tests; no fuzz run)"
+fi
+for project in "${projects[@]}"; do
+    dotnet test "$project" -c Release --no-build \
+        --settings "$out/raw/coverage.runsettings" --results-directory "$out/raw/$(basename "$project")" \
+        --collect "XPlat Code Coverage" || status=$?
+done
+mapfile -t reports < <(find "$out/raw" -name coverage.cobertura.xml | sort)
+cp "${reports[0]}" "$out/coverage.cobertura.xml"
 
-python3 - "$out/coverage.cobertura.xml" > "$out/coverage.md" <<'PY'
+python3 - "$measured" "${reports[@]}" > "$out/coverage.md" <<'PY'
 import sys, re, xml.etree.ElementTree as ET
 from collections import defaultdict
 
-# Per file: line hits and branch (covered, total), merged over the classes coverlet lists for the file.
+# Per file: line hits and branch (covered, total), merged over the classes coverlet lists for the file and over
+# the reports (one per test project).
 lines = defaultdict(dict)
 branches = defaultdict(dict)
-for cls in ET.parse(sys.argv[1]).getroot().iter("class"):
+for cls in (c for report in sys.argv[2:] for c in ET.parse(report).getroot().iter("class")):
     name = cls.get("filename").replace("\\", "/")
     for line in cls.iter("line"):
         n = int(line.get("number"))
@@ -73,7 +89,7 @@ for path in sorted(lines):
     bc = sum(c for c, _ in branches[path].values()); bt = sum(t for _, t in branches[path].values())
     rows[(tier, folder)].append((rest, lc, lt, bc, bt))
 
-print("# Coverage of the bytecode tiers by the corpus and the fixed fuzz run\n")
+print(f"# Coverage of the bytecode tiers by {sys.argv[1]}\n")
 print("| tier | area | lines | line % | branches | branch % |")
 print("|---|---|---|---|---|---|")
 for (tier, folder), files in sorted(rows.items()):

@@ -56,6 +56,13 @@ dotnet test VeldMigration.sln -c Release --no-build \
     --blame-hang-timeout 5m --blame-hang-dump-type none \
     --logger "console;verbosity=minimal" --logger trx --results-directory artifacts/tests
 
+# Coverage (docs/FUZZING.md "Coverage"): line and branch coverage of the stack VM, register VM and JIT, per file, by
+# the tiers' own test projects (the corpus through each VM, and their unit tests), into artifacts/coverage/. The
+# figures the issue targets (corpus plus 2,000 generated programs) take ci/coverage.sh about 25 minutes, by hand.
+step "coverage of the bytecode tiers by their test projects"
+bash ci/coverage.sh --tier-tests > /dev/null
+awk 'NR >= 3 && /^## Per file/ { exit } NR >= 3' artifacts/coverage/coverage.md
+
 step "differential run over the corpus"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- diff corpus \
     --junit artifacts/diff.junit.xml --csv artifacts/diff.csv --stats
