@@ -12,7 +12,8 @@ public sealed class BytecodeVerificationException(string message) : Exception(me
 /// program. Registers below the frame size, constants of the kind the instruction needs, nested
 /// protos, upvalues, globals, constructors, jump targets that land on an instruction (never on an
 /// EXTRAARG word, never past the end), tests followed by their JMP, operand fields the VM never reads left
-/// at zero (<see cref="UnusedOperands"/>), and no path that falls off the end of the code. The VM relies on this to read its code array without bounds checks.
+/// at zero (<see cref="UnusedOperands"/>), and no path that falls off the end of the code. The VM relies on
+/// this to read its code array without bounds checks.
 /// Register definedness is the <see cref="RegisterChecker"/>'s job.
 /// </summary>
 public static class ProgramVerifier
