@@ -104,24 +104,20 @@ public static class ProgramVerifier
             if ((uint)local.Register >= (uint)Math.Max(p.MaxStack, 1) || local.StartPc < 0 || local.EndPc < local.StartPc)
                 throw Fail(p, -1, $"debug entry for local {local.Name} out of range");
 
-        // First pass: where instructions start (EXTRAARG words are operands, not instructions).
-        var isStart = new bool[p.Code.Length];
-        var factsAt = new InstructionFacts[p.Code.Length];
-        for (int pc = 0; pc < p.Code.Length;)
+        // First pass: where instructions start (EXTRAARG words are operands, not instructions, and get no facts).
+        var factsAt = InstructionFacts.OfEvery(p, program);
+        bool IsStart(int pc) => factsAt[pc].Length > 0;
+        for (int pc = 0; pc < p.Code.Length; pc += factsAt[pc].Length)
         {
-            isStart[pc] = true;
-            var facts = factsAt[pc] = InstructionFacts.Of(p, program, pc);
+            var facts = factsAt[pc];
             if (facts.Error is not null) throw Fail(p, pc, facts.Error);
-            if (facts.Length == 2)
-            {
-                if (pc + 1 >= p.Code.Length || Op(p.Code[pc + 1]) != OpCode.ExtraArg) throw Fail(p, pc, "missing EXTRAARG");
-            }
-            pc += facts.Length;
+            if (facts.Length == 2 && (pc + 1 >= p.Code.Length || Op(p.Code[pc + 1]) != OpCode.ExtraArg))
+                throw Fail(p, pc, "missing EXTRAARG");
         }
 
         for (int pc = 0; pc < p.Code.Length; pc++)
         {
-            if (!isStart[pc]) continue;
+            if (!IsStart(pc)) continue;
             var facts = factsAt[pc];
             VerifyRegisters(p, pc, facts);
             if (UnusedOperands.NonZero(facts.Opcode!, p.Code[pc]) is { } field)
@@ -132,7 +128,7 @@ public static class ProgramVerifier
             void Target(int target, string what)
             {
                 if ((uint)target >= (uint)p.Code.Length) throw Fail(p, pc, $"{what} to {target}, outside the code");
-                if (!isStart[target]) throw Fail(p, pc, $"{what} to {target}, the middle of an instruction");
+                if (!IsStart(target)) throw Fail(p, pc, $"{what} to {target}, the middle of an instruction");
             }
 
             if (facts.FallsThrough) Target(next, "execution continues");

@@ -79,13 +79,10 @@ internal sealed partial class RegisterMachine
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
             && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? closure : null;
 
-    /// <summary>A direct entry's frame: what <see cref="CallValue"/> does for a closure whose arity the caller
-    /// proved (depth limit and fuel tick, stack room, the frame); its index.</summary>
+    /// <summary>A direct entry's frame (the caller proved the arity): <see cref="PushCallFrame"/>; its index.</summary>
     internal int PushDirectFrame(Closure closure, int argSlot, int resultSlot)
     {
-        _context.EnterCall();
-        EnsureStack(argSlot + closure.Proto.MaxStack);
-        PushFrame(closure, argSlot, resultSlot);
+        PushCallFrame(closure, argSlot, resultSlot);
         return _frameCount - 1;
     }
 

@@ -205,6 +205,15 @@ internal sealed partial class RegisterMachine : IInvoker
 
     // ---- calls ---------------------------------------------------------------------------------------------------
 
+    /// <summary>A call of a closure whose arity is checked: the depth limit and fuel tick, stack room, the frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushCallFrame(Closure closure, int argSlot, int resultSlot)
+    {
+        _context.EnterCall();
+        EnsureStack(argSlot + closure.Proto.MaxStack);
+        PushFrame(closure, argSlot, resultSlot);
+    }
+
     /// <summary>
     /// Call <paramref name="callee"/> with the <paramref name="argCount"/> arguments at absolute slot
     /// <paramref name="argSlot"/>. A closure gets a new frame whose registers start at the arguments (the
@@ -217,9 +226,7 @@ internal sealed partial class RegisterMachine : IInvoker
         {
             var proto = closure.Proto;
             if (argCount != proto.ParamCount) throw ArityError(proto, argCount, self);
-            _context.EnterCall();
-            EnsureStack(argSlot + proto.MaxStack);
-            PushFrame(closure, argSlot, resultSlot);
+            PushCallFrame(closure, argSlot, resultSlot);
             return true;
         }
         if (callee.Is<BuiltinFunction>(out var builtin))
