@@ -5,7 +5,7 @@
 # programs, then the migration progress report made from those steps' own results. Any failure stops the
 # pipeline with a non-zero exit code. Reports for the CI system go to artifacts/: tests/*.trx (test results),
 # diff.junit.xml and diff.csv (the corpus run), fuzz.txt and fuzz-findings/ (programs a tier got wrong),
-# fuzz-regalloc.txt, bench.csv and bench.md (a quick benchmark), report.md, report.html, report.json.
+# fuzz-regalloc.txt, bench.csv and bench.md (a quick benchmark), compile-time.csv and compile-time.md, report.md, report.html, report.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,18 +89,21 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
     --seed 2 --count "$JIT_FUZZ_COUNT" --tiers tree,jit --jit-threshold 0 --jit-stress 1 --no-reduce --out artifacts/fuzz-findings-jit-stress
 
 # The evidence the progress report reads besides the steps above: the register allocator fuzzer (a few
-# seconds at this count) and a quick benchmark at each program's small default size (seconds; a rough
-# figure, the real one is `veld bench` at the bench sizes).
-step "fuzz-regalloc and a quick benchmark for the report"
+# seconds at this count), a quick benchmark at each program's small default size (seconds; a rough
+# figure, the real one is `veld bench` at the bench sizes), and the compilers' warm compile time over the
+# corpus (a few seconds: three measured rounds after five warm-up rounds, so that .NET has optimized the compilers).
+step "fuzz-regalloc, a quick benchmark and compile time for the report"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz-regalloc --seed 1 --count 200 | tee artifacts/fuzz-regalloc.txt
 dotnet run --project cli/Veld.Cli -c Release --no-build -- bench --size default --iterations 1 --warmup 1 \
     --csv artifacts/bench.csv > artifacts/bench.md
+dotnet run --project cli/Veld.Cli -c Release --no-build -- bench corpus --compile-time --tiers stack,register \
+    --iterations 3 --warmup 5 --csv artifacts/compile-time.csv > artifacts/compile-time.md
 
 # The migration's progress from the pipeline's own artifacts (docs/REPORTS.md). The history database
 # lives beside the artifacts; a CI that keeps it between runs gets trends and regressions.
 step "migration progress report"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- report \
-    --diff artifacts/diff.csv --tests artifacts/tests/*.trx --bench artifacts/bench.csv \
+    --diff artifacts/diff.csv --tests artifacts/tests/*.trx --bench artifacts/bench.csv --compile-time artifacts/compile-time.csv \
     --fuzz-log artifacts/fuzz.txt --regalloc-log artifacts/fuzz-regalloc.txt \
     --history "${VELD_HISTORY:-artifacts/history.db}" \
     --markdown artifacts/report.md --html artifacts/report.html --json artifacts/report.json > /dev/null

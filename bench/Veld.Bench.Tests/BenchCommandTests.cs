@@ -74,9 +74,25 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(stdout, File.ReadAllText(markdown));
     }
 
+    [Fact]
+    public void Compile_time_mode_writes_one_csv_row_per_program_and_tier()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.veld"), "println(1 + 2)\n");
+        File.WriteAllText(Path.Combine(_dir, "b.veld"), "fn f(x) x * 2 end\nprintln(f(3))\n");
+        var csv = Path.Combine(_dir, "compile.csv");
+
+        var (code, stdout, stderr) = Veld("bench", _dir, "--compile-time", "--tiers", "stack,register", "--iterations", "1", "--warmup", "0", "--csv", csv);
+
+        Assert.True(code == 0, stdout + stderr);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("Program,Tier,MedianMs,AllocatedBytes,Failure", lines[0]);
+        Assert.Equal(["a.veld,stack", "a.veld,register", "b.veld,stack", "b.veld,register"],
+            lines.Skip(1).Select(l => string.Join(',', Path.GetFileName(l.Split(',')[0]), l.Split(',')[1])));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@",[0-9.E-]+,[1-9][0-9]*,$", l));
+    }
+
     [Theory]
     [InlineData("--baseline", "lua")]
-    [InlineData("--csv", "out.csv")]
     [InlineData("--size", "5")]
     public void Compile_time_mode_refuses_the_options_that_time_runs(string option, string value)
     {

@@ -118,6 +118,27 @@ public sealed class ReportCommandTests : TempCorpusTest
     }
 
     [Fact]
+    public void The_compile_time_target_reads_a_compile_time_csv_and_a_missing_one_is_an_error()
+    {
+        WriteCorpus(breakOne: false);
+        var plan = Corpus.Write("compile-plan.yaml",
+            "title: Fake\nbaseline: stack\nphases: []\ntargets:\n  - { id: ct, title: Compiles fast, metric: compile-time, tier: tree, at-most: 1.10 }\n");
+        var csv = Corpus.Write("compile.csv", "Program,Tier,MedianMs,AllocatedBytes,Failure\na.veld,stack,2,10,\na.veld,tree,3,10,\n");
+        string[] args = ["report", "--plan", plan, "--corpus", Programs, "--history", History, "--commit", "dddd4444", "--branch", "test",
+            "--json", Path.Combine(Corpus.Root, "report.json")];
+
+        var measured = CliHarness.RunFake([.. args, "--compile-time", csv]);
+        var missing = CliHarness.RunFake([.. args, "--compile-time", Path.Combine(Corpus.Root, "nope.csv")]);
+
+        Assert.Equal(0, measured.ExitCode);
+        Assert.Equal(1.5, Target().GetProperty("measured").GetDouble(), 9);
+        Assert.Equal("fail", Target().GetProperty("status").GetString());
+        Assert.Contains("warm compile time", Target().GetProperty("note").GetString());
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("nope.csv", missing.Stderr);
+    }
+
+    [Fact]
     public void Without_history_a_failing_program_is_partial_not_regressed_and_the_run_passes()
     {
         WriteCorpus(breakOne: true);

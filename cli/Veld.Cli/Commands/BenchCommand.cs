@@ -74,12 +74,12 @@ public static class BenchCommand
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
             if (parse.GetValue(compileTime))
             {
-                if (parse.GetValue(baseline) is not null || parse.GetValue(csv) is not null || parse.GetValue(size) is not null)
+                if (parse.GetValue(baseline) is not null || parse.GetValue(size) is not null)
                 {
-                    console.Error.WriteLine("veld: --compile-time measures the compilers only; --baseline, --csv and --size do not apply to it");
+                    console.Error.WriteLine("veld: --compile-time measures the compilers only; --baseline and --size do not apply to it");
                     return ExitCodes.Usage;
                 }
-                return CompileTimeCommand.Execute(console, services, selected, options, parse.GetValue(programs) ?? [], parse.GetValue(markdown));
+                return CompileTimeCommand.Execute(console, services, selected, options, parse.GetValue(programs) ?? [], parse.GetValue(csv), parse.GetValue(markdown));
             }
             return Execute(console, services, selected, options, parse.GetValue(programs) ?? [],
                 parse.GetValue(baseline) == "lua", parse.GetValue(csv), parse.GetValue(markdown));

@@ -10,7 +10,7 @@ namespace Veld.Cli.Commands;
 public static class CompileTimeCommand
 {
     public static int Execute(CliConsole console, CliServices services, IReadOnlyList<TierRegistration> tiers,
-        BenchmarkOptions options, string[] names, string? markdownPath)
+        BenchmarkOptions options, string[] names, string? csvPath, string? markdownPath)
     {
         List<Source> sources;
         try
@@ -38,6 +38,7 @@ public static class CompileTimeCommand
         CompileTimeReportWriter.Write(console.Out, report);
         console.Out.Flush();
         if (markdownPath is not null && !BenchCommand.TryWrite(console, markdownPath, w => CompileTimeReportWriter.Write(w, report))) return ExitCodes.Failure;
+        if (csvPath is not null && !BenchCommand.TryWrite(console, csvPath, w => CompileTimeCsv.Write(w, report))) return ExitCodes.Failure;
         return report.Programs.Any(p => p.Failures.Any(f => f is not null)) ? ExitCodes.Failure : ExitCodes.Success;
     }
 

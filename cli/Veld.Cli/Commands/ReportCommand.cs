@@ -16,6 +16,7 @@ public static class ReportCommand
         var diff = new Option<string?>("--diff") { Description = "Results of 'veld diff --csv'. Default: run the corpus on every tier now.", HelpName = "CSV" };
         var tests = new Option<string[]>("--tests") { Description = "Test results: TRX ('dotnet test --logger trx') or JUnit XML files. Without them, test items are unknown.", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
         var bench = new Option<string?>("--bench") { Description = "Results of 'veld bench --csv'. Without them (or --quick-bench), speed and memory targets are unknown.", HelpName = "CSV" };
+        var compileTime = new Option<string?>("--compile-time") { Description = "Results of 'veld bench --compile-time --csv'. Without them, the compile-time target reads the diff's single cold compiles.", HelpName = "CSV" };
         var quickBench = new Option<bool>("--quick-bench") { Description = "Time corpus/bench now at each program's small default size, one measured run (a rough figure)." };
         var fuzz = new Option<string?>("--fuzz-log") { Description = "What 'veld fuzz' printed (its summary and verdict).", HelpName = "FILE" };
         var regalloc = new Option<string?>("--regalloc-log") { Description = "What 'veld fuzz-regalloc' printed.", HelpName = "FILE" };
@@ -31,7 +32,7 @@ public static class ReportCommand
         var command = new Command("report",
             "The migration's progress: a checklist whose every state follows from evidence, targets measured, history kept.")
         {
-            plan, corpus, diff, tests, bench, quickBench, fuzz, regalloc, history, since, markdown, html, json, failOnRegression, commit, branch,
+            plan, corpus, diff, tests, bench, compileTime, quickBench, fuzz, regalloc, history, since, markdown, html, json, failOnRegression, commit, branch,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +43,7 @@ public static class ReportCommand
                 Diff = parse.GetValue(diff),
                 Tests = parse.GetValue(tests) ?? [],
                 Bench = parse.GetValue(bench),
+                CompileTime = parse.GetValue(compileTime),
                 QuickBench = parse.GetValue(quickBench),
                 FuzzLog = parse.GetValue(fuzz),
                 RegallocLog = parse.GetValue(regalloc),
@@ -130,6 +132,7 @@ internal sealed record ReportRequest
     public string? Diff { get; init; }
     public IReadOnlyList<string> Tests { get; init; } = [];
     public string? Bench { get; init; }
+    public string? CompileTime { get; init; }
     public bool QuickBench { get; init; }
     public string? FuzzLog { get; init; }
     public string? RegallocLog { get; init; }

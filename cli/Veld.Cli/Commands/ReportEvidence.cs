@@ -33,6 +33,7 @@ internal static class ReportEvidence
             CorpusTags = files.Count > 0 ? tags : null,
             Tests = request.Tests.Count > 0 ? TestResultsReader.ReadFiles(request.Tests) : null,
             Bench = request.Bench is { } benchPath ? ReadCsv<BenchmarkCsvRow>(benchPath) : request.QuickBench ? QuickBench(console, services) : null,
+            CompileTime = request.CompileTime is { } compileTimePath ? ReadCsv<CompileTimeCsvRow>(compileTimePath) : null,
             Fuzz = request.FuzzLog is { } fuzzLog ? FuzzLogReader.ReadFuzz(File.ReadAllText(fuzzLog)) : null,
             Regalloc = request.RegallocLog is { } regallocLog ? FuzzLogReader.ReadRegalloc(File.ReadAllText(regallocLog)) : null,
             Opcodes = files.Count > 0 ? OpcodeCoverageCollector.Collect(Compiled(services, programs), services.Tiers.All, InstructionSets.All) : null,

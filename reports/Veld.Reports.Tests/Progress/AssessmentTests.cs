@@ -97,4 +97,37 @@ public sealed class BenchEvidenceTests
         Assert.Equal(1.0, memory.Measured!.Value, 9);          // 0.5× and 2×
         Assert.Equal((TargetStatus.Pass, TargetStatus.Pass), (speed.Status, memory.Status));
     }
+
+    [Fact]
+    public void Compile_time_is_measured_from_the_compile_time_csv_when_given_and_the_note_says_which_source()
+    {
+        const string csv =
+            """
+            Program,Tier,MedianMs,AllocatedBytes,Failure
+            a.veld,stack,1,100,
+            a.veld,register,2,300,
+            b.veld,stack,3,100,
+            b.veld,register,3,300,
+            c.veld,stack,5,100,
+            c.veld,register,,0,register VM: too many constants
+            """;
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv));
+        var plan = PlanReader.Read("targets:\n  - { id: c, metric: compile-time, tier: register, at-most: 1.10 }\n");
+        var diff = new DiffCsvRow[]
+        {
+            new() { Program = "a.veld", Tier = "stack", Outcome = "Success", CompileMs = 10 },
+            new() { Program = "a.veld", Tier = "register", Outcome = "Success", CompileMs = 11 },
+        };
+
+        var warm = TargetMeasurer.Measure(plan.Targets[0], "stack", new EvidenceBundle { CompileTime = [.. reader.GetRecords<CompileTimeCsvRow>()], Diff = diff });
+        var cold = TargetMeasurer.Measure(plan.Targets[0], "stack", new EvidenceBundle { Diff = diff });
+
+        Assert.Equal(5.0 / 4, warm.Measured!.Value, 9);  // c.veld left out: the register compiler failed on it
+        Assert.Equal(TargetStatus.Fail, warm.Status);
+        Assert.Contains("warm compile time", warm.Note);
+        Assert.Contains("over the 2 programs", warm.Note);
+        Assert.Equal(1.1, cold.Measured!.Value, 9);
+        Assert.Equal(TargetStatus.Pass, cold.Status);
+        Assert.Contains("cold compile time", cold.Note);
+    }
 }

@@ -6,8 +6,10 @@ namespace Veld.Reports.Progress;
 
 /// <summary>
 /// Measures a target's ratio from the evidence: speed and memory from the benchmark CSV (geometric means
-/// over the programs both tiers ran), instructions, code bytes and compile time from the diff CSV (totals
-/// over the programs that succeeded on every tier, as <c>veld diff --stats</c> sums them).
+/// over the programs both tiers ran), instructions and code bytes from the diff CSV (totals over the programs
+/// that succeeded on every tier, as <c>veld diff --stats</c> sums them), compile time from the compile-time CSV
+/// (totals of the warm medians over the programs both tiers compiled) or, without one, from the diff CSV's
+/// single cold compiles, which the note says.
 /// </summary>
 public static class TargetMeasurer
 {
@@ -19,6 +21,7 @@ public static class TargetMeasurer
         {
             TargetMetric.Speed => FromBench(evidence, target.Tier, baseline, r => r.MedianMs, inverse: true),
             TargetMetric.Memory => FromBench(evidence, target.Tier, baseline, r => r.AllocatedBytes, inverse: false),
+            TargetMetric.CompileTime when evidence.CompileTime is { } rows => FromCompileTime(rows, target.Tier, baseline),
             _ => FromDiff(evidence, target.Metric, target.Tier, baseline),
         };
         var status = measured is not { } m ? TargetStatus.Unknown
@@ -43,6 +46,14 @@ public static class TargetMeasurer
         if (ratios.Count == 0)
             return (null, rows.Any(r => r.Tier == tier) ? $"no benchmark both {tier} and {baseline} ran" : $"{tier} is not in the benchmark results");
         return (Math.Exp(ratios.Average(Math.Log)), $"geometric mean over {ratios.Count} benchmark programs");
+    }
+
+    private static (double?, string) FromCompileTime(IReadOnlyList<CompileTimeCsvRow> rows, string tier, string baseline)
+    {
+        var (ratio, programs) = CompileTimeCsv.TotalRatio(rows, tier, baseline);
+        if (ratio is null)
+            return (null, rows.Any(r => r.Tier == tier) ? $"no program both {tier} and {baseline} compiled" : $"{tier} is not in the compile-time results");
+        return (ratio, $"total warm compile time (veld bench --compile-time) over the {programs} programs both tiers compiled");
     }
 
     private static (double?, string) FromDiff(EvidenceBundle evidence, TargetMetric metric, string tier, string baseline)
@@ -70,7 +81,9 @@ public static class TargetMeasurer
             b += outcomes.First(o => o.Tier == baseline).Metrics.CompileMs ?? 0;
             n++;
         }
-        return b > 0 ? (t / b, $"total compile time over the {n} programs every tier ran") : (null, $"{baseline} reports no compile time");
+        return b > 0
+            ? (t / b, $"total cold compile time (one compile per program in veld diff; give --compile-time for the warm measurement) over the {n} programs every tier ran")
+            : (null, $"{baseline} reports no compile time");
     }
 
     private static string Name(TargetMetric metric) => metric == TargetMetric.Instructions ? "instructions executed" : "code bytes";

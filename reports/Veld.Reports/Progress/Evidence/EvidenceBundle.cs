@@ -14,6 +14,8 @@ public sealed record EvidenceBundle
     public IReadOnlyList<TestResult>? Tests { get; init; }
     /// <summary>The rows of <c>veld bench --csv</c>.</summary>
     public IReadOnlyList<BenchmarkCsvRow>? Bench { get; init; }
+    /// <summary>The rows of <c>veld bench --compile-time --csv</c>: each tier's warm compile time per program.</summary>
+    public IReadOnlyList<CompileTimeCsvRow>? CompileTime { get; init; }
     public FuzzSummary? Fuzz { get; init; }
     public RegallocSummary? Regalloc { get; init; }
     /// <summary>Per tier, its instruction set and the opcodes its compiler emitted over the corpus.</summary>

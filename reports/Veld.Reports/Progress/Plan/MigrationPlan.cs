@@ -100,7 +100,7 @@ public enum TargetMetric
     Instructions,
     /// <summary>Total code bytes over the corpus, tier / baseline. Source: diff CSV.</summary>
     CodeBytes,
-    /// <summary>Total compile time over the corpus, tier / baseline. Source: diff CSV.</summary>
+    /// <summary>Total compile time, tier / baseline. Source: the compile-time CSV (warm medians), else the diff CSV (cold, one compile per program).</summary>
     CompileTime,
 }
 
