@@ -18,7 +18,9 @@ public sealed class BytecodeVerificationException(string message) : Exception(me
 /// </summary>
 public static class ProgramVerifier
 {
-    public static void Verify(RegisterProgram program)
+    /// <summary>Verify, or throw <see cref="BytecodeVerificationException"/>. Returns each prototype's decoded
+    /// instructions (<see cref="InstructionFacts.OfEvery"/>), so that the checker does not decode them again.</summary>
+    public static IReadOnlyDictionary<FunctionProto, InstructionFacts[]> Verify(RegisterProgram program)
     {
         VerifyTables(program);
         var script = program.Script;
@@ -27,6 +29,7 @@ public static class ProgramVerifier
         foreach (var h in program.Hoisted) VerifyTopLevelProto(program, h.ProtoIndex, "hoisted function");
         foreach (var m in program.Methods) VerifyTopLevelProto(program, m.ProtoIndex, "method");
 
+        var factsOf = new Dictionary<FunctionProto, InstructionFacts[]>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<(FunctionProto Proto, FunctionProto? Parent)>();
         pending.Push((script, null));
         int visited = 0;
@@ -34,9 +37,10 @@ public static class ProgramVerifier
         {
             var (proto, parent) = pending.Pop();
             if (++visited > 1_000_000) throw Fail(proto, -1, "too many prototypes");
-            VerifyProto(program, proto, parent);
+            factsOf[proto] = VerifyProto(program, proto, parent);
             foreach (var child in proto.Protos) pending.Push((child, proto));
         }
+        return factsOf;
     }
 
     private static void VerifyTables(RegisterProgram program)
@@ -86,7 +90,7 @@ public static class ProgramVerifier
         if (program.Script.Protos[index].Upvalues.Length != 0) throw Fail($"{what} {program.Script.Protos[index].Name} captures upvalues");
     }
 
-    private static void VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
+    private static InstructionFacts[] VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
     {
         if (p.MaxStack < 0 || p.MaxStack > RegisterAllocator.MaxRegisters) throw Fail(p, -1, $"frame size {p.MaxStack} out of range");
         if (p.ParamCount < 0 || p.ParamCount > p.MaxStack) throw Fail(p, -1, $"{p.ParamCount} parameters in a frame of {p.MaxStack}");
@@ -139,6 +143,7 @@ public static class ProgramVerifier
                 Target(next + 1, "a test skips its JMP");
             }
         }
+        return factsAt;
     }
 
     private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)

@@ -34,9 +34,10 @@ public static class RegisterChecker
     /// <summary>Check every prototype of <paramref name="program"/>; an empty list means it is proven.</summary>
     public static IReadOnlyList<CheckerViolation> Check(RegisterProgram program)
     {
+        IReadOnlyDictionary<FunctionProto, InstructionFacts[]> factsOf;
         try
         {
-            ProgramVerifier.Verify(program);
+            factsOf = ProgramVerifier.Verify(program);
         }
         catch (BytecodeVerificationException e)
         {
@@ -44,7 +45,7 @@ public static class RegisterChecker
         }
         var violations = new List<CheckerViolation>();
         foreach (var proto in program.Script.SelfAndDescendants())
-            violations.AddRange(CheckProto(program, proto));
+            violations.AddRange(CheckProto(program, proto, factsOf[proto]));
         return violations;
     }
 
@@ -59,8 +60,8 @@ public static class RegisterChecker
     /// <summary>The abstract state before one instruction.</summary>
     private readonly record struct State(FrameState Frame, ImmutableStack<int> Handlers);
 
-    /// <summary>Check one (structurally verified) prototype.</summary>
-    public static IReadOnlyList<CheckerViolation> CheckProto(RegisterProgram program, FunctionProto p)
+    /// <summary>Check one (structurally verified) prototype, whose instructions the verifier decoded.</summary>
+    private static IReadOnlyList<CheckerViolation> CheckProto(RegisterProgram program, FunctionProto p, InstructionFacts[] factsAt)
     {
         var violations = new List<CheckerViolation>();
         void Report(int pc, string message)
@@ -68,7 +69,6 @@ public static class RegisterChecker
             if (violations.Count < 100) violations.Add(new CheckerViolation(p.Name, pc, message));
         }
 
-        var factsAt = InstructionFacts.OfEvery(p, program);
         var states = new State?[p.Code.Length];
         var work = new Stack<int>();
         var tryOfHandler = new Dictionary<int, int>();
