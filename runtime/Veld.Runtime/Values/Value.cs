@@ -13,10 +13,10 @@ public enum ValueKind : byte
 /// A Veld value in 16 bytes: one object reference and 8 bytes of payload.
 /// For int, float, bool and unit the payload holds the bits, so those never allocate; for every other
 /// kind the reference is the heap object itself and the kind comes from the object.
-/// An int's reference is null and float's, bool's and unit's a tag that is a string literal. Both make
-/// storing a fresh number or bool into a register or array cheap: the .NET JIT stores a constant null
-/// or a frozen literal without a GC write barrier, where any other object reference (even a tag that
-/// never moves) costs a barrier call per store. So <c>default(Value)</c> is the int 0.
+/// An int's reference is null and float's, bool's and unit's a shared tag object. Null for the commonest
+/// kind is what makes storing a fresh int into a register or array cheap: the .NET JIT stores a constant
+/// null reference without a GC write barrier, where any object reference (even a tag that never moves)
+/// costs a barrier call per store. So <c>default(Value)</c> is the int 0.
 /// Equality and display live in the runtime, not here.
 /// </summary>
 public readonly struct Value
@@ -30,13 +30,11 @@ public readonly struct Value
         _bits = bits;
     }
 
-    // The tags of float, bool, unit and uninitialized are string literals: .NET keeps literals in its
-    // frozen (never collected, never moved) heap, so the JIT stores them without a write barrier too.
-    // Nothing else puts a string into _obj (a Veld string is a VeldString), so the reference is the kind.
-    private const string FloatTag = "float";
-    private const string BoolTag = "bool";
-    private const string UnitTag = "unit";
-    private const string UninitializedTag = "uninitialized";
+    private sealed class Tag(ValueKind kind) { public readonly ValueKind Kind = kind; }
+    private static readonly Tag FloatTag = new(ValueKind.Float);
+    private static readonly Tag BoolTag = new(ValueKind.Bool);
+    private static readonly Tag UnitTag = new(ValueKind.Unit);
+    private static readonly Tag UninitializedTag = new(ValueKind.Uninitialized);
 
     public static readonly Value Unit = new(UnitTag, 0);
     public static readonly Value True = new(BoolTag, 1);
@@ -48,7 +46,7 @@ public readonly struct Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value FromFloat(double d) => new(FloatTag, BitConverter.DoubleToInt64Bits(d));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value FromBool(bool b) => new(BoolTag, b ? 1 : 0);
+    public static Value FromBool(bool b) => b ? True : False;
     public static Value FromString(string s) => new(new VeldString(s), 0);
     /// <summary>Wrap a heap object (VeldString, VeldArray, VeldTuple, VeldMap, VeldRange, StructInstance,
     /// EnumInstance, FunctionObject).</summary>
@@ -72,25 +70,15 @@ public readonly struct Value
     /// <summary>The heap object, or null for int/float/bool/unit.</summary>
     public HeapObject? AsObject => _obj as HeapObject;
 
-    public ValueKind Kind => _obj switch
-    {
-        null => ValueKind.Int,
-        HeapObject heap => heap.Kind,
-        _ when ReferenceEquals(_obj, FloatTag) => ValueKind.Float,
-        _ when ReferenceEquals(_obj, BoolTag) => ValueKind.Bool,
-        _ when ReferenceEquals(_obj, UnitTag) => ValueKind.Unit,
-        _ => ValueKind.Uninitialized,
-    };
+    public ValueKind Kind => _obj is null ? ValueKind.Int : _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
 
-    /// <summary><c>array[index] = value</c> for the dispatch loops' hot stores. An int or a float is stored as
-    /// a fresh one, whose constant reference (null, or the frozen tag) the JIT writes without a GC write
-    /// barrier (a plain store of a <c>Value</c> whose kind the JIT cannot see is a barrier call); every
-    /// other kind is a plain store.</summary>
+    /// <summary><c>array[index] = value</c> for the dispatch loops' hot stores. An int is stored as a fresh
+    /// int, whose constant null reference the JIT writes without a GC write barrier (a plain store of a
+    /// <c>Value</c> whose kind the JIT cannot see is a barrier call); every other kind is a plain store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Value[] array, int index, in Value value)
     {
-        if (value.IsInt) array[index] = new(null, value._bits);
-        else if (value.IsFloat) array[index] = new(FloatTag, value._bits);
+        if (value.IsInt) array[index] = FromInt(value._bits);
         else array[index] = value;
     }
 
