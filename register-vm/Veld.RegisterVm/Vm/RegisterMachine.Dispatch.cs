@@ -64,7 +64,7 @@ internal sealed partial class RegisterMachine
                         {
                             // ---- loads and moves ----------------------------------------------------------
                             case OpCode.Move:
-                                stack[@base + A(i)] = stack[@base + B(i)];
+                                Value.Store(stack, @base + A(i), stack[@base + B(i)]);
                                 break;
                             case OpCode.LoadI:
                                 stack[@base + A(i)] = Value.FromInt(SBx(i));
@@ -73,7 +73,7 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Value.FromFloat(SBx(i));
                                 break;
                             case OpCode.LoadK:
-                                stack[@base + A(i)] = k[Bx(i)];
+                                Value.Store(stack, @base + A(i), k[Bx(i)]);
                                 break;
                             case OpCode.LoadKX:
                                 stack[@base + A(i)] = k[AxOf(code[pc++])];
@@ -88,7 +88,7 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Value.Unit;
                                 break;
                             case OpCode.GetUpval:
-                                stack[@base + A(i)] = closure.Upvalues[B(i)].Value;
+                                Value.Store(stack, @base + A(i), closure.Upvalues[B(i)].Value);
                                 break;
                             case OpCode.SetUpval:
                                 closure.Upvalues[B(i)].Value = stack[@base + A(i)];
@@ -101,11 +101,11 @@ internal sealed partial class RegisterMachine
                                 break;
 
                             // ---- arithmetic ----------------------------------------------------------------
-                            case OpCode.Add: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Sub: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Mul: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Div: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], stack[@base + C(i)]); break;
-                            case OpCode.Mod: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Add: Value.Store(stack, @base + A(i), FastArithmetic.Add(stack[@base + B(i)], stack[@base + C(i)])); break;
+                            case OpCode.Sub: Value.Store(stack, @base + A(i), FastArithmetic.Sub(stack[@base + B(i)], stack[@base + C(i)])); break;
+                            case OpCode.Mul: Value.Store(stack, @base + A(i), FastArithmetic.Mul(stack[@base + B(i)], stack[@base + C(i)])); break;
+                            case OpCode.Div: Value.Store(stack, @base + A(i), FastArithmetic.Div(stack[@base + B(i)], stack[@base + C(i)])); break;
+                            case OpCode.Mod: Value.Store(stack, @base + A(i), FastArithmetic.Mod(stack[@base + B(i)], stack[@base + C(i)])); break;
                             case OpCode.Pow: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.BAnd: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.BOr: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], stack[@base + C(i)]); break;
@@ -113,11 +113,11 @@ internal sealed partial class RegisterMachine
                             case OpCode.Shl: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Shr: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], stack[@base + C(i)]); break;
 
-                            case OpCode.AddK: stack[@base + A(i)] = FastArithmetic.Add(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.SubK: stack[@base + A(i)] = FastArithmetic.Sub(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.MulK: stack[@base + A(i)] = FastArithmetic.Mul(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.DivK: stack[@base + A(i)] = FastArithmetic.Div(stack[@base + B(i)], k[C(i)]); break;
-                            case OpCode.ModK: stack[@base + A(i)] = FastArithmetic.Mod(stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.AddK: Value.Store(stack, @base + A(i), FastArithmetic.Add(stack[@base + B(i)], k[C(i)])); break;
+                            case OpCode.SubK: Value.Store(stack, @base + A(i), FastArithmetic.Sub(stack[@base + B(i)], k[C(i)])); break;
+                            case OpCode.MulK: Value.Store(stack, @base + A(i), FastArithmetic.Mul(stack[@base + B(i)], k[C(i)])); break;
+                            case OpCode.DivK: Value.Store(stack, @base + A(i), FastArithmetic.Div(stack[@base + B(i)], k[C(i)])); break;
+                            case OpCode.ModK: Value.Store(stack, @base + A(i), FastArithmetic.Mod(stack[@base + B(i)], k[C(i)])); break;
                             case OpCode.PowK: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.BAndK: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.BOrK: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], k[C(i)]); break;
@@ -125,9 +125,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.ShlK: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.ShrK: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], k[C(i)]); break;
 
-                            case OpCode.AddI: stack[@base + A(i)] = FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i)); break;
-                            case OpCode.SubI: stack[@base + A(i)] = FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i)); break;
-                            case OpCode.Unm: stack[@base + A(i)] = FastArithmetic.Negate(stack[@base + B(i)]); break;
+                            case OpCode.AddI: Value.Store(stack, @base + A(i), FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i))); break;
+                            case OpCode.SubI: Value.Store(stack, @base + A(i), FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i))); break;
+                            case OpCode.Unm: Value.Store(stack, @base + A(i), FastArithmetic.Negate(stack[@base + B(i)])); break;
                             case OpCode.Not: stack[@base + A(i)] = Not(stack[@base + B(i)]); break;
 
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------

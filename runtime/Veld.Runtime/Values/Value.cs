@@ -11,23 +11,26 @@ public enum ValueKind : byte
 
 /// <summary>
 /// A Veld value in 16 bytes: one object reference and 8 bytes of payload.
-/// For int, float, bool and unit the reference is a shared tag object and the payload holds the bits,
-/// so those never allocate; for every other kind the reference is the heap object itself and the
-/// kind comes from the object. Equality and display live in the runtime, not here.
+/// For int, float, bool and unit the payload holds the bits, so those never allocate; for every other
+/// kind the reference is the heap object itself and the kind comes from the object.
+/// An int's reference is null and float's, bool's and unit's a shared tag object. Null for the commonest
+/// kind is what makes storing a fresh int into a register or array cheap: the .NET JIT stores a constant
+/// null reference without a GC write barrier, where any object reference (even a tag that never moves)
+/// costs a barrier call per store. So <c>default(Value)</c> is the int 0.
+/// Equality and display live in the runtime, not here.
 /// </summary>
 public readonly struct Value
 {
-    private readonly object _obj;
+    private readonly object? _obj;
     private readonly long _bits;
 
-    private Value(object obj, long bits)
+    private Value(object? obj, long bits)
     {
         _obj = obj;
         _bits = bits;
     }
 
     private sealed class Tag(ValueKind kind) { public readonly ValueKind Kind = kind; }
-    private static readonly Tag IntTag = new(ValueKind.Int);
     private static readonly Tag FloatTag = new(ValueKind.Float);
     private static readonly Tag BoolTag = new(ValueKind.Bool);
     private static readonly Tag UnitTag = new(ValueKind.Unit);
@@ -39,7 +42,7 @@ public readonly struct Value
     public static readonly Value Uninitialized = new(UninitializedTag, 0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value FromInt(long i) => new(IntTag, i);
+    public static Value FromInt(long i) => new(null, i);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value FromFloat(double d) => new(FloatTag, BitConverter.DoubleToInt64Bits(d));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -49,7 +52,7 @@ public readonly struct Value
     /// EnumInstance, FunctionObject).</summary>
     public static Value FromObject(HeapObject obj) => new(obj, 0);
 
-    public bool IsInt { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, IntTag); }
+    public bool IsInt { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _obj is null; }
     public bool IsFloat { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, FloatTag); }
     public bool IsBool { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(_obj, BoolTag); }
     public bool IsUnit => ReferenceEquals(_obj, UnitTag);
@@ -67,9 +70,19 @@ public readonly struct Value
     /// <summary>The heap object, or null for int/float/bool/unit.</summary>
     public HeapObject? AsObject => _obj as HeapObject;
 
-    public ValueKind Kind => _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
+    public ValueKind Kind => _obj is null ? ValueKind.Int : _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
 
-    public T As<T>() where T : HeapObject => (T)_obj;
+    /// <summary><c>array[index] = value</c> for the dispatch loops' hot stores. An int is stored as a fresh
+    /// int, whose constant null reference the JIT writes without a GC write barrier (a plain store of a
+    /// <c>Value</c> whose kind the JIT cannot see is a barrier call); every other kind is a plain store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Value[] array, int index, in Value value)
+    {
+        if (value.IsInt) array[index] = FromInt(value._bits);
+        else array[index] = value;
+    }
+
+    public T As<T>() where T : HeapObject => (T)_obj!;
     public bool Is<T>(out T obj) where T : HeapObject
     {
         if (_obj is T o) { obj = o; return true; }
@@ -84,6 +97,6 @@ public readonly struct Value
         ValueKind.Float => AsFloat.ToString("R"),
         ValueKind.Bool => AsBool ? "true" : "false",
         ValueKind.Unit => "()",
-        _ => _obj.ToString() ?? "",
+        _ => _obj?.ToString() ?? "",
     };
 }
