@@ -77,9 +77,13 @@ internal abstract class TierUp(int protoCount, int threshold)
         int id = proto.Id;
         if (Code[id] is not null) return true;
         if (_inFlight[id]) return Install(proto);
-        // Only while counting (a refused function's heat is negative): the sample costs a pass over the registers.
-        if (_heat[id] >= 0 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
-        if ((_heat[id] += weight) < (long)Threshold * CallsPerIteration) return false;
+        long needed = (long)Threshold * CallsPerIteration;
+        long heat = _heat[id] += weight;
+        // Sampled in the last quarter of the count only (the compiling report included), and never for a refused
+        // function (its heat is negative): each sample is a pass over the registers, and a function waiting for
+        // 20 times the threshold in calls would otherwise pay it on every call.
+        if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
+        if (heat < needed) return false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
         _heat[id] = long.MinValue;
         Generation[id]++;
