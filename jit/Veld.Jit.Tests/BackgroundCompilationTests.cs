@@ -82,20 +82,24 @@ public class BackgroundCompilationTests
     public async Task Disposing_skips_queued_compilations_waits_for_the_running_one_and_stops_the_thread()
     {
         var compiler = new BackgroundCompiler();
+        using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var running = Compilation(_ => { release.Wait(); return (null, null); });
+        var running = Compilation(_ => { started.Set(); release.Wait(); return (null, null); });
         var queued = Compilation(_ => (null, null));
         compiler.Enqueue(running);
         compiler.Enqueue(queued);
+        Assert.True(started.Wait(Patience));
         Assert.True(compiler.IsRunning);
-        var disposing = Task.Run(compiler.Dispose);
-        await Task.Delay(50);
-        Assert.False(disposing.IsCompleted); // waiting for the compilation under way
-        release.Set();
-        await disposing.WaitAsync(Patience);
+        var releasing = Task.Run(async () =>
+        {
+            await Task.Delay(100);
+            release.Set();
+        });
+        compiler.Dispose(); // the run ends: returns once the compilation under way is done
         Assert.True(running.Done);
         Assert.False(queued.Done);
         Assert.False(compiler.IsRunning);
+        await releasing;
     }
 
     [Fact]

@@ -76,7 +76,11 @@ internal sealed class BackgroundCompiler : IDisposable
         try
         {
             foreach (var compilation in _queue.GetConsumingEnumerable(_stop.Token))
+            {
+                // Taking an item that is already there does not look at the token: the run may have ended meanwhile.
+                if (_stop.IsCancellationRequested) break;
                 compilation.Run();
+            }
         }
         catch (OperationCanceledException)
         {

@@ -67,7 +67,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// interpreting tens of thousands of its calls. So a function without a hot loop waits for this many times the
     /// threshold's calls (measured in section 7 of docs/PERFORMANCE.md).
     /// </summary>
-    public const int CallsPerIteration = 20;
+    public const int CallsPerIteration = 100;
 
     /// <summary>How much longer a function must be hot before each recompilation after a deoptimisation.</summary>
     public const int RecompileBackoff = 4;
@@ -81,7 +81,7 @@ internal abstract class TierUp(int protoCount, int threshold)
         long heat = _heat[id] += weight;
         // Sampled in the last quarter of the count only (the compiling report included), and never for a refused
         // function (its heat is negative): each sample is a pass over the registers, and a function waiting for
-        // 20 times the threshold in calls would otherwise pay it on every call.
+        // CallsPerIteration times the threshold in calls would otherwise pay it on every call.
         if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
         if (heat < needed) return false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
