@@ -20,6 +20,8 @@ public sealed record BenchmarkOptions
     /// <summary>JIT tier: calls and back-edges before a function is compiled.</summary>
     public int JitThreshold { get; init; } = new RunOptions().JitThreshold;
     public int? JitStress { get; init; }
+    /// <summary>JIT tier: compile on a second thread (<see cref="RunOptions.JitBackground"/>).</summary>
+    public bool JitBackground { get; init; }
     /// <summary>Managed memory one run may hold (<see cref="RunOptions.MaxMemory"/>).</summary>
     public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
     public CancellationToken Cancellation { get; init; }

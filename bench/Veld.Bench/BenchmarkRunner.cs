@@ -114,6 +114,7 @@ public sealed class BenchmarkRunner
             MaxCallDepth = _options.MaxCallDepth,
             JitThreshold = _options.JitThreshold,
             JitStress = _options.JitStress,
+            JitBackground = _options.JitBackground,
             MaxMemory = _options.MaxMemory,
             Timeout = _options.RunTimeout,
             Cancellation = _options.Cancellation,

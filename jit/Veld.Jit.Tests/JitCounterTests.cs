@@ -33,14 +33,34 @@ public class JitCounterTests
     }
 
     [Theory]
-    // script: its start plus 9 back-edges of its 10-iteration loop; square: 10 calls; called_twice: 2 calls.
-    [InlineData(2, new[] { "script", "square", "called_twice" })]
-    [InlineData(10, new[] { "script", "square" })]
-    [InlineData(11, new string[0])]
-    public void A_threshold_counts_calls_and_back_edges_together(int threshold, string[] compiled)
+    // Heat in calls, a back-edge counting TierUp.CallsPerIteration (W): script: its start plus 9 back-edges = 1 + 9W;
+    // square: 10 calls; called_twice: 2 calls. A function compiles at threshold × W.
+    [InlineData(9, new[] { "script" })]
+    [InlineData(10, new string[0])]
+    public void A_threshold_counts_back_edges_with_a_call_a_fraction_of_one(int threshold, string[] compiled)
     {
         var (_, stats) = JitRuns.Run(Program, new RunOptions { JitThreshold = threshold });
         Assert.Equal(compiled, stats.Compiled.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void A_function_only_called_compiles_after_its_weight_times_the_threshold_in_calls()
+    {
+        // 2W calls of inc: at threshold 2 that is what a function without loops needs; at 3 it would need 3W.
+        string source = $"""
+            fn inc(x)
+                x + 1
+            end
+            var s = 0
+            var i = 0
+            while i < {2 * RegisterVm.TierUp.CallsPerIteration} do
+                s = inc(s)
+                i = i + 1
+            end
+            s
+            """;
+        Assert.Contains("inc", JitRuns.Run(source, new RunOptions { JitThreshold = 2 }).Stats.Compiled.Select(f => f.Name));
+        Assert.DoesNotContain("inc", JitRuns.Run(source, new RunOptions { JitThreshold = 3 }).Stats.Compiled.Select(f => f.Name));
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace Veld.Jit;
 /// <summary>
 /// One function from bytecode to a callable <see cref="CompiledFunction"/>, within the size budget. The
 /// budget sits below the limits past which .NET's JIT stops optimising a method (about 60,000 IL bytes,
-/// 2,000 basic blocks, 1,000 locals): a function that would be compiled badly stays interpreted.
+/// 2,000 basic blocks, 1,000 locals): a function that would be compiled badly stays interpreted. The method is
+/// compiled to machine code here too (<see cref="NativeCode"/>), so its first call costs nothing more and the
+/// thread that compiles (the VM's, or a background one) pays for all of it.
 /// </summary>
 internal static class Compilation
 {
@@ -31,7 +33,8 @@ internal static class Compilation
             return null;
         }
         var code = method.CreateDelegate<CompiledFunction>();
-        stats.AddCompiled(proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
+        double emitMs = clock.Elapsed.TotalMilliseconds;
+        stats.AddCompiled(proto, size.IlBytes, emitMs, NativeCode.Prepare(method), plan.Describe());
         return code;
     }
 
@@ -42,7 +45,8 @@ internal static class Compilation
         var entry = links.Self!;
         var size = FunctionEmitter.Emit(entry.Proto, plan, stress, entry.Method, listing, links);
         if (Refusal(size) is not null) return false;
-        stats.AddDirectEntry(entry.Proto, size.IlBytes, clock.Elapsed.TotalMilliseconds, plan.Describe());
+        double emitMs = clock.Elapsed.TotalMilliseconds;
+        stats.AddDirectEntry(entry.Proto, size.IlBytes, emitMs, NativeCode.Prepare(entry.Method), plan.Describe());
         return true;
     }
 

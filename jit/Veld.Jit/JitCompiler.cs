@@ -7,11 +7,16 @@ namespace Veld.Jit;
 /// The JIT's hook in one run of the register VM: compiles a function when the VM reports it hot, and hears
 /// about deoptimisations. A web (live range) whose type guard failed is left out of the function's next compilation
 /// (its code is dropped now and rebuilt when the function is hot again), so a site that changes type
-/// costs a few deoptimisations, not one per execution.
+/// costs a few deoptimisations, not one per execution. With <paramref name="background"/>, the VM's thread only plans
+/// (profile, callees) and a <see cref="BackgroundCompiler"/> emits and compiles; dispose it when the run ends.
 /// </summary>
-internal sealed class JitCompiler(RegisterProgram program, int protoCount, int threshold, int? stressSeed, JitStatistics stats)
-    : TierUp(protoCount, threshold)
+internal sealed class JitCompiler(RegisterProgram program, int protoCount, int threshold, int? stressSeed, JitStatistics stats, bool background = false)
+    : TierUp(protoCount, threshold), IDisposable
 {
+    /// <summary>Per proto, its compilation on the background thread not yet installed.</summary>
+    private readonly BackgroundCompilation?[] _pending = new BackgroundCompilation?[protoCount];
+    private BackgroundCompiler? _compiler;
+
     private readonly Dictionary<int, HashSet<int>> _untyped = [];
     private ulong _stress = stressSeed is { } seed ? (ulong)seed * 0x9E3779B97F4A7C15UL + 1 : 0;
 
@@ -25,10 +30,69 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         var excluded = _untyped.GetValueOrDefault(proto.Id) ?? [];
         var plan = PlanWithCallResults(proto, excluded);
         int generation = Generation[proto.Id];
+        if (background)
+        {
+            StartInBackground(proto, plan, generation);
+            return null;
+        }
         _plans[proto.Id] = (generation, plan);
         var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, EntryOf, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
+    }
+
+    /// <summary>
+    /// Queue <paramref name="proto"/>'s compilation with what it reads from the run taken now: the function each of its
+    /// CALLG globals holds and their direct entries that exist (none is made for it: making one means compiling).
+    /// </summary>
+    private void StartInBackground(FunctionProto proto, TypePlan plan, int generation)
+    {
+        var callees = new Dictionary<int, FunctionProto>();
+        var entries = new Dictionary<FunctionProto, DirectEntry>();
+        foreach (var (pc, callee) in DirectLinking.GlobalCalls(proto, CalleeOf))
+        {
+            callees[Instruction.C(proto.Code[pc])] = callee;
+            if (Existing(callee) is { } entry) entries[callee] = entry;
+        }
+        bool stress = stressSeed is not null;
+        var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
+        {
+            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault, entries.GetValueOrDefault, out var self);
+            return (code, self);
+        });
+        _pending[proto.Id] = compilation;
+        CompilingInBackground(proto);
+        (_compiler ??= new BackgroundCompiler()).Enqueue(compilation);
+    }
+
+    protected override bool TryFinish(FunctionProto proto, int generation, out CompiledFunction? code)
+    {
+        code = null;
+        var compilation = _pending[proto.Id];
+        if (compilation is null || compilation.Generation != generation) return true;
+        if (!compilation.Done) return false;
+        _pending[proto.Id] = null;
+        compilation.Error?.Throw();
+        stats.AddBackground(compilation.Stats);
+        code = compilation.Code;
+        if (code is null) return true;
+        _plans[proto.Id] = (generation, compilation.Plan);
+        if (compilation.Self is { } self) _direct[proto.Id] = self;
+        return true;
+    }
+
+    /// <summary>Wait until <paramref name="proto"/>'s background compilation has finished (it is installed at the next heat
+    /// report, not now); false when none is in flight or it did not finish within <paramref name="timeout"/>.</summary>
+    internal bool WaitForBackground(FunctionProto proto, TimeSpan timeout) =>
+        _pending[proto.Id] is { } compilation && SpinWait.SpinUntil(() => compilation.Done, timeout);
+
+    /// <summary>Stop the background thread (waiting for the compilation under way) and count what was never installed.</summary>
+    public void Dispose()
+    {
+        _compiler?.Dispose();
+        _compiler = null;
+        stats.AddDiscarded(_pending.Count(p => p is not null));
+        Array.Clear(_pending);
     }
 
     /// <summary>
@@ -84,8 +148,15 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (assumption < 0) return;
         if (!_untyped.TryGetValue(proto.Id, out var set)) _untyped[proto.Id] = set = [];
         set.Add(assumption); // the web: its ids depend on the code alone, so they name the same range next time
+        if (_pending[proto.Id] is not null)
+        {
+            // Older code (a direct entry still running) failed while a newer compilation is on its way: that one
+            // still assumes the web, and goes with the generation Invalidate ends.
+            _pending[proto.Id] = null;
+            stats.AddDiscarded(1);
+        }
         // Recompiled without that web when the function is hot again.
-        Invalidate(proto, heat: 0);
+        Invalidate(proto);
     }
 
     /// <summary>About one guard in 64 fails under stress: a xorshift sequence from the seed, so runs repeat exactly.</summary>

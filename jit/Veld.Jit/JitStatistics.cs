@@ -5,7 +5,9 @@ namespace Veld.Jit;
 /// <summary>
 /// What the JIT did in one run: which functions it compiled (with their IL size and compile time), which it
 /// left interpreted and why, and the deoptimisations. Every figure but the times is deterministic for a
-/// program, a threshold and a stress seed.
+/// program, a threshold and a stress seed when compiling on the VM's thread; with background compilation, what
+/// was installed depends on timing. Filled on the VM's thread only (a background compilation's figures are
+/// merged when it is installed).
 /// </summary>
 public sealed class JitStatistics
 {
@@ -25,24 +27,46 @@ public sealed class JitStatistics
     public int FunctionsCompiled => _compiled.Count;
     /// <summary>IL of every method emitted: functions and their direct entries.</summary>
     public long IlBytes => _compiled.Sum(c => (long)c.IlBytes) + _directEntries.Sum(c => (long)c.IlBytes);
-    public double CompileMs => _compiled.Sum(c => c.CompileMs);
+    /// <summary>IL emission, functions and direct entries (on whichever thread compiled them).</summary>
+    public double CompileMs => _compiled.Sum(c => c.CompileMs) + _directEntries.Sum(c => c.CompileMs);
+    /// <summary>.NET's compilation of the emitted methods to machine code (forced right after emission).</summary>
+    public double NativeCompileMs => _compiled.Sum(c => c.NativeMs) + _directEntries.Sum(c => c.NativeMs);
+    /// <summary>Emission plus native compilation paid on the VM's thread (all of it when compiling in the foreground).</summary>
+    public double ForegroundCompileMs =>
+        _compiled.Concat(_directEntries).Where(c => !c.Background).Sum(c => c.CompileMs + c.NativeMs);
+    /// <summary>Compilations made on the background thread and installed (<see cref="Veld.Runtime.RunOptions.JitBackground"/>).</summary>
+    public int BackgroundCompilations => _compiled.Count(c => c.Background);
+    /// <summary>Background compilations finished or under way when the run ended, or made stale by a deoptimisation:
+    /// never installed.</summary>
+    public int BackgroundDiscarded { get; private set; }
     /// <summary>The median and the largest time one function took to emit (0 when none was compiled).</summary>
     public double CompileMsMedian => _compiled.Count == 0 ? 0 : _compiled.Select(c => c.CompileMs).Order().ElementAt(_compiled.Count / 2);
     public double CompileMsMax => _compiled.Count == 0 ? 0 : _compiled.Max(c => c.CompileMs);
 
-    internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
-        _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));
+    internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions) =>
+        _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs));
 
-    internal void AddDirectEntry(FunctionProto proto, int ilBytes, double ms, string assumptions) =>
-        _directEntries.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions));
+    internal void AddDirectEntry(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions) =>
+        _directEntries.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs));
+
+    /// <summary>Take in what a background compilation recorded, now that its code is installed.</summary>
+    internal void AddBackground(JitStatistics compilation)
+    {
+        _compiled.AddRange(compilation._compiled.Select(c => c with { Background = true }));
+        _directEntries.AddRange(compilation._directEntries.Select(c => c with { Background = true }));
+        _interpreted.AddRange(compilation._interpreted);
+    }
+
+    internal void AddDiscarded(int count) => BackgroundDiscarded += count;
 
     internal void AddInterpreted(FunctionProto proto, string reason) => _interpreted.Add(new(proto.Name, proto.Line, reason));
 
     internal void AddDeoptimization(FunctionProto proto, int pc, string reason) => _deopts.Add(new(proto.Name, proto.Line, pc, reason));
 }
 
-/// <summary>A function compiled to IL: its size, the time emitting took, and the type assumptions its code guards.</summary>
-public sealed record CompiledFunctionInfo(string Name, int Line, int IlBytes, double CompileMs, string Assumptions);
+/// <summary>A function compiled to IL: its size, the time emitting took, the type assumptions its code guards, the time
+/// .NET took to compile the IL to machine code, and whether a background thread did both.</summary>
+public sealed record CompiledFunctionInfo(string Name, int Line, int IlBytes, double CompileMs, string Assumptions, double NativeMs = 0, bool Background = false);
 
 /// <summary>A function that stays interpreted, and why (only the size budget keeps one out).</summary>
 public sealed record InterpretedFunctionInfo(string Name, int Line, string Reason);

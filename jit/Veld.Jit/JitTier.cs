@@ -7,8 +7,8 @@ namespace Veld.Jit;
 
 /// <summary>
 /// The JIT tier ("jit"): the register tier's compiler, checker and VM, plus compilation of hot functions to
-/// IL (<see cref="FunctionEmitter"/>). A function is compiled after <see cref="RunOptions.JitThreshold"/>
-/// calls and loop back-edges (0: before its first instruction), so a long loop in a function called once
+/// IL (<see cref="FunctionEmitter"/>). A function is compiled after <see cref="RunOptions.JitThreshold"/> loop
+/// back-edges, a call counting 1/100 of one (0: before its first instruction), so a long loop in a function called once
 /// is compiled too, and the VM continues it in compiled code at the loop header.
 /// </summary>
 public sealed class JitTier : ITier
@@ -45,7 +45,9 @@ public sealed class JitExecutable : IExecutable
     {
         var stats = new JitStatistics();
         var options = context.Options;
-        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats);
+        // Background compilation only where nothing has to repeat exactly (threshold 0 and stress runs do).
+        bool background = options.JitBackground && options.JitThreshold > 0 && options.JitStress is null;
+        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats, background);
         try
         {
             var machine = new RegisterMachine(_program.Program, context, _program.ProtoCount, jit);
@@ -54,6 +56,7 @@ public sealed class JitExecutable : IExecutable
         }
         finally
         {
+            jit.Dispose(); // before the report: what was never installed is counted
             _report(stats);
         }
     }

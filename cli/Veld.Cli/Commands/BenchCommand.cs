@@ -45,6 +45,7 @@ public static class BenchCommand
         baseline.AcceptOnlyFromAmong("lua");
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
+        var jitBackground = JitOptions.Background();
 
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
@@ -56,7 +57,7 @@ public static class BenchCommand
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, noOpt, compileTime,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, compileTime,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +70,7 @@ public static class BenchCommand
                 Size = parse.GetValue(size) ?? BenchmarkSize.Bench,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
+                JitBackground = parse.GetValue(jitBackground),
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
             };
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;

@@ -5,7 +5,9 @@ namespace Veld.Cli.Commands;
 
 /// <summary>
 /// The <c>jit</c> object of <c>veld run --tier jit --stats</c>: functions compiled, their IL bytes and compile
-/// time (total, median and largest per function), the functions that stayed interpreted with the reason, and the deoptimisations by reason.
+/// time (emission: total, median and largest per function; .NET's compilation to machine code; what the VM's thread
+/// paid), background compilations installed and discarded, the functions that stayed interpreted with the reason, and the
+/// deoptimisations by reason.
 /// </summary>
 public sealed record JitRunStats(
     int FunctionsCompiled,
@@ -13,6 +15,10 @@ public sealed record JitRunStats(
     double CompileMs,
     double CompileMsMedian,
     double CompileMsMax,
+    double NativeCompileMs,
+    double ForegroundCompileMs,
+    int BackgroundCompilations,
+    int BackgroundDiscarded,
     IReadOnlyList<string> Interpreted,
     int Deoptimizations,
     IReadOnlyDictionary<string, int> DeoptimizationReasons)
@@ -25,6 +31,10 @@ public sealed record JitRunStats(
         Math.Round(run.CompileMs, 3),
         Math.Round(run.CompileMsMedian, 3),
         Math.Round(run.CompileMsMax, 3),
+        Math.Round(run.NativeCompileMs, 3),
+        Math.Round(run.ForegroundCompileMs, 3),
+        run.BackgroundCompilations,
+        run.BackgroundDiscarded,
         [.. run.Interpreted.Select(f => $"{f.Name} (line {f.Line}): {f.Reason}")],
         run.Deoptimizations.Count,
         run.Deoptimizations.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));

@@ -33,12 +33,13 @@ public static class RunCommand
         var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
+        var jitBackground = JitOptions.Background();
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress, noOpt,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress, jitBackground, noOpt,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +61,7 @@ public static class RunCommand
                     Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     JitThreshold = parse.GetValue(jitThreshold),
                     JitStress = parse.GetValue(jitStress),
+                    JitBackground = parse.GetValue(jitBackground),
                     MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                     Args = parse.GetValue(programArgs) ?? [],
                 }));

@@ -14,6 +14,8 @@ public sealed record DiffOptions
     public int JitThreshold { get; init; } = new Veld.Runtime.RunOptions().JitThreshold;
     /// <summary>JIT tier: the stress seed that makes guards fail at pseudo-random points (<see cref="Veld.Runtime.RunOptions.JitStress"/>).</summary>
     public int? JitStress { get; init; }
+    /// <summary>JIT tier: compile on a second thread (<see cref="Veld.Runtime.RunOptions.JitBackground"/>); outputs must not change.</summary>
+    public bool JitBackground { get; init; }
     /// <summary>Managed memory one run may hold (<see cref="Veld.Runtime.RunOptions.MaxMemory"/>); the runs in parallel share the heap.</summary>
     public long MaxMemory { get; init; } = Veld.Runtime.MemoryLimit.DefaultBytes;
     /// <summary>Programs run at once (each runs its tiers one after another).</summary>

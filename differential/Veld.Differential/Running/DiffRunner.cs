@@ -80,6 +80,7 @@ public sealed class DiffRunner
             MaxCallDepth = _options.MaxCallDepth,
             JitThreshold = _options.JitThreshold,
             JitStress = _options.JitStress,
+            JitBackground = _options.JitBackground,
             MaxMemory = _options.MaxMemory,
             Cancellation = cancellation.Token,
         };

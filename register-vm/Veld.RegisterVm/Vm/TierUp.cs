@@ -23,19 +23,27 @@ internal static class CompiledExit
 /// A compiling tier's hook in the register VM. The VM reports when a function gets hot (a frame starts,
 /// or a loop jumps back); when the count reaches <see cref="Threshold"/> the tier compiles the function,
 /// and from then on the VM enters the compiled code instead of interpreting. A null hook is the plain
-/// register tier.
+/// register tier. A tier may compile in the background (<see cref="CompilingInBackground"/>): the VM goes on
+/// interpreting, and the code is installed at one of the function's later heat reports, which the VM makes only
+/// at a call or a loop back-edge, on its own thread: a safe point where it enters compiled code anyway.
 /// </summary>
 internal abstract class TierUp(int protoCount, int threshold)
 {
     /// <summary>Compiled code per proto (by <see cref="FunctionProto.Id"/>); null: interpreted.</summary>
     public readonly CompiledFunction?[] Code = new CompiledFunction?[protoCount];
-    private readonly int[] _heat = new int[protoCount];
+    /// <summary>Per proto: calls plus <see cref="CallsPerIteration"/> per back-edge counted so far; negative: not counting.</summary>
+    private readonly long[] _heat = new long[protoCount];
+    /// <summary>Per proto: a compilation started on another thread and not yet installed or dropped.</summary>
+    private readonly bool[] _inFlight = new bool[protoCount];
+    /// <summary>Per proto: how often its code was dropped (each one makes the next compilation wait longer).</summary>
+    private readonly int[] _invalidations = new int[protoCount];
 
     /// <summary>Bumped whenever a proto's compiled code is replaced or dropped: direct calls linked against an older
     /// compilation check it and take the general call instead.</summary>
     public readonly int[] Generation = new int[protoCount];
 
-    /// <summary>Calls plus loop back-edges before a function is compiled; 0 compiles before the first instruction.</summary>
+    /// <summary>Loop back-edges before a function is compiled, a call counting 1/<see cref="CallsPerIteration"/> of one;
+    /// 0 compiles before the first instruction.</summary>
     public int Threshold { get; } = threshold;
 
     /// <summary>What the interpreter saw in each function's registers before compiling it (type feedback).</summary>
@@ -46,32 +54,68 @@ internal abstract class TierUp(int protoCount, int threshold)
 
     /// <summary>A frame of <paramref name="proto"/> starts: true when it has compiled code to enter. Samples the parameters
     /// (the other registers still hold whatever the stack held).</summary>
-    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount);
+    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount, 1);
 
     /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
     /// Samples every register.</summary>
-    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack);
+    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack, CallsPerIteration);
 
-    private bool Heat(FunctionProto proto, int sampled)
+    /// <summary>
+    /// What one loop iteration weighs against one call when deciding to compile. What compiled code wins is typed
+    /// arithmetic in loops; a function that is only called (deltablue's and richards' small methods) wins little,
+    /// because every call still goes through the frames, while .NET's compilation of its method costs as much as
+    /// interpreting tens of thousands of its calls. So a function without a hot loop waits for this many times the
+    /// threshold's calls (measured in section 7 of docs/PERFORMANCE.md).
+    /// </summary>
+    public const int CallsPerIteration = 100;
+
+    /// <summary>How much longer a function must be hot before each recompilation after a deoptimisation.</summary>
+    public const int RecompileBackoff = 4;
+
+    private bool Heat(FunctionProto proto, int sampled, int weight)
     {
         int id = proto.Id;
         if (Code[id] is not null) return true;
-        // Only while counting (a refused function's heat is negative): the sample costs a pass over the registers.
-        if (_heat[id] >= 0 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
-        if (++_heat[id] < Threshold) return false;
+        if (_inFlight[id]) return Install(proto);
+        long needed = (long)Threshold * CallsPerIteration;
+        long heat = _heat[id] += weight;
+        // Sampled in the last quarter of the count only (the compiling report included), and never for a refused
+        // function (its heat is negative): each sample is a pass over the registers, and a function waiting for
+        // CallsPerIteration times the threshold in calls would otherwise pay it on every call.
+        if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
+        if (heat < needed) return false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
-        _heat[id] = int.MinValue;
+        _heat[id] = long.MinValue;
         Generation[id]++;
         Code[id] = Compile(proto);
         return Code[id] is not null;
     }
 
-    /// <summary>Let <paramref name="proto"/> be compiled again after its code was dropped (deoptimisation).</summary>
-    protected void Invalidate(FunctionProto proto, int heat)
+    /// <summary>The background compilation of <paramref name="proto"/> is installed now if it has finished.</summary>
+    private bool Install(FunctionProto proto)
     {
-        Code[proto.Id] = null;
-        Generation[proto.Id]++;
-        _heat[proto.Id] = heat;
+        if (!TryFinish(proto, Generation[proto.Id], out var code)) return false;
+        _inFlight[proto.Id] = false;
+        Code[proto.Id] = code;
+        return code is not null;
+    }
+
+    /// <summary>Called from <see cref="Compile"/>, which then returns null: the code comes later, through <see cref="TryFinish"/>.</summary>
+    protected void CompilingInBackground(FunctionProto proto) => _inFlight[proto.Id] = true;
+
+    /// <summary>Let <paramref name="proto"/> be compiled again after its code was dropped (deoptimisation), once it has
+    /// been hot for <see cref="RecompileBackoff"/> times longer than the last time: each compilation costs as much
+    /// as the first, and a function that keeps failing its guards should pay for fewer of them. A compilation in
+    /// flight is dropped with the code: the generation it was started for is gone.</summary>
+    protected void Invalidate(FunctionProto proto)
+    {
+        int id = proto.Id;
+        Code[id] = null;
+        Generation[id]++;
+        _inFlight[id] = false;
+        // RecompileBackoff^k times the threshold after the k-th drop (4^k = 2^2k, capped far below an overflow).
+        long needed = (long)Threshold * CallsPerIteration << Math.Min(2 * ++_invalidations[id], 24);
+        _heat[id] = (long)Threshold * CallsPerIteration - needed;
     }
 
     /// <summary>Compiled code of <paramref name="proto"/> gave its frame back to the interpreter at <paramref name="pc"/>
@@ -82,6 +126,15 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>Whether a stress guard fails now (deterministic for a seed; never without one).</summary>
     public abstract bool StressFails();
 
-    /// <summary>Compiled code for <paramref name="proto"/>, or null to keep interpreting it.</summary>
+    /// <summary>Compiled code for <paramref name="proto"/>, or null to keep interpreting it (for now, when it called
+    /// <see cref="CompilingInBackground"/>).</summary>
     protected abstract CompiledFunction? Compile(FunctionProto proto);
+
+    /// <summary>Whether the background compilation of <paramref name="proto"/> for <paramref name="generation"/> has
+    /// finished; <paramref name="code"/> is then its code, or null when it stays interpreted (over budget).</summary>
+    protected virtual bool TryFinish(FunctionProto proto, int generation, out CompiledFunction? code)
+    {
+        code = null;
+        return true;
+    }
 }

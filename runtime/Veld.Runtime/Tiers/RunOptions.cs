@@ -13,11 +13,16 @@ public sealed record RunOptions
     public TimeSpan? Timeout { get; init; }
     /// <summary>Managed heap allowed, in bytes; past it the run ends with LimitExceeded (<see cref="MemoryLimit"/>).</summary>
     public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
-    /// <summary>Calls or loop iterations before the JIT compiles a function (JIT tier only).</summary>
+    /// <summary>Loop iterations before the JIT compiles a function, a call counting 1/100 of one (JIT tier only).</summary>
     public int JitThreshold { get; init; } = 1_000;
     /// <summary>JIT tier only: when set, compiled code's type guards also fail at pseudo-random points chosen
     /// by this seed (deterministically), so every deoptimisation path runs.</summary>
     public int? JitStress { get; init; }
+    /// <summary>JIT tier only: compile hot functions on a second thread while the VM goes on interpreting them, and
+    /// install the code at the function's next call or loop back-edge. Output and results are the same as compiling
+    /// on the VM's thread; which code runs when (and so the JIT's statistics) depends on timing. Ignored with
+    /// <see cref="JitThreshold"/> 0 or <see cref="JitStress"/>, which must repeat exactly.</summary>
+    public bool JitBackground { get; init; }
     /// <summary>The strings <c>args()</c> returns (given after <c>--</c> on the command line).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
