@@ -1,6 +1,7 @@
 using System.Reflection.Emit;
 using Veld.RegisterVm;
 using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
 
 namespace Veld.Jit;
 
@@ -15,6 +16,27 @@ internal sealed partial class FunctionEmitter
     private readonly LocalBuilder _callee;
     /// <summary>The closure a direct call's guard returned.</summary>
     private readonly LocalBuilder _directCallee;
+    /// <summary>Per web: a typed parameter of this direct entry, which arrives only as an IL argument (its stack slot
+    /// holds whatever was there), so it is written back like any register an instruction wrote.</summary>
+    private readonly bool[] _parameterInIl;
+
+    private bool[] ParametersInIl()
+    {
+        var inIl = new bool[_kinds.Length];
+        if (_links.Self is { } self)
+            for (int r = 0; r < self.ParamKinds.Length; r++)
+                if (self.ParamKinds[r] != RegisterKind.Boxed) inIl[_plan.Webs.In(0, r)] = true;
+        return inIl;
+    }
+
+    /// <summary>
+    /// A CALLG linked to a direct entry (the only sites in <see cref="DirectLinks.Calls"/>) writes nothing back before the direct call: the typed arguments go as IL
+    /// arguments, and the caller's other typed registers are written back only if the callee bails (the caller then
+    /// leaves for the VM, and its locals still hold them). The general path writes back as every call does. Not in a
+    /// function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
+    /// </summary>
+    private bool FlushesAfterDirectCall(int pc) =>
+        _links.Calls.ContainsKey(pc) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null);
 
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
@@ -36,7 +58,7 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>Entered at pc 0 only: the typed parameters come from the IL arguments, which the caller passes in
-    /// their kinds (the stack slots hold them too, so a parameter never written needs no write-back).</summary>
+    /// their kinds without writing them to the stack (<see cref="_parameterInIl"/>).</summary>
     private void EmitDirectParameters()
     {
         var kinds = _links.Self!.ParamKinds;
@@ -98,6 +120,7 @@ internal sealed partial class FunctionEmitter
             StoreCallResult(a);
             return;
         }
+        bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_call");
         var done = _il.NewLabel("call_done");
         VmCall(nameof(RegisterMachine.DirectCallee), () =>
@@ -118,6 +141,10 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Call, IsKind(kinds[r]));
             _il.Emit(OpCodes.Brfalse, general);
         }
+        // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
+        if (flushLater)
+            for (int r = 0; r < kinds.Length; r++)
+                if (kinds[r] == RegisterKind.Boxed && IsTyped(a + r)) Flush(WebIn(a + r));
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         _il.Emit(OpCodes.Ldarg_0);
         _il.Int(0); // frame index, entry pc and entry frame: the callee's prologue sets them
@@ -142,16 +169,53 @@ internal sealed partial class FunctionEmitter
         var returned = _il.NewLabel("direct_returned");
         VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
         _il.Emit(OpCodes.Brfalse, returned);
-        Exit(() => _il.Int(CompiledExit.Reload)); // the callee's frame goes on in the VM, then this one at resume
+        // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
+        // (below the call window: from a up, the slots are the callee's).
+        if (flushLater)
+        {
+            ReloadRegisters();
+            FlushBelowCallWindow(pc);
+        }
+        Exit(() => _il.Int(CompiledExit.Reload));
         _il.Mark(returned);
         ReloadRegisters();
         Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
         _il.Emit(OpCodes.Br, done);
 
         _il.Mark(general);
+        if (flushLater) FlushLive(-1, pc, resume);
         EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
         StoreCallResult(a);
         _il.Mark(done);
+    }
+
+    /// <summary>The typed registers below CALLG <paramref name="pc"/>'s window that are live where the frame resumes after
+    /// it, back to the stack (from the window up, the slots are the callee's).</summary>
+    private void FlushBelowCallWindow(int pc)
+    {
+        int a = A(_code[pc]), resume = pc + Width(pc);
+        if (_plan.LiveIn[resume] is not { } live) return;
+        for (int r = 0; r < a; r++)
+            if (live[r] && _plan.Webs.In(resume, r) is var w && w >= 0 && _local[w] is not null) Flush(w);
+    }
+
+    /// <summary>In the error filter: an error crossing a direct call site that wrote nothing back before the call (it
+    /// may come from the callee, or from anything the callee called) may be caught above this frame, which the VM then
+    /// resumes from the stack: its registers live after the call go there now, while the locals still hold them.</summary>
+    private void FlushForErrorAtDirectCall()
+    {
+        var sites = _links.Calls.Keys.Where(FlushesAfterDirectCall).Order().ToList();
+        if (sites.Count == 0) return;
+        ReloadRegisters();
+        foreach (int pc in sites)
+        {
+            var other = _il.NewLabel("not_raised_at_call");
+            _il.Emit(OpCodes.Ldloc, _currentPc);
+            _il.Int(pc);
+            _il.Emit(OpCodes.Bne_Un, other);
+            FlushBelowCallWindow(pc);
+            _il.Mark(other);
+        }
     }
 
     /// <summary>After a general call that returned here, the result is in R[a]'s stack slot: a typed result web takes it
