@@ -2,6 +2,7 @@ using System.Reflection.Emit;
 using Veld.RegisterVm;
 using Veld.Runtime;
 using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
 
 namespace Veld.Jit;
 
@@ -30,13 +31,13 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>
-    /// A CALLG linked to a direct entry (the only sites in <see cref="DirectLinks.Calls"/>) writes nothing back before the direct call: the typed arguments go as IL
+    /// A CALLG linked to a direct entry writes nothing back before the direct call: the typed arguments go as IL
     /// arguments, and the caller's other typed registers are written back only if the callee bails (the caller then
     /// leaves for the VM, and its locals still hold them). The general path writes back as every call does. Not in a
     /// function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
     /// </summary>
     private bool FlushesAfterDirectCall(int pc) =>
-        _links.Calls.ContainsKey(pc) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null);
+        Op(_code[pc]) == VmOp.CallG && _links.Calls.ContainsKey(pc) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null);
 
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
@@ -132,20 +133,41 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _directCallee);
         _il.Emit(OpCodes.Ldloc, _directCallee);
         _il.Emit(OpCodes.Brfalse, general);
-        // An argument the callee takes typed but this frame keeps boxed must have the kind (it is in the stack).
+        CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
-        for (int r = 0; r < kinds.Length; r++)
-        {
-            if (kinds[r] == RegisterKind.Boxed || KindOf(a + r) == kinds[r]) continue;
-            RegisterAddress(a + r);
-            _il.Emit(OpCodes.Call, IsKind(kinds[r]));
-            _il.Emit(OpCodes.Brfalse, general);
-        }
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
         if (flushLater)
             for (int r = 0; r < kinds.Length; r++)
                 if (kinds[r] == RegisterKind.Boxed && IsTyped(a + r)) Flush(WebIn(a + r));
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        var returned = _il.NewLabel("direct_returned");
+        InvokeDirect(target, a, returned);
+        // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
+        // (below the call window: from a up, the slots are the callee's).
+        if (flushLater)
+        {
+            ReloadRegisters();
+            FlushBelowCallWindow(pc);
+        }
+        Exit(() => _il.Int(CompiledExit.Reload));
+        _il.Mark(returned);
+        ReloadRegisters();
+        Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+        _il.Emit(OpCodes.Br, done);
+
+        _il.Mark(general);
+        if (flushLater) FlushLive(-1, pc, resume);
+        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
+        StoreCallResult(a);
+        _il.Mark(done);
+    }
+
+    /// <summary>The call of <paramref name="target"/>'s direct entry with the window at <paramref name="a"/> (the guard's
+    /// closure in <c>_directCallee</c>, the typed arguments' kinds checked): its value goes to <c>_value</c>, and control
+    /// to <paramref name="returned"/> unless it bailed.</summary>
+    private void InvokeDirect(DirectEntry target, int a, Label returned)
+    {
+        var kinds = target.ParamKinds;
         _il.Emit(OpCodes.Ldarg_0);
         _il.Int(0); // frame index, entry pc and entry frame: the callee's prologue sets them
         _il.Int(0);
@@ -166,27 +188,55 @@ internal sealed partial class FunctionEmitter
         }
         _il.Emit(OpCodes.Call, target.Method);
         _il.Emit(OpCodes.Stloc, _value);
-        var returned = _il.NewLabel("direct_returned");
         VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
         _il.Emit(OpCodes.Brfalse, returned);
-        // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
-        // (below the call window: from a up, the slots are the callee's).
-        if (flushLater)
+    }
+
+    /// <summary>Jumps to <paramref name="general"/> unless each argument <paramref name="target"/> takes typed (from
+    /// parameter <paramref name="first"/> on) has its kind: one this frame keeps boxed is tested in the stack.</summary>
+    private void CheckArgumentKinds(DirectEntry target, int a, int first, Label general)
+    {
+        var kinds = target.ParamKinds;
+        for (int r = first; r < kinds.Length; r++)
         {
-            ReloadRegisters();
-            FlushBelowCallWindow(pc);
+            if (kinds[r] == RegisterKind.Boxed || KindOf(a + r) == kinds[r]) continue;
+            RegisterAddress(a + r);
+            _il.Emit(OpCodes.Call, IsKind(kinds[r]));
+            _il.Emit(OpCodes.Brfalse, general);
         }
-        Exit(() => _il.Int(CompiledExit.Reload));
+    }
+
+    /// <summary>
+    /// METHODCALL linked to an impl method's direct entry (its site's cache held one receiver type when this code was
+    /// compiled): when the receiver still has the cache's type and the cache's method is that compiled function
+    /// (<see cref="RegisterMachine.DirectMethod"/>, which also puts self in R[a]), the method runs through its direct
+    /// entry; anything else falls through to the general method call that follows. The registers were written back
+    /// before the call, as for every method call, so a bail needs nothing more here.
+    /// </summary>
+    private void EmitDirectMethodCall(int a, int b, int site, DirectEntry target, Label done)
+    {
+        if (target.ParamKinds[0] != RegisterKind.Boxed || ResultKind(a) != RegisterKind.Boxed) return;
+        var general = _il.NewLabel("general_method_call");
+        CheckArgumentKinds(target, a, 1, general);
+        VmCall(nameof(RegisterMachine.DirectMethod), () =>
+        {
+            Register(b);
+            Slot(a);
+            CacheAddress(site);
+            _il.Int(target.Proto.Id);
+            _il.Int(target.Generation);
+        });
+        _il.Emit(OpCodes.Stloc, _directCallee);
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        _il.Emit(OpCodes.Brfalse, general);
+        var returned = _il.NewLabel("direct_method_returned");
+        InvokeDirect(target, a, returned);
+        Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
         _il.Mark(returned);
         ReloadRegisters();
         Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
         _il.Emit(OpCodes.Br, done);
-
         _il.Mark(general);
-        if (flushLater) FlushLive(-1, pc, resume);
-        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
-        StoreCallResult(a);
-        _il.Mark(done);
     }
 
     /// <summary>The typed registers below CALLG <paramref name="pc"/>'s window that are live where the frame resumes after

@@ -427,6 +427,7 @@ internal sealed partial class FunctionEmitter
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
         if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
+        if (!tail && _links.Calls.TryGetValue(pc, out var method)) EmitDirectMethodCall(a, b, site, method, next);
         VmCall(nameof(RegisterMachine.MethodCall), () =>
         {
             Register(b);

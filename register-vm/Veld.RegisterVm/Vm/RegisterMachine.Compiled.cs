@@ -80,6 +80,28 @@ internal sealed partial class RegisterMachine
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
             && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? closure : null;
 
+    /// <summary>The impl method whose proto a METHODCALL's cache (call site constant <paramref name="site"/> of
+    /// <paramref name="proto"/>) holds when it has seen one receiver type only (the JIT links such a site directly).</summary>
+    internal FunctionProto? MonomorphicMethod(FunctionProto proto, int site) =>
+        _caches[proto.Id] is { } caches && caches[site] is { Field: < 0, Type: not null, Others: null, Method: Closure method } ? method.Proto : null;
+
+    /// <summary>
+    /// A direct method call's guard: <paramref name="target"/> has the type its cache holds first, whose impl method is
+    /// a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>, and the native stack has
+    /// room. Then self goes to R[a] (<paramref name="slot"/>), as the cache hit of <see cref="ResolveMethod"/> does, and
+    /// the method is returned; null: take the general method call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Closure? DirectMethod(Value target, int slot, ref InlineCache cache, int protoId, int generation)
+    {
+        if (cache.Field >= 0 || cache.Type is null || !ReferenceEquals(TypeOf(target), cache.Type)
+            || cache.Method is not Closure method || method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation
+            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            return null;
+        _stack[slot] = target;
+        return method;
+    }
+
     /// <summary>A direct entry's frame (the caller proved the arity); its index. Inlined into every direct entry: when
     /// the frame array and the stack have room (every call but a few at a new depth) the frame is the depth limit, the
     /// fuel tick and four stores; otherwise <see cref="PushCallFrame"/> grows them.</summary>
