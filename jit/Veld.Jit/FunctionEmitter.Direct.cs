@@ -37,7 +37,20 @@ internal sealed partial class FunctionEmitter
     /// function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
     /// </summary>
     private bool FlushesAfterDirectCall(int pc) =>
-        Op(_code[pc]) == VmOp.CallG && _links.Calls.ContainsKey(pc) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null);
+        Op(_code[pc]) == VmOp.CallG && _links.Calls.TryGetValue(pc, out var target) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null)
+        && !HasMismatchedArgument(pc, target);
+
+    /// <summary>Whether an argument this frame keeps typed has another kind than <paramref name="target"/> takes it as:
+    /// the call's guard then tests the stack slot, so the argument must have been written back before it.</summary>
+    private bool HasMismatchedArgument(int pc, DirectEntry target)
+    {
+        int a = A(_code[pc]);
+        for (int r = 0; r < target.ParamKinds.Length; r++)
+            if (target.ParamKinds[r] != RegisterKind.Boxed && KindOfWeb(_plan.Webs.In(pc, a + r)) is var kind
+                && kind != RegisterKind.Boxed && kind != target.ParamKinds[r])
+                return true;
+        return false;
+    }
 
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
