@@ -17,12 +17,13 @@ internal static class DirectLinking
     /// <paramref name="calleeOf"/>: the function a global holds now (null: none, or not a Veld function);
     /// <paramref name="entryOf"/>: a current direct entry of another function, made on demand (null: none).</summary>
     public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
-        Func<int, FunctionProto?> calleeOf, Func<FunctionProto, DirectEntry?> entryOf, out DirectEntry? self, StringBuilder? listing = null)
+        Func<int, FunctionProto?> calleeOf, Func<int, FunctionProto?> methodOf, Func<FunctionProto, DirectEntry?> entryOf,
+        out DirectEntry? self, StringBuilder? listing = null)
     {
         var calls = new Dictionary<int, DirectEntry>();
         self = null;
         var selfSites = new List<int>();
-        foreach (var (pc, callee) in GlobalCalls(proto, calleeOf))
+        foreach (var (pc, callee) in Calls(proto, calleeOf, methodOf))
         {
             if (callee == proto) selfSites.Add(pc);
             else if (entryOf(callee) is { } entry) calls[pc] = entry;
@@ -46,14 +47,34 @@ internal static class DirectLinking
     /// <summary>The direct entry of <paramref name="proto"/>, already compiled with <paramref name="plan"/>, when a caller
     /// asks for it: calls to itself and to <paramref name="entryOf"/>'s entries linked. Null when over budget.</summary>
     public static DirectEntry? CompileEntry(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
-        Func<int, FunctionProto?> calleeOf, Func<FunctionProto, DirectEntry?> entryOf)
+        Func<int, FunctionProto?> calleeOf, Func<int, FunctionProto?> methodOf, Func<FunctionProto, DirectEntry?> entryOf)
     {
         var entry = DirectEntry.Create(proto, generation, plan);
         var calls = new Dictionary<int, DirectEntry>();
-        foreach (var (pc, callee) in GlobalCalls(proto, calleeOf))
+        foreach (var (pc, callee) in Calls(proto, calleeOf, methodOf))
             if (callee == proto) calls[pc] = entry;
             else if (entryOf(callee) is { } other) calls[pc] = other;
         return Compilation.CompileDirect(plan, stress, stats, new DirectLinks(entry, calls)) ? entry : null;
+    }
+
+    /// <summary>The sites a direct entry can serve: <see cref="GlobalCalls"/> and <see cref="MethodCalls"/>.</summary>
+    private static IEnumerable<(int Pc, FunctionProto Callee)> Calls(FunctionProto proto, Func<int, FunctionProto?> calleeOf, Func<int, FunctionProto?> methodOf) =>
+        GlobalCalls(proto, calleeOf).Concat(MethodCalls(proto, methodOf));
+
+    /// <summary>Each METHODCALL (not in tail position) whose inline cache holds one impl method, a Veld function taking
+    /// self and as many arguments as the site passes. <paramref name="methodOf"/>: the method the cache of a call site
+    /// constant holds for its one type (null: none yet, several types, or a field).</summary>
+    public static IEnumerable<(int Pc, FunctionProto Callee)> MethodCalls(FunctionProto proto, Func<int, FunctionProto?> methodOf)
+    {
+        var code = proto.Code;
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            if (Op(code[pc]) != VmOp.MethodCall) continue;
+            int next = pc + 1;
+            int site = Instruction.ConstantIndex(code, ref next, C(code[pc]));
+            if (proto.Constants[site].AsObject is not Runtime.VeldTuple { Items: [_, var count] } || !count.IsInt) continue;
+            if (methodOf(site) is { } method && method.ParamCount == count.AsInt + 1) yield return (pc, method);
+        }
     }
 
     /// <summary>Each CALLG whose global holds a Veld function taking as many arguments as the site passes.</summary>

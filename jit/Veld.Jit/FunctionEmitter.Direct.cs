@@ -1,6 +1,8 @@
 using System.Reflection.Emit;
 using Veld.RegisterVm;
 using Veld.Runtime;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
 
 namespace Veld.Jit;
 
@@ -15,6 +17,40 @@ internal sealed partial class FunctionEmitter
     private readonly LocalBuilder _callee;
     /// <summary>The closure a direct call's guard returned.</summary>
     private readonly LocalBuilder _directCallee;
+    /// <summary>Per web: a typed parameter of this direct entry, which arrives only as an IL argument (its stack slot
+    /// holds whatever was there), so it is written back like any register an instruction wrote.</summary>
+    private readonly bool[] _parameterInIl;
+
+    private bool[] ParametersInIl()
+    {
+        var inIl = new bool[_kinds.Length];
+        if (_links.Self is { } self)
+            for (int r = 0; r < self.ParamKinds.Length; r++)
+                if (self.ParamKinds[r] != RegisterKind.Boxed) inIl[_plan.Webs.In(0, r)] = true;
+        return inIl;
+    }
+
+    /// <summary>
+    /// A CALLG linked to a direct entry writes nothing back before the direct call: the typed arguments go as IL
+    /// arguments, and the caller's other typed registers are written back only if the callee bails (the caller then
+    /// leaves for the VM, and its locals still hold them). The general path writes back as every call does. Not in a
+    /// function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
+    /// </summary>
+    private bool FlushesAfterDirectCall(int pc) =>
+        Op(_code[pc]) == VmOp.CallG && _links.Calls.TryGetValue(pc, out var target) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null)
+        && !HasMismatchedArgument(pc, target);
+
+    /// <summary>Whether an argument this frame keeps typed has another kind than <paramref name="target"/> takes it as:
+    /// the call's guard then tests the stack slot, so the argument must have been written back before it.</summary>
+    private bool HasMismatchedArgument(int pc, DirectEntry target)
+    {
+        int a = A(_code[pc]);
+        for (int r = 0; r < target.ParamKinds.Length; r++)
+            if (target.ParamKinds[r] != RegisterKind.Boxed && KindOfWeb(_plan.Webs.In(pc, a + r)) is var kind
+                && kind != RegisterKind.Boxed && kind != target.ParamKinds[r])
+                return true;
+        return false;
+    }
 
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
@@ -36,7 +72,7 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>Entered at pc 0 only: the typed parameters come from the IL arguments, which the caller passes in
-    /// their kinds (the stack slots hold them too, so a parameter never written needs no write-back).</summary>
+    /// their kinds without writing them to the stack (<see cref="_parameterInIl"/>).</summary>
     private void EmitDirectParameters()
     {
         var kinds = _links.Self!.ParamKinds;
@@ -98,6 +134,7 @@ internal sealed partial class FunctionEmitter
             StoreCallResult(a);
             return;
         }
+        bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_call");
         var done = _il.NewLabel("call_done");
         VmCall(nameof(RegisterMachine.DirectCallee), () =>
@@ -109,16 +146,41 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _directCallee);
         _il.Emit(OpCodes.Ldloc, _directCallee);
         _il.Emit(OpCodes.Brfalse, general);
-        // An argument the callee takes typed but this frame keeps boxed must have the kind (it is in the stack).
+        CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
-        for (int r = 0; r < kinds.Length; r++)
-        {
-            if (kinds[r] == RegisterKind.Boxed || KindOf(a + r) == kinds[r]) continue;
-            RegisterAddress(a + r);
-            _il.Emit(OpCodes.Call, IsKind(kinds[r]));
-            _il.Emit(OpCodes.Brfalse, general);
-        }
+        // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
+        if (flushLater)
+            for (int r = 0; r < kinds.Length; r++)
+                if (kinds[r] == RegisterKind.Boxed && IsTyped(a + r)) Flush(WebIn(a + r));
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        var returned = _il.NewLabel("direct_returned");
+        InvokeDirect(target, a, returned);
+        // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
+        // (below the call window: from a up, the slots are the callee's).
+        if (flushLater)
+        {
+            ReloadRegisters();
+            FlushBelowCallWindow(pc);
+        }
+        Exit(() => _il.Int(CompiledExit.Reload));
+        _il.Mark(returned);
+        ReloadRegisters();
+        Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+        _il.Emit(OpCodes.Br, done);
+
+        _il.Mark(general);
+        if (flushLater) FlushLive(-1, pc, resume);
+        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
+        StoreCallResult(a);
+        _il.Mark(done);
+    }
+
+    /// <summary>The call of <paramref name="target"/>'s direct entry with the window at <paramref name="a"/> (the guard's
+    /// closure in <c>_directCallee</c>, the typed arguments' kinds checked): its value goes to <c>_value</c>, and control
+    /// to <paramref name="returned"/> unless it bailed.</summary>
+    private void InvokeDirect(DirectEntry target, int a, Label returned)
+    {
+        var kinds = target.ParamKinds;
         _il.Emit(OpCodes.Ldarg_0);
         _il.Int(0); // frame index, entry pc and entry frame: the callee's prologue sets them
         _il.Int(0);
@@ -139,19 +201,84 @@ internal sealed partial class FunctionEmitter
         }
         _il.Emit(OpCodes.Call, target.Method);
         _il.Emit(OpCodes.Stloc, _value);
-        var returned = _il.NewLabel("direct_returned");
         VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
         _il.Emit(OpCodes.Brfalse, returned);
-        Exit(() => _il.Int(CompiledExit.Reload)); // the callee's frame goes on in the VM, then this one at resume
+    }
+
+    /// <summary>Jumps to <paramref name="general"/> unless each argument <paramref name="target"/> takes typed (from
+    /// parameter <paramref name="first"/> on) has its kind: one this frame keeps boxed is tested in the stack.</summary>
+    private void CheckArgumentKinds(DirectEntry target, int a, int first, Label general)
+    {
+        var kinds = target.ParamKinds;
+        for (int r = first; r < kinds.Length; r++)
+        {
+            if (kinds[r] == RegisterKind.Boxed || KindOf(a + r) == kinds[r]) continue;
+            RegisterAddress(a + r);
+            _il.Emit(OpCodes.Call, IsKind(kinds[r]));
+            _il.Emit(OpCodes.Brfalse, general);
+        }
+    }
+
+    /// <summary>
+    /// METHODCALL linked to an impl method's direct entry (its site's cache held one receiver type when this code was
+    /// compiled): when the receiver still has the cache's type and the cache's method is that compiled function
+    /// (<see cref="RegisterMachine.DirectMethod"/>, which also puts self in R[a]), the method runs through its direct
+    /// entry; anything else falls through to the general method call that follows. The registers were written back
+    /// before the call, as for every method call, so a bail needs nothing more here.
+    /// </summary>
+    private void EmitDirectMethodCall(int a, int b, int site, DirectEntry target, Label done)
+    {
+        if (target.ParamKinds[0] != RegisterKind.Boxed || ResultKind(a) != RegisterKind.Boxed) return;
+        var general = _il.NewLabel("general_method_call");
+        CheckArgumentKinds(target, a, 1, general);
+        VmCall(nameof(RegisterMachine.DirectMethod), () =>
+        {
+            Register(b);
+            Slot(a);
+            CacheAddress(site);
+            _il.Int(target.Proto.Id);
+            _il.Int(target.Generation);
+        });
+        _il.Emit(OpCodes.Stloc, _directCallee);
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        _il.Emit(OpCodes.Brfalse, general);
+        var returned = _il.NewLabel("direct_method_returned");
+        InvokeDirect(target, a, returned);
+        Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
         _il.Mark(returned);
         ReloadRegisters();
         Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
         _il.Emit(OpCodes.Br, done);
-
         _il.Mark(general);
-        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
-        StoreCallResult(a);
-        _il.Mark(done);
+    }
+
+    /// <summary>The typed registers below CALLG <paramref name="pc"/>'s window that are live where the frame resumes after
+    /// it, back to the stack (from the window up, the slots are the callee's).</summary>
+    private void FlushBelowCallWindow(int pc)
+    {
+        int a = A(_code[pc]), resume = pc + Width(pc);
+        if (_plan.LiveIn[resume] is not { } live) return;
+        for (int r = 0; r < a; r++)
+            if (live[r] && _plan.Webs.In(resume, r) is var w && w >= 0 && _local[w] is not null) Flush(w);
+    }
+
+    /// <summary>In the error filter: an error crossing a direct call site that wrote nothing back before the call (it
+    /// may come from the callee, or from anything the callee called) may be caught above this frame, which the VM then
+    /// resumes from the stack: its registers live after the call go there now, while the locals still hold them.</summary>
+    private void FlushForErrorAtDirectCall()
+    {
+        var sites = _links.Calls.Keys.Where(FlushesAfterDirectCall).Order().ToList();
+        if (sites.Count == 0) return;
+        ReloadRegisters();
+        foreach (int pc in sites)
+        {
+            var other = _il.NewLabel("not_raised_at_call");
+            _il.Emit(OpCodes.Ldloc, _currentPc);
+            _il.Int(pc);
+            _il.Emit(OpCodes.Bne_Un, other);
+            FlushBelowCallWindow(pc);
+            _il.Mark(other);
+        }
     }
 
     /// <summary>After a general call that returned here, the result is in R[a]'s stack slot: a typed result web takes it

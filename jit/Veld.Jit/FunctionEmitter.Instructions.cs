@@ -80,7 +80,7 @@ internal sealed partial class FunctionEmitter
         if (!CannotRaise.Contains(op)) MayRaise(pc);
         // Helpers read their operand windows from the stack: int registers go there first. A call may leave
         // for the trampoline, after which the VM resumes this frame from the stack: all of them go.
-        if (LeavesFrame.Contains(op)) FlushLive(-1, pc, next);
+        if (LeavesFrame.Contains(op) && !FlushesAfterDirectCall(pc)) FlushLive(-1, pc, next);
         else if (ReadsWindow.Contains(op)) FlushReads(_plan.Facts[pc]);
         switch (op)
         {
@@ -427,6 +427,7 @@ internal sealed partial class FunctionEmitter
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
         if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
+        if (!tail && _links.Calls.TryGetValue(pc, out var method)) EmitDirectMethodCall(a, b, site, method, next);
         VmCall(nameof(RegisterMachine.MethodCall), () =>
         {
             Register(b);

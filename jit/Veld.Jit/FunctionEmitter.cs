@@ -71,6 +71,7 @@ internal sealed partial class FunctionEmitter
         _divisor = il.Local(typeof(double));
         _callee = il.Local(typeof(Value));
         _directCallee = il.Local(typeof(Closure));
+        _parameterInIl = ParametersInIl();
     }
 
     /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
@@ -126,6 +127,7 @@ internal sealed partial class FunctionEmitter
             foreach (int w in handlerLive) Flush(w);
             _il.Mark(notOurs);
         }
+        FlushForErrorAtDirectCall();
         // The innermost instruction's position wins: the error leaves here stamped with the raising instruction's
         // position (and, from the top frame, the call stack), through the proto's line and column tables.
         VmCall(nameof(RegisterMachine.StampError), () => { _il.Emit(OpCodes.Ldloc, _error); _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _currentPc); });
@@ -388,7 +390,8 @@ internal sealed partial class FunctionEmitter
     /// <summary>Typed web <paramref name="w"/> back to its register's stack slot.</summary>
     private void Flush(int w)
     {
-        if (_plan.NeverWritten[w]) return; // the slot already holds the value the local caches
+        // The slot already holds the value the local caches; not a direct entry's parameter, which came as an IL argument.
+        if (_plan.NeverWritten[w] && !_parameterInIl[w]) return;
         RegisterAddress(_plan.Webs.RegisterOf(w));
         Box(w);
         _il.Emit(OpCodes.Stobj, typeof(Value));

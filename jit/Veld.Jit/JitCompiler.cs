@@ -36,7 +36,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, EntryOf, out var self);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -125,6 +125,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private FunctionProto? CalleeOf(int index) =>
         Machine!.GlobalNow(index).Is<Closure>(out var closure) ? closure.Proto : null;
 
+    /// <summary>The impl method each call site constant of <paramref name="proto"/> has found for its one receiver type.</summary>
+    private Func<int, FunctionProto?> MethodsOf(FunctionProto proto) => site => Machine!.MonomorphicMethod(proto, site);
+
     /// <summary>A direct entry of <paramref name="proto"/>'s current code: the one made before, or one made now; null when
     /// the function is not compiled (a direct call needs its plan) or its entry is over budget.</summary>
     private DirectEntry? EntryOf(FunctionProto proto)
@@ -133,7 +136,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (Code[id] is null || !_plans.TryGetValue(id, out var compiled) || compiled.Generation != Generation[id]) return null;
         if (_direct.TryGetValue(id, out var entry) && entry.Generation == Generation[id]) return entry;
         // The callee's own calls link to itself and to entries that exist (none is made for them: one level per request).
-        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, Existing);
+        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing);
         if (entry is not null) _direct[id] = entry;
         return entry;
     }

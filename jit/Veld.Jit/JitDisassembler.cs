@@ -13,14 +13,15 @@ public static class JitDisassembler
     public static string Disassemble(RegisterProgram program)
     {
         var text = new StringBuilder();
-        // Without a run, a CALLG calls what the program hoists into its global (a direct call to itself is listed).
+        // Without a run, a CALLG calls what the program hoists into its global (a direct call to itself is listed);
+        // no method call site has seen a receiver.
         var hoisted = program.Hoisted.ToDictionary(h => h.GlobalIndex, h => program.Script.Protos[h.ProtoIndex]);
         foreach (var proto in program.Script.SelfAndDescendants())
         {
             var stats = new JitStatistics();
             var listing = new StringBuilder();
             var compiled = DirectLinking.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), generation: 0, stress: false, stats,
-                hoisted.GetValueOrDefault, _ => null, out _, listing);
+                hoisted.GetValueOrDefault, _ => null, _ => null, out _, listing);
             text.Append("function ").Append(proto.Name).Append(" (line ").Append(proto.Line).Append(", ")
                 .Append(proto.Code.Length).AppendLine(" instructions)");
             if (compiled is null)

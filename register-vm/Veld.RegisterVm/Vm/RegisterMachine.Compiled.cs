@@ -75,15 +75,53 @@ internal sealed partial class RegisterMachine
     /// closure of proto <paramref name="protoId"/> whose compiled code is still the one the caller was linked against
     /// (<paramref name="generation"/>), and the native stack has room for one more C# frame. Null: take the general call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Closure? DirectCallee(Value callee, int protoId, int generation) =>
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
             && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? closure : null;
 
-    /// <summary>A direct entry's frame (the caller proved the arity): <see cref="PushCallFrame"/>; its index.</summary>
+    /// <summary>The impl method whose proto a METHODCALL's cache (call site constant <paramref name="site"/> of
+    /// <paramref name="proto"/>) holds when it has seen one receiver type only (the JIT links such a site directly).</summary>
+    internal FunctionProto? MonomorphicMethod(FunctionProto proto, int site) =>
+        _caches[proto.Id] is { } caches && caches[site] is { Field: < 0, Type: not null, Others: null, Method: Closure method } ? method.Proto : null;
+
+    /// <summary>
+    /// A direct method call's guard: <paramref name="target"/> has the type its cache holds first, whose impl method is
+    /// a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>, and the native stack has
+    /// room. Then self goes to R[a] (<paramref name="slot"/>), as the cache hit of <see cref="ResolveMethod"/> does, and
+    /// the method is returned; null: take the general method call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Closure? DirectMethod(Value target, int slot, ref InlineCache cache, int protoId, int generation)
+    {
+        if (cache.Field >= 0 || cache.Type is null || !ReferenceEquals(TypeOf(target), cache.Type)
+            || cache.Method is not Closure method || method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation
+            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            return null;
+        _stack[slot] = target;
+        return method;
+    }
+
+    /// <summary>A direct entry's frame (the caller proved the arity); its index. Inlined into every direct entry: when
+    /// the frame array and the stack have room (every call but a few at a new depth) the frame is the depth limit, the
+    /// fuel tick and four stores; otherwise <see cref="PushCallFrame"/> grows them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int PushDirectFrame(Closure closure, int argSlot, int resultSlot)
     {
-        PushCallFrame(closure, argSlot, resultSlot);
-        return _frameCount - 1;
+        int index = _frameCount;
+        if (index == _frames.Length || argSlot + closure.Proto.MaxStack > _stack.Length)
+        {
+            PushCallFrame(closure, argSlot, resultSlot);
+            return index;
+        }
+        _context.EnterCall();
+        ref var frame = ref _frames[index];
+        frame.Closure = closure;
+        frame.Base = argSlot;
+        frame.Pc = 0;
+        frame.ResultSlot = resultSlot;
+        _frameCount = index + 1;
+        return index;
     }
 
     /// <summary>Set when a direct entry returned without a result: its frame (and any it pushed) must go on in the VM's
@@ -99,8 +137,20 @@ internal sealed partial class RegisterMachine
         return default;
     }
 
-    /// <summary>RETURN in a direct entry: its frame (the top one, its activation's entry) goes; the value goes back as an IL value.</summary>
-    internal void ReturnFromDirect(int handlerFloor) => PopFrame(handlerFloor);
+    /// <summary>RETURN in a direct entry: its frame (the top one, its activation's entry) goes; the value goes back as an
+    /// IL value. Inlined: with no open upvalue and no handler above the activation's floor (fib: always) there is
+    /// nothing for <see cref="PopFrame"/> to close or drop, so the frame is cleared and the depth left here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ReturnFromDirect(int handlerFloor)
+    {
+        if (_open.Count > 0 || _handlers.Count > handlerFloor)
+        {
+            PopFrame(handlerFloor);
+            return;
+        }
+        _frames[--_frameCount] = default;
+        _context.ExitCall();
+    }
 
     /// <summary>Whether the direct entry just called bailed (and clears the flag: the caller leaves, and bails in turn
     /// if it is a direct entry itself).</summary>
