@@ -43,7 +43,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
 
     /// <summary>
     /// Queue <paramref name="proto"/>'s compilation with what it reads from the run taken now: the function each of its
-    /// CALLG globals holds and their direct entries that exist (none is made for it: making one means compiling).
+    /// CALLG globals holds, the method each of its call sites' caches holds, and their direct entries that exist (none is
+    /// made for it: making one means compiling).
     /// </summary>
     private void StartInBackground(FunctionProto proto, TypePlan plan, int generation)
     {
@@ -54,10 +55,16 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             callees[Instruction.C(proto.Code[pc])] = callee;
             if (Existing(callee) is { } entry) entries[callee] = entry;
         }
+        // The method each call site's cache holds now (the compiled call guards that it still does when it runs).
+        var methods = new Dictionary<int, FunctionProto>();
+        var methodNow = MethodsOf(proto);
+        FunctionProto? Remember(int site) => methodNow(site) is { } method ? methods[site] = method : null;
+        foreach (var (_, method) in DirectLinking.MethodCalls(proto, Remember))
+            if (Existing(method) is { } entry) entries[method] = entry;
         bool stress = stressSeed is not null;
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
-            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault, entries.GetValueOrDefault, out var self);
+            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault, methods.GetValueOrDefault, entries.GetValueOrDefault, out var self);
             return (code, self);
         });
         _pending[proto.Id] = compilation;
