@@ -102,25 +102,13 @@ internal sealed partial class RegisterMachine
         return method;
     }
 
-    /// <summary>A direct entry's frame (the caller proved the arity); its index. Inlined into every direct entry: when
-    /// the frame array and the stack have room (every call but a few at a new depth) the frame is the depth limit, the
-    /// fuel tick and four stores; otherwise <see cref="PushCallFrame"/> grows them.</summary>
+    /// <summary>A direct entry's frame (the caller proved the arity): <see cref="PushCallFrame"/>, inlined into every
+    /// direct entry (the depth limit, the fuel tick and the frame's stores when the arrays have room); its index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int PushDirectFrame(Closure closure, int argSlot, int resultSlot)
     {
         int index = _frameCount;
-        if (index == _frames.Length || argSlot + closure.Proto.MaxStack > _stack.Length)
-        {
-            PushCallFrame(closure, argSlot, resultSlot);
-            return index;
-        }
-        _context.EnterCall();
-        ref var frame = ref _frames[index];
-        frame.Closure = closure;
-        frame.Base = argSlot;
-        frame.Pc = 0;
-        frame.ResultSlot = resultSlot;
-        _frameCount = index + 1;
+        PushCallFrame(closure, argSlot, resultSlot);
         return index;
     }
 

@@ -126,16 +126,26 @@ internal sealed partial class RegisterMachine : IInvoker
 
     // ---- frames, stack and upvalues ------------------------------------------------------------------------
 
+    // PushFrame and EnsureStack are inlined into every call (the interpreter's and compiled code's direct entries):
+    // there they are a test and the frame's stores; growing the arrays is out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PushFrame(Closure closure, int @base, int resultSlot)
     {
-        if (_frameCount == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
+        if (_frameCount == _frames.Length) GrowFrames();
         _frames[_frameCount++] = new CallFrame { Closure = closure, Base = @base, Pc = 0, ResultSlot = resultSlot };
     }
 
+    private void GrowFrames() => Array.Resize(ref _frames, _frames.Length * 2);
+
     /// <summary>Make the register stack at least <paramref name="size"/> slots; open upvalues follow the move.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EnsureStack(int size)
     {
-        if (size <= _stack.Length) return;
+        if (size > _stack.Length) GrowStack(size);
+    }
+
+    private void GrowStack(int size)
+    {
         int newSize = _stack.Length;
         while (newSize < size) newSize *= 2;
         Array.Resize(ref _stack, newSize);
