@@ -25,13 +25,34 @@ public sealed record BenchmarkOptions
     /// <summary>Managed memory one run may hold (<see cref="RunOptions.MaxMemory"/>).</summary>
     public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
     public CancellationToken Cancellation { get; init; }
+    /// <summary>Where the tiers run while measured; <see cref="BenchmarkIsolation.WorkerProcess"/> needs
+    /// <see cref="StartWorker"/>.</summary>
+    public BenchmarkIsolation Isolation { get; init; } = BenchmarkIsolation.InProcess;
+    /// <summary>How to start the worker process of a tier (given its name) that speaks <see cref="WorkerProtocol"/>
+    /// on its standard input and output (the CLI starts itself: <c>veld bench-worker TIER</c>).</summary>
+    public Func<string, System.Diagnostics.ProcessStartInfo>? StartWorker { get; init; }
 
     public int Rounds => Warmup + Iterations;
+
+    /// <summary>The options of one run of a program given <paramref name="args"/>.</summary>
+    public RunOptions RunOptionsFor(IReadOnlyList<string> args) => new()
+    {
+        Args = args,
+        MaxCallDepth = MaxCallDepth,
+        JitThreshold = JitThreshold,
+        JitStress = JitStress,
+        JitBackground = JitBackground,
+        MaxMemory = MaxMemory,
+        Timeout = RunTimeout,
+        Cancellation = Cancellation,
+    };
 
     public void Validate()
     {
         if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "at least one measured iteration");
         if (Warmup < 0) throw new ArgumentOutOfRangeException(nameof(Warmup), Warmup, "warm-up cannot be negative");
+        if (Isolation == BenchmarkIsolation.WorkerProcess && StartWorker is null)
+            throw new ArgumentException("worker-process isolation needs a way to start the workers", nameof(StartWorker));
     }
 }
 

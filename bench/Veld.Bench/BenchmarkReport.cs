@@ -6,7 +6,7 @@ public sealed record SpeedupSummary(double GeometricMean, int Programs, int OutO
 
 /// <summary>
 /// What one <c>veld bench</c> run measured: per program and tier the run times and figures, and the
-/// ratios between tiers, all from the same process and the same interleaved rounds.
+/// ratios between tiers, all from the same interleaved rounds.
 /// </summary>
 public sealed record BenchmarkReport(
     BenchmarkEnvironment Environment,
@@ -25,6 +25,9 @@ public sealed record BenchmarkReport(
     /// <summary>The references the report has columns for: stack, tree and lua, those that were measured.</summary>
     public IReadOnlyList<string> References =>
         [.. new[] { StackTier, TreeTier, LuaBaseline.TierName }.Where(Tiers.Contains)];
+
+    /// <summary>Whether each tier ran in a worker process of its own.</summary>
+    public BenchmarkIsolation Isolation { get; init; } = BenchmarkIsolation.InProcess;
 
     public bool HasFailures => Programs.Any(p => p.Tiers.Any(t => t.Failure is not null));
 

@@ -6,12 +6,13 @@ using Veld.Differential;
 namespace Veld.Bench;
 
 /// <summary>
-/// Measures benchmark programs on several tiers in one process, the way ratios between tiers stay honest:
-/// each program is compiled once per tier; then every round runs it once on each tier in turn
-/// (round-robin), so that drift (thermal, other processes, the host JIT) hits every tier alike; the first
-/// <see cref="BenchmarkOptions.Warmup"/> rounds are not measured. Every run must succeed, print no FAIL
-/// line and print what the first tier printed; a tier that fails is reported and not timed further.
-/// Everything runs on one thread with <see cref="LargeStack.StackBytes"/> of stack.
+/// Measures benchmark programs on several tiers, the way ratios between tiers stay honest: each program is
+/// compiled once per tier; then every round runs it once on each tier in turn (round-robin), so that drift
+/// (thermal, other processes) hits every tier alike; the first <see cref="BenchmarkOptions.Warmup"/> rounds
+/// are not measured. Each tier runs in a session of its own, in this process or in a worker process
+/// (<see cref="BenchmarkOptions.Isolation"/>). Every run must succeed, print no FAIL line and print what the
+/// first tier printed; a tier that fails is reported and not timed further. Everything in this process runs
+/// on one thread with <see cref="LargeStack.StackBytes"/> of stack.
 /// </summary>
 public sealed class BenchmarkRunner
 {
@@ -43,25 +44,34 @@ public sealed class BenchmarkRunner
         int participantsTotal = programs.Sum(p => _tiers.Count + (lua is not null && p.LuaPath is not null ? 1 : 0));
         var counter = new RunCounter(participantsTotal * _options.Rounds);
         var results = new List<ProgramMeasurement>();
-        for (int i = 0; i < programs.Count; i++)
+        var sessions = _tiers.Select(OpenSession).ToList();
+        try
         {
-            _options.Cancellation.ThrowIfCancellationRequested();
-            var program = programs[i];
-            if (lua is not null && program.LuaPath is null) notes.Add($"{program.Name}: no Lua twin (lua/{program.Name}.lua), so no Lua time.");
-            results.Add(MeasureProgram(program, i, programs.Count, lua, counter, progress));
+            for (int i = 0; i < programs.Count; i++)
+            {
+                _options.Cancellation.ThrowIfCancellationRequested();
+                var program = programs[i];
+                if (lua is not null && program.LuaPath is null) notes.Add($"{program.Name}: no Lua twin (lua/{program.Name}.lua), so no Lua time.");
+                results.Add(MeasureProgram(program, i, programs.Count, sessions, lua, counter, progress));
+            }
+        }
+        finally
+        {
+            foreach (var session in sessions) session.Dispose();
         }
 
         var tierNames = _tiers.Select(t => t.Name).ToList();
         if (lua is not null) tierNames.Add(LuaBaseline.TierName);
         return new BenchmarkReport(BenchmarkEnvironment.Current(), _options.Warmup, _options.Iterations, tierNames, results,
-            lua?.Version, luaStartup, notes);
+            lua?.Version, luaStartup, notes) { Isolation = _options.Isolation };
     }
 
     private ProgramMeasurement MeasureProgram(
-        BenchmarkProgram program, int index, int count, LuaBaseline? lua, RunCounter counter, Action<BenchmarkProgress> progress)
+        BenchmarkProgram program, int index, int count, IReadOnlyList<ITierSession> sessions, LuaBaseline? lua,
+        RunCounter counter, Action<BenchmarkProgress> progress)
     {
         var args = _options.Size.ArgsFor(program);
-        var participants = Prepare(program, args, lua);
+        var participants = Prepare(program, args, sessions, lua);
         string? referenceStdout = null;
         string? referenceTier = null;
 
@@ -105,101 +115,32 @@ public sealed class BenchmarkRunner
         ? $"{round + 1}/{_options.Warmup}"
         : $"{round - _options.Warmup + 1}/{_options.Iterations}";
 
-    /// <summary>Front end once, then each tier's compile once; failures become the participant's failure.</summary>
-    private List<Participant> Prepare(BenchmarkProgram program, IReadOnlyList<string> args, LuaBaseline? lua)
+    /// <summary>Each tier's session compiles the program (front end, then the tier); a failure becomes the
+    /// participant's failure.</summary>
+    private List<Participant> Prepare(BenchmarkProgram program, IReadOnlyList<string> args, IReadOnlyList<ITierSession> sessions, LuaBaseline? lua)
     {
-        var runOptions = new RunOptions
-        {
-            Args = args,
-            MaxCallDepth = _options.MaxCallDepth,
-            JitThreshold = _options.JitThreshold,
-            JitStress = _options.JitStress,
-            JitBackground = _options.JitBackground,
-            MaxMemory = _options.MaxMemory,
-            Timeout = _options.RunTimeout,
-            Cancellation = _options.Cancellation,
-        };
-        string? frontEndFailure = null;
-        Language.Syntax.CheckedProgram? checkedProgram = null;
-        try
-        {
-            var compiled = _compile(new Source(program.Path, program.Text));
-            if (compiled.Success) checkedProgram = compiled.Program;
-            else
-            {
-                var d = compiled.Diagnostics[0];
-                frontEndFailure = $"compile error at {d.Pos.Line}:{d.Pos.Column}: {d.Message}";
-            }
-        }
-        catch (Exception e)
-        {
-            frontEndFailure = $"front end crashed: {e.Message}";
-        }
-
         var participants = new List<Participant>();
-        foreach (var tier in _tiers)
+        foreach (var session in sessions)
         {
-            if (checkedProgram is null)
-            {
-                participants.Add(Participant.Failed(tier.Name, frontEndFailure!));
-                continue;
-            }
-            participants.Add(CompileOnTier(tier, checkedProgram, runOptions));
+            var failure = session.Prepare(program.Path, program.Text, args);
+            participants.Add(failure is null ? new Participant(session.Name, session.RunOnce) : Participant.Failed(session.Name, failure));
         }
         if (lua is not null && program.LuaPath is { } luaPath)
             participants.Add(new Participant(LuaBaseline.TierName, () => RunLua(lua, luaPath, args)));
         return participants;
     }
 
-    private Participant CompileOnTier(ITier tier, Language.Syntax.CheckedProgram program, RunOptions runOptions)
-    {
-        IExecutable executable;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
-        {
-            executable = tier.Compile(program);
-        }
-        catch (TierUnsupportedException e)
-        {
-            return Participant.Failed(tier.Name, $"unsupported: {e.Message}");
-        }
-        catch (Exception e)
-        {
-            return Participant.Failed(tier.Name, $"compiler crashed: {e.Message}");
-        }
-        double compileMs = clock.Elapsed.TotalMilliseconds;
-        return new Participant(tier.Name, () => RunTier(tier.Name, executable, runOptions, compileMs));
-    }
+    private ITierSession OpenSession(ITier tier) => _options.Isolation == BenchmarkIsolation.WorkerProcess
+        ? new WorkerTierSession(tier.Name, _options.StartWorker!, _options)
+        : new InProcessTierSession(tier, _options, _compile);
 
-    private static RunResult RunTier(string tierName, IExecutable executable, RunOptions runOptions, double compileMs)
+    private TierRun RunLua(LuaBaseline lua, string luaPath, IReadOnlyList<string> args)
     {
-        SettleHeap();
-        var outcome = TierHost.Execute(tierName, executable, runOptions, compileMs);
-        if (outcome.Kind != OutcomeKind.Success)
-        {
-            var error = outcome.Error;
-            var where = error is { Line: > 0 } ? $" at line {error.Line}" : "";
-            return new RunResult(outcome.Stdout, null, $"{outcome.Kind}: {error?.Kind}: {error?.Message}{where}");
-        }
-        var m = outcome.Metrics;
-        return new RunResult(outcome.Stdout, new RunSample(m.RunMs, m.AllocatedBytes, m.Instructions), null);
-    }
-
-    private RunResult RunLua(LuaBaseline lua, string luaPath, IReadOnlyList<string> args)
-    {
-        SettleHeap();
+        InProcessTierSession.SettleHeap();
         var run = lua.Run(luaPath, args, _options.RunTimeout);
-        if (run.TimedOut) return new RunResult(run.Stdout, null, $"timed out after {_options.RunTimeout.TotalSeconds:0} s");
-        if (run.ExitCode != 0) return new RunResult(run.Stdout, null, $"lua exited with {run.ExitCode}: {FirstLine(run.Stderr)}");
-        return new RunResult(run.Stdout, new RunSample(run.ElapsedMs, null, null), null);
-    }
-
-    /// <summary>Collects the previous run's garbage before the next run starts, so that no run pays for another's.</summary>
-    private static void SettleHeap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        if (run.TimedOut) return new TierRun(run.Stdout, null, $"timed out after {_options.RunTimeout.TotalSeconds:0} s");
+        if (run.ExitCode != 0) return new TierRun(run.Stdout, null, $"lua exited with {run.ExitCode}: {FirstLine(run.Stderr)}");
+        return new TierRun(run.Stdout, new RunSample(run.ElapsedMs, null, null), null);
     }
 
     private static string FirstLine(string text)
@@ -214,10 +155,10 @@ public sealed class BenchmarkRunner
         : "\"" + text[..117].Replace("\n", "\\n") + "...\"";
 
     /// <summary>A tier or the Lua baseline taking part in one program's rounds.</summary>
-    private sealed class Participant(string name, Func<RunResult> runOnce)
+    private sealed class Participant(string name, Func<TierRun> runOnce)
     {
         public string Name { get; } = name;
-        public Func<RunResult> RunOnce { get; } = runOnce;
+        public Func<TierRun> RunOnce { get; } = runOnce;
         public List<RunSample> Samples { get; } = [];
         public string? Failure { get; set; }
 
@@ -225,8 +166,6 @@ public sealed class BenchmarkRunner
         public static Participant Failed(string name, string failure) =>
             new(name, () => throw new InvalidOperationException("a failed participant is never run")) { Failure = failure };
     }
-
-    private readonly record struct RunResult(string Stdout, RunSample? Sample, string? Failure);
 
     private sealed class RunCounter(int total)
     {

@@ -40,6 +40,7 @@ public static class VeldCli
         var reduce = ReduceCommand.Create(services, console);
         var disasm = DisasmCommand.Create(services, console);
         var bench = BenchCommand.Create(services, console);
+        var benchWorker = BenchWorkerCommand.Create(services, console);
         var report = ReportCommand.Create(services, console);
         var repl = Repl.ReplCommand.Create(services, console);
         var help = new HelpOption();
@@ -57,6 +58,7 @@ public static class VeldCli
             report,
             build,
             fuzzRegalloc,
+            benchWorker,
         };
         var standardHelp = (HelpAction)help.Action!;
         // Plain output keeps one width everywhere (CI logs, snapshot tests); a terminal uses its own.

@@ -16,7 +16,10 @@ public static class MarkdownReportWriter
         w.WriteLine();
         w.WriteLine($"- **Machine:** {env.Os}; {env.Cpu}, {env.Cores} cores; {env.Runtime}, {env.Gc} GC; measured {env.When:yyyy-MM-dd HH:mm} UTC.");
         w.WriteLine($"- **Method:** {ReportFormat.Plural(report.Warmup, "warm-up run")} + {ReportFormat.Plural(report.Iterations, "measured run")} of each program on each tier, " +
-                    "all in one process. The tiers take turns within every round (round-robin), so drift affects them alike; " +
+                    (report.Isolation == BenchmarkIsolation.WorkerProcess
+                        ? "each tier in a worker process of its own, started once for the whole run. "
+                        : "all in one process. ") +
+                    "The tiers take turns within every round (round-robin), so drift affects them alike; " +
                     "each program is compiled once per tier, and the heap is collected before every run. Times are medians of the measured runs.");
         w.WriteLine("- **Measured:** for a Veld tier, the run of the already compiled program (front end and tier compile excluded)." +
                     (report.LuaVersion is { } version

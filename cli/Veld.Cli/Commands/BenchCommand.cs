@@ -8,8 +8,8 @@ using Veld.Bench;
 
 namespace Veld.Cli.Commands;
 
-/// <summary><c>veld bench</c>: the benchmark programs of <c>corpus/bench</c> on several tiers in one process,
-/// interleaved round by round, with medians, ratios between tiers and optionally Lua 5.4 as the outside
+/// <summary><c>veld bench</c>: the benchmark programs of <c>corpus/bench</c> on several tiers, each in a worker
+/// process of its own (or all in this one), interleaved round by round, with medians, ratios between tiers and optionally Lua 5.4 as the outside
 /// reference. The Markdown report goes to standard output; progress to the terminal or standard error.</summary>
 public static class BenchCommand
 {
@@ -49,6 +49,14 @@ public static class BenchCommand
 
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
+        var isolation = new Option<string>("--isolation")
+        {
+            Description = "'process': every tier runs in a worker process of its own, so tiers that share code (register and jit " +
+                          "share the dispatch loop) do not shape each other's .NET-compiled code; 'none': every tier in this process.",
+            HelpName = "MODE",
+            DefaultValueFactory = _ => "process",
+        };
+        isolation.AcceptOnlyFromAmong("process", "none");
         var compileTime = new Option<bool>("--compile-time")
         {
             Description = "Time the tiers' compilers instead of the programs: front end excluded, tiers interleaved; " +
@@ -57,7 +65,7 @@ public static class BenchCommand
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, compileTime,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, isolation, compileTime,
         };
         command.SetAction(parse =>
         {
@@ -72,6 +80,8 @@ public static class BenchCommand
                 JitStress = parse.GetValue(jitStress),
                 JitBackground = parse.GetValue(jitBackground),
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
+                Isolation = parse.GetValue(isolation) == "none" ? BenchmarkIsolation.InProcess : BenchmarkIsolation.WorkerProcess,
+                StartWorker = BenchWorkerCommand.Starter(parse.GetValue(noOpt) ?? []),
             };
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
             if (parse.GetValue(compileTime))
@@ -91,8 +101,9 @@ public static class BenchCommand
 
     public const string HelpFooter =
         """
-        How it measures: every program is compiled once per tier; then, round after round, it runs
-        once on each tier in turn (and on Lua last), so drift hits every tier alike. The first
+        How it measures: each tier runs in a worker process of its own (--isolation process), started
+        once for the whole run. Every program is compiled once per tier; then, round after round, it
+        runs once on each tier in turn (and on Lua last), so drift hits every tier alike. The first
         --warmup rounds are not measured. The heap is collected before each run. A Veld tier's time
         is the run of the compiled program (front end and compile excluded); Lua's is the wall time
         of the whole lua5.4 process, start-up included (the report gives the start-up cost).
@@ -107,6 +118,7 @@ public static class BenchCommand
           veld bench --tiers tree,stack --baseline lua    ... and Lua 5.4 as the reference
           veld bench fib richards --iterations 10 --warmup 2
           veld bench --size default --csv bench.csv       the small corpus sizes, results as CSV
+          veld bench --isolation none                     every tier in this one process
           veld bench corpus --compile-time --tiers stack,register --iterations 10
                                                           compile time of every corpus program
         """;
