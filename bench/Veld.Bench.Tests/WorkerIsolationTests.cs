@@ -103,7 +103,7 @@ public sealed class WorkerIsolationTests
         }
 
         var isolated = Bench();
-        Assert.Contains("each tier in a worker process of its own", isolated);
+        Assert.Contains("each program on each tier in a fresh worker process", isolated);
         Assert.Contains("| fib | 5 | register |", isolated);
         Assert.Contains("all in one process", Bench("--isolation", "none"));
     }

@@ -4,10 +4,10 @@ using System.Text;
 namespace Veld.Bench;
 
 /// <summary>
-/// A tier measured in a worker process of its own (<see cref="BenchmarkIsolation.WorkerProcess"/>): started
-/// at the first program, kept for the whole run, so .NET's compiled code and profile in it come from that
-/// tier's work alone. A worker that dies or stops answering is a failure of the program it was running;
-/// the next program starts a fresh one.
+/// A tier measured in worker processes of its own (<see cref="BenchmarkIsolation.WorkerProcess"/>): a fresh
+/// worker for every program, so the machine code .NET compiles in it (and the profile that shapes it) comes
+/// from that program on that tier alone, as when a user runs the program. A worker that dies or stops
+/// answering is a failure of the program it was running.
 /// </summary>
 public sealed class WorkerTierSession(string tierName, Func<string, ProcessStartInfo> startInfo, BenchmarkOptions options) : ITierSession
 {
@@ -22,6 +22,7 @@ public sealed class WorkerTierSession(string tierName, Func<string, ProcessStart
 
     public string? Prepare(string path, string text, IReadOnlyList<string> args)
     {
+        Dispose(); // the previous program's worker
         var reply = Ask(new WorkerRequest(WorkerProtocol.Prepare, path, text, args, WorkerRunSettings.From(options)), Grace);
         return reply.Failure;
     }

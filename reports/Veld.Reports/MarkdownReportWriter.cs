@@ -17,7 +17,7 @@ public static class MarkdownReportWriter
         w.WriteLine($"- **Machine:** {env.Os}; {env.Cpu}, {env.Cores} cores; {env.Runtime}, {env.Gc} GC; measured {env.When:yyyy-MM-dd HH:mm} UTC.");
         w.WriteLine($"- **Method:** {ReportFormat.Plural(report.Warmup, "warm-up run")} + {ReportFormat.Plural(report.Iterations, "measured run")} of each program on each tier, " +
                     (report.Isolation == BenchmarkIsolation.WorkerProcess
-                        ? "each tier in a worker process of its own, started once for the whole run. "
+                        ? "each program on each tier in a fresh worker process. "
                         : "all in one process. ") +
                     "The tiers take turns within every round (round-robin), so drift affects them alike; " +
                     "each program is compiled once per tier, and the heap is collected before every run. Times are medians of the measured runs.");

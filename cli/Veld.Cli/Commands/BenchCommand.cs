@@ -51,8 +51,8 @@ public static class BenchCommand
         var noOpt = NoOptOption.Create();
         var isolation = new Option<string>("--isolation")
         {
-            Description = "'process': every tier runs in a worker process of its own, so tiers that share code (register and jit " +
-                          "share the dispatch loop) do not shape each other's .NET-compiled code; 'none': every tier in this process.",
+            Description = "'process': each program runs on each tier in a fresh worker process, so what .NET compiled for one " +
+                          "program or tier (register and jit share the dispatch loop) does not shape another's; 'none': everything in this process.",
             HelpName = "MODE",
             DefaultValueFactory = _ => "process",
         };
@@ -101,9 +101,10 @@ public static class BenchCommand
 
     public const string HelpFooter =
         """
-        How it measures: each tier runs in a worker process of its own (--isolation process), started
-        once for the whole run. Every program is compiled once per tier; then, round after round, it
-        runs once on each tier in turn (and on Lua last), so drift hits every tier alike. The first
+        How it measures: every program runs on every tier in a fresh worker process (--isolation
+        process), so what .NET compiled for one program or tier does not shape another's. Every
+        program is compiled once per tier; then, round after round, it runs once on each tier in
+        turn (and on Lua last), so drift hits every tier alike. The first
         --warmup rounds are not measured. The heap is collected before each run. A Veld tier's time
         is the run of the compiled program (front end and compile excluded); Lua's is the wall time
         of the whole lua5.4 process, start-up included (the report gives the start-up cost).
