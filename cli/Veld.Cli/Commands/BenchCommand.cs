@@ -49,6 +49,7 @@ public static class BenchCommand
 
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
+        var checkRegisters = CheckRegistersOption.Create();
         var compileTime = new Option<bool>("--compile-time")
         {
             Description = "Time the tiers' compilers instead of the programs: front end excluded, tiers interleaved; " +
@@ -57,11 +58,12 @@ public static class BenchCommand
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, compileTime,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, checkRegisters, compileTime,
         };
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Apply(parse, checkRegisters);
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new BenchmarkOptions
             {
