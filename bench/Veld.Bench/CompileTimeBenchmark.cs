@@ -9,8 +9,8 @@ namespace Veld.Bench;
 /// Measures each tier's compiler, front end excluded: every program goes through the front end once, then,
 /// round after round, each tier compiles it in turn (the order of the tiers rotates each round, so that no
 /// tier always runs with a cache warmed by another). A tier's time is <see cref="ITier.Compile"/>, all of
-/// it: for the register tier that includes the bytecode verifier and the register-allocation checker,
-/// which run before every program. The first <c>warmup</c> rounds are not measured; they pay for .NET
+/// it: for the register tier that includes the bytecode verifier, and the register-allocation checker when
+/// the tier runs it (<c>veld bench --check-registers</c>). The first <c>warmup</c> rounds are not measured; they pay for .NET
 /// compiling the compilers themselves, which would otherwise dominate the first program.
 /// </summary>
 public sealed class CompileTimeBenchmark

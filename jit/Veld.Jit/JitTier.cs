@@ -21,7 +21,7 @@ public sealed class JitTier : ITier
     public IExecutable Compile(CheckedProgram program)
     {
         var compiled = ProgramCompiler.Compile(program);
-        RegisterChecker.Require(compiled);
+        if (RegisterChecking.ProcessDefault) RegisterChecker.Require(compiled);
         return new JitExecutable(RegisterVmTier.Load(compiled), stats => LastRun = stats);
     }
 }

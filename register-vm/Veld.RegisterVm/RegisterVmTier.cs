@@ -5,20 +5,34 @@ using ExecutionContext = Veld.Runtime.ExecutionContext;
 namespace Veld.RegisterVm;
 
 /// <summary>
-/// The register VM tier ("register"): compiles the checked program to 32-bit register bytecode, checks it
-/// (operand ranges and the register-allocation proof) and runs it on <see cref="RegisterMachine"/>.
+/// The register VM tier ("register"): compiles the checked program to 32-bit register bytecode, verifies it
+/// (operand ranges, jump targets: what the VM's unchecked reads rely on), proves its register allocation where
+/// <see cref="RegisterChecking"/> asks for it, and runs it on <see cref="RegisterMachine"/>.
 /// </summary>
-public sealed class RegisterVmTier(OptimizationSettings? optimizations = null) : ITier
+public sealed class RegisterVmTier(OptimizationSettings? optimizations = null, bool? checkRegisters = null) : ITier
 {
     public string Name => "register";
 
     /// <summary>The compiler's passes; null for <see cref="OptimizationSettings.ProcessDefault"/>.</summary>
     public OptimizationSettings? Optimizations { get; } = optimizations;
 
-    /// <summary>Compiles, then proves the register allocation sound (<see cref="RegisterChecker"/>) before
-    /// anything runs: every program this tier executes in <c>veld run</c>, <c>diff</c> and <c>fuzz</c> is
-    /// checked, and a violation (a compiler bug) is reported as an internal error, never run.</summary>
-    public IExecutable Compile(CheckedProgram program) => Verified(CompileChecked(program, Optimizations));
+    /// <summary>Whether <see cref="Compile"/> runs the <see cref="RegisterChecker"/>; null for
+    /// <see cref="RegisterChecking.ProcessDefault"/> at the time of each compile.</summary>
+    public bool? CheckRegisters { get; } = checkRegisters;
+
+    /// <summary>True if the next <see cref="Compile"/> proves the register allocation.</summary>
+    public bool ChecksRegisters => CheckRegisters ?? RegisterChecking.ProcessDefault;
+
+    /// <summary>Compiles and verifies before anything runs; with <see cref="ChecksRegisters"/>, also proves the
+    /// register allocation sound (<see cref="RegisterChecker"/>, which runs the verifier first), and a violation
+    /// (a compiler bug) is reported as an internal error, never run.</summary>
+    public IExecutable Compile(CheckedProgram program)
+    {
+        if (ChecksRegisters) return Verified(CompileChecked(program, Optimizations));
+        var compiled = ProgramCompiler.Compile(program, Optimizations);
+        ProgramVerifier.Verify(compiled);
+        return Verified(compiled);
+    }
 
     /// <summary>Compiles and proves the result sound: what <c>veld build</c> writes, so that no file is written
     /// that its own loader would reject.</summary>
@@ -38,7 +52,7 @@ public sealed class RegisterVmTier(OptimizationSettings? optimizations = null) :
     }
 
     /// <summary>An executable for a program the verifier has passed (<see cref="CompileChecked"/> runs it
-    /// through the checker).</summary>
+    /// through the checker, which verifies first).</summary>
     private static RegisterExecutable Verified(RegisterProgram program)
     {
         int id = 0;

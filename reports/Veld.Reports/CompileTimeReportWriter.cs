@@ -19,7 +19,7 @@ public static class CompileTimeReportWriter
         w.WriteLine($"- **Method:** the front end once per program, then {ReportFormat.Plural(report.Warmup, "warm-up round")} and {ReportFormat.Plural(report.Iterations, "measured round")}; " +
                     "in every round each tier compiles each program in turn (the tiers' order rotates from round to round), all in one process. " +
                     "Times are per-program medians of the measured rounds.");
-        w.WriteLine("- **Measured:** the tier's whole compile step (for the register tier: compiler, bytecode verifier and register-allocation checker).");
+        w.WriteLine("- **Measured:** the tier's whole compile step (for the register tier: compiler and bytecode verifier, plus the register-allocation checker with `--check-registers`).");
         w.WriteLine($"- **Programs:** {common.Count} compiled by every tier" +
                     (report.FrontEndFailures.Count > 0 ? $"; {report.FrontEndFailures.Count} left out because the front end rejects them (error programs)" : "") +
                     (report.Programs.Count > common.Count ? $"; {report.Programs.Count - common.Count} left out because a tier's compiler failed" : "") + ".");

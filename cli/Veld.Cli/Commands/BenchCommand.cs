@@ -57,6 +57,7 @@ public static class BenchCommand
             DefaultValueFactory = _ => "process",
         };
         isolation.AcceptOnlyFromAmong("process", "none");
+        var checkRegisters = CheckRegistersOption.Create();
         var compileTime = new Option<bool>("--compile-time")
         {
             Description = "Time the tiers' compilers instead of the programs: front end excluded, tiers interleaved; " +
@@ -65,11 +66,12 @@ public static class BenchCommand
         var command = new Command("bench",
             "Time corpus/bench on several tiers: medians, speedups, Lua as the reference.")
         {
-            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, isolation, compileTime,
+            programs, tiers, size, iterations, warmup, csv, markdown, baseline, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, checkRegisters, isolation, compileTime,
         };
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Apply(parse, checkRegisters);
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new BenchmarkOptions
             {
@@ -81,7 +83,7 @@ public static class BenchCommand
                 JitBackground = parse.GetValue(jitBackground),
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
                 Isolation = parse.GetValue(isolation) == "none" ? BenchmarkIsolation.InProcess : BenchmarkIsolation.WorkerProcess,
-                StartWorker = BenchWorkerCommand.Starter(parse.GetValue(noOpt) ?? []),
+                StartWorker = BenchWorkerCommand.Starter(parse.GetValue(noOpt) ?? [], parse.GetValue(checkRegisters)),
             };
             if (!OutputPaths.CheckWritable(console, ("--csv", parse.GetValue(csv)), ("--markdown", parse.GetValue(markdown)))) return ExitCodes.Usage;
             if (parse.GetValue(compileTime))

@@ -13,14 +13,16 @@ internal static class BenchWorkerCommand
     {
         var tier = new Argument<string>("TIER") { Description = "The tier this worker measures." };
         var noOpt = NoOptOption.Create();
+        var checkRegisters = CheckRegistersOption.Create();
         var command = new Command(Name, "A tier's worker process for veld bench (started by veld bench; reads requests on standard input).")
         {
-            tier, noOpt,
+            tier, noOpt, checkRegisters,
         };
         command.Hidden = true;
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Apply(parse, checkRegisters);
             var registration = services.Tiers.Find(parse.GetValue(tier)!);
             if (registration is null)
             {
@@ -33,7 +35,9 @@ internal static class BenchWorkerCommand
     }
 
     /// <summary>How <c>veld bench</c> starts the worker of a tier: this veld again, with the same
-    /// <c>--no-opt</c> choice.</summary>
-    public static Func<string, System.Diagnostics.ProcessStartInfo> Starter(IReadOnlyList<string> noOpt) =>
-        tierName => SelfLaunch.StartInfo([Name, tierName, .. noOpt.SelectMany(pass => new[] { "--no-opt", pass })]);
+    /// process-wide choices of the register compiler (<c>--no-opt</c>, <c>--check-registers</c>).</summary>
+    public static Func<string, System.Diagnostics.ProcessStartInfo> Starter(IReadOnlyList<string> noOpt, bool checkRegisters) =>
+        tierName => SelfLaunch.StartInfo([
+            Name, tierName, .. noOpt.SelectMany(pass => new[] { "--no-opt", pass }), .. checkRegisters ? new[] { "--check-registers" } : [],
+        ]);
 }

@@ -38,6 +38,7 @@ public static class DiffCommand
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Always();
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var options = new DiffOptions
             {

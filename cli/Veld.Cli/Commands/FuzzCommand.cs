@@ -88,6 +88,7 @@ public static class FuzzCommand
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Always();
             if (!TierSelection.TrySelect(registry, parse.GetValue(tiers), console, out var selected)) return ExitCodes.Usage;
             var (k, n) = parse.GetValue(shard);
             var only = parse.GetValue(index);

@@ -36,14 +36,16 @@ public static class RunCommand
         var jitBackground = JitOptions.Background();
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
+        var checkRegisters = CheckRegistersOption.Create();
 
         var command = new Command("run", "Run one Veld program, printing its output as it runs.")
         {
-            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress, jitBackground, noOpt,
+            file, programArgs, tier, printResult, stats, maxDepth, fuel, timeout, maxMemory, jitThreshold, jitStress, jitBackground, noOpt, checkRegisters,
         };
         command.SetAction(parse =>
         {
             NoOptOption.Apply(parse, noOpt);
+            CheckRegistersOption.Apply(parse, checkRegisters);
             return ArgumentsBeforeDoubleDash(parse, programArgs) is { } stray
                 ? UsageError(console, $"unexpected argument '{stray}'; arguments for the program go after --")
                 : Execute(console, services, new Request(

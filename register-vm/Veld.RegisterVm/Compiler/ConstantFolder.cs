@@ -6,7 +6,8 @@ namespace Veld.RegisterVm;
 /// <summary>
 /// Folds constant subexpressions by running the runtime's own operators at compile time, so a folded
 /// result is by construction what the operation gives at run time. Anything that raises (overflow,
-/// division by zero, a type error) is left unfolded for run time to raise, with its line. Only
+/// division by zero, a type error) is left unfolded for run time to raise, with its line; the common errors
+/// are recognised before running the operator (<see cref="CertainErrors"/>), the rest caught. Only
 /// immutable results (int, float, bool, str, and tuples of those) are folded: sharing one such value
 /// between evaluations is unobservable. Module constants the program compiler proved are set before any
 /// code runs (<see cref="ProgramCompiler"/>) fold like literals. With the pass off
@@ -59,11 +60,11 @@ internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConst
         BoolLiteral b => Value.FromBool(b.Value),
         StringLiteral s => Value.FromString(s.Value),
         UnaryExpr or BinaryExpr or CastExpr when !foldOperators => null,
-        UnaryExpr u => Fold(u.Operand) is { } a && IsFoldable(a) && a.Kind != ValueKind.Tuple
+        UnaryExpr u => Fold(u.Operand) is { } a && IsFoldable(a) && a.Kind != ValueKind.Tuple && !CertainErrors.OfUnary(u.Op, a)
             ? u.Op == UnaryOp.Negate ? Operators.Negate(a) : Operators.Not(a)
             : null,
         // Only scalars: equality on tuples recurses, and folding never needs to reproduce its errors.
-        BinaryExpr b => Fold(b.Left) is { } l && IsScalar(l) && Fold(b.Right) is { } r && IsScalar(r)
+        BinaryExpr b => Fold(b.Left) is { } l && IsScalar(l) && Fold(b.Right) is { } r && IsScalar(r) && !CertainErrors.OfBinary(b.Op, l, r)
             ? Operators.Binary(b.Op, l, r)
             : null,
         CastExpr c when c.Target != CastTarget.Invalid => Fold(c.Value) is { } v && IsFoldable(v) && v.Kind != ValueKind.Tuple

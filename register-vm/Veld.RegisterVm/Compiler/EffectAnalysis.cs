@@ -11,10 +11,20 @@ namespace Veld.RegisterVm;
 /// </summary>
 internal static class EffectAnalysis
 {
+    /// <summary>The walks' work list, reused: they run for most operands, and neither walk starts another.</summary>
+    [ThreadStatic] private static Stack<Node>? t_pending;
+
+    private static Stack<Node> Pending(Expr e)
+    {
+        var pending = t_pending ??= new Stack<Node>();
+        pending.Clear();
+        pending.Push(e);
+        return pending;
+    }
+
     public static bool MayWrite(Expr e, Binding local)
     {
-        var pending = new Stack<Node>();
-        pending.Push(e);
+        var pending = Pending(e);
         while (pending.Count > 0)
         {
             switch (pending.Pop())
@@ -33,13 +43,17 @@ internal static class EffectAnalysis
         return false;
     }
 
-    public static bool MayWriteAny(IEnumerable<Expr> later, Binding local) => later.Any(e => MayWrite(e, local));
+    public static bool MayWriteAny(IReadOnlyList<Expr> later, Binding local)
+    {
+        for (int i = 0; i < later.Count; i++)
+            if (MayWrite(later[i], local)) return true;
+        return false;
+    }
 
     /// <summary>True if evaluating <paramref name="e"/> may change any state: it calls something or assigns.</summary>
     public static bool MayRunCode(Expr e)
     {
-        var pending = new Stack<Node>();
-        pending.Push(e);
+        var pending = Pending(e);
         while (pending.Count > 0)
         {
             var node = pending.Pop();

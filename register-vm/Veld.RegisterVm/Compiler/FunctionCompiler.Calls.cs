@@ -33,7 +33,7 @@ internal sealed partial class FunctionCompiler
         }
         int window = _regs.AllocTemp();
         CompileInto(c.Callee, window);
-        EmitCallWithArgs(window, c.Args.Select(a => a.Value).ToList(), dest, tail, c.Pos);
+        EmitCallWithArgs(window, args, dest, tail, c.Pos);
     }
 
     /// <summary>Arguments into window+1.., then CALL or TAILCALL; frees the window.</summary>

@@ -123,13 +123,27 @@ internal sealed partial class FunctionCompiler
             HasSelf = _function.HasSelf,
             MaxStack = _regs.MaxStack,
             Code = [.. _code],
-            Lines = [.. _positions.Select(p => p.Line)],
-            Columns = [.. _positions.Select(p => p.Column)],
+            Lines = Lines(),
+            Columns = Columns(),
             Constants = _k.ToArray(),
             Protos = [.. _protos],
             Upvalues = upvalues,
             Locals = [.. _debugLocals],
         };
+    }
+
+    private int[] Lines()
+    {
+        var lines = new int[_positions.Count];
+        for (int i = 0; i < lines.Length; i++) lines[i] = _positions[i].Line;
+        return lines;
+    }
+
+    private int[] Columns()
+    {
+        var columns = new int[_positions.Count];
+        for (int i = 0; i < columns.Length; i++) columns[i] = _positions[i].Column;
+        return columns;
     }
 
     /// <summary>A nested function, compiled now (its captured locals have registers at this point).</summary>

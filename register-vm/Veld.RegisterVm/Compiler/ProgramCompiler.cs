@@ -120,24 +120,37 @@ public sealed class ProgramCompiler
     private HashSet<int> ChooseRegisterGlobals()
     {
         var chosen = new HashSet<int>();
+        var names = new List<Binding>();
         foreach (var stmt in _program.Script.Body.Statements)
         {
             if (stmt is not LetStmt let) continue;
-            var names = PatternNames(let.Pattern).ToList();
-            if (names.Count == 0 || names.Any(b => b.Kind != BindingKind.Global || b.IsNamedInFunction || IsGlobalConstant(b.Index))) continue;
+            names.Clear();
+            AddPatternNames(let.Pattern, names);
+            if (names.Count == 0 || !names.TrueForAll(CanLiveInARegister)) continue;
             if (chosen.Count + names.Count > MaxRegisterGlobals) break;
             foreach (var b in names) chosen.Add(b.Index);
         }
         return chosen;
     }
 
-    private static IEnumerable<Binding> PatternNames(Pattern p) => p switch
+    private bool CanLiveInARegister(Binding b) => b.Kind == BindingKind.Global && !b.IsNamedInFunction && !IsGlobalConstant(b.Index);
+
+    private static void AddPatternNames(Pattern p, List<Binding> names)
     {
-        BindingPattern b => [b.Binding],
-        TuplePattern t => t.Elements.SelectMany(PatternNames),
-        VariantPattern { Payload: { } payload } => payload.SelectMany(PatternNames),
-        _ => [],
-    };
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // patterns nest as deep as the source does
+        switch (p)
+        {
+            case BindingPattern b:
+                names.Add(b.Binding);
+                break;
+            case TuplePattern t:
+                foreach (var element in t.Elements) AddPatternNames(element, names);
+                break;
+            case VariantPattern { Payload: { } payload }:
+                foreach (var element in payload) AddPatternNames(element, names);
+                break;
+        }
+    }
 
     /// <summary>
     /// Immutable module globals (<c>let</c>, <c>const</c>) with a constant initializer, declared before any

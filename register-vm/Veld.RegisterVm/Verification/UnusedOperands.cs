@@ -25,16 +25,30 @@ public static class UnusedOperands
     /// <summary>Per opcode, the fields it reads (computed once from the table).</summary>
     private static readonly HashSet<Field>[] Read = [.. OpcodeTable.All.Select(FieldsRead)];
 
+    /// <summary>Per opcode, the bits of the word that must be zero: one test per instruction in the verifier.</summary>
+    private static readonly uint[] MustBeZero = [.. OpcodeTable.All.Select(UnusedBits)];
+
     /// <summary>The unused field of <paramref name="instruction"/> that is not zero ("A", "B", "C" or "k"), or null.</summary>
     public static string? NonZero(OpcodeFacts op, uint instruction)
     {
-        if (op.Format != OpFormat.ABC) return null;
+        if ((instruction & MustBeZero[(int)op.Op]) == 0) return null;
         var used = Read[(int)op.Op];
         if (!used.Contains(Field.A) && A(instruction) != 0) return "A";
         if (!used.Contains(Field.B) && B(instruction) != 0) return "B";
         if (!used.Contains(Field.C) && C(instruction) != 0) return "C";
-        if (!op.UsesK && K(instruction)) return "k";
-        return null;
+        return "k";
+    }
+
+    private static uint UnusedBits(OpcodeFacts op)
+    {
+        if (op.Format != OpFormat.ABC) return 0;
+        var used = FieldsRead(op);
+        uint bits = 0;
+        if (!used.Contains(Field.A)) bits |= (uint)MaxA << PosA;
+        if (!used.Contains(Field.B)) bits |= (uint)MaxB << PosB;
+        if (!used.Contains(Field.C)) bits |= (uint)MaxC << PosC;
+        if (!op.UsesK) bits |= 1u << PosK;
+        return bits;
     }
 
     private static HashSet<Field> FieldsRead(OpcodeFacts op)
