@@ -24,6 +24,9 @@ internal static class EffectAnalysis
 
     public static bool MayWrite(Expr e, Binding local)
     {
+        // The front end rejects every assignment to an immutable binding, so only a call could change one (see
+        // below), and none can when no closure captures it: most operands (parameters, lets) need no walk.
+        if (!local.IsMutable && !local.IsCaptured) return false;
         var pending = Pending(e);
         while (pending.Count > 0)
         {
