@@ -16,11 +16,15 @@ internal sealed partial class RegisterMachine
     private Value Run(int entryFrame)
     {
         int handlerFloor = _handlers.Count;
-        long executed = 0;
+        // Instructions executed so far = pc + bias. Dispatch advances pc alone (no counter to update per
+        // instruction); whatever moves pc without dispatching (a jump, a frame change, an EXTRAARG or JMP word
+        // read with its instruction) moves bias the other way.
+        int pc = 0;
+        long bias = 0;
 
         // The running frame, cached in locals, (re)loaded at Reload after every frame change: a call, a
         // return, a caught error. (Plain locals, not captured by a helper, so the JIT keeps them in registers.)
-        int frameIndex, @base, pc;
+        int frameIndex, @base;
         Closure closure;
         FunctionProto proto = null!;
         uint[] code;
@@ -40,7 +44,9 @@ internal sealed partial class RegisterMachine
                 code = proto.Code;
                 k = proto.Constants;
                 @base = _frames[frameIndex].Base;
+                bias += pc;
                 pc = _frames[frameIndex].Pc;
+                bias -= pc;
                 stack = _stack;
                 caches = _caches[proto.Id];
                 try
@@ -52,6 +58,7 @@ internal sealed partial class RegisterMachine
                         int exit = _tierUp.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
                         if (exit == CompiledExit.Reload) goto Reload;
                         if (exit == CompiledExit.Returned) return CompiledResult;
+                        bias += pc - exit;
                         pc = exit;
                         stack = _stack;
                     }
@@ -59,7 +66,6 @@ internal sealed partial class RegisterMachine
                     {
                         // The verifier proved every jump target and fall-through stays inside the code.
                         uint i = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc++);
-                        executed++;
                         switch (Op(i))
                         {
                             // ---- loads and moves ----------------------------------------------------------
@@ -77,6 +83,7 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.LoadKX:
                                 stack[@base + A(i)] = k[AxOf(code[pc++])];
+                                bias--;
                                 break;
                             case OpCode.LoadFalse:
                                 stack[@base + A(i)] = Value.False;
@@ -133,18 +140,20 @@ internal sealed partial class RegisterMachine
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
                             // A JMP taken after its test runs in the test's dispatch (Lua's donextjump): one dispatch
                             // (and one counted instruction) less per taken branch; the verifier proved the JMP is there.
-                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            // Taken or skipped, that JMP word is not dispatched by itself: bias-- leaves it uncounted (after
+                            // the test, which may raise and then counts as executed).
+                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) { pc++; bias--; } else { i = code[pc++]; bias--; goto case OpCode.Jmp; } break;
                             case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
@@ -161,6 +170,7 @@ internal sealed partial class RegisterMachine
                                 int offset = SJOf(i);
                                 if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
                                 pc += offset;
+                                bias -= offset;
                                 if (offset < 0 && _tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 break;
                             }
@@ -221,7 +231,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
                             {
-                                int n = ConstantIndex(code, ref pc, C(i));
+                                int n = ConstantOperand(code, ref pc, ref bias, C(i));
                                 _frames[frameIndex].Pc = pc;
                                 int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
                                 if (exit == CompiledExit.Returned) return CompiledResult;
@@ -248,24 +258,27 @@ internal sealed partial class RegisterMachine
                             // ---- loops --------------------------------------------------------------------------
                             case OpCode.ForPrep:
                             case OpCode.ForPrepInc:
-                                if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) pc += SBx(i);
+                                if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) { pc += SBx(i); bias -= SBx(i); }
                                 break;
                             case OpCode.ForLoop:
                                 _context.Tick(); // a loop's end is a step, the last one too (SPEC 16)
                                 if (StepRange(@base + A(i)))
                                 {
                                     pc += SBx(i);
+                                    bias -= SBx(i);
                                     if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
                                 stack[@base + A(i)] = NewIterator(stack[@base + A(i)]);
                                 pc += SBx(i);
+                                bias -= SBx(i);
                                 break;
                             case OpCode.IterNext:
                                 if (StepIterator(@base + A(i)))
                                 {
                                     pc += SBx(i);
+                                    bias -= SBx(i);
                                     if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
@@ -293,10 +306,10 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
                                 break;
                             case OpCode.NewStruct:
-                                stack[@base + A(i)] = NewStruct(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewStruct(ConstantOperand(code, ref pc, ref bias, C(i)), @base + B(i));
                                 break;
                             case OpCode.NewEnum:
-                                stack[@base + A(i)] = NewVariant(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewVariant(ConstantOperand(code, ref pc, ref bias, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
                                 stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
@@ -306,33 +319,33 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.GetField:
                             {
-                                int n = ConstantIndex(code, ref pc, C(i));
+                                int n = ConstantOperand(code, ref pc, ref bias, C(i));
                                 stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.SetField:
                             {
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
-                                int n = ConstantIndex(code, ref pc, B(i));
+                                int n = ConstantOperand(code, ref pc, ref bias, B(i));
                                 SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(proto))[n]);
                                 break;
                             }
                             case OpCode.GetTuple:
-                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantIndex(code, ref pc, C(i)));
+                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantOperand(code, ref pc, ref bias, C(i)));
                                 break;
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
-                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) { pc++; bias--; }
+                                else { i = code[pc++]; bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestVariant:
-                                if (IsVariant(stack[@base + A(i)], Bx(i))) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (IsVariant(stack[@base + A(i)], Bx(i))) { pc++; bias--; }
+                                else { i = code[pc++]; bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestRange:
-                                if (InRange(stack[@base + A(i)], k[Bx(i)])) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (InRange(stack[@base + A(i)], k[Bx(i)])) { pc++; bias--; }
+                                else { i = code[pc++]; bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
@@ -358,14 +371,18 @@ internal sealed partial class RegisterMachine
 
                             // ---- strings and casts --------------------------------------------------------------
                             case OpCode.Format:
-                                stack[@base + A(i)] = Format(k[ConstantIndex(code, ref pc, C(i))], @base + B(i));
+                                stack[@base + A(i)] = Format(k[ConstantOperand(code, ref pc, ref bias, C(i))], @base + B(i));
                                 break;
                             case OpCode.Print:
-                                Print(k[ConstantIndex(code, ref pc, B(i))], @base + A(i), K(i));
+                                Print(k[ConstantOperand(code, ref pc, ref bias, B(i))], @base + A(i), K(i));
                                 break;
                             case OpCode.Cast:
-                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), k[AxOf(code[pc++])]);
+                            {
+                                var target = k[AxOf(code[pc++])];
+                                bias--; // before the cast, which may raise: the EXTRAARG word is not an instruction
+                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), target);
                                 break;
+                            }
                             case OpCode.ToStr:
                                 stack[@base + A(i)] = ToStr(stack[@base + B(i)]);
                                 break;
@@ -397,8 +414,18 @@ internal sealed partial class RegisterMachine
         }
         finally
         {
-            _context.Instructions = (_context.Instructions ?? 0) + executed;
+            _context.Instructions = (_context.Instructions ?? 0) + pc + bias;
         }
+    }
+
+    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG word after the instruction (read with it,
+    /// so taken out of the count of instructions executed: see bias in <see cref="Run"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ConstantOperand(uint[] code, ref int pc, ref long bias, int field)
+    {
+        if (field != MaxShortConst) return field;
+        bias--;
+        return AxOf(code[pc++]);
     }
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
