@@ -16,14 +16,19 @@ internal sealed partial class RegisterMachine
     private Value Run(int entryFrame)
     {
         int handlerFloor = _handlers.Count;
-        long executed = 0;
+        // Instructions executed so far = pc + bias. Dispatch advances pc alone (no counter to update per
+        // instruction); whatever moves pc without dispatching (a jump, a frame change, an EXTRAARG or JMP word
+        // read with its instruction) moves bias the other way.
+        int pc = 0;
+        long bias = 0;
 
         // The running frame, cached in locals, (re)loaded at Reload after every frame change: a call, a
         // return, a caught error. (Plain locals, not captured by a helper, so the JIT keeps them in registers.)
-        int frameIndex, @base, pc;
-        Closure closure;
-        FunctionProto proto = null!;
-        uint[] code;
+        int frameIndex, @base;
+        Closure closure; // its proto is not kept in a local of its own: one register fewer held across the loop
+        // The frame's first instruction word: the verifier proved every jump target, fall-through, EXTRAARG and
+        // JMP read stays inside the code, so words are read without a bounds check.
+        ref uint code = ref Unsafe.NullRef<uint>();
         Value[] k;
         Value[] stack;
         InlineCache[]? caches; // allocated at the frame's first GETFIELD, SETFIELD or METHODCALL
@@ -36,11 +41,13 @@ internal sealed partial class RegisterMachine
             Reload:
                 frameIndex = _frameCount - 1;
                 closure = _frames[frameIndex].Closure;
-                proto = closure.Proto;
-                code = proto.Code;
+                var proto = closure.Proto;
+                code = ref MemoryMarshal.GetArrayDataReference(proto.Code);
                 k = proto.Constants;
                 @base = _frames[frameIndex].Base;
+                bias += pc;
                 pc = _frames[frameIndex].Pc;
+                bias -= pc;
                 stack = _stack;
                 caches = _caches[proto.Id];
                 try
@@ -52,14 +59,13 @@ internal sealed partial class RegisterMachine
                         int exit = _tierUp.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
                         if (exit == CompiledExit.Reload) goto Reload;
                         if (exit == CompiledExit.Returned) return CompiledResult;
+                        bias += pc - exit;
                         pc = exit;
                         stack = _stack;
                     }
                     while (true)
                     {
-                        // The verifier proved every jump target and fall-through stays inside the code.
-                        uint i = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc++);
-                        executed++;
+                        uint i = Unsafe.Add(ref code, pc++);
                         switch (Op(i))
                         {
                             // ---- loads and moves ----------------------------------------------------------
@@ -76,7 +82,8 @@ internal sealed partial class RegisterMachine
                                 Value.Store(stack, @base + A(i), k[Bx(i)]);
                                 break;
                             case OpCode.LoadKX:
-                                stack[@base + A(i)] = k[AxOf(code[pc++])];
+                                stack[@base + A(i)] = k[AxOf(Unsafe.Add(ref code, pc++))];
+                                bias--;
                                 break;
                             case OpCode.LoadFalse:
                                 stack[@base + A(i)] = Value.False;
@@ -133,18 +140,20 @@ internal sealed partial class RegisterMachine
                             // ---- tests: "if (condition == k) execute the next JMP, else skip it" -----------------
                             // A JMP taken after its test runs in the test's dispatch (Lua's donextjump): one dispatch
                             // (and one counted instruction) less per taken branch; the verifier proved the JMP is there.
-                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
-                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) pc++; else { i = code[pc++]; goto case OpCode.Jmp; } break;
+                            // Taken or skipped, that JMP word is not dispatched by itself: bias-- leaves it uncounted (after
+                            // the test, which may raise and then counts as executed).
+                            case OpCode.Eq: if (FastComparison.Equal(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Lt: if (FastComparison.Less(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Le: if (FastComparison.LessEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Gt: if (FastComparison.Greater(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Ge: if (FastComparison.GreaterEqual(stack[@base + A(i)], stack[@base + B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.EqK: if (FastComparison.Equal(stack[@base + A(i)], k[B(i)]) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.EqI: if (FastComparison.EqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.LtI: if (FastComparison.LessImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.LeI: if (FastComparison.LessEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.GtI: if (FastComparison.GreaterImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.GeI: if (FastComparison.GreaterEqualImmediate(stack[@base + A(i)], SB(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
+                            case OpCode.Test: if (Truth(stack[@base + A(i)], C(i)) != K(i)) { pc++; bias--; } else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; } break;
                             case OpCode.SetEq: stack[@base + A(i)] = Value.FromBool(FastComparison.Equal(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLt: stack[@base + A(i)] = Value.FromBool(FastComparison.Less(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
                             case OpCode.SetLe: stack[@base + A(i)] = Value.FromBool(FastComparison.LessEqual(stack[@base + B(i)], stack[@base + C(i)]) != K(i)); break;
@@ -161,7 +170,8 @@ internal sealed partial class RegisterMachine
                                 int offset = SJOf(i);
                                 if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
                                 pc += offset;
-                                if (offset < 0 && _tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
+                                bias -= offset;
+                                if (offset < 0 && _tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -221,9 +231,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
                             {
-                                int n = ConstantIndex(code, ref pc, C(i));
+                                int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
                                 _frames[frameIndex].Pc = pc;
-                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
+                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(closure.Proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
                                 if (exit == CompiledExit.Returned) return CompiledResult;
                                 if (exit == CompiledExit.Reload) goto Reload;
                                 stack = _stack;
@@ -248,25 +258,28 @@ internal sealed partial class RegisterMachine
                             // ---- loops --------------------------------------------------------------------------
                             case OpCode.ForPrep:
                             case OpCode.ForPrepInc:
-                                if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) pc += SBx(i);
+                                if (!PrepareRangeLoop(@base + A(i), Op(i) == OpCode.ForPrepInc)) { pc += SBx(i); bias -= SBx(i); }
                                 break;
                             case OpCode.ForLoop:
                                 _context.Tick(); // a loop's end is a step, the last one too (SPEC 16)
                                 if (StepRange(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
+                                    bias -= SBx(i);
+                                    if (_tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
                                 stack[@base + A(i)] = NewIterator(stack[@base + A(i)]);
                                 pc += SBx(i);
+                                bias -= SBx(i);
                                 break;
                             case OpCode.IterNext:
                                 if (StepIterator(@base + A(i)))
                                 {
                                     pc += SBx(i);
-                                    if (_tierUp is not null && _tierUp.HeatLoop(proto)) goto EnterAtLoopHeader;
+                                    bias -= SBx(i);
+                                    if (_tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
 
@@ -293,10 +306,10 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
                                 break;
                             case OpCode.NewStruct:
-                                stack[@base + A(i)] = NewStruct(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewStruct(ConstantOperand(ref code, ref pc, ref bias, C(i)), @base + B(i));
                                 break;
                             case OpCode.NewEnum:
-                                stack[@base + A(i)] = NewVariant(ConstantIndex(code, ref pc, C(i)), @base + B(i));
+                                stack[@base + A(i)] = NewVariant(ConstantOperand(ref code, ref pc, ref bias, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
                                 stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
@@ -306,33 +319,33 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.GetField:
                             {
-                                int n = ConstantIndex(code, ref pc, C(i));
-                                stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(proto))[n]);
+                                int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
+                                stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(closure.Proto))[n]);
                                 break;
                             }
                             case OpCode.SetField:
                             {
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
-                                int n = ConstantIndex(code, ref pc, B(i));
-                                SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(proto))[n]);
+                                int n = ConstantOperand(ref code, ref pc, ref bias, B(i));
+                                SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(closure.Proto))[n]);
                                 break;
                             }
                             case OpCode.GetTuple:
-                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantIndex(code, ref pc, C(i)));
+                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantOperand(ref code, ref pc, ref bias, C(i)));
                                 break;
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
-                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (IsTupleOf(stack[@base + A(i)], Bx(i))) { pc++; bias--; }
+                                else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestVariant:
-                                if (IsVariant(stack[@base + A(i)], Bx(i))) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (IsVariant(stack[@base + A(i)], Bx(i))) { pc++; bias--; }
+                                else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.TestRange:
-                                if (InRange(stack[@base + A(i)], k[Bx(i)])) pc++;
-                                else { i = code[pc++]; goto case OpCode.Jmp; }
+                                if (InRange(stack[@base + A(i)], k[Bx(i)])) { pc++; bias--; }
+                                else { i = Unsafe.Add(ref code, pc++); bias--; goto case OpCode.Jmp; }
                                 break;
                             case OpCode.GetPayload:
                                 // Compiled code reaches here only after its TESTVARIANT; a hand-made file may not.
@@ -358,19 +371,23 @@ internal sealed partial class RegisterMachine
 
                             // ---- strings and casts --------------------------------------------------------------
                             case OpCode.Format:
-                                stack[@base + A(i)] = Format(k[ConstantIndex(code, ref pc, C(i))], @base + B(i));
+                                stack[@base + A(i)] = Format(k[ConstantOperand(ref code, ref pc, ref bias, C(i))], @base + B(i));
                                 break;
                             case OpCode.Print:
-                                Print(k[ConstantIndex(code, ref pc, B(i))], @base + A(i), K(i));
+                                Print(k[ConstantOperand(ref code, ref pc, ref bias, B(i))], @base + A(i), K(i));
                                 break;
                             case OpCode.Cast:
-                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), k[AxOf(code[pc++])]);
+                            {
+                                var target = k[AxOf(Unsafe.Add(ref code, pc++))];
+                                bias--; // before the cast, which may raise: the EXTRAARG word is not an instruction
+                                stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), target);
                                 break;
+                            }
                             case OpCode.ToStr:
                                 stack[@base + A(i)] = ToStr(stack[@base + B(i)]);
                                 break;
                             default:
-                                throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {proto.Name}");
+                                throw new InvalidOperationException($"register VM: bad opcode {Op(i)} at pc {pc - 1} in {closure.Proto.Name}");
                         }
                     }
                 // JIT tier: a loop of this function just jumped back and the function has compiled code: go
@@ -397,8 +414,18 @@ internal sealed partial class RegisterMachine
         }
         finally
         {
-            _context.Instructions = (_context.Instructions ?? 0) + executed;
+            _context.Instructions = (_context.Instructions ?? 0) + pc + bias;
         }
+    }
+
+    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG word after the instruction (read with it,
+    /// so taken out of the count of instructions executed: see bias in <see cref="Run"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ConstantOperand(ref uint code, ref int pc, ref long bias, int field)
+    {
+        if (field != MaxShortConst) return field;
+        bias--;
+        return AxOf(Unsafe.Add(ref code, pc++));
     }
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
