@@ -106,10 +106,19 @@ internal sealed class TypePlan
                 }
         }
         // Then what the interpreter saw, for webs the code leaves open (a parameter, an element, a call's result),
-        // and without feedback the writers' guess.
+        // and without feedback the writers' guess. A web a TEST reads is a bool (anything else raises there) whatever
+        // its register's profile says, which mixes every web of the register (sieve's `flags[i - 1]` shares r6 with
+        // the int `k`: profiled int, it deoptimised at the first element).
+        var conditions = ReadAsConditions(proto, webs);
         for (int w = 0; w < kinds.Length; w++)
         {
             if (kinds[w] != RegisterKind.Boxed || !Eligible(w) || (webs.Writers(w).Count == 0 && !webs.EntersWithFrame(w))) continue;
+            if (conditions[w])
+            {
+                kinds[w] = RegisterKind.Bool;
+                profiled[w] = true;
+                continue;
+            }
             kinds[w] = seen[webs.RegisterOf(w)] switch
             {
                 SeenKinds.Int => RegisterKind.Int,
@@ -139,6 +148,16 @@ internal sealed class TypePlan
             }
         }
         return new TypePlan(proto, kinds, webs, liveIn, facts);
+    }
+
+    /// <summary>Per web: whether a TEST reads it as its condition.</summary>
+    private static bool[] ReadAsConditions(FunctionProto proto, RegisterWebs webs)
+    {
+        var read = new bool[webs.Count];
+        var code = proto.Code;
+        for (int pc = 0; pc < code.Length; pc++)
+            if (Op(code[pc]) == VmOp.Test && webs.In(pc, A(code[pc])) is var w && w >= 0) read[w] = true;
+        return read;
     }
 
     /// <summary>The kind every writer of web <paramref name="w"/> is a call expected to return, when they all are and agree.</summary>
