@@ -57,4 +57,32 @@ public class LoopCodeTests
         Assert.DoesNotContain(stats.Deoptimizations, d => d.Name == "count_marked");
         Assert.Contains(":bool", Assert.Single(stats.Compiled, f => f.Name == "count_marked").Assumptions);
     }
+
+    [Fact]
+    public void An_array_moved_into_a_register_its_loop_held_ints_in_is_not_typed_as_an_int()
+    {
+        // `count(xs, n)` moves xs into r2, the register of the counted loop above: sampled at that loop's ends, r2 held
+        // only ints, and the move's result was typed int from that profile and failed its guard at the first call.
+        const string source = """
+            fn count(xs, n)
+                var c = 0
+                for i in 0..n do
+                    if xs[i] > 0 then c += 1 end
+                end
+                c
+            end
+            fn run(n)
+                let xs = []
+                for i in 0..n do xs.push(i % 5) end
+                count(xs, n)
+            end
+            var total = 0
+            for k in 0..20 do total += run(2000) end
+            println(total)
+            """;
+        var (outcome, stats) = JitRuns.Run(source, new RunOptions { JitThreshold = 50 });
+        Assert.Equal(JitRuns.Observed(JitRuns.Tree(source, new RunOptions())), JitRuns.Observed(outcome));
+        Assert.Contains(stats.Compiled, f => f.Name == "run");
+        Assert.DoesNotContain(stats.Deoptimizations, d => d.Name == "run");
+    }
 }

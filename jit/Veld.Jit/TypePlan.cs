@@ -127,6 +127,9 @@ internal sealed class TypePlan
                 SeenKinds.None when !webs.EntersWithFrame(w) => GuessedKind(proto, webs, w, kinds),
                 _ => RegisterKind.Boxed,
             };
+            // The profile mixes every web of the register; a MOVE from a register seen holding other kinds copies one
+            // of those (sieve's `benchmark` moved its array into a register its loop above had held ints in).
+            if (kinds[w] != RegisterKind.Boxed && MovesAnotherKind(proto, webs, w, seen, kinds[w])) kinds[w] = RegisterKind.Boxed;
             profiled[w] = kinds[w] != RegisterKind.Boxed && seen[webs.RegisterOf(w)] != SeenKinds.None;
         }
 
@@ -148,6 +151,18 @@ internal sealed class TypePlan
             }
         }
         return new TypePlan(proto, kinds, webs, liveIn, facts);
+    }
+
+    /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something
+    /// other than <paramref name="kind"/> (and never that kind).</summary>
+    private static bool MovesAnotherKind(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[] seen, RegisterKind kind)
+    {
+        var wanted = kind switch { RegisterKind.Int => SeenKinds.Int, RegisterKind.Float => SeenKinds.Float, _ => SeenKinds.Bool };
+        foreach (int pc in webs.Writers(w))
+            if (Op(proto.Code[pc]) == VmOp.Move && B(proto.Code[pc]) is var source && source < seen.Length
+                && seen[source] != SeenKinds.None && (seen[source] & wanted) == 0)
+                return true;
+        return false;
     }
 
     /// <summary>Per web: whether a TEST reads it as its condition.</summary>
