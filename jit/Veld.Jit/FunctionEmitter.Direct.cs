@@ -150,8 +150,7 @@ internal sealed partial class FunctionEmitter
         var kinds = target.ParamKinds;
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
         if (flushLater)
-            for (int r = 0; r < kinds.Length; r++)
-                if (kinds[r] == RegisterKind.Boxed && IsTyped(a + r)) Flush(WebIn(a + r));
+            FlushAll([.. Enumerable.Range(0, kinds.Length).Where(r => kinds[r] == RegisterKind.Boxed && IsTyped(a + r)).Select(r => WebIn(a + r))]);
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var returned = _il.NewLabel("direct_returned");
         InvokeDirect(target, a, returned);
@@ -258,8 +257,10 @@ internal sealed partial class FunctionEmitter
     {
         int a = A(_code[pc]), resume = pc + Width(pc);
         if (_plan.LiveIn[resume] is not { } live) return;
+        var webs = new List<int>();
         for (int r = 0; r < a; r++)
-            if (live[r] && _plan.Webs.In(resume, r) is var w && w >= 0 && _local[w] is not null) Flush(w);
+            if (live[r] && _plan.Webs.In(resume, r) is var w && w >= 0 && _local[w] is not null) webs.Add(w);
+        FlushAll(webs);
     }
 
     /// <summary>In the error filter: an error crossing a direct call site that wrote nothing back before the call (it

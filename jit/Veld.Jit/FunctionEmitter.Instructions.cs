@@ -64,9 +64,11 @@ internal sealed partial class FunctionEmitter
 
     private void FlushReads(InstructionFacts facts)
     {
+        var webs = new List<int>();
         foreach (var range in facts.Reads)
             for (int r = range.First; r < range.End && r < _proto.MaxStack; r++)
-                if (IsTyped(r)) Flush(WebIn(r));
+                if (IsTyped(r)) webs.Add(WebIn(r));
+        FlushAll(webs);
     }
 
     private void EmitInstruction(int pc)

@@ -124,7 +124,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.IsTopFrame)));
             _il.Emit(OpCodes.Brfalse, notOurs);
             ReloadRegisters();
-            foreach (int w in handlerLive) Flush(w);
+            FlushAll(handlerLive);
             _il.Mark(notOurs);
         }
         FlushForErrorAtDirectCall();
@@ -374,6 +374,7 @@ internal sealed partial class FunctionEmitter
     /// interpreter and the VM's helpers read registers; dead ones are never read again.</summary>
     private void FlushLive(int except, params int[] pcs)
     {
+        var webs = new List<int>();
         for (int r = 0; r < _proto.MaxStack; r++)
         {
             if (r == except) continue;
@@ -381,20 +382,41 @@ internal sealed partial class FunctionEmitter
             foreach (int pc in pcs)
                 if (pc < _code.Length && _plan.LiveIn[pc] is { } live && live[r])
                 {
-                    if (_plan.Webs.In(pc, r) is var w && w >= 0 && _local[w] is not null) Flush(w);
+                    if (_plan.Webs.In(pc, r) is var w && w >= 0 && _local[w] is not null) webs.Add(w);
                     break;
                 }
         }
+        FlushAll(webs);
     }
 
-    /// <summary>Typed web <paramref name="w"/> back to its register's stack slot.</summary>
-    private void Flush(int w)
+    /// <summary>Typed webs back to their stack slots, every one boxed before the first is stored. Storing a value into
+    /// the stack is a call (the GC's write barrier), and every float register is caller-saved: a double still to be
+    /// flushed after a store would live across a call, and .NET then keeps it in memory in the hot loops as well.</summary>
+    private void FlushAll(IReadOnlyList<int> webs)
     {
-        // The slot already holds the value the local caches; not a direct entry's parameter, which came as an IL argument.
-        if (_plan.NeverWritten[w] && !_parameterInIl[w]) return;
-        RegisterAddress(_plan.Webs.RegisterOf(w));
-        Box(w);
-        _il.Emit(OpCodes.Stobj, typeof(Value));
+        // A slot already holds the value its local caches unless an instruction wrote the web, or it is a direct
+        // entry's parameter, which came as an IL argument.
+        var stored = webs.Where(w => !_plan.NeverWritten[w] || _parameterInIl[w]).ToList();
+        for (int i = 0; i < stored.Count; i++)
+        {
+            Box(stored[i]);
+            _il.Emit(OpCodes.Stloc, BoxedTemporary(i));
+        }
+        for (int i = 0; i < stored.Count; i++)
+        {
+            RegisterAddress(_plan.Webs.RegisterOf(stored[i]));
+            _il.Emit(OpCodes.Ldloc, BoxedTemporary(i));
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+        }
+    }
+
+    /// <summary>Value locals that hold a flush's boxed webs, shared by every flush.</summary>
+    private readonly List<LocalBuilder> _boxedTemporaries = [];
+
+    private LocalBuilder BoxedTemporary(int i)
+    {
+        while (_boxedTemporaries.Count <= i) _boxedTemporaries.Add(_il.Local(typeof(Value)));
+        return _boxedTemporaries[i];
     }
 
     internal static Type ClrType(RegisterKind kind) => kind switch
@@ -478,11 +500,48 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _currentPc);
     }
 
+    /// <summary>
+    /// A step (fuel), and now and then the clock's check, which is a call: in SysV every float register is
+    /// caller-saved, so a call on the loop's path (even one never taken) makes .NET keep the loop's doubles in memory.
+    /// The check runs in a stub instead, with the typed registers live here written to the stack before it and read
+    /// back after it, so that no typed value lives across the call.
+    /// </summary>
     private void Tick()
     {
+        int pc = _pc;
+        var clockDue = _il.NewLabel($"clock_due_{pc}");
+        var ticked = _il.NewLabel($"ticked_{pc}");
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Call, VmMembers.Context);
-        _il.Emit(OpCodes.Call, VmMembers.Tick);
+        _il.Emit(OpCodes.Call, VmMembers.TickClockDue);
+        _il.Emit(OpCodes.Brtrue, clockDue);
+        _il.Mark(ticked);
+        _stubs.Add(() =>
+        {
+            _il.Mark(clockDue);
+            var typed = TypedWebsLiveAt(pc);
+            FlushAll(typed);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Call, VmMembers.Context);
+            _il.Emit(OpCodes.Call, VmMembers.CheckClockNow);
+            foreach (int w in typed)
+            {
+                RegisterAddress(_plan.Webs.RegisterOf(w));
+                _il.Emit(OpCodes.Call, AsKind(_kinds[w]));
+                _il.Emit(OpCodes.Stloc, _local[w]!);
+            }
+            _il.Emit(OpCodes.Br, ticked);
+        });
+    }
+
+    /// <summary>The typed webs live on entry to <paramref name="pc"/>.</summary>
+    private List<int> TypedWebsLiveAt(int pc)
+    {
+        var typed = new List<int>();
+        if (_plan.LiveIn[pc] is not { } live) return typed;
+        for (int r = 0; r < live.Length; r++)
+            if (live[r] && _plan.Webs.In(pc, r) is var w && w >= 0 && _local[w] is not null) typed.Add(w);
+        return typed;
     }
 
     /// <summary>The inline cache of constant <paramref name="constant"/> (the field name or call site; see RegisterMachine.CachesOf).</summary>

@@ -106,10 +106,19 @@ internal sealed class TypePlan
                 }
         }
         // Then what the interpreter saw, for webs the code leaves open (a parameter, an element, a call's result),
-        // and without feedback the writers' guess.
+        // and without feedback the writers' guess. A web a TEST reads is a bool (anything else raises there) whatever
+        // its register's profile says, which mixes every web of the register (sieve's `flags[i - 1]` shares r6 with
+        // the int `k`: profiled int, it deoptimised at the first element).
+        var conditions = ReadAsConditions(proto, webs);
         for (int w = 0; w < kinds.Length; w++)
         {
             if (kinds[w] != RegisterKind.Boxed || !Eligible(w) || (webs.Writers(w).Count == 0 && !webs.EntersWithFrame(w))) continue;
+            if (conditions[w])
+            {
+                kinds[w] = RegisterKind.Bool;
+                profiled[w] = true;
+                continue;
+            }
             kinds[w] = seen[webs.RegisterOf(w)] switch
             {
                 SeenKinds.Int => RegisterKind.Int,
@@ -118,6 +127,9 @@ internal sealed class TypePlan
                 SeenKinds.None when !webs.EntersWithFrame(w) => GuessedKind(proto, webs, w, kinds),
                 _ => RegisterKind.Boxed,
             };
+            // The profile mixes every web of the register; a MOVE from a register seen holding other kinds copies one
+            // of those (sieve's `benchmark` moved its array into a register its loop above had held ints in).
+            if (kinds[w] != RegisterKind.Boxed && MovesAnotherKind(proto, webs, w, seen, kinds[w])) kinds[w] = RegisterKind.Boxed;
             profiled[w] = kinds[w] != RegisterKind.Boxed && seen[webs.RegisterOf(w)] != SeenKinds.None;
         }
 
@@ -139,6 +151,28 @@ internal sealed class TypePlan
             }
         }
         return new TypePlan(proto, kinds, webs, liveIn, facts);
+    }
+
+    /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something
+    /// other than <paramref name="kind"/> (and never that kind).</summary>
+    private static bool MovesAnotherKind(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[] seen, RegisterKind kind)
+    {
+        var wanted = kind switch { RegisterKind.Int => SeenKinds.Int, RegisterKind.Float => SeenKinds.Float, _ => SeenKinds.Bool };
+        foreach (int pc in webs.Writers(w))
+            if (Op(proto.Code[pc]) == VmOp.Move && B(proto.Code[pc]) is var source && source < seen.Length
+                && seen[source] != SeenKinds.None && (seen[source] & wanted) == 0)
+                return true;
+        return false;
+    }
+
+    /// <summary>Per web: whether a TEST reads it as its condition.</summary>
+    private static bool[] ReadAsConditions(FunctionProto proto, RegisterWebs webs)
+    {
+        var read = new bool[webs.Count];
+        var code = proto.Code;
+        for (int pc = 0; pc < code.Length; pc++)
+            if (Op(code[pc]) == VmOp.Test && webs.In(pc, A(code[pc])) is var w && w >= 0) read[w] = true;
+        return read;
     }
 
     /// <summary>The kind every writer of web <paramref name="w"/> is a call expected to return, when they all are and agree.</summary>

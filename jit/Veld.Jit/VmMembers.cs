@@ -34,7 +34,8 @@ internal static class VmMembers
     public static readonly FieldInfo True = Field(typeof(Value), nameof(Value.True));
     public static readonly FieldInfo False = Field(typeof(Value), nameof(Value.False));
     public static readonly FieldInfo Unit = Field(typeof(Value), nameof(Value.Unit));
-    public static readonly MethodInfo Tick = Method(typeof(ExecutionContext), nameof(ExecutionContext.Tick));
+    public static readonly MethodInfo TickClockDue = Method(typeof(ExecutionContext), nameof(ExecutionContext.TickClockDue));
+    public static readonly MethodInfo CheckClockNow = Method(typeof(ExecutionContext), nameof(ExecutionContext.CheckClockNow));
     public static readonly MethodInfo Context = Getter(typeof(RegisterMachine), nameof(RegisterMachine.Context));
     public static readonly MethodInfo ClosureProto = Getter(typeof(Closure), nameof(Closure.Proto));
     public static readonly MethodInfo ClosureUpvalues = Getter(typeof(Closure), nameof(Closure.Upvalues));

@@ -78,7 +78,30 @@ internal sealed partial class RegisterMachine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Closure? DirectCallee(Value callee, int protoId, int generation) =>
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
-            && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? closure : null;
+            && NativeStackHasRoom() ? closure : null;
+
+    /// <summary>The lowest native stack address at which <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>
+    /// said there was room (the stack grows down): a call from at or above it has at least that room, so only a call
+    /// deeper than any before asks the runtime again. fib's direct calls ask once per new depth, not once per call.
+    /// A machine runs on one thread (its run's), so one address serves all its calls.</summary>
+    private nint _stackCheckedDownTo = nint.MaxValue;
+
+    /// <summary>Whether the native stack has room for one more compiled C# frame (the guard of every direct call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe bool NativeStackHasRoom()
+    {
+        byte here;
+        nint address = (nint)(&here);
+        return address >= _stackCheckedDownTo || NativeStackHasRoomBelow(address);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NativeStackHasRoomBelow(nint address)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) return false;
+        _stackCheckedDownTo = address;
+        return true;
+    }
 
     /// <summary>The impl method whose proto a METHODCALL's cache (call site constant <paramref name="site"/> of
     /// <paramref name="proto"/>) holds when it has seen one receiver type only (the JIT links such a site directly).</summary>
@@ -96,7 +119,7 @@ internal sealed partial class RegisterMachine
     {
         if (cache.Field >= 0 || cache.Type is null || !ReferenceEquals(TypeOf(target), cache.Type)
             || cache.Method is not Closure method || method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation
-            || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            || !NativeStackHasRoom())
             return null;
         _stack[slot] = target;
         return method;

@@ -58,6 +58,15 @@ public sealed class ExecutionContext
         if (--_checkCountdown <= 0) CheckClock();
     }
 
+    /// <summary><see cref="Tick"/> for compiled loops: true when the clock is due, and the caller then calls
+    /// <see cref="CheckClockNow"/> out of line, so that no call sits in the loop's own path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TickClockDue()
+    {
+        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, FuelExhaustedMessage);
+        return --_checkCountdown <= 0;
+    }
+
     /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error).</summary>
     public void CheckClockNow() => CheckClock();
 
