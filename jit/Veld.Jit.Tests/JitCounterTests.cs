@@ -34,8 +34,10 @@ public class JitCounterTests
 
     [Theory]
     // Heat in calls, a back-edge counting TierUp.CallsPerIteration (W): script: its start plus 9 back-edges = 1 + 9W;
-    // square: 10 calls; called_twice: 2 calls. A function compiles at threshold × W.
-    [InlineData(9, new[] { "script" })]
+    // square: 10 calls; called_twice: 2 calls. A function compiles at threshold × W, unless its loop keeps calling an
+    // interpreted function (InterpretedCallees): at 9 the script is hot after its 9th back-edge, but square, called 9
+    // times by then, is interpreted, so the script waits, and the run ends first (CostModelTests has loops that get there).
+    [InlineData(9, new string[0])]
     [InlineData(10, new string[0])]
     public void A_threshold_counts_back_edges_with_a_call_a_fraction_of_one(int threshold, string[] compiled)
     {

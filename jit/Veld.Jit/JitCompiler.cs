@@ -128,6 +128,15 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         return selfConsistent ? typed : plan;
     }
 
+    /// <summary>The cost model's one question before compiling (not at threshold 0, which compiles everything first).</summary>
+    protected override bool WaitsForCallees(FunctionProto proto) =>
+        Threshold > 0 && InterpretedCallees.Holding(proto, this, CalleeOf, FirstMethodOf(proto));
+
+    /// <summary>The impl method each METHODCALL site constant of <paramref name="proto"/> found first (a polymorphic site's
+    /// other methods are usually called as often, and compiled as early).</summary>
+    private Func<int, FunctionProto?> FirstMethodOf(FunctionProto proto) =>
+        site => Machine!.CachesOf(proto)[site] is { Field: < 0, Method: Closure method } ? method.Proto : null;
+
     /// <summary>The Veld function global <paramref name="index"/> holds now.</summary>
     private FunctionProto? CalleeOf(int index) =>
         Machine!.GlobalNow(index).Is<Closure>(out var closure) ? closure.Proto : null;

@@ -45,7 +45,7 @@ public static class BenchCommand
         baseline.AcceptOnlyFromAmong("lua");
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
-        var jitBackground = JitOptions.Background();
+        var jitBackground = JitOptions.Background("auto");
 
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
@@ -80,7 +80,7 @@ public static class BenchCommand
                 Size = parse.GetValue(size) ?? BenchmarkSize.Bench,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
-                JitBackground = parse.GetValue(jitBackground),
+                JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
                 Isolation = parse.GetValue(isolation) == "none" ? BenchmarkIsolation.InProcess : BenchmarkIsolation.WorkerProcess,
                 StartWorker = BenchWorkerCommand.Starter(parse.GetValue(noOpt) ?? [], parse.GetValue(checkRegisters)),

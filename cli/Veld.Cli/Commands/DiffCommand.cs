@@ -22,7 +22,7 @@ public static class DiffCommand
         var jobs = LimitOptions.Jobs();
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
-        var jitBackground = JitOptions.Background();
+        var jitBackground = JitOptions.Background("off");
         var verbose = new Option<bool>("--verbose") { Description = "List every program with each tier's verdict, and show failures in full." };
         var junit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML for CI: a test suite per tier, a test case per program.", HelpName = "FILE" };
         var csv = new Option<string?>("--csv") { Description = "Also write one CSV row per program and tier: outcome, verdict and metrics.", HelpName = "FILE" };
@@ -49,7 +49,7 @@ public static class DiffCommand
                 Parallelism = parse.GetValue(jobs) ?? defaults.Parallelism,
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
-                JitBackground = parse.GetValue(jitBackground),
+                JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
             };
             var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));
             if (!OutputPaths.CheckWritable(console, ("--junit", outputs.JUnitPath), ("--csv", outputs.CsvPath))) return ExitCodes.Usage;

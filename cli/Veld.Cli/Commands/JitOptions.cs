@@ -23,10 +23,29 @@ internal static class JitOptions
         HelpName = "SEED",
     };
 
-    public static Option<bool> Background() => new("--jit-background")
+    /// <summary>
+    /// <c>--jit-background off|on|auto</c> (<see cref="RunOptions.JitBackground"/>), <paramref name="byDefault"/> when not
+    /// given. <c>auto</c> compiles in the background where the process may run on more than one core: there the compiling
+    /// thread takes nothing from the interpreter, while on one core it only competes with it (docs/PERFORMANCE.md, JIT
+    /// sections 7 and 9).
+    /// </summary>
+    public static Option<string> Background(string byDefault)
     {
-        Description = "JIT tier: compile hot functions on a second thread while the VM goes on interpreting them (same output; which code runs when, and so --stats, depends on timing). Ignored with --jit-threshold 0 or --jit-stress.",
-    };
+        var option = new Option<string>("--jit-background")
+        {
+            Description = "JIT tier: compile hot functions on a second thread while the VM goes on interpreting them: off, on, or auto " +
+                          "(on where the process may use more than one core). Same output; which code runs when, and so --stats, " +
+                          "depends on timing. Ignored with --jit-threshold 0 or --jit-stress.",
+            DefaultValueFactory = _ => byDefault,
+            HelpName = "MODE",
+        };
+        option.AcceptOnlyFromAmong("off", "on", "auto");
+        return option;
+    }
+
+    /// <summary>Whether <paramref name="mode"/> (a value of <see cref="Background"/>) compiles in the background in this
+    /// process. <see cref="Environment.ProcessorCount"/> counts the cores the process may use (1 when pinned to one).</summary>
+    public static bool CompilesInBackground(string? mode) => mode == "on" || (mode == "auto" && Environment.ProcessorCount > 1);
 
     private static int? NonNegative(ArgumentResult result, string name)
     {

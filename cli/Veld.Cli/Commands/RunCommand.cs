@@ -33,7 +33,7 @@ public static class RunCommand
         var timeout = LimitOptions.Timeout("Stop with LimitExceeded after this many seconds. Default: no limit.", null);
         var jitThreshold = JitOptions.Threshold();
         var jitStress = JitOptions.Stress();
-        var jitBackground = JitOptions.Background();
+        var jitBackground = JitOptions.Background("auto");
         var maxMemory = LimitOptions.MaxMemory();
         var noOpt = NoOptOption.Create();
         var checkRegisters = CheckRegistersOption.Create();
@@ -63,7 +63,7 @@ public static class RunCommand
                     Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     JitThreshold = parse.GetValue(jitThreshold),
                     JitStress = parse.GetValue(jitStress),
-                    JitBackground = parse.GetValue(jitBackground),
+                    JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
                     MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                     Args = parse.GetValue(programArgs) ?? [],
                 }));

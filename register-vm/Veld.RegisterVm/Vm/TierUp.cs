@@ -37,6 +37,11 @@ internal abstract class TierUp(int protoCount, int threshold)
     private readonly bool[] _inFlight = new bool[protoCount];
     /// <summary>Per proto: how often its code was dropped (each one makes the next compilation wait longer).</summary>
     private readonly int[] _invalidations = new int[protoCount];
+    /// <summary>Per interpreted proto: the calls and the loop back-edges reported, never reset (what <see cref="WaitsForCallees"/> weighs).</summary>
+    private readonly long[] _calls = new long[protoCount];
+    private readonly long[] _iterations = new long[protoCount];
+    /// <summary>Per proto: hot, but told to wait by <see cref="WaitsForCallees"/> (it gathers another threshold's heat first).</summary>
+    private readonly bool[] _waiting = new bool[protoCount];
 
     /// <summary>Bumped whenever a proto's compiled code is replaced or dropped: direct calls linked against an older
     /// compilation check it and take the general call instead.</summary>
@@ -54,11 +59,11 @@ internal abstract class TierUp(int protoCount, int threshold)
 
     /// <summary>A frame of <paramref name="proto"/> starts: true when it has compiled code to enter. Samples the parameters
     /// (the other registers still hold whatever the stack held).</summary>
-    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount, 1);
+    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount, 1, _calls);
 
     /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
     /// Samples every register.</summary>
-    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack, CallsPerIteration);
+    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack, CallsPerIteration, _iterations);
 
     /// <summary>
     /// What one loop iteration weighs against one call when deciding to compile. What compiled code wins is typed
@@ -72,11 +77,12 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>How much longer a function must be hot before each recompilation after a deoptimisation.</summary>
     public const int RecompileBackoff = 4;
 
-    private bool Heat(FunctionProto proto, int sampled, int weight)
+    private bool Heat(FunctionProto proto, int sampled, int weight, long[] events)
     {
         int id = proto.Id;
         if (Code[id] is not null) return true;
         if (_inFlight[id]) return Install(proto);
+        events[id]++;
         long needed = (long)Threshold * CallsPerIteration;
         long heat = _heat[id] += weight;
         // Sampled in the last quarter of the count only (the compiling report included), and never for a refused
@@ -84,12 +90,40 @@ internal abstract class TierUp(int protoCount, int threshold)
         // CallsPerIteration times the threshold in calls would otherwise pay it on every call.
         if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
         if (heat < needed) return false;
+        if (WaitsForCallees(proto))
+        {
+            // Asked again after another threshold's heat: by then the callees it waits for may be compiled.
+            _waiting[id] = true;
+            _heat[id] = 0;
+            return false;
+        }
+        _waiting[id] = false;
         // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
         _heat[id] = long.MinValue;
         Generation[id]++;
         Code[id] = Compile(proto);
         return Code[id] is not null;
     }
+
+    /// <summary>Calls of interpreted <paramref name="proto"/> reported so far (a frame starting).</summary>
+    public long CallsOf(FunctionProto proto) => _calls[proto.Id];
+
+    /// <summary>Loop back-edges of interpreted <paramref name="proto"/> reported so far.</summary>
+    public long IterationsOf(FunctionProto proto) => _iterations[proto.Id];
+
+    /// <summary>Whether <paramref name="proto"/> was hot but is waiting for its callees (<see cref="WaitsForCallees"/>).</summary>
+    public bool IsWaiting(FunctionProto proto) => _waiting[proto.Id];
+
+    /// <summary>Whether <paramref name="proto"/> stays interpreted for good: its one attempt was refused (size budget).</summary>
+    public bool Refused(FunctionProto proto) =>
+        Code[proto.Id] is null && !_inFlight[proto.Id] && _heat[proto.Id] == long.MinValue;
+
+    /// <summary>
+    /// Asked when <paramref name="proto"/> is hot enough to compile: true to let it gather another threshold's heat first
+    /// because its compiled code would not pay yet (the JIT's cost model: compiled code that keeps calling interpreted
+    /// functions leaves for the VM's trampoline at every such call).
+    /// </summary>
+    protected virtual bool WaitsForCallees(FunctionProto proto) => false;
 
     /// <summary>The background compilation of <paramref name="proto"/> is installed now if it has finished.</summary>
     private bool Install(FunctionProto proto)

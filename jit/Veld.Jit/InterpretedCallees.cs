@@ -1,0 +1,74 @@
+using Veld.RegisterVm;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// Part of the JIT's cost model: a hot function whose hot code keeps calling interpreted functions waits before it is
+/// compiled. Compiled code that calls an interpreted function leaves for the VM's trampoline, which runs the callee
+/// and enters the caller's code again at the return point (the entry switch, the live registers loaded again): per
+/// call that costs more than interpreting the caller would (richards' scheduler loop, compiled after 1% of its
+/// iterations, called four interpreted task methods through the trampoline for the other 99%). So the caller waits
+/// until those callees are compiled too; then a call runs the callee's code directly.
+/// </summary>
+internal static class InterpretedCallees
+{
+    /// <summary>A callee called at least once per this many of the caller's iterations (or calls) is a hot callee.</summary>
+    public const int HotCallRatio = 8;
+
+    /// <summary>
+    /// Whether <paramref name="proto"/>'s hot code (its loop bodies; its whole body when it has no loop) has a call site
+    /// whose Veld callee is interpreted, hot (called at least once per <see cref="HotCallRatio"/> of
+    /// <paramref name="proto"/>'s iterations or calls) and still on its way to compilation. Callees that will never be
+    /// compiled (refused by the size budget) or that wait themselves (mutual recursion) do not hold a caller back, nor
+    /// do calls to itself (linked to its own direct entry) or sites whose callee is not known (closures in registers).
+    /// </summary>
+    public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal, Func<int, FunctionProto?> methodOfSite)
+    {
+        var code = proto.Code;
+        var hot = HotCode(code);
+        bool loops = hot is not null;
+        long work = loops ? tier.IterationsOf(proto) : tier.CallsOf(proto);
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            if (hot is not null && !hot[pc]) continue;
+            var callee = Op(code[pc]) switch
+            {
+                VmOp.CallG => calleeOfGlobal(C(code[pc])),
+                VmOp.MethodCall => methodOfSite(SiteOf(code, pc)),
+                _ => null,
+            };
+            if (callee is null || callee == proto || tier.Code[callee.Id] is not null) continue;
+            if (tier.Refused(callee) || tier.IsWaiting(callee)) continue;
+            if (tier.CallsOf(callee) * HotCallRatio >= work) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The call site constant of the METHODCALL at <paramref name="pc"/>.</summary>
+    private static int SiteOf(uint[] code, int pc)
+    {
+        int next = pc + 1;
+        return ConstantIndex(code, ref next, C(code[pc]));
+    }
+
+    /// <summary>Per pc, whether it lies in a loop body (from a backward jump's target to the jump); null: no loop.</summary>
+    private static bool[]? HotCode(uint[] code)
+    {
+        bool[]? inLoop = null;
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            int offset = Op(code[pc]) switch
+            {
+                VmOp.Jmp => SJOf(code[pc]),
+                VmOp.ForLoop or VmOp.IterNext => SBx(code[pc]),
+                _ => 0,
+            };
+            if (offset >= 0) continue;
+            inLoop ??= new bool[code.Length];
+            for (int body = pc + 1 + offset; body <= pc; body++) inLoop[body] = true;
+        }
+        return inLoop;
+    }
+}
