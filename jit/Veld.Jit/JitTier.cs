@@ -20,9 +20,8 @@ public sealed class JitTier : ITier
 
     public IExecutable Compile(CheckedProgram program)
     {
-        var compiled = ProgramCompiler.Compile(program);
-        if (RegisterChecking.ProcessDefault) RegisterChecker.Require(compiled);
-        return new JitExecutable(RegisterVmTier.Load(compiled), stats => LastRun = stats);
+        var compiled = RegisterVmTier.CompileVerified(program, optimizations: null, RegisterChecking.ProcessDefault);
+        return new JitExecutable(compiled, stats => LastRun = stats);
     }
 }
 

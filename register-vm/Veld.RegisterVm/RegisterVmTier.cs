@@ -26,11 +26,16 @@ public sealed class RegisterVmTier(OptimizationSettings? optimizations = null, b
     /// <summary>Compiles and verifies before anything runs; with <see cref="ChecksRegisters"/>, also proves the
     /// register allocation sound (<see cref="RegisterChecker"/>, which runs the verifier first), and a violation
     /// (a compiler bug) is reported as an internal error, never run.</summary>
-    public IExecutable Compile(CheckedProgram program)
+    public IExecutable Compile(CheckedProgram program) => CompileVerified(program, Optimizations, ChecksRegisters);
+
+    /// <summary>Compiles <paramref name="program"/> and verifies it once: through the checker when
+    /// <paramref name="checkRegisters"/> (it verifies first), else the verifier alone. The JIT tier compiles
+    /// through this too.</summary>
+    public static RegisterExecutable CompileVerified(CheckedProgram program, OptimizationSettings? optimizations, bool checkRegisters)
     {
-        if (ChecksRegisters) return Verified(CompileChecked(program, Optimizations));
-        var compiled = ProgramCompiler.Compile(program, Optimizations);
-        ProgramVerifier.Verify(compiled);
+        var compiled = ProgramCompiler.Compile(program, optimizations);
+        if (checkRegisters) RegisterChecker.Require(compiled);
+        else ProgramVerifier.Verify(compiled);
         return Verified(compiled);
     }
 
@@ -51,8 +56,8 @@ public sealed class RegisterVmTier(OptimizationSettings? optimizations = null, b
         return Verified(program);
     }
 
-    /// <summary>An executable for a program the verifier has passed (<see cref="CompileChecked"/> runs it
-    /// through the checker, which verifies first).</summary>
+    /// <summary>An executable for a program the verifier has passed (directly, or through the checker, which
+    /// verifies first).</summary>
     private static RegisterExecutable Verified(RegisterProgram program)
     {
         int id = 0;
