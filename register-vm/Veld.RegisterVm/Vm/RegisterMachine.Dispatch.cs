@@ -11,9 +11,10 @@ internal sealed partial class RegisterMachine
     /// The dispatch loop. Runs from the top frame (index <paramref name="entryFrame"/>) until that frame
     /// returns, following calls and returns between Veld frames without recursing. A runtime error is
     /// stamped with the line of the instruction that raised it, then handled by the innermost TRY of this
-    /// activation, or passed on to the caller of Run.
+    /// activation, or passed on to the caller of Run. Compiled once per <typeparamref name="TTier"/>: the
+    /// register tier's copy has no tier-up tests (see <see cref="IDispatchTier"/>).
     /// </summary>
-    private Value Run(int entryFrame)
+    private Value Run<TTier>(int entryFrame) where TTier : struct, IDispatchTier
     {
         int handlerFloor = _handlers.Count;
         // Instructions executed so far = pc + bias. Dispatch advances pc alone (no counter to update per
@@ -54,9 +55,9 @@ internal sealed partial class RegisterMachine
                 {
                     // JIT tier: a frame of a compiled function runs as compiled code (a frame starting counts
                     // towards its compilation) until it changes frames or hands a pc back to the interpreter.
-                    if (_tierUp is not null && (pc == 0 ? _tierUp.Heat(proto) : _tierUp.Code[proto.Id] is not null))
+                    if (TTier.TiersUp && (pc == 0 ? _tierUp!.Heat(proto) : _tierUp!.Code[proto.Id] is not null))
                     {
-                        int exit = _tierUp.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
+                        int exit = _tierUp!.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
                         if (exit == CompiledExit.Reload) goto Reload;
                         if (exit == CompiledExit.Returned) return CompiledResult;
                         bias += pc - exit;
@@ -171,7 +172,7 @@ internal sealed partial class RegisterMachine
                                 if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
                                 pc += offset;
                                 bias -= offset;
-                                if (offset < 0 && _tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                if (offset < 0 && TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -266,7 +267,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (_tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
@@ -279,7 +280,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (_tierUp is not null && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
 

@@ -76,6 +76,11 @@ internal sealed partial class RegisterMachine : IInvoker
         }
     }
 
+    /// <summary>Run the top frames to the return of frame <paramref name="entryFrame"/> in this tier's own copy of
+    /// the dispatch loop (see <see cref="IDispatchTier"/>).</summary>
+    private Value Run(int entryFrame) =>
+        _tierUp is null ? Run<InterpretOnly>(entryFrame) : Run<InterpretAndTierUp>(entryFrame);
+
     private static VeldType[] CreateTypes(RegisterProgram program)
     {
         var types = new VeldType[program.Types.Length];
