@@ -40,6 +40,8 @@ internal sealed partial class FunctionCompiler
     private readonly List<Scope> _scopes = [];
     private readonly List<Loop> _loops = [];
     private readonly List<ColdStub> _coldStubs = [];
+    /// <summary>Scratch for <see cref="PatternBindings"/>.</summary>
+    private readonly List<Binding> _patternBindings = [];
     private int _tryDepth;
     /// <summary>The highest instruction index any jump has been patched to (see EndsInJump).</summary>
     private int _lastJumpTarget = -1;
