@@ -6,8 +6,8 @@ namespace Veld.RegisterVm;
 /// The constants of one function, deduplicated. Only immutable values go here (see
 /// <see cref="FunctionProto.Constants"/>), so sharing one constant between evaluations is unobservable.
 /// The common kinds (ints, floats, strings, bools, unit) each have a table keyed by the plain value, made on
-/// first use (most functions need one or two of them); the rare ones share one table keyed by kind, a
-/// number and a text.
+/// first use (most functions need one or two of them), and so do builtins and method call sites; the rare
+/// ones (ranges, templates, tuples that nest tuples) share one table keyed by kind, a number and a text.
 /// </summary>
 internal sealed class ConstantPool
 {
@@ -17,6 +17,8 @@ internal sealed class ConstantPool
     private Dictionary<long, int>? _floats;
     private Dictionary<string, int>? _strings;
     private Dictionary<Value[], int>? _scalarTuples;
+    private Dictionary<string, int>? _builtins;
+    private Dictionary<(string Name, int ArgCount), int>? _methodSites;
     private Dictionary<(ValueKind Kind, long Number, string? Text), int>? _others;
     private int _false = -1, _true = -1, _unit = -1;
 
@@ -52,16 +54,24 @@ internal sealed class ConstantPool
         return _strings[s] = Append(Value.FromString(s));
     }
 
-    public int Builtin(string name) => Other((ValueKind.Function, 0, name), name, static name => Value.FromObject(Builtins.Get(name)));
+    public int Builtin(string name)
+    {
+        _builtins ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (_builtins.TryGetValue(name, out int i)) return i;
+        return _builtins[name] = Append(Value.FromObject(Builtins.Get(name)));
+    }
 
     public int Range(long low, long high, bool inclusive) =>
         Other((ValueKind.Range, inclusive ? 1 : 0, $"{low}..{high}"), (low, high, inclusive),
             static r => Value.FromObject(new VeldRange(r.low, r.high, r.inclusive)));
 
     /// <summary>A method call site: the method's name and the number of arguments, as a (str, int) tuple.</summary>
-    public int MethodSite(string name, int argCount) =>
-        Other((ValueKind.Tuple, -2 - argCount, name), (name, argCount),
-            static site => Value.FromObject(new VeldTuple([Value.FromString(site.name), Value.FromInt(site.argCount)])));
+    public int MethodSite(string name, int argCount)
+    {
+        _methodSites ??= [];
+        if (_methodSites.TryGetValue((name, argCount), out int i)) return i;
+        return _methodSites[(name, argCount)] = Append(Value.FromObject(new VeldTuple([Value.FromString(name), Value.FromInt(argCount)])));
+    }
 
     /// <summary>A format template: the literal text around each interpolated value, as a tuple of strings.</summary>
     public int Template(IReadOnlyList<string> pieces) =>

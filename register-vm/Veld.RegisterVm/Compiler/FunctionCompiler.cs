@@ -113,10 +113,12 @@ internal sealed partial class FunctionCompiler
     private FunctionProto Finish()
     {
         if (_program.Optimizations.IsOn(OptimizationPasses.Peephole)) Peephole.Run(_code, _positions);
-        var upvalues = _function.Upvalues.Select(u => new UpvalueInfo(
-            u.FromParentLocal,
-            u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index,
-            u.Binding.Name)).ToArray();
+        var upvalues = new UpvalueInfo[_function.Upvalues.Count];
+        for (int i = 0; i < upvalues.Length; i++)
+        {
+            var u = _function.Upvalues[i];
+            upvalues[i] = new UpvalueInfo(u.FromParentLocal, u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index, u.Binding.Name);
+        }
         return new FunctionProto
         {
             Name = _name,
