@@ -53,6 +53,14 @@ internal static class EffectAnalysis
         return false;
     }
 
+    /// <summary>The same for the operands a caller names one by one (a span: no array per call).</summary>
+    public static bool MayWriteAny(ReadOnlySpan<Expr> later, Binding local)
+    {
+        foreach (var e in later)
+            if (MayWrite(e, local)) return true;
+        return false;
+    }
+
     /// <summary>True if evaluating <paramref name="e"/> may change any state: it calls something or assigns.</summary>
     public static bool MayRunCode(Expr e)
     {

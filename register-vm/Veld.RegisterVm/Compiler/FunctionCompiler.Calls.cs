@@ -17,7 +17,7 @@ internal sealed partial class FunctionCompiler
             CompileStructConstruct(c, dest);
             return;
         }
-        var args = c.Args.Select(a => a.Value).ToList();
+        var args = ArgumentValues(c.Args);
         switch (c.Callee)
         {
             case NameExpr { Ref.Kind: VarKind.Builtin } builtin:
@@ -34,6 +34,14 @@ internal sealed partial class FunctionCompiler
         int window = _regs.AllocTemp();
         CompileInto(c.Callee, window);
         EmitCallWithArgs(window, args, dest, tail, c.Pos);
+    }
+
+    /// <summary>The arguments' expressions, in a list sized once.</summary>
+    private static List<Expr> ArgumentValues(List<Argument> args)
+    {
+        var values = new List<Expr>(args.Count);
+        foreach (var a in args) values.Add(a.Value);
+        return values;
     }
 
     /// <summary>Arguments into window+1.., then CALL or TAILCALL; frees the window.</summary>
@@ -116,10 +124,10 @@ internal sealed partial class FunctionCompiler
         switch (m.Kind)
         {
             case MethodCallKind.Static:
-                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), m.Args.Select(a => a.Value).ToList(), dest, tail, m.Pos);
+                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), ArgumentValues(m.Args), dest, tail, m.Pos);
                 return;
             case MethodCallKind.Builtin:
-                EmitBuiltinCall(m.BuiltinName ?? m.Name, m.Args.Select(a => a.Value).ToList(), dest, tail, m.Pos);
+                EmitBuiltinCall(m.BuiltinName ?? m.Name, ArgumentValues(m.Args), dest, tail, m.Pos);
                 return;
             case MethodCallKind.VariantConstruct:
             {
@@ -149,7 +157,7 @@ internal sealed partial class FunctionCompiler
     {
         bool windowIsDest = !tail && IsTopTemp(dest);
         int window = windowIsDest ? dest : _regs.AllocTemp();
-        var args = m.Args.Select(a => a.Value).ToArray();
+        var args = ArgumentValues(m.Args);
         int target;
         if (m.Target is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(args, b))
             target = RegisterOf(b);
@@ -159,7 +167,7 @@ internal sealed partial class FunctionCompiler
             target = window;
         }
         foreach (var arg in args) CompileInto(arg, _regs.AllocTemp());
-        int site = _k.MethodSite(m.Name, args.Length);
+        int site = _k.MethodSite(m.Name, args.Count);
         EmitWithConst(tail ? OpCode.TailMethod : OpCode.MethodCall, window, target, site, m.Pos);
         if (windowIsDest) _regs.FreeTempsFrom(window + 1);
         else

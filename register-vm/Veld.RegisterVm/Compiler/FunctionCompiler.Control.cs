@@ -326,20 +326,28 @@ internal sealed partial class FunctionCompiler
         foreach (var binding in PatternBindings(p)) ActivateLocal(binding, RegisterOf(binding));
     }
 
-    private static IEnumerable<Binding> PatternBindings(Pattern p)
+    /// <summary>The names <paramref name="p"/> binds, in pattern order, in a list the compiler reuses: valid until
+    /// the next call (callers use it before compiling anything else).</summary>
+    private List<Binding> PatternBindings(Pattern p)
     {
+        _patternBindings.Clear();
+        AddPatternBindings(p, _patternBindings);
+        return _patternBindings;
+    }
+
+    private static void AddPatternBindings(Pattern p, List<Binding> bindings)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // patterns nest as deep as the source does
         switch (p)
         {
             case BindingPattern b:
-                yield return b.Binding;
+                bindings.Add(b.Binding);
                 break;
             case TuplePattern t:
-                foreach (var e in t.Elements)
-                foreach (var b in PatternBindings(e)) yield return b;
+                foreach (var e in t.Elements) AddPatternBindings(e, bindings);
                 break;
             case VariantPattern { Payload: { } payload }:
-                foreach (var e in payload)
-                foreach (var b in PatternBindings(e)) yield return b;
+                foreach (var e in payload) AddPatternBindings(e, bindings);
                 break;
         }
     }

@@ -99,7 +99,7 @@ internal sealed partial class FunctionCompiler
     /// A register holding <paramref name="e"/>'s value: a local's own register when nothing evaluated in
     /// <paramref name="later"/> can change it, else a new temporary (freed by the caller with the others).
     /// </summary>
-    private int OperandRegister(Expr e, params Expr[] later)
+    private int OperandRegister(Expr e, params ReadOnlySpan<Expr> later)
     {
         if (e is NameExpr n && RegisterBinding(n) is { } b && !EffectAnalysis.MayWriteAny(later, b)
             && _program.Optimizations.IsOn(OptimizationPasses.MoveElimination))
@@ -388,12 +388,13 @@ internal sealed partial class FunctionCompiler
 
         int top = _regs.Top;
         int window = _regs.Top;
+        int lastRunningCode = values.FindLastIndex(EffectAnalysis.MayRunCode);
         for (int i = 0; i < values.Count; i++)
         {
             CompileInto(values[i], _regs.AllocTemp());
             // A part is shown when it is evaluated: if a later part may run code (and change this value,
             // say an array), take its display form now.
-            if (values.Skip(i + 1).Any(EffectAnalysis.MayRunCode))
+            if (i < lastRunningCode)
                 Emit(ABC(OpCode.ToStr, window + i, window + i, 0), values[i].Pos);
         }
         int template = _k.Template(pieces);

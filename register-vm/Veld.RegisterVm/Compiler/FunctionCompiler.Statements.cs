@@ -67,8 +67,10 @@ internal sealed partial class FunctionCompiler
             }
         }
 
-        var bindings = PatternBindings(pattern).ToList();
-        bool globals = bindings.Count > 0 && bindings[0].Kind == BindingKind.Global && !IsRegisterGlobal(bindings[0]);
+        var named = PatternBindings(pattern);
+        bool globals = named.Count > 0 && named[0].Kind == BindingKind.Global && !IsRegisterGlobal(named[0]);
+        // Kept past the pattern test, which reuses the compiler's list: only the globals' case needs a copy.
+        Binding[] bindings = globals ? [.. named] : [];
         int first = _regs.Top;
         if (globals)
         {

@@ -40,6 +40,8 @@ internal sealed partial class FunctionCompiler
     private readonly List<Scope> _scopes = [];
     private readonly List<Loop> _loops = [];
     private readonly List<ColdStub> _coldStubs = [];
+    /// <summary>Scratch for <see cref="PatternBindings"/>.</summary>
+    private readonly List<Binding> _patternBindings = [];
     private int _tryDepth;
     /// <summary>The highest instruction index any jump has been patched to (see EndsInJump).</summary>
     private int _lastJumpTarget = -1;
@@ -111,10 +113,12 @@ internal sealed partial class FunctionCompiler
     private FunctionProto Finish()
     {
         if (_program.Optimizations.IsOn(OptimizationPasses.Peephole)) Peephole.Run(_code, _positions);
-        var upvalues = _function.Upvalues.Select(u => new UpvalueInfo(
-            u.FromParentLocal,
-            u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index,
-            u.Binding.Name)).ToArray();
+        var upvalues = new UpvalueInfo[_function.Upvalues.Count];
+        for (int i = 0; i < upvalues.Length; i++)
+        {
+            var u = _function.Upvalues[i];
+            upvalues[i] = new UpvalueInfo(u.FromParentLocal, u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index, u.Binding.Name);
+        }
         return new FunctionProto
         {
             Name = _name,

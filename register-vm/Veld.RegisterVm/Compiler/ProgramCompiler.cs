@@ -126,14 +126,19 @@ public sealed class ProgramCompiler
             if (stmt is not LetStmt let) continue;
             names.Clear();
             AddPatternNames(let.Pattern, names);
-            if (names.Count == 0 || !names.TrueForAll(CanLiveInARegister)) continue;
+            if (names.Count == 0 || !AllCanLiveInARegister(names)) continue;
             if (chosen.Count + names.Count > MaxRegisterGlobals) break;
             foreach (var b in names) chosen.Add(b.Index);
         }
         return chosen;
     }
 
-    private bool CanLiveInARegister(Binding b) => b.Kind == BindingKind.Global && !b.IsNamedInFunction && !IsGlobalConstant(b.Index);
+    private bool AllCanLiveInARegister(List<Binding> names)
+    {
+        foreach (var b in names)
+            if (b.Kind != BindingKind.Global || b.IsNamedInFunction || IsGlobalConstant(b.Index)) return false;
+        return true;
+    }
 
     private static void AddPatternNames(Pattern p, List<Binding> names)
     {

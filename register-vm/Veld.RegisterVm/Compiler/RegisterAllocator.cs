@@ -103,12 +103,12 @@ public sealed class RegisterAllocator
         int start = _scopeStarts[^1];
         if (start > Top)
             throw new InvalidOperationException($"register allocator: scope started at r{start} but the stack is down to r{Top}");
-        var freed = new List<int>();
+        var freed = start == Top ? [] : new int[Top - start];
         for (int r = start; r < Top; r++)
         {
             if (_slots[r].Kind != SlotKind.Local || _slots[r].ScopeDepth != ScopeDepth)
                 throw new InvalidOperationException($"register allocator: leaving a scope with r{r} ({Describe(r)}) still above its locals");
-            freed.Add(r);
+            freed[r - start] = r;
         }
         _slots.RemoveRange(start, Top - start);
         _scopeStarts.RemoveAt(_scopeStarts.Count - 1);

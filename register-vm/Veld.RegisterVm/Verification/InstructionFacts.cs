@@ -1,4 +1,3 @@
-using Veld.Runtime;
 using static Veld.RegisterVm.Instruction;
 
 namespace Veld.RegisterVm;
@@ -61,24 +60,25 @@ public readonly record struct InstructionFacts
         if (op is null) return Unknown(null, $"unknown opcode {(int)Op(i)}");
         if (op.IsOperandWord) return Unknown(op, "EXTRAARG where an instruction is expected");
 
-        var decoder = new OperandDecoder(proto, program, op, i, pc);
+        var operands = new InstructionOperands(proto, program, op, pc);
+        string? error = null;
         var facts = new InstructionFacts
         {
             Opcode = op,
-            Length = decoder.Length,
-            Reads = decoder.Reads(),
-            Write = decoder.Resolve(op.Write),
-            FallWrite = decoder.Resolve(op.FallWrite),
-            JumpWrite = decoder.Resolve(op.JumpWrite),
-            ReservedSlot = decoder.Resolve(op.ReservedSlot),
-            ClobberFrom = op.ClobbersFromA ? A(i) : -1,
+            Length = operands.Length,
+            Reads = ReadRanges(operands, ref error),
+            Write = operands.Resolve(op.Write, ref error),
+            FallWrite = operands.Resolve(op.FallWrite, ref error),
+            JumpWrite = operands.Resolve(op.JumpWrite, ref error),
+            ReservedSlot = operands.Resolve(op.ReservedSlot, ref error),
+            ClobberFrom = operands.ClobberFrom,
             FallsThrough = op.FallsThrough,
             IsTest = op.FollowedByJmp,
             HasJump = op.Jump != JumpField.None,
-            Jump = op.Jump switch { JumpField.SJ => pc + 1 + SJOf(i), JumpField.SBx => pc + 1 + SBx(i), _ => -1 },
-            Indexes = decoder.Indexes,
+            Jump = operands.JumpTarget(pc),
+            Indexes = DecodeIndexes(operands),
         };
-        return decoder.Error is null ? facts : facts with { Error = decoder.Error };
+        return error is null ? facts : facts with { Error = error };
     }
 
     /// <summary>The facts of every instruction of <paramref name="proto"/>, indexed by pc (the EXTRAARG word after an
@@ -97,142 +97,27 @@ public readonly record struct InstructionFacts
     private static InstructionFacts Unknown(OpcodeFacts? op, string error) =>
         new() { Opcode = op, Length = 1, Reads = [], Indexes = [], ClobberFrom = -1, Jump = -1, Error = error };
 
-    /// <summary>Decodes one instruction's operands against its opcode's table entry: which operands the K bit
-    /// selects, the EXTRAARG word, and register counts that live in the program. The first out-of-range
-    /// index it meets is kept in <see cref="Error"/>.</summary>
-    private struct OperandDecoder
+    /// <summary>The registers the instruction reads, in operand order, empty ranges left out.</summary>
+    private static RegisterRange[] ReadRanges(in InstructionOperands operands, ref string? error)
     {
-        private readonly FunctionProto _proto;
-        private readonly RegisterProgram _program;
-        private readonly OpcodeFacts _op;
-        private readonly uint _word;
-        private readonly bool _k;
-
-        public int Length { get; }
-        public DecodedIndex[] Indexes { get; }
-        public string? Error { get; private set; }
-
-        public OperandDecoder(FunctionProto proto, RegisterProgram program, OpcodeFacts op, uint word, int pc)
-        {
-            _proto = proto;
-            _program = program;
-            _op = op;
-            _word = word;
-            _k = K(word);
-            Error = null;
-
-            bool extraArg = op.AlwaysHasExtraArg;
-            int present = 0;
-            foreach (var x in op.Indexes)
-            {
-                if (!Present(x.When)) continue;
-                present++;
-                if (x.Extends && FieldValue(word, x.Field) == MaxShortConst) extraArg = true;
-            }
-            Length = extraArg ? 2 : 1;
-            // An EXTRAARG word that is missing is the verifier's to report ("missing EXTRAARG").
-            int? extra = extraArg && pc + 1 < proto.Code.Length ? AxOf(proto.Code[pc + 1]) : null;
-
-            var indexes = present == 0 ? [] : new DecodedIndex[present];
-            int n = 0;
-            foreach (var x in op.Indexes)
-            {
-                if (!Present(x.When)) continue;
-                int value = x.Field == Field.ExtraArg ? extra ?? -1
-                    : x.Extends && FieldValue(word, x.Field) == MaxShortConst ? extra ?? MaxShortConst
-                    : FieldValue(word, x.Field);
-                indexes[n++] = new DecodedIndex(x.Space, value);
-            }
-            Indexes = indexes;
-        }
-
-        private readonly bool Present(WhenK when) => when switch { WhenK.Set => _k, WhenK.Clear => !_k, _ => true };
-
-        /// <summary>The registers the instruction reads, in operand order, empty ranges left out.</summary>
-        public RegisterRange[] Reads()
-        {
-            var reads = _op.Reads;
-            if (reads.Length == 0) return [];
-            var ranges = new RegisterRange[reads.Length];
-            int n = 0;
-            foreach (var r in reads)
-                if (Resolve(r) is { Count: > 0 } range) ranges[n++] = range;
-            return n == ranges.Length ? ranges : ranges[..n];
-        }
-
-        public RegisterRange Resolve(RegisterOperand r)
-        {
-            if (r.IsNone || !Present(r.When)) return RegisterRange.None;
-            int count = r.Count switch
-            {
-                RegisterCount.One => 1,
-                RegisterCount.Two => 2,
-                RegisterCount.Three => 3,
-                RegisterCount.FieldB => B(_word),
-                RegisterCount.FieldBPlusOne => B(_word) + 1,
-                RegisterCount.FieldC => C(_word),
-                RegisterCount.PairsInC => 2 * C(_word),
-                _ => ProgramCount(r.Count),
-            };
-            return new RegisterRange(FieldValue(_word, r.First) + r.Offset, count);
-        }
-
-        /// <summary>A count that lives in the program (constructor, template, call site), from the index that names it.</summary>
-        private int ProgramCount(RegisterCount count)
-        {
-            int n;
-            if (count == RegisterCount.ConstructorArity)
-            {
-                int ctor = IndexIn(IndexSpace.StructConstructor, IndexSpace.VariantConstructor);
-                n = (uint)ctor < (uint)_program.Constructors.Length ? _program.Constructors[ctor].ArgCount : -1;
-                if (n < 0) Error ??= $"constructor index {ctor} out of range";
-            }
-            else if (count == RegisterCount.TemplateHoles)
-            {
-                n = TemplateHoles(_proto, IndexIn(IndexSpace.Template, IndexSpace.Template));
-                if (n < 0) Error ??= $"{_op.Mnemonic} needs a template constant";
-            }
-            else
-            {
-                n = MethodSiteArity(_proto, IndexIn(IndexSpace.MethodSite, IndexSpace.MethodSite));
-                if (n < 0) Error ??= $"{_op.Mnemonic} needs a (name, argument count) call-site constant";
-            }
-            return Math.Max(n, 0);
-        }
-
-        /// <summary>The value of the first decoded index in either space (the opcode table guarantees one).</summary>
-        private readonly int IndexIn(IndexSpace space, IndexSpace orSpace)
-        {
-            foreach (var x in Indexes)
-                if (x.Space == space || x.Space == orSpace) return x.Value;
-            throw new InvalidOperationException($"{_op.Mnemonic}: the opcode table names no {space} index");
-        }
+        var reads = operands.Opcode.Reads;
+        if (reads.Length == 0) return [];
+        var ranges = new RegisterRange[reads.Length];
+        int n = 0;
+        foreach (var r in reads)
+            if (operands.Resolve(r, ref error) is { Count: > 0 } range) ranges[n++] = range;
+        return n == ranges.Length ? ranges : ranges[..n];
     }
 
-    /// <summary>The unsigned value of one operand field (the EXTRAARG's Ax is not in the word: callers resolve it).</summary>
-    private static int FieldValue(uint i, Field field) => field switch
+    /// <summary>The index operands present, decoded.</summary>
+    private static DecodedIndex[] DecodeIndexes(in InstructionOperands operands)
     {
-        Field.A => A(i),
-        Field.B => B(i),
-        Field.C => C(i),
-        Field.Bx => Bx(i),
-        _ => 0,
-    };
-
-    /// <summary>The argument count of the method call site K[index] (a (str, int) tuple), or -1.</summary>
-    private static int MethodSiteArity(FunctionProto proto, int index)
-    {
-        if ((uint)index >= (uint)proto.Constants.Length) return -1;
-        if (proto.Constants[index].AsObject is not VeldTuple { Items: [{ AsObject: VeldString }, var count] } || !count.IsInt) return -1;
-        return count.AsInt is >= 0 and <= RegisterAllocator.MaxRegisters ? (int)count.AsInt : -1;
-    }
-
-    /// <summary>Number of values a format template interpolates, or -1 when K[index] is not a template.</summary>
-    private static int TemplateHoles(FunctionProto proto, int index)
-    {
-        if ((uint)index >= (uint)proto.Constants.Length) return -1;
-        if (proto.Constants[index].AsObject is not VeldTuple t || t.Items.Length == 0) return -1;
-        foreach (var piece in t.Items) if (piece.AsObject is not VeldString) return -1;
-        return t.Items.Length - 1;
+        int present = operands.IndexCount();
+        if (present == 0) return [];
+        var indexes = new DecodedIndex[present];
+        int n = 0;
+        foreach (var x in operands.Opcode.Indexes)
+            if (operands.IsPresent(x.When)) indexes[n++] = new DecodedIndex(x.Space, operands.IndexValue(x));
+        return indexes;
     }
 }

@@ -18,9 +18,9 @@ public sealed class BytecodeVerificationException(string message) : Exception(me
 /// </summary>
 public static class ProgramVerifier
 {
-    /// <summary>Verify, or throw <see cref="BytecodeVerificationException"/>. Returns each prototype's decoded
-    /// instructions (<see cref="InstructionFacts.OfEvery"/>), so that the checker does not decode them again.</summary>
-    public static IReadOnlyDictionary<FunctionProto, InstructionFacts[]> Verify(RegisterProgram program)
+    /// <summary>Verify, or throw <see cref="BytecodeVerificationException"/>. One linear pass over each
+    /// prototype's code, allocating nothing per instruction.</summary>
+    public static void Verify(RegisterProgram program)
     {
         VerifyTables(program);
         var script = program.Script;
@@ -29,7 +29,6 @@ public static class ProgramVerifier
         foreach (var h in program.Hoisted) VerifyTopLevelProto(program, h.ProtoIndex, "hoisted function");
         foreach (var m in program.Methods) VerifyTopLevelProto(program, m.ProtoIndex, "method");
 
-        var factsOf = new Dictionary<FunctionProto, InstructionFacts[]>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<(FunctionProto Proto, FunctionProto? Parent)>();
         pending.Push((script, null));
         int visited = 0;
@@ -37,10 +36,9 @@ public static class ProgramVerifier
         {
             var (proto, parent) = pending.Pop();
             if (++visited > 1_000_000) throw Fail(proto, -1, "too many prototypes");
-            factsOf[proto] = VerifyProto(program, proto, parent);
+            VerifyProto(program, proto, parent);
             foreach (var child in proto.Protos) pending.Push((child, proto));
         }
-        return factsOf;
     }
 
     private static void VerifyTables(RegisterProgram program)
@@ -90,7 +88,7 @@ public static class ProgramVerifier
         if (program.Script.Protos[index].Upvalues.Length != 0) throw Fail($"{what} {program.Script.Protos[index].Name} captures upvalues");
     }
 
-    private static InstructionFacts[] VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
+    private static void VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
     {
         if (p.MaxStack < 0 || p.MaxStack > RegisterAllocator.MaxRegisters) throw Fail(p, -1, $"frame size {p.MaxStack} out of range");
         if (p.ParamCount < 0 || p.ParamCount > p.MaxStack) throw Fail(p, -1, $"{p.ParamCount} parameters in a frame of {p.MaxStack}");
@@ -98,8 +96,9 @@ public static class ProgramVerifier
         if (p.Lines.Length != p.Code.Length) throw Fail(p, -1, "line table and code differ in length");
         if (p.Protos.Length > MaxBx + 1) throw Fail(p, -1, "too many nested protos");
 
-        foreach (var (u, index) in p.Upvalues.Select((u, n) => (u, n)))
+        for (int index = 0; index < p.Upvalues.Length; index++)
         {
+            var u = p.Upvalues[index];
             if (parent is null) throw Fail(p, -1, "a top-level proto has upvalues");
             if (u.InStack ? (uint)u.Index >= (uint)parent.MaxStack : (uint)u.Index >= (uint)parent.Upvalues.Length)
                 throw Fail(p, -1, $"upvalue {index} ({u.Name}) refers to {(u.InStack ? "register" : "upvalue")} {u.Index} of {parent.Name}, out of range");
@@ -108,52 +107,59 @@ public static class ProgramVerifier
             if ((uint)local.Register >= (uint)Math.Max(p.MaxStack, 1) || local.StartPc < 0 || local.EndPc < local.StartPc)
                 throw Fail(p, -1, $"debug entry for local {local.Name} out of range");
 
-        // First pass: where instructions start (EXTRAARG words are operands, not instructions, and get no facts).
-        var factsAt = InstructionFacts.OfEvery(p, program);
-        bool IsStart(int pc) => factsAt[pc].Length > 0;
-        for (int pc = 0; pc < p.Code.Length; pc += factsAt[pc].Length)
+        // One pass, instruction by instruction. Every word the pass does not decode as an instruction is the
+        // EXTRAARG of the one before it (anything else fails), so, once the pass is through, a word starts an
+        // instruction exactly when its opcode is not EXTRAARG: that is how a jump target is checked before the
+        // pass reaches it.
+        var code = p.Code;
+        for (int pc = 0; pc < code.Length;)
         {
-            var facts = factsAt[pc];
-            if (facts.Error is not null) throw Fail(p, pc, facts.Error);
-            if (facts.Length == 2 && (pc + 1 >= p.Code.Length || Op(p.Code[pc + 1]) != OpCode.ExtraArg))
+            uint word = code[pc];
+            var op = OpcodeTable.Find(Op(word)) ?? throw Fail(p, pc, $"unknown opcode {(int)Op(word)}");
+            if (op.IsOperandWord) throw Fail(p, pc, "EXTRAARG where an instruction is expected");
+            var operands = new InstructionOperands(p, program, op, pc);
+            if (operands.Length == 2 && (pc + 1 >= code.Length || Op(code[pc + 1]) != OpCode.ExtraArg))
                 throw Fail(p, pc, "missing EXTRAARG");
-        }
 
-        for (int pc = 0; pc < p.Code.Length; pc++)
-        {
-            if (!IsStart(pc)) continue;
-            var facts = factsAt[pc];
-            VerifyRegisters(p, pc, facts);
-            if (UnusedOperands.NonZero(facts.Opcode!, p.Code[pc]) is { } field)
-                throw Fail(p, pc, $"{facts.Opcode!.Mnemonic}: operand {field} is not read and must be 0");
-            VerifyIndexes(program, p, pc, facts);
-            int next = pc + facts.Length;
+            VerifyRegisters(p, pc, operands);
+            if (UnusedOperands.NonZero(op, word) is { } field)
+                throw Fail(p, pc, $"{op.Mnemonic}: operand {field} is not read and must be 0");
+            foreach (var x in op.Indexes)
+                if (operands.IsPresent(x.When)) VerifyIndex(program, p, pc, op.Mnemonic, x.Space, operands.IndexValue(x));
 
-            void Target(int target, string what)
+            int next = pc + operands.Length;
+            if (op.FallsThrough) VerifyTarget(p, pc, next, "execution continues");
+            if (op.Jump != JumpField.None) VerifyTarget(p, pc, operands.JumpTarget(pc), "jump");
+            if (op.FollowedByJmp)
             {
-                if ((uint)target >= (uint)p.Code.Length) throw Fail(p, pc, $"{what} to {target}, outside the code");
-                if (!IsStart(target)) throw Fail(p, pc, $"{what} to {target}, the middle of an instruction");
+                if (next >= code.Length || Op(code[next]) != OpCode.Jmp) throw Fail(p, pc, "a test must be followed by a JMP");
+                VerifyTarget(p, pc, next + 1, "a test skips its JMP");
             }
-
-            if (facts.FallsThrough) Target(next, "execution continues");
-            if (facts.HasJump) Target(facts.Jump, "jump");
-            if (facts.IsTest)
-            {
-                if (next >= p.Code.Length || Op(p.Code[next]) != OpCode.Jmp) throw Fail(p, pc, "a test must be followed by a JMP");
-                Target(next + 1, "a test skips its JMP");
-            }
+            pc = next;
         }
-        return factsAt;
     }
 
-    private static void VerifyRegisters(FunctionProto p, int pc, InstructionFacts facts)
+    private static void VerifyTarget(FunctionProto p, int pc, int target, string what)
     {
-        foreach (var range in facts.Reads) VerifyInFrame(p, pc, range);
-        VerifyInFrame(p, pc, facts.Write);
-        VerifyInFrame(p, pc, facts.JumpWrite);
-        VerifyInFrame(p, pc, facts.FallWrite);
-        VerifyInFrame(p, pc, facts.ReservedSlot);
-        if (facts.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{facts.ClobberFrom} outside the frame of {p.MaxStack}");
+        if ((uint)target >= (uint)p.Code.Length) throw Fail(p, pc, $"{what} to {target}, outside the code");
+        if (Op(p.Code[target]) == OpCode.ExtraArg) throw Fail(p, pc, $"{what} to {target}, the middle of an instruction");
+    }
+
+    private static void VerifyRegisters(FunctionProto p, int pc, in InstructionOperands operands)
+    {
+        var op = operands.Opcode;
+        // A count that lives in the program and is out of range is reported before any register range.
+        string? error = null;
+        foreach (var read in op.Reads)
+            if (read.Count is RegisterCount.ConstructorArity or RegisterCount.TemplateHoles or RegisterCount.MethodSiteArity)
+                operands.Resolve(read, ref error);
+        if (error is not null) throw Fail(p, pc, error);
+        foreach (var read in op.Reads) VerifyInFrame(p, pc, operands.Resolve(read, ref error));
+        VerifyInFrame(p, pc, operands.Resolve(op.Write, ref error));
+        VerifyInFrame(p, pc, operands.Resolve(op.JumpWrite, ref error));
+        VerifyInFrame(p, pc, operands.Resolve(op.FallWrite, ref error));
+        VerifyInFrame(p, pc, operands.Resolve(op.ReservedSlot, ref error));
+        if (operands.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{operands.ClobberFrom} outside the frame of {p.MaxStack}");
     }
 
     private static void VerifyInFrame(FunctionProto p, int pc, RegisterRange range)
@@ -162,51 +168,62 @@ public static class ProgramVerifier
             throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
     }
 
-    /// <summary>The non-register operands: constants (and their kinds), upvalues, globals, protos, constructors, contexts.</summary>
-    private static void VerifyIndexes(RegisterProgram program, FunctionProto p, int pc, InstructionFacts facts)
+    /// <summary>One non-register operand: a constant (and its kind), upvalue, global, proto, constructor or context.</summary>
+    private static void VerifyIndex(RegisterProgram program, FunctionProto p, int pc, string name, IndexSpace space, int index)
     {
-        string name = facts.Opcode!.Mnemonic;
-        void Constant(int index, Func<Value, bool>? kind = null)
+        switch (space)
         {
-            if ((uint)index >= (uint)p.Constants.Length) throw Fail(p, pc, $"{name}: constant {index} out of range");
-            if (kind is not null && !kind(p.Constants[index])) throw Fail(p, pc, $"{name}: constant {index} has the wrong kind");
+            case IndexSpace.Constant or IndexSpace.Template or IndexSpace.MethodSite:
+                VerifyConstant(p, pc, name, index, ConstantKind.Any);
+                break;
+            case IndexSpace.Builtin: VerifyConstant(p, pc, name, index, ConstantKind.Builtin); break;
+            case IndexSpace.ConstantTuple: VerifyConstant(p, pc, name, index, ConstantKind.Tuple); break;
+            case IndexSpace.ConstantRange: VerifyConstant(p, pc, name, index, ConstantKind.Range); break;
+            case IndexSpace.Name: VerifyConstant(p, pc, name, index, ConstantKind.String); break;
+            case IndexSpace.Global:
+                if ((uint)index >= (uint)program.GlobalNames.Length) throw Fail(p, pc, $"{name}: global {index} out of range");
+                break;
+            case IndexSpace.Upvalue:
+                if ((uint)index >= (uint)p.Upvalues.Length) throw Fail(p, pc, $"{name}: upvalue {index} out of range ({p.Upvalues.Length} upvalues)");
+                break;
+            case IndexSpace.Proto:
+                if ((uint)index >= (uint)p.Protos.Length) throw Fail(p, pc, $"{name}: proto {index} out of range");
+                break;
+            case IndexSpace.StructConstructor: VerifyConstructor(program, p, pc, name, index, isStruct: true); break;
+            case IndexSpace.VariantConstructor: VerifyConstructor(program, p, pc, name, index, isStruct: false); break;
+            case IndexSpace.BoolContext:
+                if ((uint)index >= (uint)BoolContexts.Count) throw Fail(p, pc, $"{name}: context {index} out of range");
+                break;
+            case IndexSpace.CastTarget:
+                if ((uint)index > (uint)CastTarget.Bool) throw Fail(p, pc, $"{name}: cast target {index} out of range");
+                break;
+            case IndexSpace.TupleElement: break; // any element number: a wrong one is a runtime error
         }
-        void Constructor(int index, bool isStruct)
-        {
-            if ((uint)index >= (uint)program.Constructors.Length) throw Fail(p, pc, $"{name}: constructor {index} out of range");
-            if (program.Constructors[index].IsStruct != isStruct)
-                throw Fail(p, pc, $"{name}: constructor {index} is not {(isStruct ? "a struct" : "an enum variant")}");
-        }
+    }
 
-        foreach (var (space, index) in facts.Indexes)
+    /// <summary>What a constant operand must hold.</summary>
+    private enum ConstantKind { Any, Builtin, Tuple, Range, String }
+
+    private static void VerifyConstant(FunctionProto p, int pc, string name, int index, ConstantKind kind)
+    {
+        if ((uint)index >= (uint)p.Constants.Length) throw Fail(p, pc, $"{name}: constant {index} out of range");
+        var value = p.Constants[index].AsObject;
+        bool fits = kind switch
         {
-            switch (space)
-            {
-                case IndexSpace.Constant or IndexSpace.Template or IndexSpace.MethodSite: Constant(index); break;
-                case IndexSpace.Builtin: Constant(index, v => v.AsObject is BuiltinFunction); break;
-                case IndexSpace.ConstantTuple: Constant(index, v => v.AsObject is VeldTuple); break;
-                case IndexSpace.ConstantRange: Constant(index, v => v.AsObject is VeldRange); break;
-                case IndexSpace.Name: Constant(index, v => v.AsObject is VeldString); break;
-                case IndexSpace.Global:
-                    if ((uint)index >= (uint)program.GlobalNames.Length) throw Fail(p, pc, $"{name}: global {index} out of range");
-                    break;
-                case IndexSpace.Upvalue:
-                    if ((uint)index >= (uint)p.Upvalues.Length) throw Fail(p, pc, $"{name}: upvalue {index} out of range ({p.Upvalues.Length} upvalues)");
-                    break;
-                case IndexSpace.Proto:
-                    if ((uint)index >= (uint)p.Protos.Length) throw Fail(p, pc, $"{name}: proto {index} out of range");
-                    break;
-                case IndexSpace.StructConstructor: Constructor(index, isStruct: true); break;
-                case IndexSpace.VariantConstructor: Constructor(index, isStruct: false); break;
-                case IndexSpace.BoolContext:
-                    if ((uint)index >= (uint)BoolContexts.Count) throw Fail(p, pc, $"{name}: context {index} out of range");
-                    break;
-                case IndexSpace.CastTarget:
-                    if ((uint)index > (uint)CastTarget.Bool) throw Fail(p, pc, $"{name}: cast target {index} out of range");
-                    break;
-                case IndexSpace.TupleElement: break; // any element number: a wrong one is a runtime error
-            }
-        }
+            ConstantKind.Builtin => value is BuiltinFunction,
+            ConstantKind.Tuple => value is VeldTuple,
+            ConstantKind.Range => value is VeldRange,
+            ConstantKind.String => value is VeldString,
+            _ => true,
+        };
+        if (!fits) throw Fail(p, pc, $"{name}: constant {index} has the wrong kind");
+    }
+
+    private static void VerifyConstructor(RegisterProgram program, FunctionProto p, int pc, string name, int index, bool isStruct)
+    {
+        if ((uint)index >= (uint)program.Constructors.Length) throw Fail(p, pc, $"{name}: constructor {index} out of range");
+        if (program.Constructors[index].IsStruct != isStruct)
+            throw Fail(p, pc, $"{name}: constructor {index} is not {(isStruct ? "a struct" : "an enum variant")}");
     }
 
     private static BytecodeVerificationException Fail(string message) => new($"invalid register program: {message}");

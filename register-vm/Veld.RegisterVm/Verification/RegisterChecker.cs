@@ -34,10 +34,9 @@ public static class RegisterChecker
     /// <summary>Check every prototype of <paramref name="program"/>; an empty list means it is proven.</summary>
     public static IReadOnlyList<CheckerViolation> Check(RegisterProgram program)
     {
-        IReadOnlyDictionary<FunctionProto, InstructionFacts[]> factsOf;
         try
         {
-            factsOf = ProgramVerifier.Verify(program);
+            ProgramVerifier.Verify(program);
         }
         catch (BytecodeVerificationException e)
         {
@@ -45,7 +44,7 @@ public static class RegisterChecker
         }
         var violations = new List<CheckerViolation>();
         foreach (var proto in program.Script.SelfAndDescendants())
-            violations.AddRange(CheckProto(program, proto, factsOf[proto]));
+            violations.AddRange(CheckProto(program, proto, InstructionFacts.OfEvery(proto, program)));
         return violations;
     }
 
