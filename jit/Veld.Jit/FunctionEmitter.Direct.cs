@@ -311,7 +311,8 @@ internal sealed partial class FunctionEmitter
     /// compiled): when the receiver still has the cache's type and the cache's method is that compiled function
     /// (<see cref="RegisterMachine.DirectMethod"/>, which also puts self in R[a]), the method runs through its direct
     /// entry; anything else falls through to the general method call that follows. The registers were written back
-    /// before the call, as for every method call, so a bail needs nothing more here.
+    /// before the call, as for every method call, so a bail needs nothing more here but, in a frameless entry, its
+    /// waiting frame.
     /// </summary>
     private void EmitDirectMethodCall(int a, int b, int resume, int site, DirectEntry target, Label done)
     {

@@ -135,7 +135,8 @@ internal sealed partial class FunctionEmitter
     {
         // The typed registers a catch of this frame reads go back to the stack (none without a TRY: nothing reads
         // the frame again); unless the error came from a callee still above this frame (its registers were
-        // flushed before the call; the dead ones above the call window are the callee's now).
+        // flushed before the call; the dead ones above the call window are the callee's now). A frameless callee
+        // leaves no frame above this one: its error counts as raised here, and writes back the same values.
         var handlerLive = _plan.LiveAtHandlers.Where(w => _local[w] is not null).ToList();
         if (handlerLive.Count > 0)
         {
