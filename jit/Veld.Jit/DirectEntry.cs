@@ -4,20 +4,25 @@ using Veld.RegisterVm;
 namespace Veld.Jit;
 
 /// <summary>
-/// A compiled function's second entry, for calls from compiled code to a known global function: a static method
-/// that pushes the callee's frame itself (a few stores, the depth limit and the fuel tick), takes the arguments its
-/// plan keeps typed as <c>long</c>/<c>double</c>/<c>bool</c> IL arguments (no unboxing guards) and returns the result
-/// as an IL value, where the general call goes through the VM's call helper, a delegate, the entry switch and the
-/// result slot. Its signature: the <see cref="CompiledFunction"/> parameters (frame index, entry pc and entry frame are
-/// set by the prologue), then the closure, the arguments' slot, the result slot, then one argument per typed parameter.
-/// It returns the result, or anything with <see cref="RegisterMachine.DirectBailed"/> set when the callee's frame
-/// must go on in the VM (a deoptimisation, a call the trampoline must run, a tail call).
+/// A compiled function's second entry, for calls from compiled code to a known global function or a monomorphic
+/// method: a static method that takes the arguments its plan keeps typed as <c>long</c>/<c>double</c>/<c>bool</c> IL
+/// arguments (no unboxing guards) and returns the result as an IL value, where the general call goes through the VM's
+/// call helper, a delegate, the entry switch and the result slot. Its signature: the <see cref="CompiledFunction"/>
+/// parameters (the caller passes its own frame index plus one: the index this activation's frame has or would have),
+/// then the closure, the arguments' slot, the result slot, then one argument per typed parameter. It returns the
+/// result (unboxed when <see cref="ReturnKind"/> is typed), or anything with <see cref="RegisterMachine.DirectBailed"/>
+/// set when the callee's frame must go on in the VM (a deoptimisation, a call the trampoline must run, a tail call).
 /// </summary>
 /// <param name="Generation">The compilation of <see cref="Proto"/> it belongs to (<see cref="TierUp.Generation"/>):
 /// callers check it, so a function recompiled without a failed assumption is not entered through a stale copy.</param>
 /// <param name="ParamKinds">Per parameter, the kind it is passed as (<see cref="RegisterKind.Boxed"/>: not passed,
 /// the callee reads the stack slot the caller wrote).</param>
-internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicMethod Method, RegisterKind[] ParamKinds)
+/// <param name="Frameless">Whether the entry runs without a <see cref="CallFrame"/> (<see cref="FramelessBodies"/>): it
+/// counts the call depth and ticks fuel as a call does, and writes its frame only when it leaves for the VM.</param>
+/// <param name="ReturnKind">The kind every RETURN of the plan returns (<see cref="RegisterKind.Boxed"/>: a
+/// <c>Value</c>); typed, the result travels unboxed and the caller adds two <c>long</c>s (fib).</param>
+internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicMethod Method, RegisterKind[] ParamKinds,
+    bool Frameless, RegisterKind ReturnKind)
 {
     /// <summary>The arguments before the typed parameters.</summary>
     public static readonly Type[] FixedParameters =
@@ -26,14 +31,16 @@ internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicM
     public const int ClosureArg = 5, ArgSlotArg = 6, ResultSlotArg = 7;
 
     /// <summary>The entry for <paramref name="proto"/> compiled with <paramref name="plan"/>: its method, still to be emitted.</summary>
-    public static DirectEntry Create(FunctionProto proto, int generation, TypePlan plan)
+    public static DirectEntry Create(FunctionProto proto, int generation, TypePlan plan, bool frameless)
     {
         var kinds = new RegisterKind[proto.ParamCount];
         for (int r = 0; r < kinds.Length; r++)
             kinds[r] = plan.LiveIn[0] is { } live && live[r] && plan.Webs.In(0, r) is var w && w >= 0 ? plan.Kinds[w] : RegisterKind.Boxed;
+        var returns = plan.ReturnKind(proto) ?? RegisterKind.Boxed;
         var parameters = FixedParameters.Concat(kinds.Where(k => k != RegisterKind.Boxed).Select(FunctionEmitter.ClrType)).ToArray();
-        var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}_direct", typeof(Runtime.Value), parameters, typeof(RegisterMachine).Module, skipVisibility: true);
-        return new DirectEntry(proto, generation, method, kinds);
+        var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}_direct", FunctionEmitter.ClrType(returns), parameters,
+            typeof(RegisterMachine).Module, skipVisibility: true);
+        return new DirectEntry(proto, generation, method, kinds, frameless, returns);
     }
 }
 

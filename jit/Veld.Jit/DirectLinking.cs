@@ -30,13 +30,13 @@ internal static class DirectLinking
         }
         if (selfSites.Count > 0)
         {
-            var entry = DirectEntry.Create(proto, generation, plan);
+            var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, pc => selfSites.Contains(pc) || calls.TryGetValue(pc, out var e) && e.Frameless));
             foreach (int pc in selfSites) calls[pc] = entry;
             var directListing = listing is null ? null : new StringBuilder();
             if (Compilation.CompileDirect(plan, stress, stats, new DirectLinks(entry, calls), directListing))
             {
                 self = entry;
-                listing?.AppendLine("  direct entry (calls from compiled code):").Append(directListing).AppendLine("  frame entry:");
+                listing?.AppendLine(entry.Frameless ? "  direct entry (calls from compiled code; no frame):" : "  direct entry (calls from compiled code):").Append(directListing).AppendLine("  frame entry:");
             }
             else
                 foreach (int pc in selfSites) calls.Remove(pc);
@@ -49,11 +49,14 @@ internal static class DirectLinking
     public static DirectEntry? CompileEntry(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, FunctionProto?> methodOf, Func<FunctionProto, DirectEntry?> entryOf)
     {
-        var entry = DirectEntry.Create(proto, generation, plan);
-        var calls = new Dictionary<int, DirectEntry>();
+        var others = new Dictionary<int, DirectEntry>();
+        var selfSites = new List<int>();
         foreach (var (pc, callee) in Calls(proto, calleeOf, methodOf))
-            if (callee == proto) calls[pc] = entry;
-            else if (entryOf(callee) is { } other) calls[pc] = other;
+            if (callee == proto) selfSites.Add(pc);
+            else if (entryOf(callee) is { } other) others[pc] = other;
+        var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, pc => selfSites.Contains(pc) || others.TryGetValue(pc, out var e) && e.Frameless));
+        var calls = new Dictionary<int, DirectEntry>(others);
+        foreach (int pc in selfSites) calls[pc] = entry;
         return Compilation.CompileDirect(plan, stress, stats, new DirectLinks(entry, calls)) ? entry : null;
     }
 

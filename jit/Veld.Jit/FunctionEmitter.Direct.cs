@@ -7,9 +7,10 @@ using VmOp = Veld.RegisterVm.OpCode;
 namespace Veld.Jit;
 
 /// <summary>
-/// Direct calls (<see cref="DirectEntry"/>): the callee side (a prologue that pushes the frame, typed parameters
-/// from IL arguments, an epilogue that returns the result or bails) and the caller side (a CALLG whose global
-/// holds the linked function goes straight to its direct entry; anything else takes the general call).
+/// Direct calls (<see cref="DirectEntry"/>): the callee side (a prologue that pushes the frame, or for a frameless
+/// entry only counts the call, typed parameters from IL arguments, an epilogue that returns the result or bails) and
+/// the caller side (a CALLG whose global holds the linked function goes straight to its direct entry; anything else
+/// takes the general call, or in a frameless entry leaves for the VM at the call).
 /// </summary>
 internal sealed partial class FunctionEmitter
 {
@@ -20,6 +21,18 @@ internal sealed partial class FunctionEmitter
     /// <summary>Per web: a typed parameter of this direct entry, which arrives only as an IL argument (its stack slot
     /// holds whatever was there), so it is written back like any register an instruction wrote.</summary>
     private readonly bool[] _parameterInIl;
+
+    /// <summary>Whether this is a frameless direct entry (<see cref="FramelessBodies"/>).</summary>
+    private bool Frameless => _links.Self is { Frameless: true };
+
+    /// <summary>Per kind: the local a typed direct call's result arrives in, and the one a typed RETURN leaves in.</summary>
+    private readonly Dictionary<RegisterKind, LocalBuilder> _directResults = [], _typedReturns = [];
+
+    private LocalBuilder DirectResult(RegisterKind kind) =>
+        _directResults.TryGetValue(kind, out var local) ? local : _directResults[kind] = _il.Local(ClrType(kind));
+
+    private LocalBuilder TypedReturn(RegisterKind kind) =>
+        _typedReturns.TryGetValue(kind, out var local) ? local : _typedReturns[kind] = _il.Local(ClrType(kind));
 
     private bool[] ParametersInIl()
     {
@@ -56,6 +69,11 @@ internal sealed partial class FunctionEmitter
     /// stamped at the caller's call, as the general call's do.</summary>
     private void EmitDirectPrologue()
     {
+        if (Frameless)
+        {
+            EmitFramelessPrologue();
+            return;
+        }
         _il.Emit(OpCodes.Ldarg_0);
         _il.Arg(DirectEntry.ClosureArg);
         _il.Arg(DirectEntry.ArgSlotArg);
@@ -71,6 +89,29 @@ internal sealed partial class FunctionEmitter
         EmitFrameLocals();
     }
 
+    /// <summary>No frame: the call depth and fuel of a call (raised before this activation exists, stamped at the caller's
+    /// call), stack room, and the frame's base and closure from the IL arguments. The frame index (argument 1) is the one
+    /// the frame would have: the caller passed its own plus one.</summary>
+    private void EmitFramelessPrologue()
+    {
+        VmCall(nameof(RegisterMachine.EnterFrameless), () => { _il.Arg(DirectEntry.ArgSlotArg); _il.Int(_proto.MaxStack); });
+        _il.Arg(DirectEntry.ArgSlotArg);
+        _il.Emit(OpCodes.Stloc, _base);
+        _il.Arg(DirectEntry.ClosureArg);
+        _il.Emit(OpCodes.Stloc, _closure);
+        EmitFrameLocals();
+    }
+
+    /// <summary>The error filter of a frameless entry: no catch can resume it (it has no TRY, and its callees are
+    /// frameless), so nothing goes back to the stack; the error gets this frame in its call stack, and the depth goes.</summary>
+    private void EmitFramelessFilter() =>
+        VmCall(nameof(RegisterMachine.LeaveFramelessOnError), () =>
+        {
+            _il.Emit(OpCodes.Ldloc, _error);
+            _il.Emit(OpCodes.Ldloc, _closure);
+            _il.Emit(OpCodes.Ldloc, _currentPc);
+        });
+
     /// <summary>Entered at pc 0 only: the typed parameters come from the IL arguments, which the caller passes in
     /// their kinds without writing them to the stack (<see cref="_parameterInIl"/>).</summary>
     private void EmitDirectParameters()
@@ -85,12 +126,25 @@ internal sealed partial class FunctionEmitter
         }
     }
 
-    /// <summary>RETURN: the frame goes, and the value leaves in <c>_value</c> (the epilogue returns it).</summary>
-    private void EmitDirectReturn(Action value)
+    /// <summary>RETURN of register <paramref name="register"/> (-1: RETURNUNIT): the frame goes (a frameless entry
+    /// leaves the depth), and the value leaves in <c>_value</c>, or unboxed in its kind's local when every RETURN
+    /// returns a typed register of that kind (<see cref="DirectEntry.ReturnKind"/>); the epilogue returns it.</summary>
+    private void EmitDirectReturn(int register)
     {
-        value();
-        _il.Emit(OpCodes.Stloc, _value);
-        VmCall(nameof(RegisterMachine.ReturnFromDirect), () => _il.Arg(4));
+        var kind = _links.Self!.ReturnKind;
+        if (kind != RegisterKind.Boxed)
+        {
+            _il.Emit(OpCodes.Ldloc, In(register));
+            _il.Emit(OpCodes.Stloc, TypedReturn(kind));
+        }
+        else
+        {
+            if (register < 0) _il.Emit(OpCodes.Ldsfld, VmMembers.Unit);
+            else Register(register);
+            _il.Emit(OpCodes.Stloc, _value);
+        }
+        if (Frameless) VmCall(nameof(RegisterMachine.ReturnFromFrameless), () => { });
+        else VmCall(nameof(RegisterMachine.ReturnFromDirect), () => _il.Arg(4));
         Exit(() => _il.Int(ReturnedInValue));
     }
 
@@ -99,25 +153,52 @@ internal sealed partial class FunctionEmitter
     /// value is in <see cref="RegisterMachine.CompiledResult"/>.</summary>
     private const int ReturnedInValue = CompiledExit.Next;
 
-    /// <summary>Returned: the value; any other exit leaves the frame (or frames) to the VM, which the caller hears.</summary>
+    /// <summary>Returned: the value; any other exit leaves the frame (or frames) to the VM, which the caller hears. A
+    /// frameless entry writes its frame then (<see cref="RegisterMachine.BailFromFrameless"/>).</summary>
     private void EmitDirectEpilogue()
     {
+        var kind = _links.Self!.ReturnKind;
         var bail = _il.NewLabel("bail");
-        var viaVm = _il.NewLabel("returned_via_vm");
         _il.Emit(OpCodes.Ldloc, _exit);
         _il.Int(ReturnedInValue);
-        _il.Emit(OpCodes.Bne_Un, viaVm);
-        _il.Emit(OpCodes.Ldloc, _value);
-        _il.Emit(OpCodes.Ret);
-        _il.Mark(viaVm);
-        _il.Emit(OpCodes.Ldloc, _exit);
-        _il.Int(CompiledExit.Returned);
         _il.Emit(OpCodes.Bne_Un, bail);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, VmMembers.CompiledResult);
+        _il.Emit(OpCodes.Ldloc, kind == RegisterKind.Boxed ? _value : TypedReturn(kind));
         _il.Emit(OpCodes.Ret);
         _il.Mark(bail);
-        VmCall(nameof(RegisterMachine.BailFromDirect), () => { _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _exit); });
+        if (kind == RegisterKind.Boxed && !Frameless)
+        {
+            // A return through the VM's helpers (a builtin in tail position; a typed or frameless entry has no tail call).
+            var bailed = _il.NewLabel("bailed");
+            _il.Emit(OpCodes.Ldloc, _exit);
+            _il.Int(CompiledExit.Returned);
+            _il.Emit(OpCodes.Bne_Un, bailed);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldfld, VmMembers.CompiledResult);
+            _il.Emit(OpCodes.Ret);
+            _il.Mark(bailed);
+        }
+        if (Frameless)
+            VmCall(nameof(RegisterMachine.BailFromFrameless), () =>
+            {
+                _il.Emit(OpCodes.Ldarg_1);
+                _il.Emit(OpCodes.Ldloc, _closure);
+                _il.Emit(OpCodes.Ldloc, _base);
+                _il.Arg(DirectEntry.ResultSlotArg);
+                _il.Emit(OpCodes.Ldloc, _exit);
+            });
+        else
+        {
+            VmCall(nameof(RegisterMachine.BailFromDirect), () => { _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _exit); });
+            _il.Emit(OpCodes.Pop);
+        }
+        // The value returned with a bail is never read.
+        switch (kind)
+        {
+            case RegisterKind.Int: _il.Emit(OpCodes.Ldc_I8, 0L); break;
+            case RegisterKind.Float: _il.Emit(OpCodes.Ldc_R8, 0.0); break;
+            case RegisterKind.Bool: _il.Int(0); break;
+            default: _il.Emit(OpCodes.Ldloc, _value); break;
+        }
         _il.Emit(OpCodes.Ret);
     }
 
@@ -151,7 +232,7 @@ internal sealed partial class FunctionEmitter
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
         if (flushLater)
             FlushAll([.. Enumerable.Range(0, kinds.Length).Where(r => kinds[r] == RegisterKind.Boxed && IsTyped(a + r)).Select(r => WebIn(a + r))]);
-        VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var returned = _il.NewLabel("direct_returned");
         InvokeDirect(target, a, returned);
         // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
@@ -161,16 +242,21 @@ internal sealed partial class FunctionEmitter
             ReloadRegisters();
             FlushBelowCallWindow(pc);
         }
+        FramelessFrameWaits(resume);
         Exit(() => _il.Int(CompiledExit.Reload));
         _il.Mark(returned);
         ReloadRegisters();
-        Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+        StoreDirectResult(target, a);
         _il.Emit(OpCodes.Br, done);
 
         _il.Mark(general);
         if (flushLater) FlushLive(-1, pc, resume);
-        EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
-        StoreCallResult(a);
+        if (Frameless) Exit(() => _il.Int(pc)); // the VM makes the call: its callee's frame must sit on this one's
+        else
+        {
+            EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
+            StoreCallResult(a);
+        }
         _il.Mark(done);
     }
 
@@ -181,8 +267,10 @@ internal sealed partial class FunctionEmitter
     {
         var kinds = target.ParamKinds;
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Int(0); // frame index, entry pc and entry frame: the callee's prologue sets them
-        _il.Int(0);
+        _il.Emit(OpCodes.Ldarg_1); // the index of the callee's frame (a frameless callee only counts on it)
+        _il.Int(1);
+        _il.Emit(OpCodes.Add);
+        _il.Int(0); // entry pc and entry frame: a frame-pushing callee's prologue sets them
         _il.Int(0);
         _il.Arg(4);
         _il.Emit(OpCodes.Ldloc, _directCallee);
@@ -199,7 +287,7 @@ internal sealed partial class FunctionEmitter
             }
         }
         _il.Emit(OpCodes.Call, target.Method);
-        _il.Emit(OpCodes.Stloc, _value);
+        _il.Emit(OpCodes.Stloc, target.ReturnKind == RegisterKind.Boxed ? _value : DirectResult(target.ReturnKind));
         VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
         _il.Emit(OpCodes.Brfalse, returned);
     }
@@ -223,9 +311,10 @@ internal sealed partial class FunctionEmitter
     /// compiled): when the receiver still has the cache's type and the cache's method is that compiled function
     /// (<see cref="RegisterMachine.DirectMethod"/>, which also puts self in R[a]), the method runs through its direct
     /// entry; anything else falls through to the general method call that follows. The registers were written back
-    /// before the call, as for every method call, so a bail needs nothing more here.
+    /// before the call, as for every method call, so a bail needs nothing more here but, in a frameless entry, its
+    /// waiting frame.
     /// </summary>
-    private void EmitDirectMethodCall(int a, int b, int site, DirectEntry target, Label done)
+    private void EmitDirectMethodCall(int a, int b, int resume, int site, DirectEntry target, Label done)
     {
         if (target.ParamKinds[0] != RegisterKind.Boxed || ResultKind(a) != RegisterKind.Boxed) return;
         var general = _il.NewLabel("general_method_call");
@@ -243,12 +332,56 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Brfalse, general);
         var returned = _il.NewLabel("direct_method_returned");
         InvokeDirect(target, a, returned);
+        FramelessFrameWaits(resume);
         Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
         _il.Mark(returned);
         ReloadRegisters();
-        Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+        StoreDirectResult(target, a);
         _il.Emit(OpCodes.Br, done);
         _il.Mark(general);
+    }
+
+    /// <summary>A frameless entry whose direct callee bailed: its frame, waiting at <paramref name="resume"/>, is written
+    /// now (the callee wrote its own above it); nothing in a frame-pushing entry.</summary>
+    private void FramelessFrameWaits(int resume)
+    {
+        if (!Frameless) return;
+        VmCall(nameof(RegisterMachine.FramelessFrameWaits), () =>
+        {
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldloc, _closure);
+            _il.Emit(OpCodes.Ldloc, _base);
+            _il.Int(resume);
+            _il.Arg(DirectEntry.ResultSlotArg);
+        });
+    }
+
+    /// <summary>R[a] := the value a direct call to <paramref name="target"/> returned: a typed result goes straight into
+    /// a result web of its kind (no guard: the callee's plan proved the kind), else it is boxed or stored as it is.</summary>
+    private void StoreDirectResult(DirectEntry target, int a)
+    {
+        var kind = target.ReturnKind;
+        if (kind == RegisterKind.Boxed)
+        {
+            Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
+            return;
+        }
+        if (ResultKind(a) == kind)
+        {
+            _il.Emit(OpCodes.Ldloc, DirectResult(kind));
+            _il.Emit(OpCodes.Stloc, Out(a));
+            return;
+        }
+        Store(a, () =>
+        {
+            _il.Emit(OpCodes.Ldloc, DirectResult(kind));
+            _il.Emit(OpCodes.Call, kind switch
+            {
+                RegisterKind.Int => VmMembers.FromInt,
+                RegisterKind.Float => VmMembers.FromFloat,
+                _ => VmMembers.FromBool,
+            });
+        });
     }
 
     /// <summary>The typed registers below CALLG <paramref name="pc"/>'s window that are live where the frame resumes after

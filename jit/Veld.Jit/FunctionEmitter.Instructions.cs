@@ -185,9 +185,9 @@ internal sealed partial class FunctionEmitter
             case VmOp.TailCallG: EmitTailCall(() => VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(c)), a, b); break;
             case VmOp.TailCallR: EmitTailCall(() => Register(c), a, b); break;
             case VmOp.MethodCall or VmOp.TailMethod: EmitMethodCall(pc, next, op == VmOp.TailMethod, a, b, ConstantIndex(pc, c)); break;
-            case VmOp.Return when _links.Self is not null: EmitDirectReturn(() => Register(a)); break;
+            case VmOp.Return when _links.Self is not null: EmitDirectReturn(a); break;
             case VmOp.Return: Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { Register(a); ActivationArgs(); })); break;
-            case VmOp.ReturnUnit when _links.Self is not null: EmitDirectReturn(() => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit)); break;
+            case VmOp.ReturnUnit when _links.Self is not null: EmitDirectReturn(-1); break;
             case VmOp.ReturnUnit:
                 Exit(() => VmCall(nameof(RegisterMachine.ReturnValue), () => { _il.Emit(OpCodes.Ldsfld, VmMembers.Unit); ActivationArgs(); }));
                 break;
@@ -426,10 +426,17 @@ internal sealed partial class FunctionEmitter
     {
         // Tail calls save it too: a builtin method in tail position runs with this frame below its callbacks,
         // whose errors' call stacks show where this frame is.
-        VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
+        if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
         if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
-        if (!tail && _links.Calls.TryGetValue(pc, out var method)) EmitDirectMethodCall(a, b, site, method, next);
+        if (!tail && _links.Calls.TryGetValue(pc, out var method)) EmitDirectMethodCall(a, b, resume, site, method, next);
+        if (Frameless)
+        {
+            Exit(() => _il.Int(pc)); // the VM makes the call (FramelessBodies): the registers went to the stack above
+            _il.Mark(next);
+            ReloadRegisters();
+            return;
+        }
         VmCall(nameof(RegisterMachine.MethodCall), () =>
         {
             Register(b);

@@ -111,10 +111,32 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Isinst, typeof(VeldRuntimeException));
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Brfalse, notVeld);
+        _il.Emit(OpCodes.Stloc, _error);
+        if (Frameless) EmitFramelessFilter();
+        else EmitFrameFilter();
+        _il.Mark(notVeld);
+        _il.Emit(OpCodes.Pop);
+        _il.Int(0); // do not handle
+        _il.BeginFilterHandler();
+        _il.Emit(OpCodes.Rethrow); // never runs: the filter declines every exception
+        _il.EndTry();
+        _il.Mark(_leave);
+        if (_links.Self is not null)
+        {
+            EmitDirectEpilogue();
+            return;
+        }
+        _il.Emit(OpCodes.Ldloc, _exit);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>The error filter's work (the error in <c>_error</c>) in code that has a frame.</summary>
+    private void EmitFrameFilter()
+    {
         // The typed registers a catch of this frame reads go back to the stack (none without a TRY: nothing reads
         // the frame again); unless the error came from a callee still above this frame (its registers were
-        // flushed before the call; the dead ones above the call window are the callee's now).
-        _il.Emit(OpCodes.Stloc, _error);
+        // flushed before the call; the dead ones above the call window are the callee's now). A frameless callee
+        // leaves no frame above this one: its error counts as raised here, and writes back the same values.
         var handlerLive = _plan.LiveAtHandlers.Where(w => _local[w] is not null).ToList();
         if (handlerLive.Count > 0)
         {
@@ -131,20 +153,6 @@ internal sealed partial class FunctionEmitter
         // The innermost instruction's position wins: the error leaves here stamped with the raising instruction's
         // position (and, from the top frame, the call stack), through the proto's line and column tables.
         VmCall(nameof(RegisterMachine.StampError), () => { _il.Emit(OpCodes.Ldloc, _error); _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _currentPc); });
-        _il.Mark(notVeld);
-        _il.Emit(OpCodes.Pop);
-        _il.Int(0); // do not handle
-        _il.BeginFilterHandler();
-        _il.Emit(OpCodes.Rethrow); // never runs: the filter declines every exception
-        _il.EndTry();
-        _il.Mark(_leave);
-        if (_links.Self is not null)
-        {
-            EmitDirectEpilogue();
-            return;
-        }
-        _il.Emit(OpCodes.Ldloc, _exit);
-        _il.Emit(OpCodes.Ret);
     }
 
     /// <summary>Jump targets get labels; the places the VM may resume a frame at are entries.</summary>

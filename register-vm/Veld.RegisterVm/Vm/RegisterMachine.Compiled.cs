@@ -163,6 +163,58 @@ internal sealed partial class RegisterMachine
         _context.ExitCall();
     }
 
+    // ---- frameless direct entries (docs/PERFORMANCE.md, JIT section 10) -------------------------------------------
+    // A frameless activation k (the index its frame would have: its caller's plus one) keeps its frame in IL
+    // arguments. It enters the call depth as a call does and leaves it on return, on the way out of an error (its
+    // filter), or with the frame it writes when it leaves for the VM, which the VM pops as any other.
+
+    /// <summary>A frameless entry's prologue: the depth limit and the fuel tick of a call, and stack room for its
+    /// registers (<paramref name="maxStack"/>, a constant of its code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void EnterFrameless(int argSlot, int maxStack)
+    {
+        _context.EnterCall();
+        EnsureStack(argSlot + maxStack);
+    }
+
+    /// <summary>RETURN in a frameless entry: nothing to pop (it opened no upvalue and no handler), the depth goes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ReturnFromFrameless() => _context.ExitCall();
+
+    /// <summary>A frameless activation <paramref name="frameIndex"/> leaves for the VM with exit code
+    /// <paramref name="exit"/>. A pc: it is the innermost (a deoptimisation, a THROW, a call to make in the VM), so the
+    /// frames up to it exist from now on, its own resuming at that pc; its callers write theirs on their way out
+    /// (<see cref="FramelessFrameWaits"/>) before anything reads them. Otherwise a callee bailed and this frame is
+    /// written already.</summary>
+    internal void BailFromFrameless(int frameIndex, Closure closure, int @base, int resultSlot, int exit)
+    {
+        if (exit >= 0)
+        {
+            while (_frames.Length <= frameIndex) GrowFrames();
+            _frameCount = frameIndex + 1;
+            _frames[frameIndex] = new CallFrame { Closure = closure, Base = @base, Pc = exit, ResultSlot = resultSlot };
+        }
+        DirectBailed = true;
+    }
+
+    /// <summary>A frameless activation whose direct callee bailed: its frame, waiting in the call, resumes at
+    /// <paramref name="resumePc"/> (the innermost made room for it).</summary>
+    internal void FramelessFrameWaits(int frameIndex, Closure closure, int @base, int resumePc, int resultSlot) =>
+        _frames[frameIndex] = new CallFrame { Closure = closure, Base = @base, Pc = resumePc, ResultSlot = resultSlot };
+
+    /// <summary>An error leaves frameless activation of <paramref name="closure"/> at <paramref name="pc"/> (its
+    /// filter, innermost first): the error's position if none is stamped, this frame onto its call stack (the first
+    /// real frame below adds the rest, <see cref="StampError"/>), and the call depth given back. Returns the error, as
+    /// <see cref="StampError"/> does.</summary>
+    internal VeldRuntimeException LeaveFramelessOnError(VeldRuntimeException error, Closure closure, int pc)
+    {
+        var at = closure.Proto.PositionAt(pc);
+        error.At(at.Line, at.Column);
+        error.LeaveFunction(at.Function);
+        _context.ExitCall();
+        return error;
+    }
+
     /// <summary>Whether the direct entry just called bailed (and clears the flag: the caller leaves, and bails in turn
     /// if it is a direct entry itself).</summary>
     internal bool TakeDirectBail()
