@@ -52,5 +52,10 @@ internal static class VmMembers
     public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
+    public static readonly MethodInfo AsArray = Getter(typeof(Value), nameof(Value.AsArray));
+    public static readonly MethodInfo ArrayItems = Getter(typeof(VeldArray), nameof(VeldArray.Items));
+    public static readonly MethodInfo ListAsSpan = Method(typeof(System.Runtime.InteropServices.CollectionsMarshal), nameof(System.Runtime.InteropServices.CollectionsMarshal.AsSpan)).MakeGenericMethod(typeof(Value));
+    public static readonly MethodInfo SpanLength = Getter(typeof(Span<Value>), nameof(Span<Value>.Length));
+    public static readonly MethodInfo SpanItem = Getter(typeof(Span<Value>), "Item");
     public static readonly MethodInfo BigMul = Method(typeof(Math), nameof(Math.BigMul), typeof(long), typeof(long), typeof(long).MakeByRefType());
 }

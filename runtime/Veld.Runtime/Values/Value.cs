@@ -69,6 +69,9 @@ public readonly struct Value
     public double AsNumber => IsInt ? _bits : AsFloat;
     /// <summary>The heap object, or null for int/float/bool/unit.</summary>
     public HeapObject? AsObject => _obj as HeapObject;
+    /// <summary>The array, or null for any other value: one test of a sealed class, where <see cref="AsObject"/>
+    /// (a cast to a class with subclasses) calls the runtime's cast helper.</summary>
+    public VeldArray? AsArray { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _obj as VeldArray; }
 
     public ValueKind Kind => _obj is null ? ValueKind.Int : _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
 
