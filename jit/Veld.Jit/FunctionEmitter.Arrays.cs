@@ -16,39 +16,62 @@ internal sealed partial class FunctionEmitter
     private LocalBuilder? _array, _elements;
 
     /// <summary>GETINDEX R[a] := R[b][R[c]], R[c] an int register and R[b] boxed.</summary>
-    private void EmitElementRead(int a, int b, int c)
+    private void EmitElementRead(int a, int b, int c) => InlineRead(a, "element",
+        general =>
+        {
+            ElementAddress(b, c, general);
+            _il.Emit(OpCodes.Ldobj, typeof(Value));
+        },
+        () =>
+        {
+            Register(b);
+            _il.Emit(OpCodes.Ldloc, In(c));
+            _il.Emit(OpCodes.Call, AccessOp(nameof(Access.GetIndexAt)));
+        });
+
+    /// <summary>SETINDEX R[a][R[b]] := the value <paramref name="value"/> pushes, R[b] an int register and R[a] boxed.</summary>
+    private void EmitElementWrite(int a, int b, Action value) => InlineWrite("element",
+        general =>
+        {
+            ElementAddress(a, b, general);
+            value();
+            _il.Emit(OpCodes.Stobj, typeof(Value));
+        },
+        () =>
+        {
+            Register(a);
+            _il.Emit(OpCodes.Ldloc, In(b));
+            value();
+            _il.Emit(OpCodes.Call, AccessOp(nameof(Access.SetIndexAt)));
+        });
+
+    /// <summary>R[a] := what <paramref name="fast"/> pushes, or, when it branches to the label it is given (with nothing
+    /// pushed), what <paramref name="general"/> pushes. A typed result is guarded: a value of another kind hands over
+    /// to the interpreter after this instruction.</summary>
+    private void InlineRead(int a, string what, Action<Label> fast, Action general)
     {
-        var general = _il.NewLabel("read_not_an_element");
-        var read = _il.NewLabel("element_read");
-        ElementAddress(b, c, general);
-        _il.Emit(OpCodes.Ldobj, typeof(Value));
+        var slow = _il.NewLabel($"{what}_general");
+        var read = _il.NewLabel($"{what}_read");
+        fast(slow);
         _il.Emit(OpCodes.Stloc, _value);
         _il.Emit(OpCodes.Br, read);
-        _il.Mark(general);
-        Register(b);
-        _il.Emit(OpCodes.Ldloc, In(c));
-        _il.Emit(OpCodes.Call, AccessOp(nameof(Access.GetIndexAt)));
+        _il.Mark(slow);
+        general();
         _il.Emit(OpCodes.Stloc, _value);
         _il.Mark(read);
-        // A typed result is guarded: an element of another kind hands over to the interpreter after this instruction.
         if (ResultKind(a) != RegisterKind.Boxed) GuardedStore(a);
         else Store(a, () => _il.Emit(OpCodes.Ldloc, _value));
     }
 
-    /// <summary>SETINDEX R[a][R[b]] := the value <paramref name="value"/> pushes, R[b] an int register and R[a] boxed.</summary>
-    private void EmitElementWrite(int a, int b, Action value)
+    /// <summary>A write by <paramref name="fast"/>, or, when it branches to the label it is given, by <paramref name="general"/>.</summary>
+    private void InlineWrite(string what, Action<Label> fast, Action general)
     {
-        var general = _il.NewLabel("write_not_an_element");
-        var written = _il.NewLabel("element_written");
-        ElementAddress(a, b, general);
-        value();
-        _il.Emit(OpCodes.Stobj, typeof(Value));
+        var slow = _il.NewLabel($"{what}_general");
+        var written = _il.NewLabel($"{what}_written");
+        fast(slow);
         _il.Emit(OpCodes.Br, written);
-        _il.Mark(general);
-        Register(a);
-        _il.Emit(OpCodes.Ldloc, In(b));
-        value();
-        _il.Emit(OpCodes.Call, AccessOp(nameof(Access.SetIndexAt)));
+        _il.Mark(slow);
+        general();
         _il.Mark(written);
     }
 

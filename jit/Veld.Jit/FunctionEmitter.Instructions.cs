@@ -246,6 +246,7 @@ internal sealed partial class FunctionEmitter
                 if (K(i)) Constant(c); else Register(c);
                 _il.Emit(OpCodes.Call, IsInt(b) ? AccessOp(nameof(Access.SetIndexAt)) : AccessOp(nameof(Access.SetIndex)));
                 break;
+            case VmOp.GetField when !IsTyped(b): EmitFieldRead(a, b, ConstantIndex(pc, c)); break;
             case VmOp.GetField:
                 Store(a, () =>
                 {
@@ -254,6 +255,9 @@ internal sealed partial class FunctionEmitter
                     CacheAddress(ConstantIndex(pc, c));
                     _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.GetField)));
                 });
+                break;
+            case VmOp.SetField when !IsTyped(a):
+                EmitFieldWrite(a, ConstantIndex(pc, b), () => { if (K(i)) StoredConstant(c); else Register(c); });
                 break;
             case VmOp.SetField:
                 Register(a);
