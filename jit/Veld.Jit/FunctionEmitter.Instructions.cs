@@ -41,10 +41,11 @@ internal sealed partial class FunctionEmitter
         [VmOp.SetEqK] = VmOp.Eq, [VmOp.SetLtK] = VmOp.Lt, [VmOp.SetLeK] = VmOp.Le, [VmOp.SetGtK] = VmOp.Gt, [VmOp.SetGeK] = VmOp.Ge,
     };
 
-    /// <summary>Instructions that cannot raise a Veld error (every other one records its pc for the line stamp).</summary>
+    /// <summary>Instructions that cannot raise a Veld error (every other one records its pc for the line stamp). A JMP
+    /// back is a loop's end, whose tick records it (<see cref="LoopEndTick"/>).</summary>
     private static readonly HashSet<VmOp> CannotRaise =
     [
-        VmOp.Move, VmOp.LoadI, VmOp.LoadF, VmOp.LoadK, VmOp.LoadKX, VmOp.LoadFalse, VmOp.LoadTrue, VmOp.LoadUnit,
+        VmOp.Jmp, VmOp.Move, VmOp.LoadI, VmOp.LoadF, VmOp.LoadK, VmOp.LoadKX, VmOp.LoadFalse, VmOp.LoadTrue, VmOp.LoadUnit,
         VmOp.GetUpval, VmOp.SetUpval, VmOp.SetGlobal, VmOp.Closure, VmOp.Close, VmOp.Try, VmOp.EndTry,
         VmOp.Return, VmOp.ReturnUnit, VmOp.NewArray, VmOp.NewArrayK, VmOp.NewTuple, VmOp.TestTuple, VmOp.TestVariant, VmOp.TestRange,
     ];
@@ -227,6 +228,7 @@ internal sealed partial class FunctionEmitter
                 break;
             case VmOp.NewStruct: Store(a, () => VmCall(nameof(RegisterMachine.NewStruct), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
             case VmOp.NewEnum: Store(a, () => VmCall(nameof(RegisterMachine.NewVariant), () => { _il.Int(ConstantIndex(pc, c)); Slot(b); })); break;
+            case VmOp.GetIndex when IsInt(c) && !IsTyped(b): EmitElementRead(a, b, c); break;
             case VmOp.GetIndex:
                 Store(a, () =>
                 {
@@ -235,12 +237,16 @@ internal sealed partial class FunctionEmitter
                     _il.Emit(OpCodes.Call, IsInt(c) ? AccessOp(nameof(Access.GetIndexAt)) : AccessOp(nameof(Access.GetIndex)));
                 });
                 break;
+            case VmOp.SetIndex when IsInt(b) && !IsTyped(a):
+                EmitElementWrite(a, b, () => { if (K(i)) StoredConstant(c); else Register(c); });
+                break;
             case VmOp.SetIndex:
                 Register(a);
                 Index(b);
                 if (K(i)) Constant(c); else Register(c);
                 _il.Emit(OpCodes.Call, IsInt(b) ? AccessOp(nameof(Access.SetIndexAt)) : AccessOp(nameof(Access.SetIndex)));
                 break;
+            case VmOp.GetField when !IsTyped(b): EmitFieldRead(a, b, ConstantIndex(pc, c)); break;
             case VmOp.GetField:
                 Store(a, () =>
                 {
@@ -249,6 +255,9 @@ internal sealed partial class FunctionEmitter
                     CacheAddress(ConstantIndex(pc, c));
                     _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.GetField)));
                 });
+                break;
+            case VmOp.SetField when !IsTyped(a):
+                EmitFieldWrite(a, ConstantIndex(pc, b), () => { if (K(i)) StoredConstant(c); else Register(c); });
                 break;
             case VmOp.SetField:
                 Register(a);

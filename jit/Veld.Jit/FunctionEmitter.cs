@@ -96,7 +96,11 @@ internal sealed partial class FunctionEmitter
         else EmitEntrySwitch();
         for (int pc = 0; pc < _code.Length; pc += Width(pc))
         {
-            if (_labels[pc] is not null) _il.Mark(Target(pc));
+            if (_labels[pc] is not null)
+            {
+                _il.Mark(Target(pc));
+                _storedPc = -1; // a join: paths may come with other pcs stored
+            }
             _il.Comment($"pc {pc}: {Op(_code[pc])} (line {_proto.Lines[pc]})");
             EmitInstruction(pc);
         }
@@ -501,11 +505,24 @@ internal sealed partial class FunctionEmitter
 
     private void Bool(bool b) => _il.Int(b ? 1 : 0);
 
-    /// <summary>The instruction at <paramref name="pc"/> may raise: remember it for the line stamp.</summary>
+    /// <summary>The pc <c>_currentPc</c> holds on entry to the instruction being emitted, when the straight-line code
+    /// since the last join stored one (-1: not known).</summary>
+    private int _storedPc = -1;
+
+    /// <summary>
+    /// The instruction at <paramref name="pc"/> may raise: remember it for the line stamp. The error filter reads only
+    /// the position (line and column) from it, and compares it with direct call sites: an instruction at the position
+    /// already stored in its block, neither it nor the stored one a call, stores nothing (a store per instruction was
+    /// a memory write per instruction in the hot loops, the local being live into the filter).
+    /// </summary>
     private void MayRaise(int pc)
     {
+        if (_storedPc >= 0 && !LeavesFrame.Contains(Op(_code[pc])) && !LeavesFrame.Contains(Op(_code[_storedPc]))
+            && _proto.PositionAt(_storedPc) == _proto.PositionAt(pc))
+            return;
         _il.Int(pc);
         _il.Emit(OpCodes.Stloc, _currentPc);
+        _storedPc = pc;
     }
 
     /// <summary>

@@ -69,6 +69,11 @@ public readonly struct Value
     public double AsNumber => IsInt ? _bits : AsFloat;
     /// <summary>The heap object, or null for int/float/bool/unit.</summary>
     public HeapObject? AsObject => _obj as HeapObject;
+    /// <summary>The array, or null for any other value: one test of a sealed class, where <see cref="AsObject"/>
+    /// (a cast to a class with subclasses) calls the runtime's cast helper.</summary>
+    public VeldArray? AsArray { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _obj as VeldArray; }
+    /// <summary>The struct instance, or null for any other value (as <see cref="AsArray"/>: one class test).</summary>
+    public StructInstance? AsStruct { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _obj as StructInstance; }
 
     public ValueKind Kind => _obj is null ? ValueKind.Int : _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
 
