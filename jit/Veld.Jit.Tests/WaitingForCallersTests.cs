@@ -31,20 +31,12 @@ public class WaitingForCallersTests
         work({{iterations}})
         """;
 
-    private static List<string> CompiledInOrder(string source, RunOptions options)
-    {
-        var (outcome, stats) = JitRuns.Run(source, options);
-        Assert.Equal(OutcomeKind.Success, outcome.Kind);
-        Assert.Equal(JitRuns.Observed(JitRuns.Tree(source, options)), JitRuns.Observed(outcome));
-        return [.. stats.Compiled.Select(f => f.Name)];
-    }
-
     [Fact]
     public void A_short_callee_of_a_loop_held_back_by_another_callee_stays_interpreted()
     {
         // `work` waits for `quarter` (hot: called every 4th iteration), which never reaches 1,000 calls; `tiny` does, but
         // compiled it would only ever be entered from the interpreted loop.
-        Assert.Empty(CompiledInOrder(LoopCalling(3000), Threshold10));
+        Assert.Empty(CostModelTests.CompiledInOrder(LoopCalling(3000), Threshold10));
     }
 
     [Fact]
@@ -52,14 +44,14 @@ public class WaitingForCallersTests
     {
         // `quarter` gets hot at iteration 4,000 and nothing else holds `work` back then: `quarter` compiles, `work`
         // compiles at its next check, and `tiny`, waiting for it, just before it.
-        var order = CompiledInOrder(LoopCalling(8000), Threshold10);
+        var order = CostModelTests.CompiledInOrder(LoopCalling(8000), Threshold10);
         Assert.Equal(["quarter", "tiny", "work"], order);
     }
 
     [Fact]
     public void At_threshold_0_nothing_waits_for_its_callers()
     {
-        var order = CompiledInOrder(LoopCalling(3000), new RunOptions { JitThreshold = 0 });
+        var order = CostModelTests.CompiledInOrder(LoopCalling(3000), new RunOptions { JitThreshold = 0 });
         Assert.Equal(["script", "work", "tiny", "quarter"], order);
     }
 }
