@@ -11,7 +11,8 @@ public class CostModelTests
 {
     private static readonly RunOptions Threshold10 = new() { JitThreshold = 10 };
 
-    private static List<string> CompiledInOrder(string source, RunOptions options)
+    /// <summary>The functions a run compiled, in order, after checking it ran as on the tree-walker.</summary>
+    internal static List<string> CompiledInOrder(string source, RunOptions options)
     {
         var (outcome, stats) = JitRuns.Run(source, options);
         Assert.Equal(OutcomeKind.Success, outcome.Kind);

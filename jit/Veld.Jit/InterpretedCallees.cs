@@ -23,8 +23,10 @@ internal static class InterpretedCallees
     /// <paramref name="proto"/>'s iterations or calls) and still on its way to compilation. Callees that will never be
     /// compiled (refused by the size budget) or that wait themselves (mutual recursion) do not hold a caller back, nor
     /// do calls to itself (linked to its own direct entry) or sites whose callee is not known (closures in registers).
+    /// <paramref name="except"/>, when given, counts as compiled (would anything else hold the caller back?).
     /// </summary>
-    public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal, Func<int, FunctionProto?> methodOfSite)
+    public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal, Func<int, FunctionProto?> methodOfSite,
+        FunctionProto? except = null)
     {
         var code = proto.Code;
         var hot = HotCode(code);
@@ -39,7 +41,7 @@ internal static class InterpretedCallees
                 VmOp.MethodCall => methodOfSite(SiteOf(code, pc)),
                 _ => null,
             };
-            if (callee is null || callee == proto || tier.Code[callee.Id] is not null) continue;
+            if (callee is null || callee == proto || callee == except || tier.Code[callee.Id] is not null) continue;
             if (tier.Refused(callee) || tier.IsWaiting(callee)) continue;
             if (tier.CallsOf(callee) * HotCallRatio >= work) return true;
         }

@@ -132,6 +132,12 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     protected override bool WaitsForCallees(FunctionProto proto) =>
         Threshold > 0 && InterpretedCallees.Holding(proto, this, CalleeOf, FirstMethodOf(proto));
 
+    /// <summary>The cost model's other question: a short function whose caller stays interpreted waits for that caller.</summary>
+    protected override FunctionProto? WaitsForCaller(FunctionProto proto) =>
+        Threshold > 0 && Machine?.CallerOfTop() is { } caller
+        && InterpretedCallers.Holding(proto, caller, this, c => InterpretedCallees.Holding(c, this, CalleeOf, FirstMethodOf(c), except: proto))
+            ? caller : null;
+
     /// <summary>The impl method each METHODCALL site constant of <paramref name="proto"/> found first (a polymorphic site's
     /// other methods are usually called as often, and compiled as early).</summary>
     private Func<int, FunctionProto?> FirstMethodOf(FunctionProto proto) =>

@@ -23,6 +23,8 @@ internal sealed partial class RegisterMachine
     internal ref Value Registers(int @base) => ref _stack[@base];
     /// <summary>The first <paramref name="count"/> registers of the top frame (for the JIT's type profile).</summary>
     internal ReadOnlySpan<Value> TopRegisters(int count) => _stack.AsSpan(_frames[_frameCount - 1].Base, count);
+    /// <summary>The function of the frame below the top one (the top frame's caller); null in the program's first frame.</summary>
+    internal FunctionProto? CallerOfTop() => _frameCount >= 2 ? _frames[_frameCount - 2].Closure.Proto : null;
     /// <summary>Where the frame resumes when the callee it is about to push returns.</summary>
     internal void SavePc(int frameIndex, int pc) => _frames[frameIndex].Pc = pc;
     /// <summary>The inline caches of <paramref name="proto"/>, one per constant: the sites naming the same field or method

@@ -40,8 +40,11 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>Per interpreted proto: the calls and the loop back-edges reported, never reset (what <see cref="WaitsForCallees"/> weighs).</summary>
     private readonly long[] _calls = new long[protoCount];
     private readonly long[] _iterations = new long[protoCount];
-    /// <summary>Per proto: hot, but told to wait by <see cref="WaitsForCallees"/> (it gathers another threshold's heat first).</summary>
+    /// <summary>Per proto: hot, but told to wait by <see cref="WaitsForCallees"/> or <see cref="WaitsForCaller"/> (it gathers
+    /// another threshold's heat first).</summary>
     private readonly bool[] _waiting = new bool[protoCount];
+    /// <summary>Per proto: the hot callees waiting for it (<see cref="WaitsForCaller"/>), compiled just before it.</summary>
+    private readonly List<FunctionProto>?[] _waitingForCaller = new List<FunctionProto>?[protoCount];
 
     /// <summary>Bumped whenever a proto's compiled code is replaced or dropped: direct calls linked against an older
     /// compilation check it and take the general call instead.</summary>
@@ -64,6 +67,16 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
     /// Samples every register.</summary>
     public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack, CallsPerIteration, _iterations);
+
+    /// <summary>
+    /// Fewer loop iterations than this per call, on average, make a function short: entered from the interpreter, its
+    /// code does not run long enough to repay the entry (<see cref="WaitsForCaller"/>). Counting a short function's
+    /// back-edges as calls was tried and dropped: permute then interpreted half a million more instructions.
+    /// </summary>
+    public const int ShortLoopIterations = 2;
+
+    /// <summary>Whether <paramref name="proto"/>'s calls run few loop iterations each (none when it has no loop).</summary>
+    public bool IsShort(FunctionProto proto) => _iterations[proto.Id] < _calls[proto.Id] * ShortLoopIterations;
 
     /// <summary>
     /// What one loop iteration weighs against one call when deciding to compile. What compiled code wins is typed
@@ -93,16 +106,56 @@ internal abstract class TierUp(int protoCount, int threshold)
         if (WaitsForCallees(proto))
         {
             // Asked again after another threshold's heat: by then the callees it waits for may be compiled.
-            _waiting[id] = true;
-            _heat[id] = 0;
+            Wait(proto);
             return false;
         }
-        _waiting[id] = false;
-        // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
-        _heat[id] = long.MinValue;
-        Generation[id]++;
-        Code[id] = Compile(proto);
+        if (WaitsForCaller(proto) is { } caller)
+        {
+            // Compiled with the caller, just before it, if the caller compiles; asked again after another threshold's heat.
+            var waiters = _waitingForCaller[caller.Id] ??= [];
+            if (!waiters.Contains(proto)) waiters.Add(proto);
+            Wait(proto);
+            return false;
+        }
+        CompileWithWaitingCallees(proto);
         return Code[id] is not null;
+    }
+
+    private void Wait(FunctionProto proto)
+    {
+        _waiting[proto.Id] = true;
+        _heat[proto.Id] = 0;
+    }
+
+    /// <summary>
+    /// Compile <paramref name="proto"/>, and before it the hot callees that wait for it (<see cref="WaitsForCaller"/>),
+    /// theirs first in turn, so each caller's code links to its callees' (a worklist: waiting chains are as long as the
+    /// program makes them).
+    /// </summary>
+    private void CompileWithWaitingCallees(FunctionProto proto)
+    {
+        var order = new List<FunctionProto>();
+        var pending = new Stack<FunctionProto>();
+        pending.Push(proto);
+        while (pending.TryPop(out var function))
+        {
+            if (order.Contains(function)) continue;
+            order.Add(function);
+            if (_waitingForCaller[function.Id] is not { } waiters) continue;
+            _waitingForCaller[function.Id] = null;
+            foreach (var callee in waiters)
+                if (_waiting[callee.Id] && Code[callee.Id] is null && !_inFlight[callee.Id]) pending.Push(callee);
+        }
+        // Callers before their callees in the list: compiled from its end.
+        for (int n = order.Count - 1; n >= 0; n--)
+        {
+            int id = order[n].Id;
+            _waiting[id] = false;
+            // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
+            _heat[id] = long.MinValue;
+            Generation[id]++;
+            Code[id] = Compile(order[n]);
+        }
     }
 
     /// <summary>Calls of interpreted <paramref name="proto"/> reported so far (a frame starting).</summary>
@@ -111,7 +164,8 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// <summary>Loop back-edges of interpreted <paramref name="proto"/> reported so far.</summary>
     public long IterationsOf(FunctionProto proto) => _iterations[proto.Id];
 
-    /// <summary>Whether <paramref name="proto"/> was hot but is waiting for its callees (<see cref="WaitsForCallees"/>).</summary>
+    /// <summary>Whether <paramref name="proto"/> was hot but is waiting for its callees or callers (<see cref="WaitsForCallees"/>,
+    /// <see cref="WaitsForCaller"/>).</summary>
     public bool IsWaiting(FunctionProto proto) => _waiting[proto.Id];
 
     /// <summary>Whether <paramref name="proto"/> stays interpreted for good: its one attempt was refused (size budget).</summary>
@@ -124,6 +178,14 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// functions leaves for the VM's trampoline at every such call).
     /// </summary>
     protected virtual bool WaitsForCallees(FunctionProto proto) => false;
+
+    /// <summary>
+    /// Asked when <paramref name="proto"/> is hot enough to compile (and not held by its callees): the caller to wait for
+    /// when it is short and that caller stays interpreted for now, so its code would be entered from the interpreter at
+    /// every call, which costs more than a short body gains. It is compiled just before that caller, if the caller
+    /// compiles; null: compile it now.
+    /// </summary>
+    protected virtual FunctionProto? WaitsForCaller(FunctionProto proto) => null;
 
     /// <summary>The background compilation of <paramref name="proto"/> is installed now if it has finished.</summary>
     private bool Install(FunctionProto proto)
