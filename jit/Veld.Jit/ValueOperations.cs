@@ -54,7 +54,7 @@ internal static class Access
     /// <summary><c>target.push(item)</c> when the target is an array (what the builtin does: a step, then the append); false for any other receiver.</summary>
     public static bool TryPush(Veld.Runtime.ExecutionContext context, Value target, Value item)
     {
-        if (target.AsObject is not VeldArray array) return false;
+        if (target.AsArray is not { } array) return false; // AsArray: a class test, where AsObject calls the cast helper
         context.Tick();
         array.Add(item);
         return true;
