@@ -150,24 +150,8 @@ internal sealed partial class Resolver
     private static List<Binding> PatternBindings(Pattern pattern)
     {
         var bindings = new List<Binding>();
-        CollectBindings(pattern, bindings);
+        pattern.AddBindingsTo(bindings);
         return bindings;
-    }
-
-    private static void CollectBindings(Pattern pattern, List<Binding> into)
-    {
-        switch (pattern)
-        {
-            case BindingPattern b:
-                into.Add(b.Binding);
-                break;
-            case TuplePattern t:
-                foreach (var element in t.Elements) CollectBindings(element, into);
-                break;
-            case VariantPattern { Payload: { } payload }:
-                foreach (var element in payload) CollectBindings(element, into);
-                break;
-        }
     }
 
     // ---- functions ----------------------------------------------------------------------------

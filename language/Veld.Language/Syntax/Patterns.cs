@@ -1,7 +1,27 @@
 namespace Veld.Language.Syntax;
 
 /// <summary>Patterns of <c>match</c> arms, <c>let</c> destructuring and <c>for</c> loops.</summary>
-public abstract class Pattern : Node;
+public abstract class Pattern : Node
+{
+    /// <summary>Add the names this pattern binds to <paramref name="into"/>, in pattern order (the order the front end
+    /// and every compiler bind them in). The caller owns the list, so a compiler can reuse one.</summary>
+    public void AddBindingsTo(List<Binding> into)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // patterns nest as deep as the source does
+        switch (this)
+        {
+            case BindingPattern b:
+                into.Add(b.Binding);
+                break;
+            case TuplePattern t:
+                foreach (var element in t.Elements) element.AddBindingsTo(into);
+                break;
+            case VariantPattern { Payload: { } payload }:
+                foreach (var element in payload) element.AddBindingsTo(into);
+                break;
+        }
+    }
+}
 
 /// <summary><c>_</c></summary>
 public sealed class WildcardPattern : Pattern;

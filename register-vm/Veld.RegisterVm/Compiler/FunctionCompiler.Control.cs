@@ -331,25 +331,8 @@ internal sealed partial class FunctionCompiler
     private List<Binding> PatternBindings(Pattern p)
     {
         _patternBindings.Clear();
-        AddPatternBindings(p, _patternBindings);
+        p.AddBindingsTo(_patternBindings);
         return _patternBindings;
-    }
-
-    private static void AddPatternBindings(Pattern p, List<Binding> bindings)
-    {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // patterns nest as deep as the source does
-        switch (p)
-        {
-            case BindingPattern b:
-                bindings.Add(b.Binding);
-                break;
-            case TuplePattern t:
-                foreach (var e in t.Elements) AddPatternBindings(e, bindings);
-                break;
-            case VariantPattern { Payload: { } payload }:
-                foreach (var e in payload) AddPatternBindings(e, bindings);
-                break;
-        }
     }
 
     /// <summary>

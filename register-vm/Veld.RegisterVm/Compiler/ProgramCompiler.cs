@@ -125,7 +125,7 @@ public sealed class ProgramCompiler
         {
             if (stmt is not LetStmt let) continue;
             names.Clear();
-            AddPatternNames(let.Pattern, names);
+            let.Pattern.AddBindingsTo(names);
             if (names.Count == 0 || !AllCanLiveInARegister(names)) continue;
             if (chosen.Count + names.Count > MaxRegisterGlobals) break;
             foreach (var b in names) chosen.Add(b.Index);
@@ -138,23 +138,6 @@ public sealed class ProgramCompiler
         foreach (var b in names)
             if (b.Kind != BindingKind.Global || b.IsNamedInFunction || IsGlobalConstant(b.Index)) return false;
         return true;
-    }
-
-    private static void AddPatternNames(Pattern p, List<Binding> names)
-    {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // patterns nest as deep as the source does
-        switch (p)
-        {
-            case BindingPattern b:
-                names.Add(b.Binding);
-                break;
-            case TuplePattern t:
-                foreach (var element in t.Elements) AddPatternNames(element, names);
-                break;
-            case VariantPattern { Payload: { } payload }:
-                foreach (var element in payload) AddPatternNames(element, names);
-                break;
-        }
     }
 
     /// <summary>
