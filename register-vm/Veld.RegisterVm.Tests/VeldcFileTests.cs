@@ -204,6 +204,20 @@ public class VeldcFileTests(ITestOutputHelper output)
     private static string? AflRegressions() =>
         CorpusFiles.Root() is { } corpus ? Path.Combine(Path.GetDirectoryName(corpus)!, "fuzzing", "Veld.Fuzzing.Afl", "regressions", "veldc") : null;
 
+    /// <summary>An empty register range still names a place in the frame: NEWARRAY of no elements at r255 of a
+    /// small frame was accepted and the VM then took a span past the register file (found by the AFL++ campaign).</summary>
+    [Fact]
+    public void AnEmptyRegisterRangeOutsideTheFrameIsRejected()
+    {
+        var program = CompileRegister("fn f(a) a + 1 end\nprintln(f(3))");
+        var f = Proto(program, "f");
+        f.Code[0] = Instruction.ABC(OpCode.NewArray, 1, 255, 0);
+        var error = Assert.Throws<VeldcFormatException>(() => VeldcReader.Read(VeldcWriter.Write(program)));
+        Assert.Contains("outside the frame", error.Message);
+        f.Code[0] = Instruction.ABC(OpCode.NewArray, 1, f.MaxStack, 0);
+        Assert.Equal(OutcomeKind.Success, TierHost.Execute("register", RegisterVmTier.Load(VeldcReader.Read(VeldcWriter.Write(program))), new RunOptions(), null).Kind);
+    }
+
     /// <summary>GETPAYLOAD and APPEND check their operand's kind in the VM: a file whose f reads a payload of, or
     /// appends to, its int parameter passes the verifier and ends in a Veld Type error.</summary>
     [Theory]

@@ -162,9 +162,11 @@ public static class ProgramVerifier
         if (operands.ClobberFrom >= p.MaxStack) throw Fail(p, pc, $"call window at r{operands.ClobberFrom} outside the frame of {p.MaxStack}");
     }
 
+    /// <summary>An empty range must start inside the frame too (at most at its end): the VM still takes a span
+    /// there (NEWARRAY of no elements, a call of no arguments), and a span past the register file is a crash.</summary>
     private static void VerifyInFrame(FunctionProto p, int pc, RegisterRange range)
     {
-        if (range.Count > 0 && range.End > p.MaxStack)
+        if (range.End > p.MaxStack)
             throw Fail(p, pc, $"register {range} outside the frame of {p.MaxStack}");
     }
 
