@@ -17,6 +17,9 @@ public sealed class ProgramCompiler
     private HashSet<int> _registerGlobals = [];
     private readonly Dictionary<int, Value> _globalConstants = [];
 
+    /// <summary>The recursive descent's stack-depth check, shared by every function compiler of this compilation.</summary>
+    internal NativeStackGuard StackGuard { get; } = new();
+
     /// <summary>Folds constant expressions, including the module constants of <see cref="ChooseGlobalConstants"/>.</summary>
     internal ConstantFolder Folder { get; }
 
@@ -31,7 +34,7 @@ public sealed class ProgramCompiler
     {
         _program = program;
         Optimizations = optimizations;
-        Folder = new ConstantFolder(_globalConstants, optimizations.IsOn(OptimizationPasses.ConstantFolding));
+        Folder = new ConstantFolder(_globalConstants, optimizations.IsOn(OptimizationPasses.ConstantFolding), StackGuard);
     }
 
     /// <summary>Compile <paramref name="program"/>. Throws <c>TierUnsupportedException</c> for a limit of the
