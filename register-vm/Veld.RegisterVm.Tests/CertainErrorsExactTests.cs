@@ -24,26 +24,13 @@ public class CertainErrorsExactTests
         BinaryOp.Lt, BinaryOp.Le, BinaryOp.Gt, BinaryOp.Ge, BinaryOp.Eq, BinaryOp.Ne,
     ];
 
-    private static bool Raises(Func<Value> operation)
-    {
-        try
-        {
-            operation();
-            return false;
-        }
-        catch (VeldRuntimeException)
-        {
-            return true;
-        }
-    }
-
     [Fact]
     public void It_says_raises_exactly_where_the_operator_raises()
     {
         foreach (var op in ExactOperators)
             foreach (var a in Scalars)
                 foreach (var b in Scalars)
-                    Assert.True(Raises(() => Operators.Binary(op, a, b)) == CertainErrors.OfBinary(op, a, b),
+                    Assert.True(CertainErrorsTests.Raises(() => Operators.Binary(op, a, b)) == CertainErrors.OfBinary(op, a, b),
                         $"{Display.ShowNested(a)} {op} {Display.ShowNested(b)}");
     }
 
@@ -53,7 +40,7 @@ public class CertainErrorsExactTests
         foreach (var target in new[] { CastTarget.Int, CastTarget.Float, CastTarget.Str, CastTarget.Bool })
             foreach (var v in Scalars)
                 if (v.Kind != ValueKind.Str)
-                    Assert.True(Raises(() => Operators.Cast(v, target, target.ToString())) == CertainErrors.OfCast(v, target),
+                    Assert.True(CertainErrorsTests.Raises(() => Operators.Cast(v, target, target.ToString())) == CertainErrors.OfCast(v, target),
                         $"{Display.ShowNested(v)} as {target}");
     }
 
@@ -63,7 +50,7 @@ public class CertainErrorsExactTests
         foreach (var target in new[] { CastTarget.Int, CastTarget.Float, CastTarget.Str, CastTarget.Bool })
             foreach (var text in new[] { "", "7", "seven", "2.5", "true" })
                 if (CertainErrors.OfCast(Value.FromString(text), target))
-                    Assert.True(Raises(() => Operators.Cast(Value.FromString(text), target, target.ToString())), $"\"{text}\" as {target}");
+                    Assert.True(CertainErrorsTests.Raises(() => Operators.Cast(Value.FromString(text), target, target.ToString())), $"\"{text}\" as {target}");
     }
 
     [Fact]
