@@ -13,7 +13,8 @@ public class CertainErrorsTests
         Value.FromFloat(double.PositiveInfinity), Value.FromBool(true), Value.FromBool(false), Value.FromString(""), Value.FromString("a"), Value.Unit,
     ];
 
-    private static bool Raises(Func<Value> operation)
+    /// <summary>Whether <paramref name="operation"/> raises a runtime error (shared with <see cref="CertainErrorsExactTests"/>).</summary>
+    internal static bool Raises(Func<Value> operation)
     {
         try
         {

@@ -26,8 +26,53 @@ internal static class CertainErrors
             BinaryOp.Mul => ints ? !FastArithmetic.TryMul(in a, in b, out _) : !numbers,
             BinaryOp.Div => ints ? !FastArithmetic.TryDiv(in a, in b, out _) : !numbers || b.AsNumber == 0.0,
             BinaryOp.Mod => ints ? !FastArithmetic.TryMod(in a, in b, out _) : !numbers || b.AsNumber == 0.0,
+            // Ints to a non-negative power are checked at every multiplication; any other pair of numbers is a float power.
+            BinaryOp.Pow => ints && b.AsInt >= 0 ? PowOverflows(a.AsInt, b.AsInt) : !numbers,
+            BinaryOp.BitAnd or BinaryOp.BitOr or BinaryOp.BitXor => !ints,
+            BinaryOp.Shl or BinaryOp.Shr => !ints || (ulong)b.AsInt > 63,
+            // Numbers order with numbers and strings with strings; equality never raises.
+            BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge =>
+                !numbers && !(a.Kind == ValueKind.Str && b.Kind == ValueKind.Str),
             _ => false,
         };
+    }
+
+    /// <summary>The casts of a scalar that raise for its kind alone (a string's parse is left to the operator).</summary>
+    public static bool OfCast(Value v, CastTarget target) => target switch
+    {
+        CastTarget.Int => v.IsFloat ? !FitsInt(v.AsFloat) : !v.IsInt && v.Kind != ValueKind.Str,
+        CastTarget.Float => !v.IsNumber && v.Kind != ValueKind.Str,
+        CastTarget.Bool => !v.IsBool,
+        _ => false,
+    };
+
+    /// <summary>A float truncates to an int only when finite and, truncated, inside the i64 range.</summary>
+    private static bool FitsInt(double d)
+    {
+        const double TwoTo63 = 9223372036854775808.0;
+        double whole = Math.Truncate(d);
+        return double.IsFinite(d) && whole < TwoTo63 && whole >= -TwoTo63;
+    }
+
+    /// <summary>Whether <c>x *^ n</c> (n ≥ 0) overflows: the runtime's exponentiation by squaring, each multiplication
+    /// checked the same way, answering instead of raising.</summary>
+    private static bool PowOverflows(long x, long n)
+    {
+        long result = 1;
+        while (true)
+        {
+            if ((n & 1) != 0 && !TryMultiply(ref result, x)) return true;
+            n >>= 1;
+            if (n == 0) return false;
+            if (!TryMultiply(ref x, x)) return true;
+        }
+    }
+
+    private static bool TryMultiply(ref long x, long y)
+    {
+        long high = Math.BigMul(x, y, out long low);
+        x = low;
+        return high == (low >> 63);
     }
 
     public static bool OfUnary(UnaryOp op, Value a) => op == UnaryOp.Negate

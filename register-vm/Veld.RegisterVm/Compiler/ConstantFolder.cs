@@ -13,14 +13,14 @@ namespace Veld.RegisterVm;
 /// code runs (<see cref="ProgramCompiler"/>) fold like literals. With the pass off
 /// (<see cref="OptimizationPasses.ConstantFolding"/>), only literals and module constants are constants.
 /// </summary>
-internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConstants, bool foldOperators)
+internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConstants, bool foldOperators, NativeStackGuard stackGuard)
 {
     public bool TryFold(Expr e, out Value value)
     {
         value = Value.Unit;
+        if (!stackGuard.HasRoom()) return false;
         try
         {
-            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var folded = Fold(e);
             if (folded is not { } v || !IsFoldable(v)) return false;
             value = v;
@@ -28,7 +28,6 @@ internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConst
         }
         catch (VeldRuntimeException) { return false; }
         catch (InvalidOperationException) { return false; } // a runtime operation that is not available
-        catch (InsufficientExecutionStackException) { return false; }
     }
 
     private static bool IsScalar(Value v) => v.Kind is ValueKind.Int or ValueKind.Float or ValueKind.Bool or ValueKind.Str or ValueKind.Unit;
@@ -68,6 +67,7 @@ internal sealed class ConstantFolder(IReadOnlyDictionary<int, Value> globalConst
             ? Operators.Binary(b.Op, l, r)
             : null,
         CastExpr c when c.Target != CastTarget.Invalid => Fold(c.Value) is { } v && IsFoldable(v) && v.Kind != ValueKind.Tuple
+                && !CertainErrors.OfCast(v, c.Target)
             ? Operators.Cast(v, c.Target, c.Type.Text)
             : null,
         TupleExpr t => FoldTuple(t),

@@ -18,6 +18,12 @@ internal sealed partial class FunctionCompiler
             return;
         }
         var args = ArgumentValues(c.Args);
+        EmitCall(c, args, dest, tail);
+        FreeArgumentValues(args);
+    }
+
+    private void EmitCall(CallExpr c, List<Expr> args, int dest, bool tail)
+    {
         switch (c.Callee)
         {
             case NameExpr { Ref.Kind: VarKind.Builtin } builtin:
@@ -36,12 +42,19 @@ internal sealed partial class FunctionCompiler
         EmitCallWithArgs(window, args, dest, tail, c.Pos);
     }
 
-    /// <summary>The arguments' expressions, in a list sized once.</summary>
-    private static List<Expr> ArgumentValues(List<Argument> args)
+    /// <summary>The arguments' expressions, in a list taken from <see cref="_freeArgumentLists"/> (calls nest, so
+    /// each call in progress holds its own); give it back with <see cref="FreeArgumentValues"/>.</summary>
+    private List<Expr> ArgumentValues(List<Argument> args)
     {
-        var values = new List<Expr>(args.Count);
+        var values = _freeArgumentLists.Count > 0 ? _freeArgumentLists.Pop() : new List<Expr>(args.Count);
         foreach (var a in args) values.Add(a.Value);
         return values;
+    }
+
+    private void FreeArgumentValues(List<Expr> values)
+    {
+        values.Clear();
+        _freeArgumentLists.Push(values);
     }
 
     /// <summary>Arguments into window+1.., then CALL or TAILCALL; frees the window.</summary>
@@ -124,11 +137,19 @@ internal sealed partial class FunctionCompiler
         switch (m.Kind)
         {
             case MethodCallKind.Static:
-                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), ArgumentValues(m.Args), dest, tail, m.Pos);
+            {
+                var args = ArgumentValues(m.Args);
+                EmitGlobalCall(_program.MethodGlobal(m.StaticMethod!), args, dest, tail, m.Pos);
+                FreeArgumentValues(args);
                 return;
+            }
             case MethodCallKind.Builtin:
-                EmitBuiltinCall(m.BuiltinName ?? m.Name, ArgumentValues(m.Args), dest, tail, m.Pos);
+            {
+                var args = ArgumentValues(m.Args);
+                EmitBuiltinCall(m.BuiltinName ?? m.Name, args, dest, tail, m.Pos);
+                FreeArgumentValues(args);
                 return;
+            }
             case MethodCallKind.VariantConstruct:
             {
                 var enumDecl = (EnumDecl)m.Type!;
@@ -175,6 +196,7 @@ internal sealed partial class FunctionCompiler
             if (!tail && dest != Discard) Emit(ABC(OpCode.Move, dest, window, 0), m.Pos);
             _regs.FreeTempsFrom(window);
         }
+        FreeArgumentValues(args);
     }
 
     /// <summary><c>Point(y: 2, x: 1)</c>: each argument, in the order written, goes to its field's register

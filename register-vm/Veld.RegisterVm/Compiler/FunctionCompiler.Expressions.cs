@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Veld.Language.Syntax;
 using Veld.Runtime;
 using static Veld.RegisterVm.Instruction;
@@ -13,7 +12,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void CompileInto(Expr e, int dest)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        _program.StackGuard.Ensure();
         if (dest == Discard && !HandlesDiscard(e))
         {
             CompileEffect(e);

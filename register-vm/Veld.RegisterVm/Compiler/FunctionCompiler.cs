@@ -40,6 +40,8 @@ internal sealed partial class FunctionCompiler
     private readonly List<Scope> _scopes = [];
     private readonly List<Loop> _loops = [];
     private readonly List<ColdStub> _coldStubs = [];
+    /// <summary>Argument lists no call in progress holds (see ArgumentValues).</summary>
+    private readonly Stack<List<Expr>> _freeArgumentLists = new();
     /// <summary>Scratch for <see cref="PatternBindings"/>.</summary>
     private readonly List<Binding> _patternBindings = [];
     private int _tryDepth;

@@ -14,8 +14,12 @@ public sealed class ProgramCompiler
     private readonly List<ConstructorInfo> _constructors = [];
     private readonly Dictionary<ConstructorInfo, int> _constructorIndex = [];
     private readonly Dictionary<FunctionNode, int> _methodGlobals = new(ReferenceEqualityComparer.Instance);
-    private HashSet<int> _registerGlobals = [];
+    /// <summary>Per global index, whether it lives in a script register (see ChooseRegisterGlobals); null: none does.</summary>
+    private bool[]? _registerGlobals;
     private readonly Dictionary<int, Value> _globalConstants = [];
+
+    /// <summary>The recursive descent's stack-depth check, shared by every function compiler of this compilation.</summary>
+    internal NativeStackGuard StackGuard { get; } = new();
 
     /// <summary>Folds constant expressions, including the module constants of <see cref="ChooseGlobalConstants"/>.</summary>
     internal ConstantFolder Folder { get; }
@@ -31,7 +35,7 @@ public sealed class ProgramCompiler
     {
         _program = program;
         Optimizations = optimizations;
-        Folder = new ConstantFolder(_globalConstants, optimizations.IsOn(OptimizationPasses.ConstantFolding));
+        Folder = new ConstantFolder(_globalConstants, optimizations.IsOn(OptimizationPasses.ConstantFolding), StackGuard);
     }
 
     /// <summary>Compile <paramref name="program"/>. Throws <c>TierUnsupportedException</c> for a limit of the
@@ -52,7 +56,8 @@ public sealed class ProgramCompiler
 
     private RegisterProgram CompileProgram()
     {
-        int userGlobals = _program.Globals.Count == 0 ? 0 : _program.Globals.Max(g => g.Index) + 1;
+        int userGlobals = 0;
+        foreach (var g in _program.Globals) userGlobals = Math.Max(userGlobals, g.Index + 1);
         var globalNames = new List<string>(new string[userGlobals]);
         foreach (var g in _program.Globals) globalNames[g.Index] = g.Binding.Name;
 
@@ -68,7 +73,7 @@ public sealed class ProgramCompiler
             throw new Runtime.TierUnsupportedException($"register VM: the program has {globalNames.Count} globals, more than the {Instruction.MaxBx + 1} an instruction can address");
 
         ChooseGlobalConstants();
-        _registerGlobals = ChooseRegisterGlobals();
+        _registerGlobals = ChooseRegisterGlobals(userGlobals);
         var script = FunctionCompiler.ForScript(this, _program.Script);
         var hoisted = new List<HoistedFunction>();
         foreach (var g in _program.Globals)
@@ -95,20 +100,46 @@ public sealed class ProgramCompiler
             GlobalNames = [.. globalNames],
             UserGlobalCount = userGlobals,
             Hoisted = [.. hoisted],
-            Types = [.. _program.Types.OrderBy(t => t.TypeId).Select(DescribeType)],
+            Types = DescribeTypes(),
             Methods = [.. methods],
             Constructors = [.. _constructors],
         };
     }
 
-    private TypeInfo DescribeType(TypeDecl type) => type switch
+    /// <summary>Every type, by TypeId (the checked program lists them in that order).</summary>
+    private TypeInfo[] DescribeTypes()
     {
-        StructDecl s when ReferenceEquals(s, _program.ErrorStruct) =>
-            new TypeInfo(s.Name, TypeShape.ErrorStruct, [.. s.Fields.Select(f => f.Name)], []),
-        StructDecl s => new TypeInfo(s.Name, TypeShape.Struct, [.. s.Fields.Select(f => f.Name)], []),
-        EnumDecl e => new TypeInfo(e.Name, TypeShape.Enum, [.. e.Variants.Select(v => v.Name)], [.. e.Variants.Select(v => v.Payload.Count)]),
-        _ => throw new InvalidOperationException($"unknown type declaration {type.GetType().Name}"),
-    };
+        var types = new TypeInfo[_program.Types.Count];
+        foreach (var type in _program.Types)
+        {
+            if ((uint)type.TypeId >= (uint)types.Length || types[type.TypeId] is not null)
+                throw new InvalidOperationException($"register VM compiler: type {type.Name} has TypeId {type.TypeId}, not one of 0..{types.Length - 1} once");
+            types[type.TypeId] = DescribeType(type);
+        }
+        return types;
+    }
+
+    private TypeInfo DescribeType(TypeDecl type)
+    {
+        switch (type)
+        {
+            case StructDecl s:
+                var fields = new string[s.Fields.Count];
+                for (int i = 0; i < fields.Length; i++) fields[i] = s.Fields[i].Name;
+                return new TypeInfo(s.Name, ReferenceEquals(s, _program.ErrorStruct) ? TypeShape.ErrorStruct : TypeShape.Struct, fields, []);
+            case EnumDecl e:
+                var variants = new string[e.Variants.Count];
+                var payloads = new int[e.Variants.Count];
+                for (int i = 0; i < variants.Length; i++)
+                {
+                    variants[i] = e.Variants[i].Name;
+                    payloads[i] = e.Variants[i].Payload.Count;
+                }
+                return new TypeInfo(e.Name, TypeShape.Enum, variants, payloads);
+            default:
+                throw new InvalidOperationException($"unknown type declaration {type.GetType().Name}");
+        }
+    }
 
     /// <summary>
     /// Module globals that only top-level code uses live in registers of the script's frame instead of
@@ -117,18 +148,26 @@ public sealed class ProgramCompiler
     /// together or not at all; hoisted functions stay globals. (The resolver marks the globals some function
     /// names: <see cref="Binding.IsNamedInFunction"/>.)
     /// </summary>
-    private HashSet<int> ChooseRegisterGlobals()
+    private bool[]? ChooseRegisterGlobals(int userGlobals)
     {
-        var chosen = new HashSet<int>();
-        var names = new List<Binding>();
+        bool[]? chosen = null;
+        int count = 0;
+        List<Binding>? names = null;
         foreach (var stmt in _program.Script.Body.Statements)
         {
             if (stmt is not LetStmt let) continue;
+            names ??= [];
             names.Clear();
             let.Pattern.AddBindingsTo(names);
             if (names.Count == 0 || !AllCanLiveInARegister(names)) continue;
-            if (chosen.Count + names.Count > MaxRegisterGlobals) break;
-            foreach (var b in names) chosen.Add(b.Index);
+            if (count + names.Count > MaxRegisterGlobals) break;
+            chosen ??= new bool[userGlobals];
+            foreach (var b in names)
+                if (!chosen[b.Index])
+                {
+                    chosen[b.Index] = true;
+                    count++;
+                }
         }
         return chosen;
     }
@@ -168,7 +207,7 @@ public sealed class ProgramCompiler
     internal bool IsGlobalConstant(int index) => _globalConstants.ContainsKey(index);
 
     /// <summary>True if global <paramref name="index"/> lives in a script register (see ChooseRegisterGlobals).</summary>
-    internal bool IsRegisterGlobal(int index) => _registerGlobals.Contains(index);
+    internal bool IsRegisterGlobal(int index) => _registerGlobals is { } chosen && (uint)index < (uint)chosen.Length && chosen[index];
 
     /// <summary>Index of the construction site (type, variant or -1 for a struct, argument count).</summary>
     internal int Constructor(int typeId, int variant, int argCount)

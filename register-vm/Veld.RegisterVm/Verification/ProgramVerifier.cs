@@ -121,7 +121,7 @@ public static class ProgramVerifier
             if (operands.Length == 2 && (pc + 1 >= code.Length || Op(code[pc + 1]) != OpCode.ExtraArg))
                 throw Fail(p, pc, "missing EXTRAARG");
 
-            VerifyRegisters(p, pc, operands);
+            if (!RegisterReach.AllInFrame(op, word, p.MaxStack)) VerifyRegisters(p, pc, operands);
             if (UnusedOperands.NonZero(op, word) is { } field)
                 throw Fail(p, pc, $"{op.Mnemonic}: operand {field} is not read and must be 0");
             foreach (var x in op.Indexes)
