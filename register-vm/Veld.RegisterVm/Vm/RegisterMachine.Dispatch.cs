@@ -454,7 +454,12 @@ internal sealed partial class RegisterMachine
         var descriptors = proto.Upvalues;
         var upvalues = new Upvalue[descriptors.Length];
         for (int u = 0; u < descriptors.Length; u++)
-            upvalues[u] = descriptors[u].InStack ? FindUpvalue(@base + descriptors[u].Index) : enclosing.Upvalues[descriptors[u].Index];
+        {
+            var d = descriptors[u];
+            upvalues[u] = !d.InStack ? enclosing.Upvalues[d.Index]
+                : d.ByValue ? new Upvalue(_stack[@base + d.Index])
+                : FindUpvalue(@base + d.Index);
+        }
         return new Closure(proto, upvalues);
     }
 
