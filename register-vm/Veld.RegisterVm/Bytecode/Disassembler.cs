@@ -63,7 +63,7 @@ public static class Disassembler
         }
         sb.Append(CultureInfo.InvariantCulture, $"upvalues ({p.Upvalues.Length}) for {p.Name}:\n");
         foreach (var (u, n) in p.Upvalues.Select((u, n) => (u, n)))
-            sb.Append(CultureInfo.InvariantCulture, $"\t{n}\t{u.Name}\t{(u.InStack ? "register" : "upvalue")}\t{u.Index}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\t{n}\t{u.Name}\t{(u.ByValue ? "value" : u.InStack ? "register" : "upvalue")}\t{u.Index}\n");
     }
 
     private static void AppendTables(RegisterProgram program, StringBuilder sb)

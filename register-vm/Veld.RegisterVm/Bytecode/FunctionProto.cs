@@ -59,9 +59,11 @@ public sealed class FunctionProto
 
 /// <summary>
 /// How a closure gets one upvalue when CLOSURE runs: from register <see cref="Index"/> of the enclosing
-/// frame (<see cref="InStack"/>) or from the enclosing closure's upvalue <see cref="Index"/>.
+/// frame (<see cref="InStack"/>) or from the enclosing closure's upvalue <see cref="Index"/>. A register
+/// captured <see cref="ByValue"/> holds a local that nothing assigns once it has its value, so CLOSURE copies
+/// the value into a closed upvalue instead of sharing the register through an open one.
 /// </summary>
-public readonly record struct UpvalueInfo(bool InStack, int Index, string Name);
+public readonly record struct UpvalueInfo(bool InStack, int Index, string Name, bool ByValue = false);
 
 /// <summary>A named local in register <see cref="Register"/>, live for instructions [StartPc, EndPc).</summary>
 public readonly record struct LocalVarInfo(string Name, int Register, int StartPc, int EndPc, bool IsMutable);

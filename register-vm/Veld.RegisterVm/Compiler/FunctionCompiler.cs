@@ -36,6 +36,8 @@ internal sealed partial class FunctionCompiler
     private readonly ConstantPool _k = new();
     private readonly List<FunctionProto> _protos = [];
     private readonly Dictionary<Binding, int> _registerOf = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Captured immutable locals whose register holds their value (<see cref="HoldsFinalValue"/>).</summary>
+    private readonly HashSet<Binding> _holdingFinalValue = new(ReferenceEqualityComparer.Instance);
     private readonly List<LocalVarInfo> _debugLocals = [];
     private readonly List<Scope> _scopes = [];
     private readonly List<Loop> _loops = [];
@@ -119,7 +121,9 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < upvalues.Length; i++)
         {
             var u = _function.Upvalues[i];
-            upvalues[i] = new UpvalueInfo(u.FromParentLocal, u.FromParentLocal ? _parent!.RegisterOf(u.Binding) : u.Index, u.Binding.Name);
+            upvalues[i] = u.FromParentLocal
+                ? new UpvalueInfo(true, _parent!.RegisterOf(u.Binding), u.Binding.Name, ByValue: _parent.HoldsFinalValue(u.Binding))
+                : new UpvalueInfo(false, u.Index, u.Binding.Name);
         }
         return new FunctionProto
         {
@@ -302,7 +306,14 @@ internal sealed partial class FunctionCompiler
         scope.DebugLocals.Add(_debugLocals.Count);
         _debugLocals.Add(new LocalVarInfo(binding.Name, register, Here, int.MaxValue, binding.IsMutable));
         if (binding.IsCaptured) scope.HasCaptured = true;
+        if (binding.IsCaptured && !binding.IsMutable) _holdingFinalValue.Add(binding);
     }
+
+    /// <summary>Whether a closure made now may copy <paramref name="binding"/>'s value (capture by value): the local
+    /// is not <c>mut</c> and already holds its value (a function that names itself, or a <c>let</c> whose value
+    /// makes the closure, is captured before its register is written, so it keeps an open upvalue).</summary>
+    internal bool HoldsFinalValue(Binding binding) =>
+        _program.Optimizations.IsOn(OptimizationPasses.CaptureByValue) && _holdingFinalValue.Contains(binding);
 
     internal int RegisterOf(Binding binding) =>
         _registerOf.TryGetValue(binding, out int r) ? r

@@ -24,7 +24,12 @@ public static class OptimizationPasses
     /// into a temporary that is then moved into the local.</summary>
     public const string RegisterCoalescing = "register-coalescing";
 
-    public static IReadOnlyList<string> All { get; } = [ConstantFolding, MoveElimination, Peephole, RegisterCoalescing];
+    /// <summary>A closure captures a local that is never assigned once it holds its value (not <c>mut</c>, already
+    /// initialized when CLOSURE runs) by copying the value into a closed upvalue (<see cref="UpvalueInfo.ByValue"/>):
+    /// no open upvalue to find, keep sorted and close. Off: every captured local is shared through an open upvalue.</summary>
+    public const string CaptureByValue = "capture-by-value";
+
+    public static IReadOnlyList<string> All { get; } = [ConstantFolding, MoveElimination, Peephole, RegisterCoalescing, CaptureByValue];
 }
 
 /// <summary>Which <see cref="OptimizationPasses"/> the register compiler runs.</summary>

@@ -110,7 +110,7 @@ public static class VeldcReader
         var constants = new Value[r.Count("constants")];
         for (int i = 0; i < constants.Length; i++) constants[i] = ReadConstant(r, 0);
         var upvalues = new UpvalueInfo[r.Count("upvalues")];
-        for (int i = 0; i < upvalues.Length; i++) upvalues[i] = new UpvalueInfo(r.Flag(), r.Number("upvalue index"), r.String());
+        for (int i = 0; i < upvalues.Length; i++) upvalues[i] = ReadUpvalue(r);
         var locals = new LocalVarInfo[r.Count("locals")];
         for (int i = 0; i < locals.Length; i++)
         {
@@ -137,6 +137,15 @@ public static class VeldcReader
             Upvalues = upvalues,
             Locals = locals,
         };
+    }
+
+    /// <summary>An upvalue: its capture byte (0 the enclosing closure's upvalue, 1 a register, 2 a register captured
+    /// by value), index and name.</summary>
+    private static UpvalueInfo ReadUpvalue(Reader r)
+    {
+        byte capture = r.Byte();
+        if (capture > 2) throw new VeldcFormatException($"malformed .veldc file: upvalue capture byte {capture} at offset {r.Offset - 1}");
+        return new UpvalueInfo(capture != 0, r.Number("upvalue index"), r.String(), ByValue: capture == 2);
     }
 
     private static Value ReadConstant(Reader r, int depth)
@@ -183,6 +192,7 @@ public static class VeldcReader
         }
 
         public byte Byte() => Take(1)[0];
+        public int Offset => _pos + HeaderSize;
 
         public bool Flag() => Byte() switch
         {

@@ -75,7 +75,7 @@ public static class VeldcWriter
         w.Count(p.Upvalues.Length);
         foreach (var u in p.Upvalues)
         {
-            w.Byte(u.InStack ? (byte)1 : (byte)0);
+            w.Byte(u.ByValue ? (byte)2 : u.InStack ? (byte)1 : (byte)0);
             w.Count(u.Index);
             w.String(u.Name);
         }

@@ -100,6 +100,7 @@ public static class ProgramVerifier
         {
             var u = p.Upvalues[index];
             if (parent is null) throw Fail(p, -1, "a top-level proto has upvalues");
+            if (u.ByValue && !u.InStack) throw Fail(p, -1, $"upvalue {index} ({u.Name}) is captured by value but is not a register");
             if (u.InStack ? (uint)u.Index >= (uint)parent.MaxStack : (uint)u.Index >= (uint)parent.Upvalues.Length)
                 throw Fail(p, -1, $"upvalue {index} ({u.Name}) refers to {(u.InStack ? "register" : "upvalue")} {u.Index} of {parent.Name}, out of range");
         }

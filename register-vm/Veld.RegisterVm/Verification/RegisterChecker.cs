@@ -212,7 +212,10 @@ public static class RegisterChecker
         {
             if (!upvalue.InStack) continue;
             int r = upvalue.Index;
-            if (r != A(word) && !frame.Defined.Contains(r))
+            // A copy is taken before CLOSURE writes its target, so the target itself cannot be captured by value.
+            if (upvalue.ByValue && r == A(word))
+                report(pc, $"CLOSURE captures its own target r{r} by value, before writing it");
+            else if (r != A(word) && !frame.Defined.Contains(r))
                 report(pc, $"CLOSURE captures r{r}, which is not written on every path to it");
             else if (r != A(word) && frame.MaybeIterators.Contains(r))
                 report(pc, $"CLOSURE captures r{r}, which may hold a for loop's iterator");

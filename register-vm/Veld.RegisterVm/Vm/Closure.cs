@@ -36,6 +36,10 @@ public sealed class Upvalue
         Index = index;
     }
 
+    /// <summary>A closed upvalue holding <paramref name="value"/>: a local captured by value (nothing assigns it
+    /// once it has its value, so no open upvalue needs to share its register).</summary>
+    public Upvalue(Value value) => Closed = value;
+
     public bool IsOpen => Stack is not null;
 
     public Value Value

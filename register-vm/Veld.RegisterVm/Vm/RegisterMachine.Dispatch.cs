@@ -234,7 +234,17 @@ internal sealed partial class RegisterMachine
                             {
                                 int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
                                 _frames[frameIndex].Pc = pc;
-                                int exit = MethodCall(stack[@base + B(i)], @base + A(i), k[n], ref (caches ??= CachesOf(closure.Proto))[n], Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
+                                ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
+                                var target = stack[@base + B(i)];
+                                if (Op(i) == OpCode.MethodCall && CachedMethod(target, ref cache) is { } method)
+                                {
+                                    // The site's cache knows the method of this type: the target becomes its self, no lookup.
+                                    int a = @base + A(i);
+                                    stack[a] = target;
+                                    PushCallFrame(method, a, a);
+                                    goto Reload;
+                                }
+                                int exit = MethodCall(target, @base + A(i), k[n], ref cache, Op(i) == OpCode.TailMethod, entryFrame, handlerFloor);
                                 if (exit == CompiledExit.Returned) return CompiledResult;
                                 if (exit == CompiledExit.Reload) goto Reload;
                                 stack = _stack;
@@ -454,7 +464,12 @@ internal sealed partial class RegisterMachine
         var descriptors = proto.Upvalues;
         var upvalues = new Upvalue[descriptors.Length];
         for (int u = 0; u < descriptors.Length; u++)
-            upvalues[u] = descriptors[u].InStack ? FindUpvalue(@base + descriptors[u].Index) : enclosing.Upvalues[descriptors[u].Index];
+        {
+            var d = descriptors[u];
+            upvalues[u] = !d.InStack ? enclosing.Upvalues[d.Index]
+                : d.ByValue ? new Upvalue(_stack[@base + d.Index])
+                : FindUpvalue(@base + d.Index);
+        }
         return new Closure(proto, upvalues);
     }
 

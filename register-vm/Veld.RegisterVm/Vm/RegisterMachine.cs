@@ -316,10 +316,9 @@ internal sealed partial class RegisterMachine : IInvoker
         switch (MethodLookup.Find(target, name, out var callee))
         {
             case MethodKind.Self:
-                if (cache.Field < 0 && cache.Type is not null)
-                    (cache.Others ??= new MoreMethods()).Add(type!, callee.AsObject!);
-                else
-                    cache = new InlineCache { Type = type, Field = -1, Method = callee.AsObject };
+                // Only a method this site can call is cached: a hit then needs no arity check (CachedMethod).
+                if (type is not null && callee.AsObject is Closure method && method.Proto.ParamCount == argCount + 1)
+                    Remember(ref cache, type, method);
                 _stack[slot] = target;
                 return new(callee, slot, argCount + 1, MethodKind.Self);
             case MethodKind.Function:
@@ -327,6 +326,27 @@ internal sealed partial class RegisterMachine : IInvoker
             default:
                 return new(target, slot + 1, argCount, MethodKind.Builtin);
         }
+    }
+
+    /// <summary>Keep <paramref name="method"/> for <paramref name="type"/> in a METHODCALL site's cache: the entry's
+    /// first type, or one of its others once the site has seen several.</summary>
+    private static void Remember(ref InlineCache cache, VeldType type, Closure method)
+    {
+        if (cache.Field < 0 && cache.Type is not null) (cache.Others ??= new MoreMethods()).Add(type, method);
+        else cache = new InlineCache { Type = type, Field = -1, Method = method };
+    }
+
+    /// <summary>
+    /// METHODCALL's fast path: the impl method <paramref name="cache"/> holds for <paramref name="target"/>'s type,
+    /// or null when the site has not seen that type (<see cref="ResolveMethod"/> then looks it up). The cache holds
+    /// only closures whose arity fits the site, so the caller pushes the frame without checking it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Closure? CachedMethod(Value target, ref InlineCache cache)
+    {
+        if (cache.Field >= 0 || TypeOf(target) is not { } type) return null;
+        if (ReferenceEquals(cache.Type, type)) return cache.Method as Closure;
+        return cache.Others is { } others && others.TryGet(type, out var known) ? known as Closure : null;
     }
 
     /// <summary>The type of a struct or enum value (the values that have impl methods), else null.</summary>
