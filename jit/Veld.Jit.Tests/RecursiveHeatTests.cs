@@ -37,15 +37,15 @@ public class RecursiveHeatTests
     [Fact]
     public void Mutual_recursion_counts_as_calls()
     {
-        // even and odd call each other, never themselves: 2 × Threshold calls, far below Threshold × W.
+        // ping and pong call each other, never themselves: 4 × Threshold calls, far below Threshold × W.
         string source = $"""
-            fn is_even(n)
-                if n == 0 then true else is_odd(n - 1) end
+            fn ping(n)
+                if n > 0 then pong(n - 1) else "ping" end
             end
-            fn is_odd(n)
-                if n == 0 then false else is_even(n - 1) end
+            fn pong(n)
+                if n > 0 then ping(n - 1) else "pong" end
             end
-            is_even({4 * Threshold})
+            ping({4 * Threshold})
             """;
         var (outcome, stats) = JitRuns.Run(source, new RunOptions { JitThreshold = Threshold });
         Assert.Equal(OutcomeKind.Success, outcome.Kind);
