@@ -50,8 +50,8 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// compilation check it and take the general call instead.</summary>
     public readonly int[] Generation = new int[protoCount];
 
-    /// <summary>Loop back-edges before a function is compiled, a call counting 1/<see cref="CallsPerIteration"/> of one;
-    /// 0 compiles before the first instruction.</summary>
+    /// <summary>Loop back-edges before a function is compiled, a call counting 1/<see cref="CallsPerIteration"/> of one
+    /// (a call of the function by itself a whole one: <see cref="CallWeight"/>); 0 compiles before the first instruction.</summary>
     public int Threshold { get; } = threshold;
 
     /// <summary>What the interpreter saw in each function's registers before compiling it (type feedback).</summary>
