@@ -8,8 +8,9 @@ namespace Veld.Jit;
 /// <summary>
 /// The JIT tier ("jit"): the register tier's compiler, checker and VM, plus compilation of hot functions to
 /// IL (<see cref="FunctionEmitter"/>). A function is compiled after <see cref="RunOptions.JitThreshold"/> loop
-/// back-edges, a call counting 1/100 of one (0: before its first instruction), so a long loop in a function called once
-/// is compiled too, and the VM continues it in compiled code at the loop header.
+/// back-edges, a call counting 1/100 of one and a call of a function by itself a whole one (0: before its first
+/// instruction), so a long loop in a function called once is compiled too, and the VM continues it in compiled code
+/// at the loop header.
 /// </summary>
 public sealed class JitTier : ITier
 {

@@ -50,8 +50,8 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// compilation check it and take the general call instead.</summary>
     public readonly int[] Generation = new int[protoCount];
 
-    /// <summary>Loop back-edges before a function is compiled, a call counting 1/<see cref="CallsPerIteration"/> of one;
-    /// 0 compiles before the first instruction.</summary>
+    /// <summary>Loop back-edges before a function is compiled, a call counting 1/<see cref="CallsPerIteration"/> of one
+    /// (a call of the function by itself a whole one: <see cref="CallWeight"/>); 0 compiles before the first instruction.</summary>
     public int Threshold { get; } = threshold;
 
     /// <summary>What the interpreter saw in each function's registers before compiling it (type feedback).</summary>
@@ -62,7 +62,17 @@ internal abstract class TierUp(int protoCount, int threshold)
 
     /// <summary>A frame of <paramref name="proto"/> starts: true when it has compiled code to enter. Samples the parameters
     /// (the other registers still hold whatever the stack held).</summary>
-    public bool Heat(FunctionProto proto) => Heat(proto, proto.ParamCount, 1, _calls);
+    public bool Heat(FunctionProto proto) =>
+        Code[proto.Id] is not null || Heat(proto, proto.ParamCount, CallWeight(proto), _calls);
+
+    /// <summary>
+    /// What a call weighs: a call of a function by itself counts as a loop iteration, because recursion is how such a
+    /// function loops, and compiled code calls itself directly (a direct entry, no frame), which is where compiled calls
+    /// win most. Any other call counts 1/<see cref="CallsPerIteration"/> of one. fib(25) made 100,000 of its 243,000 calls
+    /// interpreted before this (section 13 of docs/PERFORMANCE.md). A tail call replaces the frame, so its caller is not
+    /// the function itself and it counts as a call.
+    /// </summary>
+    private int CallWeight(FunctionProto proto) => Machine?.CallerOfTop() == proto ? CallsPerIteration : 1;
 
     /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
     /// Samples every register.</summary>
@@ -83,7 +93,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     /// arithmetic in loops; a function that is only called (deltablue's and richards' small methods) wins little,
     /// because every call still goes through the frames, while .NET's compilation of its method costs as much as
     /// interpreting tens of thousands of its calls. So a function without a hot loop waits for this many times the
-    /// threshold's calls (measured in section 7 of docs/PERFORMANCE.md).
+    /// threshold's calls (measured in section 7 of docs/PERFORMANCE.md), unless it calls itself (<see cref="CallWeight"/>).
     /// </summary>
     public const int CallsPerIteration = 100;
 
