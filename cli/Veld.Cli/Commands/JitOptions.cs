@@ -10,7 +10,7 @@ internal static class JitOptions
 {
     public static Option<int> Threshold() => new("--jit-threshold")
     {
-        Description = "JIT tier: loop iterations before a function is compiled to IL, a call counting 1/100 of one; 0 compiles every function before its first instruction.",
+        Description = "JIT tier: loop iterations before a function is compiled to IL, a call counting 1/100 of one and a call of a function by itself a whole one; 0 compiles every function before its first instruction.",
         DefaultValueFactory = _ => new RunOptions().JitThreshold,
         CustomParser = result => NonNegative(result, "--jit-threshold") ?? 0,
         HelpName = "N",

@@ -13,7 +13,7 @@ public sealed record RunOptions
     public TimeSpan? Timeout { get; init; }
     /// <summary>Managed heap allowed, in bytes; past it the run ends with LimitExceeded (<see cref="MemoryLimit"/>).</summary>
     public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
-    /// <summary>Loop iterations before the JIT compiles a function, a call counting 1/100 of one (JIT tier only).</summary>
+    /// <summary>Loop iterations before the JIT compiles a function, a call counting 1/100 of one and a self-call a whole one (JIT tier only).</summary>
     public int JitThreshold { get; init; } = 1_000;
     /// <summary>JIT tier only: when set, compiled code's type guards also fail at pseudo-random points chosen
     /// by this seed (deterministically), so every deoptimisation path runs.</summary>
