@@ -48,6 +48,67 @@ internal static class InterpretedCallees
         return false;
     }
 
+    /// <summary>
+    /// The interpreted functions to compile with <paramref name="proto"/>, a caller still held back after waiting a whole
+    /// threshold (<see cref="Holding"/>), as pairs of a callee and the caller it is hot in (each compiles before its
+    /// caller): the callees hot in it as <see cref="Holding"/> counts (every method a polymorphic site has found), then
+    /// theirs in turn. A function that is only called needs <see cref="TierUp.CallsPerIteration"/> times the threshold in
+    /// calls to get hot by itself, which the callees of a loop may never get (dispatch's `area` methods, 15,000 calls
+    /// each: its loop waited for them to the end; queens' `set_row_column`). Null, to go on waiting as before, when
+    /// the tree has more than <see cref="MostCompiledWith"/> callees. A worklist with a set of the functions
+    /// taken: cycles in the call graph end.
+    /// </summary>
+    public static List<(FunctionProto Callee, FunctionProto Caller)>? HotCallTree(FunctionProto proto, TierUp tier,
+        Func<int, FunctionProto?> calleeOfGlobal, Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
+    {
+        var tree = new List<(FunctionProto, FunctionProto)>();
+        var taken = new HashSet<FunctionProto> { proto };
+        var pending = new Queue<FunctionProto>();
+        pending.Enqueue(proto);
+        while (pending.TryDequeue(out var caller))
+        {
+            long work = WorkOf(caller, tier);
+            foreach (var callee in CalleesInHotCode(caller, calleeOfGlobal, methodsOfSite))
+            {
+                if (callee == caller || tier.Code[callee.Id] is not null || tier.Refused(callee)) continue;
+                if (tier.CallsOf(callee) * HotCallRatio < work || !taken.Add(callee)) continue;
+                tree.Add((callee, caller));
+                if (tree.Count > MostCompiledWith) return null;
+                pending.Enqueue(callee);
+            }
+        }
+        return tree;
+    }
+
+    /// <summary>
+    /// The most callees a held caller compiles with (<see cref="HotCallTree"/>): dispatch's loop over four shapes' `area`
+    /// methods gained 16% when they compiled with it; richards' tree of 16 functions cost more to compile than the whole
+    /// interpreted run at the bench size, and was no faster at four times that size (compiled, its short methods still
+    /// pay a general call each). A bigger tree waits, as before, for its functions to get hot by themselves.
+    /// </summary>
+    public const int MostCompiledWith = 4;
+
+    /// <summary>What a callee's calls are weighed against: the iterations of a function with loops, else its calls.</summary>
+    private static long WorkOf(FunctionProto proto, TierUp tier) =>
+        HotCode(proto.Code) is null ? tier.CallsOf(proto) : tier.IterationsOf(proto);
+
+    /// <summary>The Veld functions the call sites in the hot code of <paramref name="proto"/> call, in tail position or
+    /// not: CALLG globals, and the methods METHODCALL caches hold (a task's `run` calls the scheduler in tail position).</summary>
+    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, Func<int, FunctionProto?> calleeOfGlobal,
+        Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
+    {
+        var code = proto.Code;
+        var hot = HotCode(code);
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            if (hot is not null && !hot[pc]) continue;
+            var op = Op(code[pc]);
+            if (op is VmOp.CallG or VmOp.TailCallG && calleeOfGlobal(C(code[pc])) is { } callee) yield return callee;
+            else if (op is VmOp.MethodCall or VmOp.TailMethod)
+                foreach (var method in methodsOfSite(proto, SiteOf(code, pc))) yield return method;
+        }
+    }
+
     /// <summary>The call site constant of the METHODCALL at <paramref name="pc"/>.</summary>
     private static int SiteOf(uint[] code, int pc)
     {

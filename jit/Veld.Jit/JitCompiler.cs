@@ -128,9 +128,17 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         return selfConsistent ? typed : plan;
     }
 
-    /// <summary>The cost model's one question before compiling (not at threshold 0, which compiles everything first).</summary>
-    protected override bool WaitsForCallees(FunctionProto proto) =>
-        Threshold > 0 && InterpretedCallees.Holding(proto, this, CalleeOf, FirstMethodOf(proto));
+    /// <summary>The cost model's one question before compiling (not at threshold 0, which compiles everything first).
+    /// Held back a whole threshold already, it compiles with its hot callees, just before it, when they are few and
+    /// called as often as it runs (they would not get hot by themselves soon).</summary>
+    protected override bool WaitsForCallees(FunctionProto proto)
+    {
+        if (Threshold == 0 || !InterpretedCallees.Holding(proto, this, CalleeOf, FirstMethodOf(proto))) return false;
+        if (!IsWaiting(proto)) return true;
+        if (InterpretedCallees.HotCallTree(proto, this, CalleeOf, Machine!.CachedMethods) is not { } tree) return true;
+        foreach (var (callee, caller) in tree) CompileBefore(callee, caller);
+        return false;
+    }
 
     /// <summary>The cost model's other question: a short function whose caller stays interpreted waits for that caller.</summary>
     protected override FunctionProto? WaitsForCaller(FunctionProto proto) =>

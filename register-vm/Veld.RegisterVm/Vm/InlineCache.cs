@@ -44,6 +44,9 @@ internal sealed class MoreMethods
         return false;
     }
 
+    /// <summary>The methods kept (the JIT's cost model looks at every callee of a polymorphic site).</summary>
+    public IEnumerable<HeapObject> Methods => _methods.Where(m => m is not null);
+
     public void Add(VeldType type, HeapObject method)
     {
         _types[_next] = type;

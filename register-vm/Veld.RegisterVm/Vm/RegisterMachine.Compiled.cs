@@ -110,6 +110,17 @@ internal sealed partial class RegisterMachine
     internal FunctionProto? MonomorphicMethod(FunctionProto proto, int site) =>
         _caches[proto.Id] is { } caches && caches[site] is { Field: < 0, Type: not null, Others: null, Method: Closure method } ? method.Proto : null;
 
+    /// <summary>Every impl method whose proto the cache of call site constant <paramref name="site"/> of <paramref name="proto"/>
+    /// holds, for any receiver type it has seen (none for a field's cache or a site not run yet).</summary>
+    internal IEnumerable<FunctionProto> CachedMethods(FunctionProto proto, int site)
+    {
+        if (_caches[proto.Id] is not { } caches || caches[site] is not { Field: < 0, Method: Closure first } cache) yield break;
+        yield return first.Proto;
+        if (cache.Others is null) yield break;
+        foreach (var other in cache.Others.Methods)
+            if (other is Closure method && method.Proto != first.Proto) yield return method.Proto;
+    }
+
     /// <summary>
     /// A direct method call's guard: <paramref name="target"/> has the type its cache holds first, whose impl method is
     /// a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>, and the native stack has

@@ -131,6 +131,17 @@ internal abstract class TierUp(int protoCount, int threshold)
         return Code[id] is not null;
     }
 
+    /// <summary>
+    /// Have <paramref name="callee"/> compiled just before <paramref name="caller"/>, if the caller compiles (a hot callee
+    /// waiting for its caller, or one the tier compiles with a caller it held back: <see cref="WaitsForCallees"/>).
+    /// </summary>
+    protected void CompileBefore(FunctionProto callee, FunctionProto caller)
+    {
+        var waiters = _waitingForCaller[caller.Id] ??= [];
+        if (!waiters.Contains(callee)) waiters.Add(callee);
+        _waiting[callee.Id] = true;
+    }
+
     private void Wait(FunctionProto proto)
     {
         _waiting[proto.Id] = true;
