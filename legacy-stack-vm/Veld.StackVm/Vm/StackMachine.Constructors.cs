@@ -21,7 +21,7 @@ internal sealed partial class StackMachine
         return Value.FromObject(new Closure(chunk, upvalues));
     }
 
-    private static Value NewArray(ReadOnlySpan<Value> items) => Value.FromObject(new VeldArray(items));
+    private static Value NewArray(ReadOnlySpan<Value> items) => Value.FromObject(VeldArray.Of(items));
 
     /// <summary>Entries go in through <see cref="Operators.SetIndex"/>, which checks each key.</summary>
     private static Value NewMap(ReadOnlySpan<Value> keysAndValues)

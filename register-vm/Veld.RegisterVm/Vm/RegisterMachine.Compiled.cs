@@ -314,8 +314,8 @@ internal sealed partial class RegisterMachine
     }
 
     /// <summary>NEWARRAY: the array is filled straight from the registers (no intermediate array).</summary>
-    internal Value NewArray(int slot, int count) => Value.FromObject(new VeldArray(_stack.AsSpan(slot, count)));
-    internal static Value NewArrayOf(Value items) => Value.FromObject(new VeldArray(items.As<VeldTuple>().Items));
+    internal Value NewArray(int slot, int count) => Value.FromObject(VeldArray.Of(_stack.AsSpan(slot, count)));
+    internal static Value NewArrayOf(Value items) => Value.FromObject(VeldArray.Of(items.As<VeldTuple>().Items));
 
     /// <summary>APPEND: compiled code appends only to the NEWARRAY it just made; a hand-made file may name anything,
     /// so the kind is checked here (one type test per long literal's chunk, off the hot paths) rather than proven.</summary>

@@ -76,7 +76,7 @@ internal static class ArrayMethods
                 BuiltinMethods.Expect(method, args, 0);
                 var items = array.ToArray();
                 Array.Reverse(items);
-                return Value.FromObject(new VeldArray(items));
+                return Value.FromObject(VeldArray.Of(items));
             }
             case "slice":
             {

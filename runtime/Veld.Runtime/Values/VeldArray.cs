@@ -33,9 +33,8 @@ public sealed class VeldArray : HeapObject
     public long[] Payloads { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _payloads; }
 
     public VeldArray() { }
-    public VeldArray(ReadOnlySpan<Value> items) : this(items, items.Length) { }
     /// <summary>An array of <paramref name="items"/> with room for <paramref name="capacity"/> elements.</summary>
-    public VeldArray(ReadOnlySpan<Value> items, int capacity)
+    private VeldArray(ReadOnlySpan<Value> items, int capacity)
     {
         _storage = StorageOf(items);
         if (capacity > 0)
@@ -49,6 +48,8 @@ public sealed class VeldArray : HeapObject
     /// <summary>The elements of <paramref name="items"/>, with its capacity.</summary>
     public VeldArray(List<Value> items) : this(CollectionsMarshal.AsSpan(items), items.Capacity) { }
     public VeldArray(IEnumerable<Value> items) : this(new List<Value>(items)) { }
+    /// <summary>An array of a copy of <paramref name="items"/>, with no room to spare.</summary>
+    public static VeldArray Of(ReadOnlySpan<Value> items) => new(items, items.Length);
 
     private int Capacity => _storage == ArrayStorage.Values ? _values.Length : _payloads.Length;
 
