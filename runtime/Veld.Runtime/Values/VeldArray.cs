@@ -53,22 +53,42 @@ public sealed class VeldArray : HeapObject
 
     private int Capacity => _storage == ArrayStorage.Values ? _values.Length : _payloads.Length;
 
-    /// <summary>Element <paramref name="index"/>, which must be below <see cref="Count"/> (the caller has checked).</summary>
+    /// <summary>Element <paramref name="index"/>, which must be below <see cref="Count"/> (the caller has checked).
+    /// Tests in the order of how common the storages are (a chain of tests beats a jump table here).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Value Get(int index) => _storage switch
+    public Value Get(int index)
     {
-        ArrayStorage.Ints => Value.FromInt(_payloads[index]),
-        ArrayStorage.Values => _values[index],
-        ArrayStorage.Floats => Value.FromFloat(BitConverter.Int64BitsToDouble(_payloads[index])),
-        _ => Value.FromBool(_payloads[index] != 0),
-    };
+        var storage = _storage;
+        if (storage == ArrayStorage.Ints) return Value.FromInt(_payloads[index]);
+        if (storage == ArrayStorage.Values) return _values[index];
+        if (storage == ArrayStorage.Bools) return Value.FromBool(_payloads[index] != 0);
+        return Value.FromFloat(BitConverter.Int64BitsToDouble(_payloads[index]));
+    }
 
-    /// <summary>Element <paramref name="index"/> := <paramref name="value"/>, the index below <see cref="Count"/>.</summary>
+    /// <summary>Element <paramref name="index"/> := <paramref name="value"/>, the index below <see cref="Count"/>:
+    /// one test of the storage and one of the value's kind when they agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int index, Value value)
     {
-        if (_storage != ArrayStorage.Values && StorageFor(value) != _storage) Generalize();
-        Put(index, value);
+        var storage = _storage;
+        if (storage == ArrayStorage.Ints)
+        {
+            if (value.IsInt) { _payloads[index] = value.AsInt; return; }
+        }
+        else if (storage == ArrayStorage.Values) { Value.Store(_values, index, value); return; }
+        else if (storage == ArrayStorage.Bools)
+        {
+            if (value.IsBool) { _payloads[index] = value.AsBool ? 1 : 0; return; }
+        }
+        else if (value.IsFloat) { _payloads[index] = BitConverter.DoubleToInt64Bits(value.AsFloat); return; }
+        SetOfAnotherKind(index, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetOfAnotherKind(int index, Value value)
+    {
+        Generalize();
+        Value.Store(_values, index, value);
     }
 
     public Value this[int index]
