@@ -173,11 +173,12 @@ public sealed class VeldArray : HeapObject
     /// an element of another kind moves the array to Values.</summary>
     private void MakeRoomFor(in Value value)
     {
-        if (_count == Capacity) Grow();
+        // An empty array's kind first, so that its first growth allocates the store it keeps; a refused growth
+        // leaves the array as it was, so it comes before a move to Values.
         var wanted = StorageFor(value);
-        if (wanted == _storage) return;
-        if (_count == 0) Become(wanted);
-        else if (_storage != ArrayStorage.Values) Generalize();
+        if (wanted != _storage && _count == 0) Become(wanted);
+        if (_count == Capacity) Grow();
+        if (wanted != _storage && _storage != ArrayStorage.Values) Generalize();
     }
 
     /// <summary>A full store doubles (4 at first), as a <c>List</c> would. A large doubling must fit the run's limits
