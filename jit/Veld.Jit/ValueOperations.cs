@@ -47,8 +47,8 @@ internal static class Access
     // an index out of range) takes the runtime's general case, which raises the error.
 
     public static Value GetIndexAt(Value target, long index) =>
-        target.AsObject is VeldArray array && (ulong)index < (ulong)array.Count
-            ? array[(int)index]
+        target.AsArray is { } array && (ulong)index < (ulong)array.Count
+            ? array.Get((int)index)
             : Operators.GetIndexSlow(target, Value.FromInt(index));
 
     /// <summary><c>target.push(item)</c> when the target is an array (what the builtin does: a step, then the append); false for any other receiver.</summary>
@@ -62,7 +62,7 @@ internal static class Access
 
     public static void SetIndexAt(Value target, long index, Value value)
     {
-        if (target.AsObject is VeldArray array && (ulong)index < (ulong)array.Count) array[(int)index] = value;
+        if (target.AsArray is { } array && (ulong)index < (ulong)array.Count) array.Set((int)index, value);
         else Operators.SetIndexSlow(target, Value.FromInt(index), value);
     }
 }

@@ -53,10 +53,6 @@ internal static class VmMembers
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
     public static readonly MethodInfo AsArray = Getter(typeof(Value), nameof(Value.AsArray));
-    public static readonly MethodInfo ArrayItems = Getter(typeof(VeldArray), nameof(VeldArray.Items));
-    public static readonly MethodInfo ListAsSpan = Method(typeof(System.Runtime.InteropServices.CollectionsMarshal), nameof(System.Runtime.InteropServices.CollectionsMarshal.AsSpan)).MakeGenericMethod(typeof(Value));
-    public static readonly MethodInfo SpanLength = Getter(typeof(Span<Value>), nameof(Span<Value>.Length));
-    public static readonly MethodInfo SpanItem = Getter(typeof(Span<Value>), "Item");
     public static readonly MethodInfo AsStruct = Getter(typeof(Value), nameof(Value.AsStruct));
     public static readonly MethodInfo StructTypeOf = Getter(typeof(StructInstance), nameof(StructInstance.Type));
     public static readonly MethodInfo StructFields = Getter(typeof(StructInstance), nameof(StructInstance.Fields));

@@ -39,7 +39,7 @@ public class BuiltinLimitTests
     public void AGrowthThatWouldPassTheMemoryLimitIsRefusedBeforeItStarts()
     {
         var full = new VeldArray(new List<Value>(1 << 20)); // 16 MiB of elements; doubling asks for 32 MiB more
-        for (int i = 0; i < 1 << 20; i++) full.Items.Add(Value.FromInt(i));
+        for (int i = 0; i < 1 << 20; i++) full.Add(Value.FromInt(i));
         var map = new VeldMap();
         var limited = new RunOptions { MaxMemory = 24L << 20 };
 

@@ -92,7 +92,7 @@ internal static class Generators
         switch (v.AsObject)
         {
             case VeldString s: return S(new string(s.Text.AsSpan()));
-            case VeldArray a: return Arr(a.Items.Select(EqualCopy).ToArray());
+            case VeldArray a: return Arr(a.ToArray().Select(EqualCopy).ToArray());
             case VeldTuple t: return Tup(t.Items.Select(EqualCopy).ToArray());
             case VeldMap m: return Map(m.Entries.Reverse().Select(e => (e.Key, EqualCopy(e.Value))).ToArray());
             case StructInstance p: return Operators.NewStruct(p.Type, p.Fields.Select(EqualCopy).ToArray());
@@ -112,7 +112,7 @@ internal static class Generators
             if (counter-- == 0) return replacement;
             switch (x.AsObject)
             {
-                case VeldArray a: return Arr(a.Items.Select(Walk).ToArray());
+                case VeldArray a: return Arr(a.ToArray().Select(Walk).ToArray());
                 case VeldTuple t: return Tup(t.Items.Select(Walk).ToArray());
                 case VeldMap m: return Map(m.Entries.Select(e => (e.Key, Walk(e.Value))).ToArray());
                 case StructInstance p: return Operators.NewStruct(p.Type, p.Fields.Select(Walk).ToArray());

@@ -74,7 +74,7 @@ public static class ValueComparer
             switch (a.Kind)
             {
                 case ValueKind.Array:
-                    return CompareItems(a, b, a.As<VeldArray>().Items, b.As<VeldArray>().Items, path, depth, "array");
+                    return CompareItems(a, b, a.As<VeldArray>().ToArray(), b.As<VeldArray>().ToArray(), path, depth, "array");
                 case ValueKind.Tuple:
                     return CompareItems(a, b, a.As<VeldTuple>().Items, b.As<VeldTuple>().Items, path, depth, "tuple");
                 case ValueKind.Map:

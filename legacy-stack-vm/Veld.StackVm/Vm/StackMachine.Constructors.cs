@@ -21,12 +21,7 @@ internal sealed partial class StackMachine
         return Value.FromObject(new Closure(chunk, upvalues));
     }
 
-    private static Value NewArray(ReadOnlySpan<Value> items)
-    {
-        var list = new List<Value>(items.Length);
-        foreach (var item in items) list.Add(item);
-        return Value.FromObject(new VeldArray(list));
-    }
+    private static Value NewArray(ReadOnlySpan<Value> items) => Value.FromObject(VeldArray.Of(items));
 
     /// <summary>Entries go in through <see cref="Operators.SetIndex"/>, which checks each key.</summary>
     private static Value NewMap(ReadOnlySpan<Value> keysAndValues)

@@ -324,14 +324,9 @@ internal sealed partial class RegisterMachine
         return true;
     }
 
-    /// <summary>NEWARRAY: the list is filled straight from the registers (no intermediate array: the stack VM's allocation).</summary>
-    internal Value NewArray(int slot, int count)
-    {
-        var items = new List<Value>(count);
-        items.AddRange(_stack.AsSpan(slot, count));
-        return Value.FromObject(new VeldArray(items));
-    }
-    internal static Value NewArrayOf(Value items) => Value.FromObject(new VeldArray(new List<Value>(items.As<VeldTuple>().Items)));
+    /// <summary>NEWARRAY: the array is filled straight from the registers (no intermediate array).</summary>
+    internal Value NewArray(int slot, int count) => Value.FromObject(VeldArray.Of(_stack.AsSpan(slot, count)));
+    internal static Value NewArrayOf(Value items) => Value.FromObject(VeldArray.Of(items.As<VeldTuple>().Items));
 
     /// <summary>APPEND: compiled code appends only to the NEWARRAY it just made; a hand-made file may name anything,
     /// so the kind is checked here (one type test per long literal's chunk, off the hot paths) rather than proven.</summary>

@@ -74,15 +74,15 @@ internal static class ArrayMethods
             case "reverse":
             {
                 BuiltinMethods.Expect(method, args, 0);
-                var items = new List<Value>(array.Items);
-                items.Reverse();
-                return New(items);
+                var items = array.ToArray();
+                Array.Reverse(items);
+                return Value.FromObject(VeldArray.Of(items));
             }
             case "slice":
             {
                 BuiltinMethods.Expect(method, args, 2);
                 var (start, end) = BuiltinMethods.Span(method, args[0], args[1], array.Count, "array");
-                return New(array.Items.GetRange(start, end - start));
+                return Value.FromObject(array.Slice(start, end));
             }
             case "join":
                 BuiltinMethods.Expect(method, args, 1);
@@ -107,7 +107,7 @@ internal static class ArrayMethods
                 return New(Sort(array));
             case "copy":
                 BuiltinMethods.Expect(method, args, 0);
-                return New(new List<Value>(array.Items));
+                return Value.FromObject(array.Slice(0, array.Count));
             default:
                 BuiltinMethods.Expect(method, args, 0);
                 return Value.FromString(Display.Show(Value.FromObject(array)));
@@ -194,8 +194,9 @@ internal static class ArrayMethods
     {
         if (array.Count == 0) return [];
         IComparer<Value> order = array[0].IsNumber ? NumberOrder.Instance : StringOrder.Instance;
-        foreach (var item in array.Items)
+        for (int i = 0; i < array.Count; i++)
         {
+            var item = array[i];
             bool fits = order == NumberOrder.Instance ? item.IsNumber : item.Kind == ValueKind.Str;
             if (!fits)
                 throw Fail.Type($"array.sort needs all numbers or all strings, found {Display.TypeName(array[0])} and {Display.TypeName(item)}");
@@ -204,7 +205,7 @@ internal static class ArrayMethods
         // hits comes back wrapped by the sort (InvalidOperationException "failed to compare"): unwrap it.
         try
         {
-            return array.Items.OrderBy(v => v, new Charged(order)).ToList();
+            return array.ToArray().OrderBy(v => v, new Charged(order)).ToList();
         }
         catch (InvalidOperationException e) when (e.InnerException is VeldRuntimeException limit)
         {

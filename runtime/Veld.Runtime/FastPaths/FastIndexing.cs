@@ -12,9 +12,9 @@ public static class FastIndexing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetIndex(in Value target, in Value index, out Value result)
     {
-        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+        if (target.AsArray is { } array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
         {
-            result = array[(int)index.AsInt];
+            result = array.Get((int)index.AsInt);
             return true;
         }
         result = default;
@@ -24,9 +24,9 @@ public static class FastIndexing
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySetIndex(in Value target, in Value index, in Value value)
     {
-        if (target.AsObject is VeldArray array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+        if (target.AsArray is { } array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
         {
-            array[(int)index.AsInt] = value;
+            array.Set((int)index.AsInt, value);
             return true;
         }
         return false;
