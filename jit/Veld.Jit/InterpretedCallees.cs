@@ -30,8 +30,7 @@ internal static class InterpretedCallees
     {
         var code = proto.Code;
         var hot = HotCode(code);
-        bool loops = hot is not null;
-        long work = loops ? tier.IterationsOf(proto) : tier.CallsOf(proto);
+        long work = WorkOf(proto, tier, hot);
         for (int pc = 0; pc < code.Length; pc++)
         {
             if (hot is not null && !hot[pc]) continue;
@@ -67,8 +66,9 @@ internal static class InterpretedCallees
         pending.Enqueue(proto);
         while (pending.TryDequeue(out var caller))
         {
-            long work = WorkOf(caller, tier);
-            foreach (var callee in CalleesInHotCode(caller, calleeOfGlobal, methodsOfSite))
+            var hot = HotCode(caller.Code);
+            long work = WorkOf(caller, tier, hot);
+            foreach (var callee in CalleesInHotCode(caller, hot, calleeOfGlobal, methodsOfSite))
             {
                 if (callee == caller || tier.Code[callee.Id] is not null || tier.Refused(callee)) continue;
                 if (tier.CallsOf(callee) * HotCallRatio < work || !taken.Add(callee)) continue;
@@ -88,17 +88,17 @@ internal static class InterpretedCallees
     /// </summary>
     public const int MostCompiledWith = 4;
 
-    /// <summary>What a callee's calls are weighed against: the iterations of a function with loops, else its calls.</summary>
-    private static long WorkOf(FunctionProto proto, TierUp tier) =>
-        HotCode(proto.Code) is null ? tier.CallsOf(proto) : tier.IterationsOf(proto);
+    /// <summary>What a callee's calls are weighed against: the iterations of a function with loops (its
+    /// <paramref name="hot"/> code is its loop bodies), else its calls.</summary>
+    private static long WorkOf(FunctionProto proto, TierUp tier, bool[]? hot) =>
+        hot is null ? tier.CallsOf(proto) : tier.IterationsOf(proto);
 
-    /// <summary>The Veld functions the call sites in the hot code of <paramref name="proto"/> call, in tail position or
+    /// <summary>The Veld functions the call sites in the hot code of <paramref name="proto"/> (<paramref name="hot"/>) call, in tail position or
     /// not: CALLG globals, and the methods METHODCALL caches hold (a task's `run` calls the scheduler in tail position).</summary>
-    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, Func<int, FunctionProto?> calleeOfGlobal,
+    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, bool[]? hot, Func<int, FunctionProto?> calleeOfGlobal,
         Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
     {
         var code = proto.Code;
-        var hot = HotCode(code);
         for (int pc = 0; pc < code.Length; pc++)
         {
             if (hot is not null && !hot[pc]) continue;
