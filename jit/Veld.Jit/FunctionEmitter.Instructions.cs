@@ -46,7 +46,7 @@ internal sealed partial class FunctionEmitter
     private static readonly HashSet<VmOp> CannotRaise =
     [
         VmOp.Jmp, VmOp.Move, VmOp.LoadI, VmOp.LoadF, VmOp.LoadK, VmOp.LoadKX, VmOp.LoadFalse, VmOp.LoadTrue, VmOp.LoadUnit,
-        VmOp.GetUpval, VmOp.SetUpval, VmOp.SetGlobal, VmOp.Closure, VmOp.Close, VmOp.Try, VmOp.EndTry,
+        VmOp.GetUpval, VmOp.GetCapt, VmOp.SetUpval, VmOp.SetGlobal, VmOp.Closure, VmOp.Close, VmOp.Try, VmOp.EndTry,
         VmOp.Return, VmOp.ReturnUnit, VmOp.NewArray, VmOp.NewArrayK, VmOp.NewTuple, VmOp.TestTuple, VmOp.TestVariant, VmOp.TestRange,
     ];
 
@@ -97,6 +97,7 @@ internal sealed partial class FunctionEmitter
             case VmOp.LoadTrue: Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.True)); break;
             case VmOp.LoadUnit: Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit)); break;
             case VmOp.GetUpval: Store(a, () => { Upvalue(b); _il.Emit(OpCodes.Call, VmMembers.UpvalueGet); }); break;
+            case VmOp.GetCapt: Store(a, () => { _il.Emit(OpCodes.Ldloc, _closure); _il.Emit(OpCodes.Call, VmMembers.ClosureCaptured); _il.Int(b); _il.Emit(OpCodes.Ldelem, typeof(Value)); }); break;
             case VmOp.SetUpval:
                 Upvalue(b);
                 Register(a);

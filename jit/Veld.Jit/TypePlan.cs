@@ -75,7 +75,7 @@ internal sealed class TypePlan
         if (profile is not null) profile.AsSpan(0, Math.Min(profile.Length, seen.Length)).CopyTo(seen);
         var captured = new bool[proto.MaxStack];
         foreach (var nested in proto.Protos)
-            foreach (var uv in nested.Upvalues)
+            foreach (var uv in nested.Upvalues.Concat(nested.Captures))
                 if (uv.InStack && uv.Index < captured.Length) captured[uv.Index] = true;
 
         var kinds = new RegisterKind[webs.Count];
@@ -346,7 +346,7 @@ internal sealed class TypePlan
     private static bool StoresThroughGuard(VmOp op) => op switch
     {
         VmOp.Move or VmOp.LoadI or VmOp.LoadF or VmOp.LoadK or VmOp.LoadKX or VmOp.LoadFalse or VmOp.LoadTrue or VmOp.LoadUnit
-            or VmOp.GetUpval or VmOp.GetGlobal or VmOp.AddI or VmOp.SubI or VmOp.Unm or VmOp.Not
+            or VmOp.GetUpval or VmOp.GetCapt or VmOp.GetGlobal or VmOp.AddI or VmOp.SubI or VmOp.Unm or VmOp.Not
             or VmOp.GetIndex or VmOp.GetField or VmOp.GetTuple or VmOp.GetPayload or VmOp.Cast or VmOp.ToStr => true,
         >= VmOp.Add and <= VmOp.Shr => true,
         >= VmOp.AddK and <= VmOp.ShrK => true,

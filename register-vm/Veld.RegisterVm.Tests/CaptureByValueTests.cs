@@ -2,8 +2,9 @@ namespace Veld.RegisterVm.Tests;
 
 /// <summary>
 /// Capture by value (<see cref="OptimizationPasses.CaptureByValue"/>): a closure copies a captured local that nothing
-/// assigns once it holds its value, and shares through an open upvalue only what can still change (a <c>mut</c>
-/// local) or is not written yet (a function that names itself).
+/// assigns once it holds its value into itself (<see cref="FunctionProto.Captures"/>, read by GETCAPT), and shares
+/// through an open upvalue only what can still change (a <c>mut</c> local) or is not written yet (a function that
+/// names itself).
 /// </summary>
 public class CaptureByValueTests
 {
@@ -33,34 +34,73 @@ public class CaptureByValueTests
 
     private const string Expected = "(42, 2, 5, [0, 11, 22])";
 
-    private static UpvalueInfo Upvalue(RegisterProgram program, string name) =>
-        program.Script.SelfAndDescendants().SelectMany(p => p.Upvalues).First(u => u.Name == name);
+    /// <summary>Where <paramref name="name"/> is captured: (true, descriptor) when some closure copies it by value,
+    /// (false, descriptor) when one shares it through an upvalue.</summary>
+    private static (bool ByValue, UpvalueInfo Info) Capture(RegisterProgram program, string name)
+    {
+        var protos = program.Script.SelfAndDescendants().ToList();
+        var captured = protos.SelectMany(p => p.Captures).Where(u => u.Name == name).ToList();
+        var shared = protos.SelectMany(p => p.Upvalues).Where(u => u.Name == name).ToList();
+        Assert.True(captured.Count == 0 || shared.Count == 0, $"{name} is both captured by value and shared");
+        return captured.Count > 0 ? (true, captured[0]) : (false, Assert.Single(shared.Take(1)));
+    }
+
+    /// <summary>The nested function whose code reads <paramref name="name"/>.</summary>
+    private static FunctionProto Reader(RegisterProgram program, string name) =>
+        program.Script.SelfAndDescendants().First(p => p.Captures.Any(u => u.Name == name) || p.Upvalues.Any(u => u.Name == name));
 
     [Fact]
-    public void LocalsNothingAssignsAreCapturedByValue()
+    public void LocalsNothingAssignsAreCapturedByValueAndReadByGetCapt()
     {
         var program = CompileRegister(Source);
-        Assert.True(Upvalue(program, "k") is { InStack: true, ByValue: true });
-        Assert.True(Upvalue(program, "ten") is { InStack: true, ByValue: true });
-        Assert.True(Upvalue(program, "i") is { InStack: true, ByValue: true });
+        Assert.True(Capture(program, "k") is (true, { InStack: true }));
+        Assert.True(Capture(program, "ten") is (true, { InStack: true }));
+        Assert.True(Capture(program, "i") is (true, { InStack: true }));
+        var adder = Reader(program, "k");
+        Assert.Contains(OpCode.GetCapt, Opcodes(adder));
+        Assert.DoesNotContain(OpCode.GetUpval, Opcodes(adder));
+        Assert.Empty(adder.Upvalues);
     }
 
     [Fact]
     public void AMutableLocalAndAFunctionNamingItselfKeepAnOpenUpvalue()
     {
         var program = CompileRegister(Source);
-        Assert.True(Upvalue(program, "n") is { InStack: true, ByValue: false });
-        Assert.True(Upvalue(program, "down") is { InStack: true, ByValue: false });
+        Assert.True(Capture(program, "n") is (false, { InStack: true }));
+        Assert.True(Capture(program, "down") is (false, { InStack: true }));
+        Assert.DoesNotContain(OpCode.GetCapt, Opcodes(Reader(program, "n")));
+        Assert.DoesNotContain(OpCode.GetCapt, Opcodes(Reader(program, "down")));
         // A let whose value makes the closure is captured before its register holds it.
         var selfNaming = CompileRegister("fn f()\n    let g = m => if m == 0 then 0 else g(m - 1) end\n    g(3)\nend\nf()");
-        Assert.True(Upvalue(selfNaming, "g") is { InStack: true, ByValue: false });
+        Assert.True(Capture(selfNaming, "g") is (false, { InStack: true }));
+        Assert.DoesNotContain(OpCode.GetCapt, Opcodes(selfNaming));
+    }
+
+    [Fact]
+    public void AValueCapturedByValueIsCopiedAgainByANestedClosure()
+    {
+        const string nested = "fn outer(k) => () => () => k + 1\nouter(41)()()";
+        var program = CompileRegister(nested);
+        var innermost = program.Script.SelfAndDescendants().Single(p => p.Protos.Length == 0 && p.Captures.Length == 1);
+        Assert.True(innermost.Captures is [{ InStack: false, Index: 0, Name: "k" }]);
+        Assert.Equal("42", Result(nested));
+    }
+
+    [Fact]
+    public void AClosureCapturingOnlyValuesHoldsThemWithoutUpvalueObjects()
+    {
+        var outcome = Run("fn make_adder(k) => x => x + k\nmake_adder(7)");
+        var closure = Assert.IsType<Closure>(outcome.Result.AsObject);
+        Assert.Empty(closure.Upvalues);
+        Assert.Equal(7, Assert.Single(closure.Captured).AsInt);
     }
 
     [Fact]
     public void ThePassOffSharesEveryCapturedLocal()
     {
         var off = PassListings.Compile(Source, PassListings.Off(OptimizationPasses.CaptureByValue));
-        Assert.DoesNotContain(off.Script.SelfAndDescendants().SelectMany(p => p.Upvalues), u => u.ByValue);
+        Assert.All(off.Script.SelfAndDescendants(), p => Assert.Empty(p.Captures));
+        Assert.DoesNotContain(OpCode.GetCapt, Opcodes(off));
     }
 
     [Fact]
@@ -75,36 +115,65 @@ public class CaptureByValueTests
     public void TheDisassemblyAndTheFileKeepTheCapture()
     {
         var program = CompileRegister(Source);
-        Assert.Contains("\tk\tvalue\t0", Disassembler.Disassemble(program));
+        string listing = Disassembler.Disassemble(program);
+        Assert.Contains("captured (1) for lambda@1:\n\t0\tk\tregister\t0", listing);
+        Assert.Contains("GETCAPT", listing);
         var loaded = VeldcReader.Read(VeldcWriter.Write(program));
-        Assert.True(Upvalue(loaded, "k") is { InStack: true, ByValue: true });
-        Assert.True(Upvalue(loaded, "n") is { InStack: true, ByValue: false });
+        Assert.True(Capture(loaded, "k") is (true, { InStack: true }));
+        Assert.True(Capture(loaded, "n") is (false, { InStack: true }));
+        Assert.Equal(Disassembler.Disassemble(program), Disassembler.Disassemble(loaded));
+    }
+
+    [Fact]
+    public void AFileOfTheFormatBeforeGetCaptIsRefused()
+    {
+        var file = VeldcWriter.Write(CompileRegister(Source));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 4);
+        var error = Assert.Throws<VeldcFormatException>(() => VeldcReader.Read(file));
+        Assert.Contains("version 4 (this build reads version 5): the file comes from an older build", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void CapturingTheClosuresOwnTargetByValueIsRejected()
     {
-        var program = WithUpvaluesOf(CompileRegister(Source), "down", u => u with { ByValue = true });
+        var program = WithCapturesOf(CompileRegister(Source), "down", toValue: true, u => u);
         Assert.Contains(RegisterChecker.Check(program), v => v.ToString().Contains("captures its own target", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void AnEnclosingUpvalueCannotBeCapturedByValue()
+    public void ACaptureOfAnEnclosingCaptureOutOfRangeIsRejected()
     {
-        var program = WithUpvaluesOf(CompileRegister(Source), "k", u => u with { InStack = false, ByValue = true });
+        var program = WithCapturesOf(CompileRegister(Source), "k", toValue: false, u => u with { InStack = false, Index = 9 });
         var error = Assert.ThrowsAny<Exception>(() => ProgramVerifier.Verify(program));
-        Assert.Contains("captured by value but is not a register", error.Message, StringComparison.Ordinal);
+        Assert.Contains("refers to captured value 9 of make_adder, out of range", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The program with the descriptor of every upvalue called <paramref name="name"/> edited.</summary>
-    private static RegisterProgram WithUpvaluesOf(RegisterProgram program, string name, Func<UpvalueInfo, UpvalueInfo> edit)
+    [Fact]
+    public void GetCaptPastTheClosuresCapturesIsRejected()
+    {
+        var program = CompileRegister(Source);
+        var adder = Reader(program, "k");
+        int pc = Array.FindIndex(adder.Code, w => Instruction.Op(w) == OpCode.GetCapt);
+        uint word = adder.Code[pc];
+        adder.Code[pc] = Instruction.ABC(OpCode.GetCapt, Instruction.A(word), 1, 0);
+        var error = Assert.ThrowsAny<Exception>(() => ProgramVerifier.Verify(program));
+        Assert.Contains("captured value 1 out of range (1 captured)", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The program with every capture called <paramref name="name"/> edited, and moved to the captured values
+    /// (<paramref name="toValue"/>, read by GETCAPT; only for a function with no other capture) or kept where it is.</summary>
+    private static RegisterProgram WithCapturesOf(RegisterProgram program, string name, bool toValue, Func<UpvalueInfo, UpvalueInfo> edit)
     {
         FunctionProto Rebuild(FunctionProto p) => new()
         {
             Name = p.Name, Line = p.Line, ParamCount = p.ParamCount, HasSelf = p.HasSelf, MaxStack = p.MaxStack,
-            Code = p.Code, Lines = p.Lines, Columns = p.Columns, Constants = p.Constants, Locals = p.Locals,
+            Code = [.. p.Code.Select(w => toValue && Instruction.Op(w) == OpCode.GetUpval && p.Upvalues[Instruction.B(w)].Name == name
+                ? Instruction.ABC(OpCode.GetCapt, Instruction.A(w), p.Captures.Length, 0) : w)],
+            Lines = p.Lines, Columns = p.Columns, Constants = p.Constants, Locals = p.Locals,
             Protos = [.. p.Protos.Select(Rebuild)],
-            Upvalues = [.. p.Upvalues.Select(u => u.Name == name ? edit(u) : u)],
+            Upvalues = [.. p.Upvalues.Where(u => !(toValue && u.Name == name)).Select(u => u.Name == name ? edit(u) : u)],
+            Captures = [.. p.Captures.Select(u => u.Name == name ? edit(u) : u),
+                        .. p.Upvalues.Where(u => toValue && u.Name == name).Select(edit)],
         };
         return new RegisterProgram
         {

@@ -33,14 +33,14 @@ public class CheckerTests
             {
                 Name = p.Name, Line = p.Line, ParamCount = p.ParamCount, HasSelf = p.HasSelf,
                 MaxStack = maxStack ?? p.MaxStack, Code = code, Lines = [.. Enumerable.Repeat(p.Line, code.Length)],
-                Constants = p.Constants, Protos = p.Protos, Upvalues = p.Upvalues, Locals = p.Locals,
+                Constants = p.Constants, Protos = p.Protos, Upvalues = p.Upvalues, Captures = p.Captures, Locals = p.Locals,
             };
         }).ToArray();
         var script = program.Script;
         var newScript = new FunctionProto
         {
             Name = script.Name, Line = script.Line, ParamCount = 0, MaxStack = script.MaxStack, Code = script.Code,
-            Lines = script.Lines, Constants = script.Constants, Protos = protos, Upvalues = script.Upvalues, Locals = script.Locals,
+            Lines = script.Lines, Constants = script.Constants, Protos = protos, Upvalues = script.Upvalues, Captures = script.Captures, Locals = script.Locals,
         };
         return new RegisterProgram
         {
@@ -170,7 +170,7 @@ public class CheckerTests
         """;
 
     /// <summary>The register g's lambda captures (b's).</summary>
-    private static int CapturedRegister() => Proto(CompileRegister(Capturing), "g").Protos[0].Upvalues.Single().Index;
+    private static int CapturedRegister() => Proto(CompileRegister(Capturing), "g").Protos[0].Captures.Single().Index;
 
     [Fact]
     public void CapturingARegisterNoPathWroteIsRejected()

@@ -22,7 +22,7 @@ public class ConstantPastBxTests
         var edited = new FunctionProto
         {
             Name = f.Name, Line = f.Line, ParamCount = f.ParamCount, MaxStack = 3, Code = code,
-            Lines = [f.Line, f.Line, f.Line], Constants = constants, Protos = f.Protos, Upvalues = f.Upvalues, Locals = [],
+            Lines = [f.Line, f.Line, f.Line], Constants = constants, Protos = f.Protos, Upvalues = f.Upvalues, Captures = f.Captures, Locals = [],
         };
         var script = program.Script;
         var replaced = new RegisterProgram
@@ -31,7 +31,7 @@ public class ConstantPastBxTests
             {
                 Name = script.Name, Line = script.Line, ParamCount = 0, MaxStack = script.MaxStack, Code = script.Code,
                 Lines = script.Lines, Constants = script.Constants, Protos = [.. script.Protos.Select(p => p == f ? edited : p)],
-                Upvalues = script.Upvalues, Locals = script.Locals,
+                Upvalues = script.Upvalues, Captures = script.Captures, Locals = script.Locals,
             },
             GlobalNames = program.GlobalNames, UserGlobalCount = program.UserGlobalCount, Hoisted = program.Hoisted,
             Types = program.Types, Methods = program.Methods, Constructors = program.Constructors,

@@ -63,7 +63,11 @@ public static class Disassembler
         }
         sb.Append(CultureInfo.InvariantCulture, $"upvalues ({p.Upvalues.Length}) for {p.Name}:\n");
         foreach (var (u, n) in p.Upvalues.Select((u, n) => (u, n)))
-            sb.Append(CultureInfo.InvariantCulture, $"\t{n}\t{u.Name}\t{(u.ByValue ? "value" : u.InStack ? "register" : "upvalue")}\t{u.Index}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\t{n}\t{u.Name}\t{(u.InStack ? "register" : "upvalue")}\t{u.Index}\n");
+        if (p.Captures.Length == 0) return;
+        sb.Append(CultureInfo.InvariantCulture, $"captured ({p.Captures.Length}) for {p.Name}:\n");
+        foreach (var (u, n) in p.Captures.Select((u, n) => (u, n)))
+            sb.Append(CultureInfo.InvariantCulture, $"\t{n}\t{u.Name}\t{(u.InStack ? "register" : "captured")}\t{u.Index}\n");
     }
 
     private static void AppendTables(RegisterProgram program, StringBuilder sb)
@@ -126,6 +130,7 @@ public static class Disassembler
             case OpCode.LoadK: return K(Bx(i));
             case OpCode.LoadKX: return pc + 1 < p.Code.Length ? K(AxOf(p.Code[pc + 1])) : "";
             case OpCode.GetUpval or OpCode.SetUpval: return b < p.Upvalues.Length ? p.Upvalues[b].Name : "";
+            case OpCode.GetCapt: return b < p.Captures.Length ? p.Captures[b].Name : "";
             case OpCode.GetGlobal or OpCode.SetGlobal: return Global(Bx(i));
             case >= OpCode.AddK and <= OpCode.ShrK: return K(c);
             case OpCode.AddI or OpCode.SubI: return SC(i).ToString(CultureInfo.InvariantCulture);

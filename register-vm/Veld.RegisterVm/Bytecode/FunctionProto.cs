@@ -28,8 +28,13 @@ public sealed class FunctionProto
     public required Value[] Constants { get; init; }
     /// <summary>Functions defined inside this one, indexed by CLOSURE's Bx.</summary>
     public required FunctionProto[] Protos { get; init; }
-    /// <summary>What a closure of this function captures when CLOSURE creates it.</summary>
+    /// <summary>The variables a closure of this function shares (an <see cref="Upvalue"/> each, GETUPVAL and SETUPVAL),
+    /// and where CLOSURE finds them.</summary>
     public required UpvalueInfo[] Upvalues { get; init; }
+    /// <summary>The locals a closure of this function captures by value (GETCAPT): CLOSURE copies each value into the
+    /// closure itself, from a register of the enclosing frame or the enclosing closure's own capture
+    /// (<see cref="UpvalueInfo.InStack"/> false). Nothing assigns such a local once it holds its value.</summary>
+    public required UpvalueInfo[] Captures { get; init; }
     /// <summary>Debug information: which register holds which named local over which instructions.</summary>
     public required LocalVarInfo[] Locals { get; init; }
 
@@ -58,12 +63,10 @@ public sealed class FunctionProto
 }
 
 /// <summary>
-/// How a closure gets one upvalue when CLOSURE runs: from register <see cref="Index"/> of the enclosing
-/// frame (<see cref="InStack"/>) or from the enclosing closure's upvalue <see cref="Index"/>. A register
-/// captured <see cref="ByValue"/> holds a local that nothing assigns once it has its value, so CLOSURE copies
-/// the value into a closed upvalue instead of sharing the register through an open one.
+/// How a closure gets one upvalue (or captured value) when CLOSURE runs: from register <see cref="Index"/> of the
+/// enclosing frame (<see cref="InStack"/>) or from the enclosing closure's upvalue (captured value) <see cref="Index"/>.
 /// </summary>
-public readonly record struct UpvalueInfo(bool InStack, int Index, string Name, bool ByValue = false);
+public readonly record struct UpvalueInfo(bool InStack, int Index, string Name);
 
 /// <summary>A named local in register <see cref="Register"/>, live for instructions [StartPc, EndPc).</summary>
 public readonly record struct LocalVarInfo(string Name, int Register, int StartPc, int EndPc, bool IsMutable);

@@ -16,7 +16,7 @@
 // -65535..65536 and sB/sC span -127..128.
 //
 // Notation below: R[x] is register x of the current frame, K[x] constant x of the current prototype,
-// U[x] upvalue x of the running closure, G[x] module global x, P[x] nested prototype x, pc the index of
+// U[x] upvalue x of the running closure, C[x] its captured value x (a local it copied when CLOSURE made it), G[x] module global x, P[x] nested prototype x, pc the index of
 // the NEXT instruction (jumps are relative to it: target = pc + sJ or pc + sBx).
 //
 // Constant operands in an 8-bit field (B or C) name K[0..254] directly; the value 255 (MaxShortConst)
@@ -41,6 +41,8 @@
 //  LOADUNIT   A       R[A] := ()
 //  GETUPVAL   A B     R[A] := U[B]
 //  SETUPVAL   A B     U[B] := R[A]
+//  GETCAPT    A B     R[A] := C[B]           (a local captured by value: nothing assigns it, so the closure holds
+//                                             the value itself, no Upvalue object)
 //  GETGLOBAL  A Bx    R[A] := G[Bx]          (runtime error Value if its declaration has not run)
 //  SETGLOBAL  A Bx    G[Bx] := R[A]
 //
@@ -149,6 +151,8 @@ public enum OpCode : byte
     Try, EndTry, Throw, AssertFail,
 
     Format, Print, Cast, ExtraArg, ToStr, CheckBool,
+
+    GetCapt,
 }
 
 /// <summary>How an instruction's bits are divided (see the table at the top of this file).</summary>

@@ -55,6 +55,8 @@ public enum IndexSpace : byte
     MethodSite,
     Global,
     Upvalue,
+    /// <summary>A value the running closure captured by value (GETCAPT's C[x]).</summary>
+    Capture,
     Proto,
     StructConstructor,
     VariantConstructor,

@@ -65,6 +65,7 @@ public static class OpcodeTable
         Def(OpCode.LoadUnit, ABC, write: R(A));
         Def(OpCode.GetUpval, ABC, write: R(A), indexes: [new(IndexSpace.Upvalue, B)]);
         Def(OpCode.SetUpval, ABC, [R(A)], indexes: [new(IndexSpace.Upvalue, B)]);
+        Def(OpCode.GetCapt, ABC, write: R(A), indexes: [new(Capture, B)]);
         Def(OpCode.GetGlobal, ABx, write: R(A), indexes: [new(Global, Bx)], canThrow: true); // not yet declared
         Def(OpCode.SetGlobal, ABx, [R(A)], indexes: [new(Global, Bx)]);
 

@@ -124,7 +124,7 @@ internal sealed partial class FunctionCompiler
         switch (n.Ref.Kind)
         {
             case VarKind.Upvalue:
-                Emit(ABC(OpCode.GetUpval, dest, n.Ref.Index, 0), n.Pos);
+                EmitGetUpvalue(dest, n.Ref.Index, n.Pos);
                 break;
             case VarKind.Global:
                 Emit(ABx(OpCode.GetGlobal, dest, n.Ref.Index), n.Pos);

@@ -124,8 +124,8 @@ internal sealed partial class FunctionCompiler
                 break;
             }
             case NameExpr { Ref.Kind: VarKind.Upvalue } n:
-                CompileStore(a, (reg) => Emit(ABC(OpCode.GetUpval, reg, n.Ref.Index, 0), a.Pos),
-                                 (reg) => Emit(ABC(OpCode.SetUpval, reg, n.Ref.Index, 0), a.Pos));
+                CompileStore(a, (reg) => EmitGetUpvalue(reg, n.Ref.Index, a.Pos),
+                                 (reg) => EmitSetUpvalue(reg, n.Ref.Index, a.Pos));
                 break;
             case NameExpr { Ref.Kind: VarKind.Global } n:
                 CompileStore(a, (reg) => Emit(ABx(OpCode.GetGlobal, reg, n.Ref.Index), a.Pos),

@@ -78,7 +78,11 @@ internal sealed partial class FunctionCompiler
         _parent = parent;
         _function = function;
         _name = name;
+        Upvalues = new UpvalueLayout(function, parent);
     }
+
+    /// <summary>Where this function's captured variables live in its closures (shared or copied).</summary>
+    internal UpvalueLayout Upvalues { get; }
 
     /// <summary>Compile <paramref name="function"/>; <paramref name="parent"/> is the function whose CLOSURE creates it.</summary>
     public static FunctionProto Compile(ProgramCompiler program, FunctionCompiler? parent, FunctionNode function, string name)
@@ -117,14 +121,6 @@ internal sealed partial class FunctionCompiler
     private FunctionProto Finish()
     {
         if (_program.Optimizations.IsOn(OptimizationPasses.Peephole)) Peephole.Run(_code, _positions);
-        var upvalues = new UpvalueInfo[_function.Upvalues.Count];
-        for (int i = 0; i < upvalues.Length; i++)
-        {
-            var u = _function.Upvalues[i];
-            upvalues[i] = u.FromParentLocal
-                ? new UpvalueInfo(true, _parent!.RegisterOf(u.Binding), u.Binding.Name, ByValue: _parent.HoldsFinalValue(u.Binding))
-                : new UpvalueInfo(false, u.Index, u.Binding.Name);
-        }
         return new FunctionProto
         {
             Name = _name,
@@ -137,7 +133,8 @@ internal sealed partial class FunctionCompiler
             Columns = Columns(),
             Constants = _k.ToArray(),
             Protos = [.. _protos],
-            Upvalues = upvalues,
+            Upvalues = Upvalues.Shared,
+            Captures = Upvalues.Captures,
             Locals = [.. _debugLocals],
         };
     }
@@ -314,6 +311,23 @@ internal sealed partial class FunctionCompiler
     /// makes the closure, is captured before its register is written, so it keeps an open upvalue).</summary>
     internal bool HoldsFinalValue(Binding binding) =>
         _program.Optimizations.IsOn(OptimizationPasses.CaptureByValue) && _holdingFinalValue.Contains(binding);
+
+    /// <summary>Read the captured variable the resolver numbers <paramref name="index"/>: GETCAPT for a value the
+    /// closure holds, GETUPVAL for a shared upvalue.</summary>
+    private void EmitGetUpvalue(int dest, int index, SourcePos pos)
+    {
+        var (byValue, slot) = Upvalues.SlotOf(index);
+        Emit(ABC(byValue ? OpCode.GetCapt : OpCode.GetUpval, dest, slot, 0), pos);
+    }
+
+    /// <summary>Assign the captured variable the resolver numbers <paramref name="index"/>: always a shared upvalue
+    /// (only a <c>mut</c> local is assigned, and it is never captured by value).</summary>
+    private void EmitSetUpvalue(int source, int index, SourcePos pos)
+    {
+        var (byValue, slot) = Upvalues.SlotOf(index);
+        if (byValue) throw new InvalidOperationException($"register VM compiler: assignment to a value captured by value in '{_name}'");
+        Emit(ABC(OpCode.SetUpval, source, slot, 0), pos);
+    }
 
     internal int RegisterOf(Binding binding) =>
         _registerOf.TryGetValue(binding, out int r) ? r

@@ -25,8 +25,9 @@ public static class OptimizationPasses
     public const string RegisterCoalescing = "register-coalescing";
 
     /// <summary>A closure captures a local that is never assigned once it holds its value (not <c>mut</c>, already
-    /// initialized when CLOSURE runs) by copying the value into a closed upvalue (<see cref="UpvalueInfo.ByValue"/>):
-    /// no open upvalue to find, keep sorted and close. Off: every captured local is shared through an open upvalue.</summary>
+    /// initialized when CLOSURE runs) by copying the value into the closure itself (<see cref="FunctionProto.Captures"/>,
+    /// read by GETCAPT): no <see cref="Upvalue"/> to allocate, find, keep sorted and close. Off: every captured local is
+    /// shared through an open upvalue.</summary>
     public const string CaptureByValue = "capture-by-value";
 
     public static IReadOnlyList<string> All { get; } = [ConstantFolding, MoveElimination, Peephole, RegisterCoalescing, CaptureByValue];

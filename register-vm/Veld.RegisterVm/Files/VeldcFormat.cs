@@ -20,7 +20,9 @@ namespace Veld.RegisterVm;
 ///   name, line, params, has-self, frame size
 ///   code       count, u32 words;  lines  (one per word);  columns  (one per word)
 ///   constants  count, tagged values (unit, false, true, int, float, str, range, builtin, tuple)
-///   upvalues   count, (capture: 0 enclosing upvalue, 1 register, 2 register by value; index, name);  locals  count, (name, register, start, end, mutable)
+///   upvalues   count, (capture: 0 enclosing upvalue, 1 register; index, name)
+///   captures   count, (capture: 0 enclosing closure's captured value, 1 register; index, name)
+///   locals     count, (name, register, start, end, mutable)
 ///   protos     count, proto ...
 /// </code>
 /// Counts and small integers are unsigned LEB128 varints; signed values are zigzag-encoded; strings are a
@@ -31,10 +33,11 @@ namespace Veld.RegisterVm;
 public static class VeldcFormat
 {
     public static ReadOnlySpan<byte> Magic => "VELDC\0\r\n"u8;
-    /// <summary>4: an upvalue's capture byte may be 2, a register captured by value (3 had 0 and 1 only);
+    /// <summary>5: values captured by value are a list of their own after the upvalues, read by the GETCAPT opcode
+    /// (4 kept them as upvalues with capture byte 2); 4: an upvalue's capture byte may be 2, a register captured by value (3 had 0 and 1 only);
     /// 3: TESTTUPLE's element count is Bx (2 had it in B, 8 bits, so a 256-element pattern
     /// was miscompiled); 2: each proto carries a column table after its line table (1 had lines only).</summary>
-    public const ushort FormatVersion = 4;
+    public const ushort FormatVersion = 5;
     public const int HeaderSize = 24;
     public const string Extension = ".veldc";
 

@@ -46,7 +46,8 @@ public static class VeldcReader
         if (file.Length < HeaderSize) throw new VeldcFormatException("truncated .veldc file: the header is incomplete");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8));
         if (version != FormatVersion)
-            throw new VeldcFormatException($"unsupported .veldc format version {version} (this build reads version {FormatVersion})");
+            throw new VeldcFormatException($"unsupported .veldc format version {version} (this build reads version {FormatVersion})"
+                + (version < FormatVersion ? ": the file comes from an older build; compile its source again" : ""));
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(12));
         if (length != file.Length - HeaderSize)
             throw new VeldcFormatException($"truncated or padded .veldc file: the header promises {length} bytes of payload, the file has {file.Length - HeaderSize}");
@@ -109,8 +110,8 @@ public static class VeldcReader
         for (int i = 0; i < columns.Length; i++) columns[i] = r.Number("column");
         var constants = new Value[r.Count("constants")];
         for (int i = 0; i < constants.Length; i++) constants[i] = ReadConstant(r, 0);
-        var upvalues = new UpvalueInfo[r.Count("upvalues")];
-        for (int i = 0; i < upvalues.Length; i++) upvalues[i] = ReadUpvalue(r);
+        var upvalues = ReadUpvalues(r, "upvalues");
+        var captures = ReadUpvalues(r, "captures");
         var locals = new LocalVarInfo[r.Count("locals")];
         for (int i = 0; i < locals.Length; i++)
         {
@@ -135,17 +136,23 @@ public static class VeldcReader
             Constants = constants,
             Protos = protos,
             Upvalues = upvalues,
+            Captures = captures,
             Locals = locals,
         };
     }
 
-    /// <summary>An upvalue: its capture byte (0 the enclosing closure's upvalue, 1 a register, 2 a register captured
-    /// by value), index and name.</summary>
-    private static UpvalueInfo ReadUpvalue(Reader r)
+    /// <summary>Shared upvalues or captured values: each a capture byte (0 the enclosing closure's, 1 a register),
+    /// index and name.</summary>
+    private static UpvalueInfo[] ReadUpvalues(Reader r, string what)
     {
-        byte capture = r.Byte();
-        if (capture > 2) throw new VeldcFormatException($"malformed .veldc file: upvalue capture byte {capture} at offset {r.Offset - 1}");
-        return new UpvalueInfo(capture != 0, r.Number("upvalue index"), r.String(), ByValue: capture == 2);
+        var upvalues = new UpvalueInfo[r.Count(what)];
+        for (int i = 0; i < upvalues.Length; i++)
+        {
+            byte capture = r.Byte();
+            if (capture > 1) throw new VeldcFormatException($"malformed .veldc file: capture byte {capture} at offset {r.Offset - 1}");
+            upvalues[i] = new UpvalueInfo(capture != 0, r.Number("upvalue index"), r.String());
+        }
+        return upvalues;
     }
 
     private static Value ReadConstant(Reader r, int depth)

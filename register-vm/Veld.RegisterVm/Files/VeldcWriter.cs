@@ -72,13 +72,8 @@ public static class VeldcWriter
         for (int pc = 0; pc < p.Code.Length; pc++) w.Count(pc < p.Columns.Length ? p.Columns[pc] : 0);
         w.Count(p.Constants.Length);
         foreach (var k in p.Constants) WriteConstant(w, k);
-        w.Count(p.Upvalues.Length);
-        foreach (var u in p.Upvalues)
-        {
-            w.Byte(u.ByValue ? (byte)2 : u.InStack ? (byte)1 : (byte)0);
-            w.Count(u.Index);
-            w.String(u.Name);
-        }
+        WriteUpvalues(w, p.Upvalues);
+        WriteUpvalues(w, p.Captures);
         w.Count(p.Locals.Length);
         foreach (var l in p.Locals)
         {
@@ -90,6 +85,19 @@ public static class VeldcWriter
         }
         w.Count(p.Protos.Length);
         foreach (var child in p.Protos) WriteProto(w, child);
+    }
+
+    /// <summary>Shared upvalues or captured values: count, then (capture byte: 0 the enclosing closure's, 1 a register;
+    /// index, name) each.</summary>
+    private static void WriteUpvalues(Payload w, UpvalueInfo[] upvalues)
+    {
+        w.Count(upvalues.Length);
+        foreach (var u in upvalues)
+        {
+            w.Byte(u.InStack ? (byte)1 : (byte)0);
+            w.Count(u.Index);
+            w.String(u.Name);
+        }
     }
 
     private static void WriteConstant(Payload w, Value v)

@@ -24,7 +24,7 @@ public static class ProgramVerifier
     {
         VerifyTables(program);
         var script = program.Script;
-        if (script.ParamCount != 0 || script.Upvalues.Length != 0)
+        if (script.ParamCount != 0 || script.Upvalues.Length != 0 || script.Captures.Length != 0)
             throw Fail(script, -1, "the script takes no parameters and captures nothing");
         foreach (var h in program.Hoisted) VerifyTopLevelProto(program, h.ProtoIndex, "hoisted function");
         foreach (var m in program.Methods) VerifyTopLevelProto(program, m.ProtoIndex, "method");
@@ -85,7 +85,8 @@ public static class ProgramVerifier
     private static void VerifyTopLevelProto(RegisterProgram program, int index, string what)
     {
         if ((uint)index >= (uint)program.Script.Protos.Length) throw Fail($"{what} proto {index}, out of range");
-        if (program.Script.Protos[index].Upvalues.Length != 0) throw Fail($"{what} {program.Script.Protos[index].Name} captures upvalues");
+        if (program.Script.Protos[index] is { Upvalues.Length: not 0 } or { Captures.Length: not 0 })
+            throw Fail($"{what} {program.Script.Protos[index].Name} captures upvalues");
     }
 
     private static void VerifyProto(RegisterProgram program, FunctionProto p, FunctionProto? parent)
@@ -100,9 +101,15 @@ public static class ProgramVerifier
         {
             var u = p.Upvalues[index];
             if (parent is null) throw Fail(p, -1, "a top-level proto has upvalues");
-            if (u.ByValue && !u.InStack) throw Fail(p, -1, $"upvalue {index} ({u.Name}) is captured by value but is not a register");
             if (u.InStack ? (uint)u.Index >= (uint)parent.MaxStack : (uint)u.Index >= (uint)parent.Upvalues.Length)
                 throw Fail(p, -1, $"upvalue {index} ({u.Name}) refers to {(u.InStack ? "register" : "upvalue")} {u.Index} of {parent.Name}, out of range");
+        }
+        for (int index = 0; index < p.Captures.Length; index++)
+        {
+            var u = p.Captures[index];
+            if (parent is null) throw Fail(p, -1, "a top-level proto captures values");
+            if (u.InStack ? (uint)u.Index >= (uint)parent.MaxStack : (uint)u.Index >= (uint)parent.Captures.Length)
+                throw Fail(p, -1, $"capture {index} ({u.Name}) refers to {(u.InStack ? "register" : "captured value")} {u.Index} of {parent.Name}, out of range");
         }
         foreach (var local in p.Locals)
             if ((uint)local.Register >= (uint)Math.Max(p.MaxStack, 1) || local.StartPc < 0 || local.EndPc < local.StartPc)
@@ -188,6 +195,9 @@ public static class ProgramVerifier
                 break;
             case IndexSpace.Upvalue:
                 if ((uint)index >= (uint)p.Upvalues.Length) throw Fail(p, pc, $"{name}: upvalue {index} out of range ({p.Upvalues.Length} upvalues)");
+                break;
+            case IndexSpace.Capture:
+                if ((uint)index >= (uint)p.Captures.Length) throw Fail(p, pc, $"{name}: captured value {index} out of range ({p.Captures.Length} captured)");
                 break;
             case IndexSpace.Proto:
                 if ((uint)index >= (uint)p.Protos.Length) throw Fail(p, pc, $"{name}: proto {index} out of range");

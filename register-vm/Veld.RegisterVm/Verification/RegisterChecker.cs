@@ -208,18 +208,22 @@ public static class RegisterChecker
     /// </summary>
     private static void CheckCaptures(FunctionProto p, int pc, uint word, FrameState frame, Action<int, string> report)
     {
-        foreach (var upvalue in p.Protos[Bx(word)].Upvalues)
-        {
-            if (!upvalue.InStack) continue;
-            int r = upvalue.Index;
-            // A copy is taken before CLOSURE writes its target, so the target itself cannot be captured by value.
-            if (upvalue.ByValue && r == A(word))
-                report(pc, $"CLOSURE captures its own target r{r} by value, before writing it");
-            else if (r != A(word) && !frame.Defined.Contains(r))
-                report(pc, $"CLOSURE captures r{r}, which is not written on every path to it");
-            else if (r != A(word) && frame.MaybeIterators.Contains(r))
-                report(pc, $"CLOSURE captures r{r}, which may hold a for loop's iterator");
-        }
+        var nested = p.Protos[Bx(word)];
+        foreach (var upvalue in nested.Upvalues)
+            if (upvalue.InStack) CheckCapturedRegister(pc, word, upvalue.Index, byValue: false, frame, report);
+        foreach (var capture in nested.Captures)
+            if (capture.InStack) CheckCapturedRegister(pc, word, capture.Index, byValue: true, frame, report);
+    }
+
+    private static void CheckCapturedRegister(int pc, uint word, int r, bool byValue, FrameState frame, Action<int, string> report)
+    {
+        // A copy is taken before CLOSURE writes its target, so the target itself cannot be captured by value.
+        if (byValue && r == A(word))
+            report(pc, $"CLOSURE captures its own target r{r} by value, before writing it");
+        else if (r != A(word) && !frame.Defined.Contains(r))
+            report(pc, $"CLOSURE captures r{r}, which is not written on every path to it");
+        else if (r != A(word) && frame.MaybeIterators.Contains(r))
+            report(pc, $"CLOSURE captures r{r}, which may hold a for loop's iterator");
     }
 
     private static bool Covers(RegisterRange range, int register) => register >= range.First && register < range.End;

@@ -4,15 +4,19 @@ using Veld.Runtime;
 namespace Veld.RegisterVm;
 
 /// <summary>
-/// A function value of every tier that runs <see cref="FunctionProto"/>s: a prototype and the upvalues
-/// its CLOSURE captured. The register VM and a future JIT share this representation (and
-/// <see cref="Upvalue"/>), so a closure made by one can be called by the other. It stays here, beside
-/// the prototype it points to, rather than in the runtime: the runtime knows no bytecode.
+/// A function value of every tier that runs <see cref="FunctionProto"/>s: a prototype, the upvalues its
+/// CLOSURE shares with the enclosing frame and the values it captured by value. The register VM and the JIT
+/// share this representation (and <see cref="Upvalue"/>), so a closure made by one can be called by the
+/// other. It stays here, beside the prototype it points to, rather than in the runtime: the runtime knows no
+/// bytecode.
 /// </summary>
-public sealed class Closure(FunctionProto proto, Upvalue[] upvalues) : FunctionObject
+public sealed class Closure(FunctionProto proto, Upvalue[] upvalues, Value[]? captured = null) : FunctionObject
 {
     public FunctionProto Proto { get; } = proto;
     public Upvalue[] Upvalues { get; } = upvalues;
+    /// <summary>The locals captured by value (<see cref="FunctionProto.Captures"/>), read by GETCAPT: kept here as
+    /// plain values, so a capture costs 16 bytes of this array instead of a 48-byte <see cref="Upvalue"/>.</summary>
+    public Value[] Captured { get; } = captured ?? [];
     public override string DisplayName => $"<fn {Proto.Name}>";
     public override bool TakesSelf => Proto.HasSelf;
 }
@@ -35,10 +39,6 @@ public sealed class Upvalue
         Stack = stack;
         Index = index;
     }
-
-    /// <summary>A closed upvalue holding <paramref name="value"/>: a local captured by value (nothing assigns it
-    /// once it has its value, so no open upvalue needs to share its register).</summary>
-    public Upvalue(Value value) => Closed = value;
 
     public bool IsOpen => Stack is not null;
 

@@ -101,6 +101,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.SetUpval:
                                 closure.Upvalues[B(i)].Value = stack[@base + A(i)];
                                 break;
+                            case OpCode.GetCapt:
+                                Value.Store(stack, @base + A(i), closure.Captured[B(i)]);
+                                break;
                             case OpCode.GetGlobal:
                                 stack[@base + A(i)] = Global(Bx(i));
                                 break;
@@ -459,18 +462,26 @@ internal sealed partial class RegisterMachine
         return false;
     }
 
+    /// <summary>CLOSURE: share each upvalue (an open one for a register of this frame) and copy each value captured
+    /// by value into the closure; a closure with none of either kind gets the shared empty array.</summary>
     private Closure MakeClosure(FunctionProto proto, Closure enclosing, int @base)
     {
-        var descriptors = proto.Upvalues;
-        var upvalues = new Upvalue[descriptors.Length];
-        for (int u = 0; u < descriptors.Length; u++)
+        var shared = proto.Upvalues;
+        Upvalue[] upvalues = shared.Length == 0 ? [] : new Upvalue[shared.Length];
+        for (int u = 0; u < shared.Length; u++)
         {
-            var d = descriptors[u];
-            upvalues[u] = !d.InStack ? enclosing.Upvalues[d.Index]
-                : d.ByValue ? new Upvalue(_stack[@base + d.Index])
-                : FindUpvalue(@base + d.Index);
+            var d = shared[u];
+            upvalues[u] = d.InStack ? FindUpvalue(@base + d.Index) : enclosing.Upvalues[d.Index];
         }
-        return new Closure(proto, upvalues);
+        var captures = proto.Captures;
+        if (captures.Length == 0) return new Closure(proto, upvalues);
+        var values = new Value[captures.Length];
+        for (int c = 0; c < captures.Length; c++)
+        {
+            var d = captures[c];
+            values[c] = d.InStack ? _stack[@base + d.Index] : enclosing.Captured[d.Index];
+        }
+        return new Closure(proto, upvalues, values);
     }
 
     /// <summary>

@@ -269,7 +269,10 @@ internal sealed partial class RegisterMachine : IInvoker
             _context.Tick();
             if (_open.Count > 0) CloseUpvalues(frame.Base);
             while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= _frameCount - 1) _handlers.RemoveAt(_handlers.Count - 1);
-            Array.Copy(_stack, argSlot, _stack, frame.Base, argCount);
+            // The arguments move down (the frame's base is below them): a forward loop is safe, and for the one
+            // to three arguments of a typical tail call it costs less than Array.Copy's call and range checks.
+            var stack = _stack;
+            for (int k = 0; k < argCount; k++) stack[frame.Base + k] = stack[argSlot + k];
             EnsureStack(frame.Base + proto.MaxStack);
             frame = ref _frames[_frameCount - 1];
             frame.Closure = closure;
