@@ -45,8 +45,10 @@ internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicM
 }
 
 /// <summary>What one emission links to: the direct entry being emitted (null: the <see cref="CompiledFunction"/>
-/// body), and the direct entry each CALLG site calls when its guard holds (by pc).</summary>
-internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls)
+/// body), the direct entry each CALLG site calls when its guard holds (by pc), and the direct entries each METHODCALL
+/// site tries in turn, one per impl method its cache held (by pc).</summary>
+internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls,
+    IReadOnlyDictionary<int, IReadOnlyList<DirectEntry>> Methods)
 {
-    public static readonly DirectLinks None = new(null, new Dictionary<int, DirectEntry>());
+    public static readonly DirectLinks None = new(null, new Dictionary<int, DirectEntry>(), new Dictionary<int, IReadOnlyList<DirectEntry>>());
 }
