@@ -19,9 +19,9 @@ internal static class DirectLinking
     /// <paramref name="entryOf"/>: a current direct entry of another function, made on demand (null: none).</summary>
     public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
-        out DirectEntry? self, StringBuilder? listing = null)
+        IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null)
     {
-        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf);
+        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
         self = null;
         if (sites.CallsItself)
         {
@@ -39,9 +39,10 @@ internal static class DirectLinking
     /// <summary>The direct entry of <paramref name="proto"/>, already compiled with <paramref name="plan"/>, when a caller
     /// asks for it: calls to itself and to <paramref name="entryOf"/>'s entries linked. Null when over budget.</summary>
     public static DirectEntry? CompileEntry(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
-        Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf)
+        Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
+        IReadOnlySet<int> fixedGlobals)
     {
-        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf);
+        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
         var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, sites.LinkedFrameless));
         return Compilation.CompileDirect(plan, stress, stats, sites.Links(entry, entry)) ? entry : null;
     }
@@ -54,15 +55,21 @@ internal static class DirectLinking
         private readonly Dictionary<int, DirectEntry> _globals = [];
         private readonly Dictionary<int, List<DirectEntry?>> _methods = [];
         private readonly HashSet<int> _selfGlobals = [];
+        /// <summary>The self calls through a global no instruction writes (a function declaration's: <see cref="FixedGlobals"/>).</summary>
+        private readonly HashSet<int> _fixedSelfGlobals = [];
 
         public bool CallsItself => _selfGlobals.Count > 0 || _methods.Values.Any(list => list.Contains(null));
 
         public static Sites Of(FunctionProto proto, Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf,
-            Func<FunctionProto, DirectEntry?> entryOf)
+            Func<FunctionProto, DirectEntry?> entryOf, IReadOnlySet<int> fixedGlobals)
         {
             var sites = new Sites();
             foreach (var (pc, callee) in GlobalCalls(proto, calleeOf))
-                if (callee == proto) sites._selfGlobals.Add(pc);
+                if (callee == proto)
+                {
+                    sites._selfGlobals.Add(pc);
+                    if (fixedGlobals.Contains(C(proto.Code[pc]))) sites._fixedSelfGlobals.Add(pc);
+                }
                 else if (entryOf(callee) is { } entry) sites._globals[pc] = entry;
             // null in a method site's list stands for the function's own direct entry, not made yet.
             foreach (var (pc, method) in MethodCalls(proto, methodsOf))
@@ -90,7 +97,10 @@ internal static class DirectLinking
             var methods = new Dictionary<int, IReadOnlyList<DirectEntry>>();
             foreach (var (pc, list) in _methods)
                 if (list.Select(m => m ?? self).OfType<DirectEntry>().ToList() is { Count: > 0 } linked) methods[pc] = linked;
-            return new DirectLinks(emitting, calls, methods);
+            // In the function's own frameless entry, a self call through a fixed global needs no guard but the stack's: the
+            // global holds this function for the whole run, and nothing else runs between the entry and the call.
+            IReadOnlySet<int> unguarded = emitting is { Frameless: true } && emitting == self ? _fixedSelfGlobals : new HashSet<int>();
+            return new DirectLinks(emitting, calls, methods, unguarded);
         }
     }
 
@@ -109,6 +119,17 @@ internal static class DirectLinking
             foreach (var method in methodsOf(site))
                 if (method.ParamCount == count.AsInt + 1) yield return (pc, method);
         }
+    }
+
+    /// <summary>The globals that hold the same function for the whole run: a function declaration's (hoisted, and
+    /// immutable: no SETGLOBAL of <paramref name="program"/> writes them).</summary>
+    public static IReadOnlySet<int> FixedGlobals(RegisterProgram program)
+    {
+        var globals = program.Hoisted.Select(h => h.GlobalIndex).ToHashSet();
+        foreach (var proto in program.Script.SelfAndDescendants())
+            foreach (uint i in proto.Code)
+                if (Op(i) == VmOp.SetGlobal) globals.Remove(Bx(i));
+        return globals;
     }
 
     /// <summary>Each CALLG whose global holds a Veld function taking as many arguments as the site passes.</summary>

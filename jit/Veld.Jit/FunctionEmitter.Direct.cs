@@ -207,8 +207,14 @@ internal sealed partial class FunctionEmitter
     /// general call.</summary>
     private void EmitGlobalCall(int pc, int resume, int global, int a, int argCount)
     {
-        VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(global));
-        _il.Emit(OpCodes.Stloc, _callee);
+        // A frameless entry's call of itself through a global that holds it for the whole run (fib): no global read and
+        // no callee test, only the compilation and the native stack's room; the callee is this activation's closure.
+        bool unguarded = _links.UnguardedSelfCalls.Contains(pc);
+        if (!unguarded)
+        {
+            VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(global));
+            _il.Emit(OpCodes.Stloc, _callee);
+        }
         if (!_links.Calls.TryGetValue(pc, out var target))
         {
             EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
@@ -218,15 +224,25 @@ internal sealed partial class FunctionEmitter
         bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_call");
         var done = _il.NewLabel("call_done");
-        VmCall(nameof(RegisterMachine.DirectCallee), () =>
+        if (unguarded)
         {
-            _il.Emit(OpCodes.Ldloc, _callee);
-            _il.Int(target.Proto.Id);
-            _il.Int(target.Generation);
-        });
-        _il.Emit(OpCodes.Stloc, _directCallee);
-        _il.Emit(OpCodes.Ldloc, _directCallee);
-        _il.Emit(OpCodes.Brfalse, general);
+            VmCall(nameof(RegisterMachine.SelfCallReady), () => { _il.Int(target.Proto.Id); _il.Int(target.Generation); });
+            _il.Emit(OpCodes.Brfalse, general);
+            _il.Emit(OpCodes.Ldloc, _closure);
+            _il.Emit(OpCodes.Stloc, _directCallee);
+        }
+        else
+        {
+            VmCall(nameof(RegisterMachine.DirectCallee), () =>
+            {
+                _il.Emit(OpCodes.Ldloc, _callee);
+                _il.Int(target.Proto.Id);
+                _il.Int(target.Generation);
+            });
+            _il.Emit(OpCodes.Stloc, _directCallee);
+            _il.Emit(OpCodes.Ldloc, _directCallee);
+            _il.Emit(OpCodes.Brfalse, general);
+        }
         CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.

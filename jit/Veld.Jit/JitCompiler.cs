@@ -24,6 +24,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private readonly Dictionary<int, (int Generation, TypePlan Plan)> _plans = [];
     /// <summary>Each function's direct entry, made when compiled code first calls it (or with the function, when it calls itself).</summary>
     private readonly Dictionary<int, DirectEntry> _direct = [];
+    /// <summary>The globals that hold one function for the whole run (a self call through one needs no guard).</summary>
+    private readonly IReadOnlySet<int> _fixedGlobals = DirectLinking.FixedGlobals(program);
 
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
@@ -36,7 +38,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, out var self);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -65,7 +67,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
             var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault,
-                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, out var self);
+                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self);
             return (code, self);
         });
         _pending[proto.Id] = compilation;
@@ -168,7 +170,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (Code[id] is null || !_plans.TryGetValue(id, out var compiled) || compiled.Generation != Generation[id]) return null;
         if (_direct.TryGetValue(id, out var entry) && entry.Generation == Generation[id]) return entry;
         // The callee's own calls link to itself and to entries that exist (none is made for them: one level per request).
-        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing);
+        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing, _fixedGlobals);
         if (entry is not null) _direct[id] = entry;
         return entry;
     }

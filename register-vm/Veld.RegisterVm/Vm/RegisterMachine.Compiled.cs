@@ -82,6 +82,11 @@ internal sealed partial class RegisterMachine
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
             && NativeStackHasRoom() ? closure : null;
 
+    /// <summary>The guard of a frameless entry's call of itself through a global that holds it for the whole run: its
+    /// compilation is still current and the native stack has room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool SelfCallReady(int protoId, int generation) => _tierUp!.Generation[protoId] == generation && NativeStackHasRoom();
+
     /// <summary>The lowest native stack address at which <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>
     /// said there was room (the stack grows down): a call from at or above it has at least that room, so only a call
     /// deeper than any before asks the runtime again. fib's direct calls ask once per new depth, not once per call.
