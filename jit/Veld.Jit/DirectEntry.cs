@@ -45,8 +45,9 @@ internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicM
 }
 
 /// <summary>What one emission links to: the direct entry being emitted (null: the <see cref="CompiledFunction"/>
-/// body), and the direct entry each CALLG site calls when its guard holds (by pc).</summary>
-internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls)
-{
-    public static readonly DirectLinks None = new(null, new Dictionary<int, DirectEntry>());
-}
+/// body), the direct entry each CALLG site calls when its guard holds (by pc), and the direct entries each METHODCALL
+/// site tries in turn, one per impl method its cache held (by pc); <paramref name="UnguardedSelfCalls"/>: the CALLG
+/// sites (by pc) of a frameless entry that call itself through a global holding it for the whole run, which check only
+/// the stack's room and the compilation (fib).</summary>
+internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls,
+    IReadOnlyDictionary<int, IReadOnlyList<DirectEntry>> Methods, IReadOnlySet<int> UnguardedSelfCalls);

@@ -207,8 +207,14 @@ internal sealed partial class FunctionEmitter
     /// general call.</summary>
     private void EmitGlobalCall(int pc, int resume, int global, int a, int argCount)
     {
-        VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(global));
-        _il.Emit(OpCodes.Stloc, _callee);
+        // A frameless entry's call of itself through a global that holds it for the whole run (fib): no global read and
+        // no callee test, only the compilation and the native stack's room; the callee is this activation's closure.
+        bool unguarded = _links.UnguardedSelfCalls.Contains(pc);
+        if (!unguarded)
+        {
+            VmCall(nameof(RegisterMachine.GlobalAt), () => _il.Int(global));
+            _il.Emit(OpCodes.Stloc, _callee);
+        }
         if (!_links.Calls.TryGetValue(pc, out var target))
         {
             EmitCall(resume, () => _il.Emit(OpCodes.Ldloc, _callee), a, argCount, a);
@@ -218,15 +224,25 @@ internal sealed partial class FunctionEmitter
         bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_call");
         var done = _il.NewLabel("call_done");
-        VmCall(nameof(RegisterMachine.DirectCallee), () =>
+        if (unguarded)
         {
-            _il.Emit(OpCodes.Ldloc, _callee);
-            _il.Int(target.Proto.Id);
-            _il.Int(target.Generation);
-        });
-        _il.Emit(OpCodes.Stloc, _directCallee);
-        _il.Emit(OpCodes.Ldloc, _directCallee);
-        _il.Emit(OpCodes.Brfalse, general);
+            VmCall(nameof(RegisterMachine.SelfCallReady), () => { _il.Int(target.Proto.Id); _il.Int(target.Generation); });
+            _il.Emit(OpCodes.Brfalse, general);
+            _il.Emit(OpCodes.Ldloc, _closure);
+            _il.Emit(OpCodes.Stloc, _directCallee);
+        }
+        else
+        {
+            VmCall(nameof(RegisterMachine.DirectCallee), () =>
+            {
+                _il.Emit(OpCodes.Ldloc, _callee);
+                _il.Int(target.Proto.Id);
+                _il.Int(target.Generation);
+            });
+            _il.Emit(OpCodes.Stloc, _directCallee);
+            _il.Emit(OpCodes.Ldloc, _directCallee);
+            _il.Emit(OpCodes.Brfalse, general);
+        }
         CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
@@ -307,37 +323,50 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>
-    /// METHODCALL linked to an impl method's direct entry (its site's cache held one receiver type when this code was
-    /// compiled): when the receiver still has the cache's type and the cache's method is that compiled function
-    /// (<see cref="RegisterMachine.DirectMethod"/>, which also puts self in R[a]), the method runs through its direct
-    /// entry; anything else falls through to the general method call that follows. The registers were written back
-    /// before the call, as for every method call, so a bail needs nothing more here but, in a frameless entry, its
-    /// waiting frame.
+    /// METHODCALL linked to impl methods' direct entries, one per method its site's cache held when this code was compiled
+    /// (a polymorphic site holds several): the method the cache holds for the receiver's type now is compared with each
+    /// linked one in turn (<see cref="RegisterMachine.DirectMethod"/>: the same proto, its compilation still current, room
+    /// on the native stack; it also puts self in R[a]), and the first that matches runs through its direct entry.
+    /// Anything else (a type the cache does not hold, a method not linked, a recompiled one) falls through to the
+    /// general method call that follows. The registers were written back before the call, as for every method call,
+    /// so a bail needs nothing more here but, in a frameless entry, its waiting frame.
     /// </summary>
-    private void EmitDirectMethodCall(int a, int b, int resume, int site, DirectEntry target, Label done)
+    private void EmitDirectMethodCall(int a, int b, int resume, int site, IReadOnlyList<DirectEntry> targets, Label done)
     {
-        if (target.ParamKinds[0] != RegisterKind.Boxed || ResultKind(a) != RegisterKind.Boxed) return;
+        var linked = targets.Where(t => t.ParamKinds[0] == RegisterKind.Boxed).ToList();
+        if (linked.Count == 0 || ResultKind(a) != RegisterKind.Boxed) return;
         var general = _il.NewLabel("general_method_call");
-        CheckArgumentKinds(target, a, 1, general);
-        VmCall(nameof(RegisterMachine.DirectMethod), () =>
+        VmCall(nameof(RegisterMachine.CachedMethodOf), () =>
         {
             Register(b);
-            Slot(a);
             CacheAddress(site);
-            _il.Int(target.Proto.Id);
-            _il.Int(target.Generation);
         });
         _il.Emit(OpCodes.Stloc, _directCallee);
         _il.Emit(OpCodes.Ldloc, _directCallee);
         _il.Emit(OpCodes.Brfalse, general);
-        var returned = _il.NewLabel("direct_method_returned");
-        InvokeDirect(target, a, returned);
-        FramelessFrameWaits(resume);
-        Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
-        _il.Mark(returned);
-        ReloadRegisters();
-        StoreDirectResult(target, a);
-        _il.Emit(OpCodes.Br, done);
+        foreach (var target in linked)
+        {
+            var other = _il.NewLabel("other_method");
+            VmCall(nameof(RegisterMachine.DirectMethod), () =>
+            {
+                _il.Emit(OpCodes.Ldloc, _directCallee);
+                Register(b);
+                Slot(a);
+                _il.Int(target.Proto.Id);
+                _il.Int(target.Generation);
+            });
+            _il.Emit(OpCodes.Brfalse, other);
+            CheckArgumentKinds(target, a, 1, general);
+            var returned = _il.NewLabel("direct_method_returned");
+            InvokeDirect(target, a, returned);
+            FramelessFrameWaits(resume);
+            Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
+            _il.Mark(returned);
+            ReloadRegisters();
+            StoreDirectResult(target, a);
+            _il.Emit(OpCodes.Br, done);
+            _il.Mark(other);
+        }
         _il.Mark(general);
     }
 

@@ -439,7 +439,7 @@ internal sealed partial class FunctionEmitter
         if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
         if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
-        if (!tail && _links.Calls.TryGetValue(pc, out var method)) EmitDirectMethodCall(a, b, resume, site, method, next);
+        if (!tail && _links.Methods.TryGetValue(pc, out var methods)) EmitDirectMethodCall(a, b, resume, site, methods, next);
         if (Frameless)
         {
             Exit(() => _il.Int(pc)); // the VM makes the call (FramelessBodies): the registers went to the stack above

@@ -24,6 +24,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private readonly Dictionary<int, (int Generation, TypePlan Plan)> _plans = [];
     /// <summary>Each function's direct entry, made when compiled code first calls it (or with the function, when it calls itself).</summary>
     private readonly Dictionary<int, DirectEntry> _direct = [];
+    /// <summary>The globals that hold one function for the whole run (a self call through one needs no guard).</summary>
+    private readonly IReadOnlySet<int> _fixedGlobals = DirectLinking.FixedGlobals(program);
 
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
@@ -36,7 +38,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, out var self);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -56,15 +58,16 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             if (Existing(callee) is { } entry) entries[callee] = entry;
         }
         // The method each call site's cache holds now (the compiled call guards that it still does when it runs).
-        var methods = new Dictionary<int, FunctionProto>();
-        var methodNow = MethodsOf(proto);
-        FunctionProto? Remember(int site) => methodNow(site) is { } method ? methods[site] = method : null;
+        var methods = new Dictionary<int, List<FunctionProto>>();
+        var methodsNow = MethodsOf(proto);
+        IEnumerable<FunctionProto> Remember(int site) => methods[site] = [.. methodsNow(site)];
         foreach (var (_, method) in DirectLinking.MethodCalls(proto, Remember))
             if (Existing(method) is { } entry) entries[method] = entry;
         bool stress = stressSeed is not null;
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
-            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault, methods.GetValueOrDefault, entries.GetValueOrDefault, out var self);
+            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault,
+                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self);
             return (code, self);
         });
         _pending[proto.Id] = compilation;
@@ -155,8 +158,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private FunctionProto? CalleeOf(int index) =>
         Machine!.GlobalNow(index).Is<Closure>(out var closure) ? closure.Proto : null;
 
-    /// <summary>The impl method each call site constant of <paramref name="proto"/> has found for its one receiver type.</summary>
-    private Func<int, FunctionProto?> MethodsOf(FunctionProto proto) => site => Machine!.MonomorphicMethod(proto, site);
+    /// <summary>The impl methods each call site constant of <paramref name="proto"/> has found, for any receiver type (first
+    /// type first): a compiled site is linked to each of them that has a direct entry.</summary>
+    private Func<int, IEnumerable<FunctionProto>> MethodsOf(FunctionProto proto) => site => Machine!.CachedMethods(proto, site);
 
     /// <summary>A direct entry of <paramref name="proto"/>'s current code: the one made before, or one made now; null when
     /// the function is not compiled (a direct call needs its plan) or its entry is over budget.</summary>
@@ -166,7 +170,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (Code[id] is null || !_plans.TryGetValue(id, out var compiled) || compiled.Generation != Generation[id]) return null;
         if (_direct.TryGetValue(id, out var entry) && entry.Generation == Generation[id]) return entry;
         // The callee's own calls link to itself and to entries that exist (none is made for them: one level per request).
-        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing);
+        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing, _fixedGlobals);
         if (entry is not null) _direct[id] = entry;
         return entry;
     }

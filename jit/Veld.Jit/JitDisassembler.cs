@@ -21,7 +21,7 @@ public static class JitDisassembler
             var stats = new JitStatistics();
             var listing = new StringBuilder();
             var compiled = DirectLinking.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), generation: 0, stress: false, stats,
-                hoisted.GetValueOrDefault, _ => null, _ => null, out _, listing);
+                hoisted.GetValueOrDefault, _ => [], _ => null, DirectLinking.FixedGlobals(program), out _, listing);
             text.Append("function ").Append(proto.Name).Append(" (line ").Append(proto.Line).Append(", ")
                 .Append(proto.Code.Length).AppendLine(" instructions)");
             if (compiled is null)

@@ -48,14 +48,16 @@ public sealed class JitExecutable : IExecutable
         // Background compilation only where nothing has to repeat exactly (threshold 0 and stress runs do).
         bool background = options.JitBackground && options.JitThreshold > 0 && options.JitStress is null;
         var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats, background);
+        RegisterMachine? machine = null;
         try
         {
-            var machine = new RegisterMachine(_program.Program, context, _program.ProtoCount, jit);
+            machine = new RegisterMachine(_program.Program, context, _program.ProtoCount, jit);
             jit.Machine = machine;
             return machine.RunProgram();
         }
         finally
         {
+            stats.DirectMethodCalls = machine?.DirectMethodCalls ?? 0;
             jit.Dispose(); // before the report: what was never installed is counted
             _report(stats);
         }

@@ -82,6 +82,11 @@ internal sealed partial class RegisterMachine
         callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
             && NativeStackHasRoom() ? closure : null;
 
+    /// <summary>The guard of a frameless entry's call of itself through a global that holds it for the whole run: its
+    /// compilation is still current and the native stack has room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool SelfCallReady(int protoId, int generation) => _tierUp!.Generation[protoId] == generation && NativeStackHasRoom();
+
     /// <summary>The lowest native stack address at which <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>
     /// said there was room (the stack grows down): a call from at or above it has at least that room, so only a call
     /// deeper than any before asks the runtime again. fib's direct calls ask once per new depth, not once per call.
@@ -105,11 +110,6 @@ internal sealed partial class RegisterMachine
         return true;
     }
 
-    /// <summary>The impl method whose proto a METHODCALL's cache (call site constant <paramref name="site"/> of
-    /// <paramref name="proto"/>) holds when it has seen one receiver type only (the JIT links such a site directly).</summary>
-    internal FunctionProto? MonomorphicMethod(FunctionProto proto, int site) =>
-        _caches[proto.Id] is { } caches && caches[site] is { Field: < 0, Type: not null, Others: null, Method: Closure method } ? method.Proto : null;
-
     /// <summary>Every impl method whose proto the cache of call site constant <paramref name="site"/> of <paramref name="proto"/>
     /// holds, for any receiver type it has seen (none for a field's cache or a site not run yet).</summary>
     internal IEnumerable<FunctionProto> CachedMethods(FunctionProto proto, int site)
@@ -121,22 +121,28 @@ internal sealed partial class RegisterMachine
             if (other is Closure method && method.Proto != first.Proto) yield return method.Proto;
     }
 
+    /// <summary>A direct method call's first step: the impl method the site's <paramref name="cache"/> holds for
+    /// <paramref name="target"/>'s type, any of the types it has seen (null: the general method call looks it up).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Closure? CachedMethodOf(Value target, ref InlineCache cache) => CachedMethod(target, ref cache);
+
     /// <summary>
-    /// A direct method call's guard: <paramref name="target"/> has the type its cache holds first, whose impl method is
-    /// a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>, and the native stack has
-    /// room. Then self goes to R[a] (<paramref name="slot"/>), as the cache hit of <see cref="ResolveMethod"/> does, and
-    /// the method is returned; null: take the general method call.
+    /// A direct method call's guard, one per method a compiled site is linked to: <paramref name="method"/> (from
+    /// <see cref="CachedMethodOf"/>) is a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>,
+    /// and the native stack has room. Then self goes to R[a] (<paramref name="slot"/>), as the cache hit of
+    /// <see cref="ResolveMethod"/> does; false: the site's next linked method, or the general method call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Closure? DirectMethod(Value target, int slot, ref InlineCache cache, int protoId, int generation)
+    internal bool DirectMethod(Closure method, Value target, int slot, int protoId, int generation)
     {
-        if (cache.Field >= 0 || cache.Type is null || !ReferenceEquals(TypeOf(target), cache.Type)
-            || cache.Method is not Closure method || method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation
-            || !NativeStackHasRoom())
-            return null;
+        if (method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation || !NativeStackHasRoom()) return false;
         _stack[slot] = target;
-        return method;
+        DirectMethodCalls++;
+        return true;
     }
+
+    /// <summary>Method calls compiled code made through a direct entry (<see cref="DirectMethod"/>), for the JIT's statistics.</summary>
+    internal long DirectMethodCalls;
 
     /// <summary>A direct entry's frame (the caller proved the arity): <see cref="PushCallFrame"/>, inlined into every
     /// direct entry (the depth limit, the fuel tick and the frame's stores when the arrays have room); its index.</summary>
