@@ -84,4 +84,66 @@ public class InlineAccessTests
         SameAsTree(source, new RunOptions { JitThreshold = 0 }, out var stats);
         Assert.Contains(stats.Compiled, f => f.Name == "sum_x");
     }
+
+    [Fact]
+    public void Pushes_in_a_compiled_loop_append_payloads_and_move_arrays_to_values_as_the_interpreter_does()
+    {
+        // The inline push appends a typed item's payload to an array of its kind with room, and leaves growth, an
+        // empty array's first kind, another kind (a move to Values) and a read of the push's result to the runtime.
+        // An array built by a push has room (capacity 4); a literal has none, so its first push grows it.
+        const string source = """
+            fn ints_onto(xs, n)
+                for i in 0..n do xs.push(i) end
+                xs
+            end
+            fn bools_onto(xs, n)
+                for i in 0..n do xs.push(i % 2 == 0) end
+                xs
+            end
+            fn floats_onto(xs, n)
+                var f = 0.5
+                for i in 0..n do
+                    xs.push(f)
+                    f += 1.0
+                end
+                xs
+            end
+            fn results(xs, n)
+                var last = 0
+                for i in 0..n do last = xs.push(i) end
+                last
+            end
+            println(bools_onto(ints_onto([], 1), 3))
+            println(floats_onto(ints_onto([], 1), 2))
+            println(ints_onto(bools_onto([], 1), 2))
+            println(ints_onto(floats_onto([], 1), 2))
+            println(bools_onto([1, 2], 3))
+            println(bools_onto(bools_onto([], 2), 2))
+            println(floats_onto(floats_onto([], 5), 5))
+            println(ints_onto(ints_onto([], 5), 5))
+            println(results([], 3))
+            """;
+        SameAsTree(source, new RunOptions { JitThreshold = 0 }, out var stats);
+        Assert.Contains(stats.Compiled, f => f.Name == "floats_onto");
+    }
+
+    [Fact]
+    public void Fuel_runs_out_in_an_inline_push_on_the_same_line_and_step_as_in_the_interpreter()
+    {
+        // The inline push ticks as the builtin does: the same fuel runs out at the same push, on its line.
+        const string source = """
+            fn fill(xs, n)
+                for i in 0..n do
+                    xs.push(true)
+                end
+                xs.len()
+            end
+            let xs = []
+            println(fill(xs, 100000))
+            """;
+        var options = new RunOptions { JitThreshold = 0, Fuel = 5001 };
+        var (outcome, _) = JitRuns.Run(source, options);
+        Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(outcome));
+        Assert.Equal(3, outcome.Error?.Line);
+    }
 }

@@ -32,6 +32,17 @@ public class JitCounterTests
         Assert.Empty(stats.Interpreted);
     }
 
+    [Fact]
+    public void Every_compilation_is_planned_first_and_its_planning_time_counted()
+    {
+        var (_, stats) = JitRuns.Run(Program, new RunOptions { JitThreshold = 0 });
+        Assert.Equal(stats.FunctionsCompiled, stats.Plans);
+        Assert.True(stats.PlanMs > 0 && stats.PlanMsMax > 0 && stats.PlanMsMax <= stats.PlanMs);
+        var (_, none) = JitRuns.Run(Program, new RunOptions { JitThreshold = 1_000_000 });
+        Assert.Equal(0, none.Plans);
+        Assert.Equal(0, none.PlanMs);
+    }
+
     [Theory]
     // Heat in calls, a back-edge counting TierUp.CallsPerIteration (W): script: its start plus 9 back-edges = 1 + 9W;
     // square: 10 calls; called_twice: 2 calls. A function compiles at threshold × W, unless its loop keeps calling an

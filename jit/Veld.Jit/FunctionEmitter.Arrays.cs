@@ -21,6 +21,8 @@ internal sealed partial class FunctionEmitter
     private static readonly MethodInfo ArrayPayloads = VmMembers.Getter(typeof(VeldArray), nameof(VeldArray.Payloads));
     private static readonly MethodInfo ArrayGet = VmMembers.Method(typeof(VeldArray), nameof(VeldArray.Get));
     private static readonly MethodInfo ArraySet = VmMembers.Method(typeof(VeldArray), nameof(VeldArray.Set));
+    private static readonly MethodInfo ArrayAdd = VmMembers.Method(typeof(VeldArray), nameof(VeldArray.Add));
+    private static readonly MethodInfo ArrayTryAppendPayload = VmMembers.Method(typeof(VeldArray), nameof(VeldArray.TryAppendPayload));
     private static readonly MethodInfo BitsToDouble = VmMembers.Method(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble));
     private static readonly MethodInfo DoubleToBits = VmMembers.Method(typeof(BitConverter), nameof(BitConverter.DoubleToInt64Bits));
 
@@ -105,6 +107,46 @@ internal sealed partial class FunctionEmitter
         _il.Mark(written);
     }
 
+    /// <summary>Whether a method call site is <c>x.push(item)</c>, the one builtin method hot loops call (building an array).</summary>
+    private bool IsArrayPush(int site) =>
+        _proto.Constants[site].AsObject is VeldTuple { Items: [var name, var count] }
+        && name.AsObject is VeldString { Text: "push" } && count.IsInt && count.AsInt == 1;
+
+    /// <summary>
+    /// METHODCALL R[a] := R[b].push(R[a+1]) inline when R[b] is an array: an array has no impl methods, so its
+    /// <c>push</c> is always the builtin, which ticks, appends and returns unit. A typed item goes in as its payload
+    /// when the array keeps that kind and has room (no <c>Value</c>, no call); else <c>Add</c> grows or generalizes.
+    /// Nothing here runs Veld code or moves the register stack, so neither the frame's pc nor the registers' address
+    /// need saving or reloading; an error (fuel, memory) is stamped with this instruction's position like any.
+    /// Returns the label the caller marks after the general method call, which any other receiver takes.
+    /// </summary>
+    private Label EmitArrayPush(int a, int b, int next)
+    {
+        var general = _il.NewLabel("push_general");
+        var appended = _il.NewLabel("pushed_payload");
+        var pushed = _il.NewLabel("pushed");
+        ReceiverArray(b, general);
+        Tick();
+        var kind = KindOf(a + 1);
+        if (kind != RegisterKind.Boxed)
+        {
+            _il.Emit(OpCodes.Ldloc, _array!);
+            _il.Int((int)StorageOf(kind));
+            StoredPayload(a + 1, constant: false, kind);
+            _il.Emit(OpCodes.Call, ArrayTryAppendPayload);
+            _il.Emit(OpCodes.Brtrue, appended);
+        }
+        _il.Emit(OpCodes.Ldloc, _array!);
+        Register(a + 1);
+        _il.Emit(OpCodes.Call, ArrayAdd);
+        _il.Mark(appended);
+        // The result (unit) only where something reads it: a push's result register is mostly a dead temporary.
+        if (_plan.LiveIn[next] is not { } live || live[a]) Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit));
+        _il.Emit(OpCodes.Br, pushed);
+        _il.Mark(general);
+        return pushed;
+    }
+
     /// <summary>R[a] := what <paramref name="fast"/> pushes, or, when it branches to the label it is given (with nothing
     /// pushed), what <paramref name="general"/> pushes. A typed result is guarded: a value of another kind hands over
     /// to the interpreter after this instruction.</summary>
@@ -136,8 +178,8 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>The array in R[<paramref name="receiver"/>] into <see cref="_array"/>, or a branch to
-    /// <paramref name="general"/> when the receiver is no array or R[<paramref name="index"/>] is out of its range.</summary>
-    private void CheckedArray(int receiver, int index, Label general)
+    /// <paramref name="general"/> when the receiver is no array.</summary>
+    private void ReceiverArray(int receiver, Label general)
     {
         _array ??= _il.Local(typeof(VeldArray));
         RegisterAddress(receiver);
@@ -145,9 +187,16 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _array);
         _il.Emit(OpCodes.Ldloc, _array);
         _il.Emit(OpCodes.Brfalse, general);
+    }
+
+    /// <summary>The array in R[<paramref name="receiver"/>] into <see cref="_array"/>, or a branch to
+    /// <paramref name="general"/> when the receiver is no array or R[<paramref name="index"/>] is out of its range.</summary>
+    private void CheckedArray(int receiver, int index, Label general)
+    {
+        ReceiverArray(receiver, general);
         // One unsigned test: a negative index is a large unsigned one.
         _il.Emit(OpCodes.Ldloc, In(index));
-        _il.Emit(OpCodes.Ldloc, _array);
+        _il.Emit(OpCodes.Ldloc, _array!);
         _il.Emit(OpCodes.Call, ArrayCount);
         _il.Emit(OpCodes.Conv_I8);
         _il.Emit(OpCodes.Bge_Un, general);

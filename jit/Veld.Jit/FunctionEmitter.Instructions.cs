@@ -81,6 +81,8 @@ internal sealed partial class FunctionEmitter
         _pc = pc;
         if (TryEmitTyped(pc)) return;
         if (!CannotRaise.Contains(op)) MayRaise(pc);
+        // x.push(item) on an array stays in this frame: its inline path comes before the flush a call needs.
+        var pushed = op == VmOp.MethodCall && IsArrayPush(ConstantIndex(pc, c)) ? EmitArrayPush(a, b, next) : (Label?)null;
         // Helpers read their operand windows from the stack: int registers go there first. A call may leave
         // for the trampoline, after which the VM resumes this frame from the stack: all of them go.
         if (LeavesFrame.Contains(op) && !FlushesAfterDirectCall(pc)) FlushLive(-1, pc, next);
@@ -319,6 +321,11 @@ internal sealed partial class FunctionEmitter
             default:
                 throw new InvalidOperationException($"jit: no IL for {op} at pc {pc} in {_proto.Name}");
         }
+        if (pushed is { } done)
+        {
+            _il.Mark(done);
+            _storedPc = -1; // a join
+        }
     }
 
     /// <summary>The dispatch loop's entry frame and handler floor, which returns and tail calls need.</summary>
@@ -438,7 +445,6 @@ internal sealed partial class FunctionEmitter
         // whose errors' call stacks show where this frame is.
         if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
-        if (!tail && IsArrayPush(site)) EmitArrayPush(a, b, next);
         if (!tail && _links.Methods.TryGetValue(pc, out var methods)) EmitDirectMethodCall(a, b, resume, site, methods, next);
         if (Frameless)
         {
@@ -473,28 +479,5 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Leave, _leave);
         _il.Mark(next);
         ReloadRegisters();
-    }
-
-    /// <summary>Whether a method call site is <c>x.push(item)</c>, the one builtin method hot loops call (building an array).</summary>
-    private bool IsArrayPush(int site) =>
-        _proto.Constants[site].AsObject is VeldTuple { Items: [var name, var count] }
-        && name.AsObject is VeldString { Text: "push" } && count.IsInt && count.AsInt == 1;
-
-    /// <summary>
-    /// <c>x.push(item)</c> on an array, inline: an array has no impl methods, so its <c>push</c> is always the builtin,
-    /// which ticks, appends and returns unit. Any other receiver takes the general method call that follows.
-    /// </summary>
-    private void EmitArrayPush(int a, int b, Label done)
-    {
-        var general = _il.NewLabel("not_an_array");
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, VmMembers.Context);
-        Register(b);
-        Register(a + 1);
-        _il.Emit(OpCodes.Call, AccessOp(nameof(Access.TryPush)));
-        _il.Emit(OpCodes.Brfalse, general);
-        Store(a, () => _il.Emit(OpCodes.Ldsfld, VmMembers.Unit));
-        _il.Emit(OpCodes.Br, done);
-        _il.Mark(general);
     }
 }

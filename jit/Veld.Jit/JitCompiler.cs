@@ -30,7 +30,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     protected override CompiledFunction? Compile(FunctionProto proto)
     {
         var excluded = _untyped.GetValueOrDefault(proto.Id) ?? [];
+        long planStart = System.Diagnostics.Stopwatch.GetTimestamp();
         var plan = PlanWithCallResults(proto, excluded);
+        stats.AddPlan(System.Diagnostics.Stopwatch.GetElapsedTime(planStart).TotalMilliseconds);
         int generation = Generation[proto.Id];
         if (background)
         {

@@ -45,6 +45,16 @@ public sealed class JitStatistics
     public double CompileMsMedian => _compiled.Count == 0 ? 0 : _compiled.Select(c => c.CompileMs).Order().ElementAt(_compiled.Count / 2);
     public double CompileMsMax => _compiled.Count == 0 ? 0 : _compiled.Max(c => c.CompileMs);
 
+    private readonly List<double> _plans = [];
+
+    /// <summary>Type planning (liveness, webs, kinds, call results), always on the VM's thread, before any emission:
+    /// every plan made, the total and the largest (a fresh process's first plan pays for .NET compiling the planner).</summary>
+    public int Plans => _plans.Count;
+    public double PlanMs => _plans.Sum();
+    public double PlanMsMax => _plans.Count == 0 ? 0 : _plans.Max();
+
+    internal void AddPlan(double ms) => _plans.Add(ms);
+
     internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions) =>
         _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs));
 

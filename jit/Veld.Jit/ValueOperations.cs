@@ -51,15 +51,6 @@ internal static class Access
             ? array.Get((int)index)
             : Operators.GetIndexSlow(target, Value.FromInt(index));
 
-    /// <summary><c>target.push(item)</c> when the target is an array (what the builtin does: a step, then the append); false for any other receiver.</summary>
-    public static bool TryPush(Veld.Runtime.ExecutionContext context, Value target, Value item)
-    {
-        if (target.AsArray is not { } array) return false; // AsArray: a class test, where AsObject calls the cast helper
-        context.Tick();
-        array.Add(item);
-        return true;
-    }
-
     public static void SetIndexAt(Value target, long index, Value value)
     {
         if (target.AsArray is { } array && (ulong)index < (ulong)array.Count) array.Set((int)index, value);

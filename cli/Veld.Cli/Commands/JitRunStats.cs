@@ -6,7 +6,7 @@ namespace Veld.Cli.Commands;
 /// <summary>
 /// The <c>jit</c> object of <c>veld run --tier jit --stats</c>: functions compiled, their IL bytes and compile
 /// time (emission: total, median and largest per function; .NET's compilation to machine code; what the VM's thread
-/// paid), background compilations installed and discarded, the functions that stayed interpreted with the reason, and the
+/// paid for both; the type planning before them, total and largest, always on the VM's thread), background compilations installed and discarded, the functions that stayed interpreted with the reason, and the
 /// deoptimisations by reason.
 /// </summary>
 public sealed record JitRunStats(
@@ -17,6 +17,8 @@ public sealed record JitRunStats(
     double CompileMsMax,
     double NativeCompileMs,
     double ForegroundCompileMs,
+    double PlanMs,
+    double PlanMsMax,
     int BackgroundCompilations,
     int BackgroundDiscarded,
     IReadOnlyList<string> Interpreted,
@@ -33,6 +35,8 @@ public sealed record JitRunStats(
         Math.Round(run.CompileMsMax, 3),
         Math.Round(run.NativeCompileMs, 3),
         Math.Round(run.ForegroundCompileMs, 3),
+        Math.Round(run.PlanMs, 3),
+        Math.Round(run.PlanMsMax, 3),
         run.BackgroundCompilations,
         run.BackgroundDiscarded,
         [.. run.Interpreted.Select(f => $"{f.Name} (line {f.Line}): {f.Reason}")],

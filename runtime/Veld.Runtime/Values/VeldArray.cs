@@ -112,6 +112,20 @@ public sealed class VeldArray : HeapObject
         Version++;
     }
 
+    /// <summary>Append the payload of an element of <paramref name="storage"/> when the array keeps that storage and has
+    /// room (what <see cref="Add"/> does then); false, with nothing changed, otherwise. Compiled code's inline push.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAppendPayload(ArrayStorage storage, long payload)
+    {
+        int count = _count;
+        var payloads = _payloads;   // empty while the storage is Values
+        if (storage != _storage || (uint)count >= (uint)payloads.Length) return false;
+        payloads[count] = payload;
+        _count = count + 1;
+        Version++;
+        return true;
+    }
+
     public void Insert(int index, Value value)
     {
         if ((uint)index > (uint)_count) throw new ArgumentOutOfRangeException(nameof(index));
