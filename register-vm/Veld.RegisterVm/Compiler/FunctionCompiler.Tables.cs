@@ -25,7 +25,7 @@ internal sealed partial class FunctionCompiler
         public List<SourcePos> Positions { get; } = [];
         public ConstantPool Constants { get; } = new();
         public List<FunctionProto> Protos { get; } = [];
-        public Dictionary<Binding, int> RegisterOf { get; } = new(ReferenceEqualityComparer.Instance);
+        public BindingRegisters RegisterOf { get; } = new();
         public HashSet<Binding> HoldingFinalValue { get; } = new(ReferenceEqualityComparer.Instance);
         public List<LocalVarInfo> DebugLocals { get; } = [];
         public List<Scope> Scopes { get; } = [];

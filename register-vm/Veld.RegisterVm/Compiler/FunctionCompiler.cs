@@ -37,7 +37,7 @@ internal sealed partial class FunctionCompiler
     private readonly List<SourcePos> _positions;
     private readonly ConstantPool _k;
     private readonly List<FunctionProto> _protos;
-    private readonly Dictionary<Binding, int> _registerOf;
+    private readonly BindingRegisters _registerOf;
     /// <summary>Captured immutable locals whose register holds their value (<see cref="HoldsFinalValue"/>).</summary>
     private readonly HashSet<Binding> _holdingFinalValue;
     private readonly List<LocalVarInfo> _debugLocals;
@@ -320,14 +320,14 @@ internal sealed partial class FunctionCompiler
     private int DeclareLocal(Binding binding)
     {
         int r = _regs.DeclareLocal(binding.Name);
-        _registerOf[binding] = r;
+        _registerOf.Set(binding, r);
         return r;
     }
 
     /// <summary>The local now holds its value: start its debug range (the checker protects it from here on).</summary>
     private void ActivateLocal(Binding binding, int register)
     {
-        _registerOf[binding] = register;
+        _registerOf.Set(binding, register);
         var scope = _scopes[^1];
         scope.DebugLocals.Add(_debugLocals.Count);
         _debugLocals.Add(new LocalVarInfo(binding.Name, register, Here, int.MaxValue, binding.IsMutable));
@@ -342,7 +342,7 @@ internal sealed partial class FunctionCompiler
         _program.Optimizations.IsOn(OptimizationPasses.CaptureByValue) && _holdingFinalValue.Contains(binding);
 
     internal int RegisterOf(Binding binding) =>
-        _registerOf.TryGetValue(binding, out int r) ? r
+        _registerOf.TryGet(binding, out int r) ? r
         : throw new InvalidOperationException($"register VM compiler: local '{binding.Name}' has no register in '{_name}'");
 
     /// <summary>The binding of a name that lives in one of this function's registers: a local, or (in the
