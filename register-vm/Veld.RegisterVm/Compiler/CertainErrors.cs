@@ -37,14 +37,39 @@ internal static class CertainErrors
         };
     }
 
-    /// <summary>The casts of a scalar that raise for its kind alone (a string's parse is left to the operator).</summary>
+    /// <summary>The casts of a scalar that raise: for its kind, a float out of the int range, a string that is
+    /// not an int, a string that holds a character no float has.</summary>
     public static bool OfCast(Value v, CastTarget target) => target switch
     {
-        CastTarget.Int => v.IsFloat ? !FitsInt(v.AsFloat) : !v.IsInt && v.Kind != ValueKind.Str,
-        CastTarget.Float => !v.IsNumber && v.Kind != ValueKind.Str,
+        CastTarget.Int => v.IsFloat ? !FitsInt(v.AsFloat)
+            : v.Kind == ValueKind.Str ? !IsInt(v.As<VeldString>().Text)
+            : !v.IsInt,
+        CastTarget.Float => v.Kind == ValueKind.Str ? CannotBeFloat(v.As<VeldString>().Text) : !v.IsNumber,
         CastTarget.Bool => !v.IsBool,
         _ => false,
     };
+
+    /// <summary>The runtime's int form, exactly: an optional sign, then ASCII digits, in the i64 range.</summary>
+    private static bool IsInt(string s)
+    {
+        int start = s.Length > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+        if (start == s.Length) return false;
+        for (int i = start; i < s.Length; i++)
+            if (!char.IsAsciiDigit(s[i])) return false;
+        return long.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
+    }
+
+    /// <summary>Certainly not one of the runtime's float forms (a decimal with fraction and exponent, or a signed
+    /// <c>inf</c> or <c>nan</c>): empty, or a character none of them has. The rest is left to the operator.</summary>
+    private static bool CannotBeFloat(string s)
+    {
+        var body = s.AsSpan(s.Length > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0);
+        if (body.SequenceEqual("inf") || body.SequenceEqual("nan")) return false;
+        if (body.IsEmpty) return true;
+        foreach (char c in body)
+            if (!char.IsAsciiDigit(c) && c is not ('.' or 'e' or 'E' or '+' or '-')) return true;
+        return false;
+    }
 
     /// <summary>A float truncates to an int only when finite and, truncated, inside the i64 range.</summary>
     private static bool FitsInt(double d)

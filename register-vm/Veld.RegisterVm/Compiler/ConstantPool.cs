@@ -23,6 +23,20 @@ internal sealed class ConstantPool
     private int _false = -1, _true = -1, _unit = -1;
 
     public int Count => _values.Count;
+
+    /// <summary>Empty again, as a new pool, keeping the tables' storage for the next function.</summary>
+    public void Clear()
+    {
+        _values.Clear();
+        _ints?.Clear();
+        _floats?.Clear();
+        _strings?.Clear();
+        _scalarTuples?.Clear();
+        _builtins?.Clear();
+        _methodSites?.Clear();
+        _others?.Clear();
+        _false = _true = _unit = -1;
+    }
     public Value[] ToArray() => [.. _values];
 
     public int Int(long v)

@@ -19,7 +19,7 @@ internal sealed partial class FunctionCompiler
             case FnDecl { Binding: { Kind: BindingKind.Local } binding } f:
                 // A nested fn is a local, visible in its own body: its register is known before CLOSURE.
                 int r = _regs.AllocTemp();
-                _registerOf[binding] = r;
+                _registerOf.Set(binding, r);
                 Emit(ABx(OpCode.Closure, r, CompileChild(f.Function)), f.Pos);
                 _regs.PromoteToLocal(r, binding.Name);
                 ActivateLocal(binding, r);
@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
             case BindingPattern { Binding: var binding } when binding.Kind == BindingKind.Local || IsRegisterGlobal(binding):
             {
                 int r = _regs.AllocTemp();
-                _registerOf[binding] = r;
+                _registerOf.Set(binding, r);
                 CompileInto(value, r);
                 _regs.PromoteToLocal(r, binding.Name);
                 ActivateLocal(binding, r);
@@ -75,7 +75,7 @@ internal sealed partial class FunctionCompiler
         if (globals)
         {
             // Destructure into temporaries standing in for the globals, then store them.
-            foreach (var b in bindings) _registerOf[b] = _regs.AllocTemp();
+            foreach (var b in bindings) _registerOf.Set(b, _regs.AllocTemp());
         }
         else DeclarePatternLocals(pattern);
 

@@ -29,23 +29,25 @@ internal sealed partial class FunctionCompiler
     private readonly FunctionCompiler? _parent;
     private readonly FunctionNode _function;
     private readonly string _name;
-    private readonly RegisterAllocator _regs = new();
-    private readonly List<uint> _code = [];
+    /// <summary>Where the tables below come from; given back when the proto is made (see <see cref="Tables"/>).</summary>
+    private readonly Tables _tables;
+    private readonly RegisterAllocator _regs;
+    private readonly List<uint> _code;
     /// <summary>Source position of each instruction: its line and column tables.</summary>
-    private readonly List<SourcePos> _positions = [];
-    private readonly ConstantPool _k = new();
-    private readonly List<FunctionProto> _protos = [];
-    private readonly Dictionary<Binding, int> _registerOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<SourcePos> _positions;
+    private readonly ConstantPool _k;
+    private readonly List<FunctionProto> _protos;
+    private readonly BindingRegisters _registerOf;
     /// <summary>Captured immutable locals whose register holds their value (<see cref="HoldsFinalValue"/>).</summary>
-    private readonly HashSet<Binding> _holdingFinalValue = new(ReferenceEqualityComparer.Instance);
-    private readonly List<LocalVarInfo> _debugLocals = [];
-    private readonly List<Scope> _scopes = [];
-    private readonly List<Loop> _loops = [];
-    private readonly List<ColdStub> _coldStubs = [];
+    private readonly HashSet<Binding> _holdingFinalValue;
+    private readonly List<LocalVarInfo> _debugLocals;
+    private readonly List<Scope> _scopes;
+    private readonly List<Loop> _loops;
+    private readonly List<ColdStub> _coldStubs;
     /// <summary>Argument lists no call in progress holds (see ArgumentValues).</summary>
-    private readonly Stack<List<Expr>> _freeArgumentLists = new();
+    private readonly Stack<List<Expr>> _freeArgumentLists;
     /// <summary>Scratch for <see cref="PatternBindings"/>.</summary>
-    private readonly List<Binding> _patternBindings = [];
+    private readonly List<Binding> _patternBindings;
     private int _tryDepth;
     /// <summary>The highest instruction index any jump has been patched to (see EndsInJump).</summary>
     private int _lastJumpTarget = -1;
@@ -78,6 +80,20 @@ internal sealed partial class FunctionCompiler
         _parent = parent;
         _function = function;
         _name = name;
+        _tables = Tables.Rent();
+        _regs = _tables.Registers;
+        _code = _tables.Code;
+        _positions = _tables.Positions;
+        _k = _tables.Constants;
+        _protos = _tables.Protos;
+        _registerOf = _tables.RegisterOf;
+        _holdingFinalValue = _tables.HoldingFinalValue;
+        _debugLocals = _tables.DebugLocals;
+        _scopes = _tables.Scopes;
+        _loops = _tables.Loops;
+        _coldStubs = _tables.ColdStubs;
+        _freeArgumentLists = _tables.FreeArgumentLists;
+        _patternBindings = _tables.PatternBindings;
         Upvalues = new UpvalueLayout(function, parent);
     }
 
@@ -95,6 +111,10 @@ internal sealed partial class FunctionCompiler
         catch (RegisterLimitException e)
         {
             throw new TierUnsupportedException($"register VM: function '{name}' (line {function.Line}) {e.Message}");
+        }
+        finally
+        {
+            compiler._tables.Return();
         }
     }
 
@@ -169,6 +189,8 @@ internal sealed partial class FunctionCompiler
         return _protos.Count - 1;
     }
 
+    /// <summary>The script's compiler: its tables go back when <see cref="CompileScript"/> ends (if a function
+    /// compiled before it fails, they are dropped, never handed to another compiler).</summary>
     internal static FunctionCompiler ForScript(ProgramCompiler program, FunctionNode script) => new(program, null, script, "script");
 
     internal FunctionProto CompileScript()
@@ -180,6 +202,10 @@ internal sealed partial class FunctionCompiler
         catch (RegisterLimitException e)
         {
             throw new TierUnsupportedException($"register VM: the script {e.Message}");
+        }
+        finally
+        {
+            _tables.Return();
         }
     }
 
@@ -291,14 +317,14 @@ internal sealed partial class FunctionCompiler
     private int DeclareLocal(Binding binding)
     {
         int r = _regs.DeclareLocal(binding.Name);
-        _registerOf[binding] = r;
+        _registerOf.Set(binding, r);
         return r;
     }
 
     /// <summary>The local now holds its value: start its debug range (the checker protects it from here on).</summary>
     private void ActivateLocal(Binding binding, int register)
     {
-        _registerOf[binding] = register;
+        _registerOf.Set(binding, register);
         var scope = _scopes[^1];
         scope.DebugLocals.Add(_debugLocals.Count);
         _debugLocals.Add(new LocalVarInfo(binding.Name, register, Here, int.MaxValue, binding.IsMutable));
@@ -330,7 +356,7 @@ internal sealed partial class FunctionCompiler
     }
 
     internal int RegisterOf(Binding binding) =>
-        _registerOf.TryGetValue(binding, out int r) ? r
+        _registerOf.TryGet(binding, out int r) ? r
         : throw new InvalidOperationException($"register VM compiler: local '{binding.Name}' has no register in '{_name}'");
 
     /// <summary>The binding of a name that lives in one of this function's registers: a local, or (in the

@@ -118,6 +118,15 @@ public sealed class RegisterAllocator
     /// <summary>The register where the innermost scope starts (its first local, if any).</summary>
     public int ScopeStart => _scopeStarts.Count == 0 ? 0 : _scopeStarts[^1];
 
+    /// <summary>Back to the state of a new allocator, keeping the lists' storage for the next function.</summary>
+    public void Reset()
+    {
+        _slots.Clear();
+        _scopeStarts.Clear();
+        _nextId = 0;
+        MaxStack = 0;
+    }
+
     // ---- backtracking -----------------------------------------------------------------------------
 
     /// <summary>The complete allocation state; <see cref="Restore"/> returns to it exactly.</summary>
