@@ -96,13 +96,14 @@ dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz \
 # The evidence the progress report reads besides the steps above: the register allocator fuzzer (a few
 # seconds at this count), a quick benchmark at each program's small default size (seconds; a rough
 # figure, the real one is `veld bench` at the bench sizes), and the compilers' warm compile time over the
-# corpus (a few seconds: three measured rounds after five warm-up rounds, so that .NET has optimized the compilers).
+# corpus (a few seconds: ten measured rounds after a hundred warm-up rounds, so that .NET has finished optimizing both
+# compilers; with five, the measured rounds fell while it was still promoting them: docs/PERFORMANCE.md, section 4).
 step "fuzz-regalloc, a quick benchmark and compile time for the report"
 dotnet run --project cli/Veld.Cli -c Release --no-build -- fuzz-regalloc --seed 1 --count 200 | tee artifacts/fuzz-regalloc.txt
 dotnet run --project cli/Veld.Cli -c Release --no-build -- bench --size default --iterations 1 --warmup 1 \
     --csv artifacts/bench.csv > artifacts/bench.md
 dotnet run --project cli/Veld.Cli -c Release --no-build -- bench corpus --compile-time --tiers stack,register \
-    --iterations 3 --warmup 5 --csv artifacts/compile-time.csv > artifacts/compile-time.md
+    --iterations 10 --warmup 100 --csv artifacts/compile-time.csv > artifacts/compile-time.md
 
 # The migration's progress from the pipeline's own artifacts (docs/REPORTS.md). The history database
 # lives beside the artifacts; a CI that keeps it between runs gets trends and regressions.
