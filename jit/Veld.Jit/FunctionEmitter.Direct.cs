@@ -347,6 +347,8 @@ internal sealed partial class FunctionEmitter
         foreach (var target in linked)
         {
             var other = _il.NewLabel("other_method");
+            // The arguments' kinds first, as for a one-method site: DirectMethod writes self and counts a direct call.
+            CheckArgumentKinds(target, a, 1, other);
             VmCall(nameof(RegisterMachine.DirectMethod), () =>
             {
                 _il.Emit(OpCodes.Ldloc, _directCallee);
@@ -356,7 +358,6 @@ internal sealed partial class FunctionEmitter
                 _il.Int(target.Generation);
             });
             _il.Emit(OpCodes.Brfalse, other);
-            CheckArgumentKinds(target, a, 1, general);
             var returned = _il.NewLabel("direct_method_returned");
             InvokeDirect(target, a, returned);
             FramelessFrameWaits(resume);
