@@ -456,9 +456,9 @@ internal sealed partial class RegisterMachine
     private bool Return(Value result, int entryFrame, int handlerFloor)
     {
         int index = _frameCount - 1;
-        var frame = PopFrame(handlerFloor);
+        int resultSlot = PopFrame(handlerFloor);
         if (index == entryFrame) return true;
-        _stack[frame.ResultSlot] = result;
+        Value.Store(_stack, resultSlot, result);
         return false;
     }
 

@@ -136,11 +136,20 @@ internal sealed partial class RegisterMachine : IInvoker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PushFrame(Closure closure, int @base, int resultSlot)
     {
-        if (_frameCount == _frames.Length) GrowFrames();
-        _frames[_frameCount++] = new CallFrame { Closure = closure, Base = @base, Pc = 0, ResultSlot = resultSlot };
+        // The room test is the array's bounds check as well (the unsigned compare against this array's length).
+        var frames = _frames;
+        int count = _frameCount;
+        var frame = new CallFrame { Closure = closure, Base = @base, Pc = 0, ResultSlot = resultSlot };
+        if ((uint)count < (uint)frames.Length) frames[count] = frame;
+        else GrowFrames()[count] = frame;
+        _frameCount = count + 1;
     }
 
-    private void GrowFrames() => Array.Resize(ref _frames, _frames.Length * 2);
+    private CallFrame[] GrowFrames()
+    {
+        Array.Resize(ref _frames, _frames.Length * 2);
+        return _frames;
+    }
 
     /// <summary>Make the register stack at least <paramref name="size"/> slots; open upvalues follow the move.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -179,17 +188,32 @@ internal sealed partial class RegisterMachine : IInvoker
     }
 
     /// <summary>Leave the top frame: close its upvalues, drop its handlers, and leave its call depth
-    /// (the script's frame never entered one).</summary>
-    private CallFrame PopFrame(int handlerFloor)
+    /// (the script's frame never entered one). Returns the frame's result slot. Inlined into RETURN: no copy of the
+    /// frame is made, and with no open upvalue and no handler above the floor (one test of two counts) no call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int PopFrame(int handlerFloor)
     {
         int index = _frameCount - 1;
-        var frame = _frames[index];
-        if (_open.Count > 0) CloseUpvalues(frame.Base);
-        while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= index) _handlers.RemoveAt(_handlers.Count - 1);
-        _frames[index] = default;
-        _frameCount--;
+        if (_open.Count > 0 || _handlers.Count > handlerFloor) LeaveScopes(index, handlerFloor);
+        ref var frame = ref _frames[index];
+        // Only the closure needs clearing (for the collector): the next push writes every field.
+        frame.Closure = null!;
+        _frameCount = index;
         if (index > 0) _context.ExitCall();
-        return frame;
+        return frame.ResultSlot;
+    }
+
+    /// <summary>Frame <paramref name="frameIndex"/> goes: close the upvalues of its registers and drop its handlers.</summary>
+    private void LeaveScopes(int frameIndex, int handlerFloor)
+    {
+        if (_open.Count > 0) CloseUpvalues(_frames[frameIndex].Base);
+        DropHandlers(frameIndex, handlerFloor);
+    }
+
+    /// <summary>Drop the TRY handlers of frame <paramref name="frameIndex"/> (and above) that belong to this activation.</summary>
+    private void DropHandlers(int frameIndex, int handlerFloor)
+    {
+        while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= frameIndex) _handlers.RemoveAt(_handlers.Count - 1);
     }
 
     /// <summary>
@@ -244,14 +268,19 @@ internal sealed partial class RegisterMachine : IInvoker
             PushCallFrame(closure, argSlot, resultSlot);
             return true;
         }
-        if (callee.Is<BuiltinFunction>(out var builtin))
-        {
-            _context.Tick();
-            var result = builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
-            _stack[resultSlot] = result;
-            return false;
-        }
-        throw RuntimeErrors.NotCallable(callee);
+        CallNonClosure(callee, argSlot, argCount, resultSlot);
+        return false;
+    }
+
+    /// <summary><see cref="CallValue"/> of anything but a closure: a builtin runs now and its result is stored. Out of
+    /// line, so that the closure call's path saves no registers for the builtin's span and result.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CallNonClosure(Value callee, int argSlot, int argCount, int resultSlot)
+    {
+        if (!callee.Is<BuiltinFunction>(out var builtin)) throw RuntimeErrors.NotCallable(callee);
+        _context.Tick();
+        var result = builtin.Invoke(_context, _stack.AsSpan(argSlot, argCount));
+        _stack[resultSlot] = result;
     }
 
     /// <summary>
@@ -268,7 +297,7 @@ internal sealed partial class RegisterMachine : IInvoker
             if (argCount != proto.ParamCount) throw ArityError(proto, argCount, self);
             _context.Tick();
             if (_open.Count > 0) CloseUpvalues(frame.Base);
-            while (_handlers.Count > handlerFloor && _handlers[^1].Frame >= _frameCount - 1) _handlers.RemoveAt(_handlers.Count - 1);
+            if (_handlers.Count > handlerFloor) DropHandlers(_frameCount - 1, handlerFloor);
             // The arguments move down (the frame's base is below them): a forward loop is safe, and for the one
             // to three arguments of a typical tail call it costs less than Array.Copy's call and range checks.
             var stack = _stack;

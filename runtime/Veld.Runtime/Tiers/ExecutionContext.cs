@@ -54,7 +54,7 @@ public sealed class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick()
     {
-        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, FuelExhaustedMessage);
+        if (_hasFuel && --_fuel < 0) throw FuelExhausted();
         if (--_checkCountdown <= 0) CheckClock();
     }
 
@@ -63,7 +63,7 @@ public sealed class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TickClockDue()
     {
-        if (_hasFuel && --_fuel < 0) throw new VeldRuntimeException(ErrorKind.LimitExceeded, FuelExhaustedMessage);
+        if (_hasFuel && --_fuel < 0) throw FuelExhausted();
         return --_checkCountdown <= 0;
     }
 
@@ -87,12 +87,22 @@ public sealed class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnterCall()
     {
-        if (++CallDepth > MaxCallDepth)
-        {
-            CallDepth--;
-            throw new VeldRuntimeException(ErrorKind.StackOverflow, $"call depth limit of {MaxCallDepth} exceeded");
-        }
+        if (++CallDepth > MaxCallDepth) throw DepthExceeded();
         Tick();
+    }
+
+    // The errors are built out of line: inlined into every call site, the depth error's interpolated message alone
+    // gave each caller (the VMs' call helpers) a 40-byte zeroed local and AVX stores in its prologue (PERFORMANCE.md,
+    // register section 1, session 11).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static VeldRuntimeException FuelExhausted() => new(ErrorKind.LimitExceeded, FuelExhaustedMessage);
+
+    /// <summary>The call that went past the limit is not entered: its depth is taken back.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private VeldRuntimeException DepthExceeded()
+    {
+        CallDepth--;
+        return new(ErrorKind.StackOverflow, $"call depth limit of {MaxCallDepth} exceeded");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
