@@ -186,6 +186,75 @@ public class FastPathTests
         Assert.False(FastArithmetic.TryAdd(I(1), F(1), out _));
     }
 
+    private delegate void IntoBinary(Value[] registers, int slot, in Value a, in Value b);
+
+    private static readonly (string Name, IntoBinary Into, Func<Value, Value, Value> Slow)[] IntoForms =
+    [
+        ("+", FastArithmetic.AddInto, Operators.AddSlow),
+        ("-", FastArithmetic.SubInto, Operators.SubSlow),
+        ("*", FastArithmetic.MulInto, Operators.MulSlow),
+        ("/", FastArithmetic.DivInto, Operators.DivSlow),
+        ("%", FastArithmetic.ModInto, Operators.ModSlow),
+        ("+i", (Value[] r, int slot, in Value a, in Value b) => FastArithmetic.AddImmediateInto(r, slot, in a, (int)b.AsInt), Operators.AddSlow),
+        ("-i", (Value[] r, int slot, in Value a, in Value b) => FastArithmetic.SubImmediateInto(r, slot, in a, (int)b.AsInt), Operators.SubSlow),
+    ];
+
+    /// <summary>The register VM's store-into-register forms leave in the register exactly the general case's value
+    /// (or raise its error), whatever the register held before (an int, a float, a heap value) and when the register
+    /// is one of the operands.</summary>
+    private static void CheckInto(int op, Value a, Value b)
+    {
+        var (name, into, slow) = IntoForms[op];
+        if (name.EndsWith('i') && !(b.IsInt && b.AsInt is >= int.MinValue and <= int.MaxValue)) return;
+        string expected = Outcome(() => slow(a, b));
+        foreach (var before in new[] { I(-3), F(2.5), S("held") })
+        {
+            var registers = new[] { a, b, before };
+            string apart = Outcome(() => { into(registers, 2, in registers[0], in registers[1]); return registers[2]; });
+            Assert.True(expected == apart, $"{Display.Show(a)} {name} {Display.Show(b)} over {Display.Show(before)}: into {apart}, slow {expected}");
+        }
+        var aliased = new[] { a, b };
+        string intoOperand = Outcome(() => { into(aliased, 0, in aliased[0], in aliased[1]); return aliased[0]; });
+        Assert.True(expected == intoOperand, $"{Display.Show(a)} {name} {Display.Show(b)} into its left operand: {intoOperand}, slow {expected}");
+    }
+
+    [Fact]
+    public void Into_forms_agree_with_the_runtime_operators()
+    {
+        foreach (var a in Specials)
+            foreach (var b in Specials)
+                for (int op = 0; op < IntoForms.Length; op++) CheckInto(op, a, b);
+        var cases = from op in Gen.Choose(0, IntoForms.Length - 1) from a in Operand from b in Operand select (op, a, b);
+        PropertyRunner.Check("into-register fast paths", cases, c => CheckInto(c.op, c.a, c.b), maxTest: 10_000);
+        var immediates = from op in Gen.Choose(5, 6) from a in Operand from imm in Immediate select (op, a, imm);
+        PropertyRunner.Check("into-register immediates", immediates, c => CheckInto(c.op, c.a, I(c.imm)), maxTest: 5_000);
+    }
+
+    /// <summary>GETINDEX's load into a register gives the element of every storage (ints, floats, bools, values, and an
+    /// int array that a float write moved to values) over whatever the register held.</summary>
+    [Fact]
+    public void Element_loads_into_a_register_agree_with_the_runtime_operator()
+    {
+        var generalized = Arr(I(1), I(2), I(3));
+        FastIndexing.SetIndex(generalized, I(1), F(2.5));
+        var targets = new[]
+        {
+            Arr(I(10), I(-20), I(long.MinValue)), Arr(F(0.5), F(-0.0), F(double.NaN)), Arr(B(true), B(false), B(true)),
+            Arr(I(1), S("two"), F(3.0)), generalized, Tup(I(1), I(2)), S("abc"),
+        };
+        foreach (var target in targets)
+            foreach (var index in new[] { I(-1), I(0), I(1), I(2), I(3), F(0), S("x") })
+            {
+                string expected = Outcome(() => Operators.GetIndexSlow(target, index));
+                foreach (var before in new[] { I(7), F(7.5), B(false), S("held") })
+                {
+                    var registers = new[] { before };
+                    string loaded = FastIndexing.TryLoadIndex(in target, in index, registers, 0) ? Outcome(() => registers[0]) : expected;
+                    Assert.True(expected == loaded, $"{Display.Show(target)}[{Display.Show(index)}] over {Display.Show(before)}: {loaded}, slow {expected}");
+                }
+            }
+    }
+
     [Fact]
     public void Indexing_fast_paths_agree_with_the_runtime_operators()
     {

@@ -63,6 +63,22 @@ public class ValueRepresentationTests
     }
 
     [Fact]
+    public void AFloatOrBoolStoredOverAnIntKeepsItsKind()
+    {
+        var slots = new[] { I(5), I(6), F(1.5) };
+        Value.Store(slots, 0, F(-0.0));
+        slots[1] = Value.FromBool(true);
+        Value.Store(slots, 2, I(9));
+        Assert.Equal(ValueKind.Float, slots[0].Kind);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(slots[0].AsFloat));
+        Assert.Equal(ValueKind.Bool, slots[1].Kind);
+        Assert.True(slots[1].AsBool);
+        Assert.Equal(ValueKind.Int, slots[2].Kind);
+        Assert.Equal(9, slots[2].AsInt);
+        Assert.True(Operators.Equal(Value.FromBool(false), Value.False));
+    }
+
+    [Fact]
     public void StoringAnIntOverAHeapValueDropsTheReference()
     {
         var slots = new[] { S("held") };

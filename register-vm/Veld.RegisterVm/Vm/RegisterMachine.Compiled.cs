@@ -361,6 +361,14 @@ internal sealed partial class RegisterMachine
 
     internal Value NewVariant(int constructor, int slot) => NewEnum(constructor, slot);
 
+    /// <summary>The struct a GETFIELD/SETFIELD reads or writes through a cache hit: the target is a struct of the
+    /// type the cache holds, so its field is at <c>cache.Field</c>. The loop's hit touches only the cache and the
+    /// struct's fields (no field name loaded); null sends the instruction to <see cref="GetField"/>/<see cref="SetField"/>,
+    /// which look the name up and refill the cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static StructInstance? CachedStruct(in Value target, in InlineCache cache) =>
+        target.AsStruct is { } s && ReferenceEquals(s.Type, cache.Type) ? s : null;
+
     /// <summary>GETFIELD through the instruction's cache.</summary>
     internal static Value GetField(Value target, string name, ref InlineCache cache) =>
         target.AsObject is StructInstance s && FieldOf(ref cache, s.Type, name) is var field && field >= 0

@@ -112,11 +112,11 @@ internal sealed partial class RegisterMachine
                                 break;
 
                             // ---- arithmetic ----------------------------------------------------------------
-                            case OpCode.Add: Value.Store(stack, @base + A(i), FastArithmetic.Add(stack[@base + B(i)], stack[@base + C(i)])); break;
-                            case OpCode.Sub: Value.Store(stack, @base + A(i), FastArithmetic.Sub(stack[@base + B(i)], stack[@base + C(i)])); break;
-                            case OpCode.Mul: Value.Store(stack, @base + A(i), FastArithmetic.Mul(stack[@base + B(i)], stack[@base + C(i)])); break;
-                            case OpCode.Div: Value.Store(stack, @base + A(i), FastArithmetic.Div(stack[@base + B(i)], stack[@base + C(i)])); break;
-                            case OpCode.Mod: Value.Store(stack, @base + A(i), FastArithmetic.Mod(stack[@base + B(i)], stack[@base + C(i)])); break;
+                            case OpCode.Add: FastArithmetic.AddInto(stack, @base + A(i), stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Sub: FastArithmetic.SubInto(stack, @base + A(i), stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mul: FastArithmetic.MulInto(stack, @base + A(i), stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Div: FastArithmetic.DivInto(stack, @base + A(i), stack[@base + B(i)], stack[@base + C(i)]); break;
+                            case OpCode.Mod: FastArithmetic.ModInto(stack, @base + A(i), stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Pow: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.BAnd: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.BOr: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], stack[@base + C(i)]); break;
@@ -124,11 +124,11 @@ internal sealed partial class RegisterMachine
                             case OpCode.Shl: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], stack[@base + C(i)]); break;
                             case OpCode.Shr: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], stack[@base + C(i)]); break;
 
-                            case OpCode.AddK: Value.Store(stack, @base + A(i), FastArithmetic.Add(stack[@base + B(i)], k[C(i)])); break;
-                            case OpCode.SubK: Value.Store(stack, @base + A(i), FastArithmetic.Sub(stack[@base + B(i)], k[C(i)])); break;
-                            case OpCode.MulK: Value.Store(stack, @base + A(i), FastArithmetic.Mul(stack[@base + B(i)], k[C(i)])); break;
-                            case OpCode.DivK: Value.Store(stack, @base + A(i), FastArithmetic.Div(stack[@base + B(i)], k[C(i)])); break;
-                            case OpCode.ModK: Value.Store(stack, @base + A(i), FastArithmetic.Mod(stack[@base + B(i)], k[C(i)])); break;
+                            case OpCode.AddK: FastArithmetic.AddInto(stack, @base + A(i), stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.SubK: FastArithmetic.SubInto(stack, @base + A(i), stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.MulK: FastArithmetic.MulInto(stack, @base + A(i), stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.DivK: FastArithmetic.DivInto(stack, @base + A(i), stack[@base + B(i)], k[C(i)]); break;
+                            case OpCode.ModK: FastArithmetic.ModInto(stack, @base + A(i), stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.PowK: stack[@base + A(i)] = Operators.Pow(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.BAndK: stack[@base + A(i)] = FastArithmetic.BitAnd(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.BOrK: stack[@base + A(i)] = FastArithmetic.BitOr(stack[@base + B(i)], k[C(i)]); break;
@@ -136,8 +136,8 @@ internal sealed partial class RegisterMachine
                             case OpCode.ShlK: stack[@base + A(i)] = Operators.Shl(stack[@base + B(i)], k[C(i)]); break;
                             case OpCode.ShrK: stack[@base + A(i)] = Operators.Shr(stack[@base + B(i)], k[C(i)]); break;
 
-                            case OpCode.AddI: Value.Store(stack, @base + A(i), FastArithmetic.AddImmediate(stack[@base + B(i)], SC(i))); break;
-                            case OpCode.SubI: Value.Store(stack, @base + A(i), FastArithmetic.SubImmediate(stack[@base + B(i)], SC(i))); break;
+                            case OpCode.AddI: FastArithmetic.AddImmediateInto(stack, @base + A(i), stack[@base + B(i)], SC(i)); break;
+                            case OpCode.SubI: FastArithmetic.SubImmediateInto(stack, @base + A(i), stack[@base + B(i)], SC(i)); break;
                             case OpCode.Unm: Value.Store(stack, @base + A(i), FastArithmetic.Negate(stack[@base + B(i)])); break;
                             case OpCode.Not: stack[@base + A(i)] = Not(stack[@base + B(i)]); break;
 
@@ -326,7 +326,8 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = NewVariant(ConstantOperand(ref code, ref pc, ref bias, C(i)), @base + B(i));
                                 break;
                             case OpCode.GetIndex:
-                                stack[@base + A(i)] = FastIndexing.GetIndex(stack[@base + B(i)], stack[@base + C(i)]);
+                                if (!FastIndexing.TryLoadIndex(stack[@base + B(i)], stack[@base + C(i)], stack, @base + A(i)))
+                                    stack[@base + A(i)] = Operators.GetIndexSlow(stack[@base + B(i)], stack[@base + C(i)]);
                                 break;
                             case OpCode.SetIndex:
                                 FastIndexing.SetIndex(stack[@base + A(i)], stack[@base + B(i)], K(i) ? k[C(i)] : stack[@base + C(i)]);
@@ -334,14 +335,18 @@ internal sealed partial class RegisterMachine
                             case OpCode.GetField:
                             {
                                 int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
-                                stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref (caches ??= CachesOf(closure.Proto))[n]);
+                                ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
+                                if (CachedStruct(stack[@base + B(i)], cache) is { } s) Value.Store(stack, @base + A(i), s.Fields[cache.Field]);
+                                else stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref cache);
                                 break;
                             }
                             case OpCode.SetField:
                             {
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
                                 int n = ConstantOperand(ref code, ref pc, ref bias, B(i));
-                                SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref (caches ??= CachesOf(closure.Proto))[n]);
+                                ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
+                                if (CachedStruct(stack[@base + A(i)], cache) is { } s) Value.Store(s.Fields, cache.Field, value);
+                                else SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref cache);
                                 break;
                             }
                             case OpCode.GetTuple:

@@ -142,6 +142,93 @@ public static class FastArithmetic
         return false;
     }
 
+    // ---- into a register: registers[slot] = a OP b ------------------------------------------------------------------
+    // The register VM's ADD/SUB/MUL/DIV (and their K forms). Each branch stores its own fresh value, whose reference
+    // (null for an int, the frozen float tag for a float) the JIT writes without a GC write barrier; the Value-returning
+    // forms merge the int, float and slow results into one value of a kind the JIT cannot see, and a store of that is
+    // tested again (Value.Store) or is a barrier call. One inline with no result temporary also keeps the dispatch
+    // method under the JIT's limit on locals, past which it stops inlining. Both operands are read before the store
+    // (the slot may be one of them).
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInto(Value[] registers, int slot, in Value a, in Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long x = a.AsInt, y = b.AsInt, r = unchecked(x + y);
+            if (((x ^ r) & (y ^ r)) >= 0) { registers[slot] = Value.FromInt(r); return; }
+        }
+        else if (a.IsFloat && b.IsFloat) { registers[slot] = Value.FromFloat(a.AsFloat + b.AsFloat); return; }
+        registers[slot] = Operators.AddSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubInto(Value[] registers, int slot, in Value a, in Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long x = a.AsInt, y = b.AsInt, r = unchecked(x - y);
+            if (((x ^ y) & (x ^ r)) >= 0) { registers[slot] = Value.FromInt(r); return; }
+        }
+        else if (a.IsFloat && b.IsFloat) { registers[slot] = Value.FromFloat(a.AsFloat - b.AsFloat); return; }
+        registers[slot] = Operators.SubSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MulInto(Value[] registers, int slot, in Value a, in Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long high = Math.BigMul(a.AsInt, b.AsInt, out long low);
+            if (high == (low >> 63)) { registers[slot] = Value.FromInt(low); return; }
+        }
+        else if (a.IsFloat && b.IsFloat) { registers[slot] = Value.FromFloat(a.AsFloat * b.AsFloat); return; }
+        registers[slot] = Operators.MulSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DivInto(Value[] registers, int slot, in Value a, in Value b)
+    {
+        if (a.IsInt && b.IsInt)
+        {
+            long x = a.AsInt, y = b.AsInt;
+            if (y != 0 && !(y == -1 && x == long.MinValue)) { registers[slot] = Value.FromInt(x / y); return; }
+        }
+        else if (a.IsFloat && b.IsFloat && b.AsFloat != 0) { registers[slot] = Value.FromFloat(a.AsFloat / b.AsFloat); return; }
+        registers[slot] = Operators.DivSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ModInto(Value[] registers, int slot, in Value a, in Value b)
+    {
+        if (TryMod(in a, in b, out var r)) registers[slot] = Value.FromInt(r.AsInt);
+        else registers[slot] = Operators.ModSlow(a, b);
+    }
+
+    /// <summary>The register VM's ADDI into its register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddImmediateInto(Value[] registers, int slot, in Value a, int imm)
+    {
+        if (a.IsInt)
+        {
+            long x = a.AsInt, r = unchecked(x + imm);
+            if (((x ^ r) & (imm ^ r)) >= 0) { registers[slot] = Value.FromInt(r); return; }
+        }
+        registers[slot] = Operators.AddSlow(a, Value.FromInt(imm));
+    }
+
+    /// <summary>The register VM's SUBI into its register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubImmediateInto(Value[] registers, int slot, in Value a, int imm)
+    {
+        if (a.IsInt)
+        {
+            long x = a.AsInt, r = unchecked(x - imm);
+            if (((x ^ imm) & (x ^ r)) >= 0) { registers[slot] = Value.FromInt(r); return; }
+        }
+        registers[slot] = Operators.SubSlow(a, Value.FromInt(imm));
+    }
+
     // ---- fast path, else the runtime operator's general case ---------------------------------------------------------
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -21,6 +21,20 @@ public static class FastIndexing
         return false;
     }
 
+    /// <summary><c>registers[slot] = target[index]</c> when <see cref="TryGetIndex"/> would succeed (the register VM's
+    /// GETINDEX): the element is stored as a fresh value of its storage's kind (<see cref="VeldArray.LoadInto"/>),
+    /// without a GC write barrier for an int, float or bool. Reads both operands before it writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryLoadIndex(in Value target, in Value index, Value[] registers, int slot)
+    {
+        if (target.AsArray is { } array && index.IsInt && (ulong)index.AsInt < (ulong)array.Count)
+        {
+            array.LoadInto((int)index.AsInt, registers, slot);
+            return true;
+        }
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySetIndex(in Value target, in Value index, in Value value)
     {

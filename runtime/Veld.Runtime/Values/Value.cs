@@ -13,10 +13,12 @@ public enum ValueKind : byte
 /// A Veld value in 16 bytes: one object reference and 8 bytes of payload.
 /// For int, float, bool and unit the payload holds the bits, so those never allocate; for every other
 /// kind the reference is the heap object itself and the kind comes from the object.
-/// An int's reference is null and float's, bool's and unit's a shared tag object. Null for the commonest
-/// kind is what makes storing a fresh int into a register or array cheap: the .NET JIT stores a constant
-/// null reference without a GC write barrier, where any object reference (even a tag that never moves)
-/// costs a barrier call per store. So <c>default(Value)</c> is the int 0.
+/// An int's reference is null and float's, bool's and unit's a tag: a string literal, which .NET keeps in its
+/// frozen heap. Null for the commonest kind is what makes storing a fresh int into a register or array cheap:
+/// the .NET JIT stores a constant null reference without a GC write barrier. It does the same for a constant
+/// reference to a frozen object, so a fresh float or bool (its tag a literal the JIT can see) is stored without
+/// one too, where a tag allocated as an ordinary object cost a barrier call per store. So <c>default(Value)</c>
+/// is the int 0.
 /// Equality and display live in the runtime, not here.
 /// </summary>
 public readonly struct Value
@@ -30,11 +32,12 @@ public readonly struct Value
         _bits = bits;
     }
 
-    private sealed class Tag(ValueKind kind) { public readonly ValueKind Kind = kind; }
-    private static readonly Tag FloatTag = new(ValueKind.Float);
-    private static readonly Tag BoolTag = new(ValueKind.Bool);
-    private static readonly Tag UnitTag = new(ValueKind.Unit);
-    private static readonly Tag UninitializedTag = new(ValueKind.Uninitialized);
+    // The tags are literals (constants, not fields) so that every use is the frozen literal itself, which the JIT
+    // compares and stores as a constant. No Veld value holds a System.String (Veld strings are VeldString).
+    private const string FloatTag = "veld:float";
+    private const string BoolTag = "veld:bool";
+    private const string UnitTag = "veld:unit";
+    private const string UninitializedTag = "veld:uninitialized";
 
     public static readonly Value Unit = new(UnitTag, 0);
     public static readonly Value True = new(BoolTag, 1);
@@ -46,7 +49,7 @@ public readonly struct Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Value FromFloat(double d) => new(FloatTag, BitConverter.DoubleToInt64Bits(d));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Value FromBool(bool b) => b ? True : False;
+    public static Value FromBool(bool b) => new(BoolTag, b ? 1 : 0);
     public static Value FromString(string s) => new(new VeldString(s), 0);
     /// <summary>Wrap a heap object (VeldString, VeldArray, VeldTuple, VeldMap, VeldRange, StructInstance,
     /// EnumInstance, FunctionObject).</summary>
@@ -75,15 +78,27 @@ public readonly struct Value
     /// <summary>The struct instance, or null for any other value (as <see cref="AsArray"/>: one class test).</summary>
     public StructInstance? AsStruct { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _obj as StructInstance; }
 
-    public ValueKind Kind => _obj is null ? ValueKind.Int : _obj is Tag t ? t.Kind : ((HeapObject)_obj).Kind;
+    public ValueKind Kind
+    {
+        get
+        {
+            var obj = _obj;
+            if (obj is null) return ValueKind.Int;
+            // A tag is a string (a sealed class: one type test); anything else is a heap object.
+            if (obj is string) return IsFloat ? ValueKind.Float : IsBool ? ValueKind.Bool : IsUnit ? ValueKind.Unit : ValueKind.Uninitialized;
+            return Unsafe.As<HeapObject>(obj).Kind;
+        }
+    }
 
     /// <summary><c>array[index] = value</c> for the dispatch loops' hot stores. An int is stored as a fresh
-    /// int, whose constant null reference the JIT writes without a GC write barrier (a plain store of a
-    /// <c>Value</c> whose kind the JIT cannot see is a barrier call); every other kind is a plain store.</summary>
+    /// int and a float as a fresh float, whose constant references (null, the frozen float tag) the JIT writes
+    /// without a GC write barrier (a plain store of a <c>Value</c> whose kind the JIT cannot see is a barrier
+    /// call); every other kind is a plain store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Value[] array, int index, in Value value)
     {
         if (value.IsInt) array[index] = FromInt(value._bits);
+        else if (value.IsFloat) array[index] = new(FloatTag, value._bits);
         else array[index] = value;
     }
 

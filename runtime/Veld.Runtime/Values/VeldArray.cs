@@ -65,6 +65,19 @@ public sealed class VeldArray : HeapObject
         return Value.FromFloat(BitConverter.Int64BitsToDouble(_payloads[index]));
     }
 
+    /// <summary><c>into[slot] = Get(index)</c>, the index below <see cref="Count"/>: an int, bool or float storage stores
+    /// a fresh value of its kind, whose reference (null, a frozen tag) the JIT writes without a GC write barrier, where
+    /// a store of <see cref="Get"/>'s result (a merge of the kinds) is a barrier call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void LoadInto(int index, Value[] into, int slot)
+    {
+        var storage = _storage;
+        if (storage == ArrayStorage.Ints) into[slot] = Value.FromInt(_payloads[index]);
+        else if (storage == ArrayStorage.Values) into[slot] = _values[index];
+        else if (storage == ArrayStorage.Bools) into[slot] = Value.FromBool(_payloads[index] != 0);
+        else into[slot] = Value.FromFloat(BitConverter.Int64BitsToDouble(_payloads[index]));
+    }
+
     /// <summary>Element <paramref name="index"/> := <paramref name="value"/>, the index below <see cref="Count"/>:
     /// one test of the storage and one of the value's kind when they agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
