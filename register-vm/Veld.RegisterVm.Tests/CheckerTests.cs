@@ -21,8 +21,9 @@ public class CheckerTests
     /// <summary>The program with function f's code (and optionally its frame size) replaced.</summary>
     private static RegisterProgram WithF(Func<uint[], uint[]> edit, int? maxStack = null) => WithCode(Source, "f", edit, maxStack);
 
-    /// <summary><paramref name="source"/> compiled, with top-level function <paramref name="name"/>'s code replaced.</summary>
-    internal static RegisterProgram WithCode(string source, string name, Func<uint[], uint[]> edit, int? maxStack = null)
+    /// <summary><paramref name="source"/> compiled, with top-level function <paramref name="name"/>'s code replaced
+    /// (each word on the function's line, unless <paramref name="lines"/> gives them).</summary>
+    internal static RegisterProgram WithCode(string source, string name, Func<uint[], uint[]> edit, int? maxStack = null, int[]? lines = null)
     {
         var program = CompileRegister(source);
         var protos = program.Script.Protos.Select(p =>
@@ -32,7 +33,7 @@ public class CheckerTests
             return new FunctionProto
             {
                 Name = p.Name, Line = p.Line, ParamCount = p.ParamCount, HasSelf = p.HasSelf,
-                MaxStack = maxStack ?? p.MaxStack, Code = code, Lines = [.. Enumerable.Repeat(p.Line, code.Length)],
+                MaxStack = maxStack ?? p.MaxStack, Code = code, Lines = lines ?? [.. Enumerable.Repeat(p.Line, code.Length)],
                 Constants = p.Constants, Protos = p.Protos, Upvalues = p.Upvalues, Captures = p.Captures, Locals = p.Locals,
             };
         }).ToArray();

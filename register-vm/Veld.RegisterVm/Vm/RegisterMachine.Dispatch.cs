@@ -22,6 +22,11 @@ internal sealed partial class RegisterMachine
         // read with its instruction) moves bias the other way.
         int pc = 0;
         long bias = 0;
+        // pc as the catch and the finally see it: one past the instruction running (or past the EXTRAARG or JMP
+        // word it read before it can raise). Written, never read, by the loop: pc itself is then not live into
+        // the handlers, so the JIT keeps it in a register (an EH-live local with more than one definition, or
+        // one whose address is taken, lives in the stack frame).
+        int raisingPc = 0;
 
         // The running frame, cached in locals, (re)loaded at Reload after every frame change: a call, a
         // return, a caught error. (Plain locals, not captured by a helper, so the JIT keeps them in registers.)
@@ -49,6 +54,7 @@ internal sealed partial class RegisterMachine
                 bias += pc;
                 pc = _frames[frameIndex].Pc;
                 bias -= pc;
+                raisingPc = pc;
                 stack = _stack;
                 caches = _caches[proto.Id];
                 try
@@ -67,6 +73,7 @@ internal sealed partial class RegisterMachine
                     while (true)
                     {
                         uint i = Unsafe.Add(ref code, pc++);
+                        raisingPc = pc;
                         switch (Op(i))
                         {
                             // ---- loads and moves ----------------------------------------------------------
@@ -172,7 +179,11 @@ internal sealed partial class RegisterMachine
                             case OpCode.Jmp:
                             {
                                 int offset = SJOf(i);
-                                if (offset < 0) _context.Tick(); // a loop's end: before the jump, so running out is reported here
+                                if (offset < 0)
+                                {
+                                    raisingPc = pc; // after a test, the JMP word read with it: running out is reported there
+                                    _context.Tick(); // a loop's end: before the jump, so running out is reported here
+                                }
                                 pc += offset;
                                 bias -= offset;
                                 if (offset < 0 && TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
@@ -183,7 +194,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.Call:
                             {
                                 int a = @base + A(i);
-                                _frames[frameIndex].Pc = pc;
+                                SaveTopPc(pc);
                                 if (CallValue(stack[a], a + 1, B(i), @base + C(i))) goto Reload;
                                 else stack = _stack;
                                 break;
@@ -191,7 +202,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.CallK:
                             {
                                 int a = @base + A(i);
-                                _frames[frameIndex].Pc = pc;
+                                SaveTopPc(pc);
                                 var result = CallBuiltin(k[C(i)], a, B(i));
                                 stack = _stack;
                                 if (K(i)) stack[a] = result;
@@ -201,7 +212,7 @@ internal sealed partial class RegisterMachine
                             {
                                 int a = @base + A(i);
                                 var callee = Global(C(i));
-                                _frames[frameIndex].Pc = pc;
+                                SaveTopPc(pc);
                                 if (CallValue(callee, a, B(i), a)) goto Reload;
                                 else stack = _stack;
                                 break;
@@ -215,7 +226,7 @@ internal sealed partial class RegisterMachine
                             case OpCode.CallR:
                             {
                                 int a = @base + A(i);
-                                _frames[frameIndex].Pc = pc;
+                                SaveTopPc(pc);
                                 if (CallValue(stack[@base + C(i)], a, B(i), a)) goto Reload;
                                 stack = _stack;
                                 break;
@@ -235,8 +246,9 @@ internal sealed partial class RegisterMachine
                             case OpCode.MethodCall:
                             case OpCode.TailMethod:
                             {
-                                int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
-                                _frames[frameIndex].Pc = pc;
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                SaveTopPc(pc);
                                 ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
                                 var target = stack[@base + B(i)];
                                 if (Op(i) == OpCode.MethodCall && CachedMethod(target, ref cache) is { } method)
@@ -320,11 +332,19 @@ internal sealed partial class RegisterMachine
                                 stack[@base + A(i)] = Operators.MakeRange(stack[@base + B(i)], stack[@base + C(i)], K(i));
                                 break;
                             case OpCode.NewStruct:
-                                stack[@base + A(i)] = NewStruct(ConstantOperand(ref code, ref pc, ref bias, C(i)), @base + B(i));
+                            {
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                stack[@base + A(i)] = NewStruct(n, @base + B(i));
                                 break;
+                            }
                             case OpCode.NewEnum:
-                                stack[@base + A(i)] = NewVariant(ConstantOperand(ref code, ref pc, ref bias, C(i)), @base + B(i));
+                            {
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                stack[@base + A(i)] = NewVariant(n, @base + B(i));
                                 break;
+                            }
                             case OpCode.GetIndex:
                                 if (!FastIndexing.TryLoadIndex(stack[@base + B(i)], stack[@base + C(i)], stack, @base + A(i)))
                                     stack[@base + A(i)] = Operators.GetIndexSlow(stack[@base + B(i)], stack[@base + C(i)]);
@@ -334,7 +354,8 @@ internal sealed partial class RegisterMachine
                                 break;
                             case OpCode.GetField:
                             {
-                                int n = ConstantOperand(ref code, ref pc, ref bias, C(i));
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
                                 ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
                                 if (CachedStruct(stack[@base + B(i)], cache) is { } s) Value.Store(stack, @base + A(i), s.Fields[cache.Field]);
                                 else stack[@base + A(i)] = GetField(stack[@base + B(i)], k[n].As<VeldString>().Text, ref cache);
@@ -343,15 +364,20 @@ internal sealed partial class RegisterMachine
                             case OpCode.SetField:
                             {
                                 var value = K(i) ? k[C(i)] : stack[@base + C(i)];
-                                int n = ConstantOperand(ref code, ref pc, ref bias, B(i));
+                                int n = ConstantOperand(ref code, pc, B(i));
+                                if (B(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
                                 ref var cache = ref (caches ??= CachesOf(closure.Proto))[n];
                                 if (CachedStruct(stack[@base + A(i)], cache) is { } s) Value.Store(s.Fields, cache.Field, value);
                                 else SetField(stack[@base + A(i)], k[n].As<VeldString>().Text, value, ref cache);
                                 break;
                             }
                             case OpCode.GetTuple:
-                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], ConstantOperand(ref code, ref pc, ref bias, C(i)));
+                            {
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                stack[@base + A(i)] = TupleItem(stack[@base + B(i)], n);
                                 break;
+                            }
 
                             // ---- patterns: "if the value matches, skip the JMP to the next arm" -----------------
                             case OpCode.TestTuple:
@@ -390,15 +416,24 @@ internal sealed partial class RegisterMachine
 
                             // ---- strings and casts --------------------------------------------------------------
                             case OpCode.Format:
-                                stack[@base + A(i)] = Format(k[ConstantOperand(ref code, ref pc, ref bias, C(i))], @base + B(i));
+                            {
+                                int n = ConstantOperand(ref code, pc, C(i));
+                                if (C(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                stack[@base + A(i)] = Format(k[n], @base + B(i));
                                 break;
+                            }
                             case OpCode.Print:
-                                Print(k[ConstantOperand(ref code, ref pc, ref bias, B(i))], @base + A(i), K(i));
+                            {
+                                int n = ConstantOperand(ref code, pc, B(i));
+                                if (B(i) == MaxShortConst) { pc++; bias--; raisingPc = pc; }
+                                Print(k[n], @base + A(i), K(i));
                                 break;
+                            }
                             case OpCode.Cast:
                             {
                                 var target = k[AxOf(Unsafe.Add(ref code, pc++))];
                                 bias--; // before the cast, which may raise: the EXTRAARG word is not an instruction
+                                raisingPc = pc;
                                 stack[@base + A(i)] = Cast(stack[@base + B(i)], C(i), target);
                                 break;
                             }
@@ -423,6 +458,7 @@ internal sealed partial class RegisterMachine
                 }
             Raised:
                 // pc is one past the instruction that raised (or its EXTRAARG, which carries the same position).
+                pc = raisingPc;
                 if (frameIndex == _frameCount - 1) StampError(raised, frameIndex, Math.Max(0, pc - 1));
                 if (!Catch(raised, handlerFloor))
                 {
@@ -433,19 +469,21 @@ internal sealed partial class RegisterMachine
         }
         finally
         {
-            _context.Instructions = (_context.Instructions ?? 0) + pc + bias;
+            _context.Instructions = (_context.Instructions ?? 0) + raisingPc + bias;
         }
     }
 
-    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG word after the instruction (read with it,
-    /// so taken out of the count of instructions executed: see bias in <see cref="Run"/>).</summary>
+    /// <summary>Save the running frame's pc before a call (the running frame is the top one: frameIndex, not read
+    /// here so that the loop keeps no register for its address).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ConstantOperand(ref uint code, ref int pc, ref long bias, int field)
-    {
-        if (field != MaxShortConst) return field;
-        bias--;
-        return AxOf(Unsafe.Add(ref code, pc++));
-    }
+    private void SaveTopPc(int pc) => _frames[_frameCount - 1].Pc = pc;
+
+    /// <summary>An 8-bit constant operand, or the index in the EXTRAARG word at <paramref name="pc"/> (one past the
+    /// instruction). The case that reads an EXTRAARG word steps over it: pc, bias and raisingPc (see <see cref="Run"/>)
+    /// are locals of the loop, passed by value so that none of them has its address taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ConstantOperand(ref uint code, int pc, int field) =>
+        field != MaxShortConst ? field : AxOf(Unsafe.Add(ref code, pc));
 
     /// <summary>Global <paramref name="index"/>; reading one whose declaration has not run is runtime error Value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
