@@ -485,7 +485,8 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _deoptWeb);
         _il.Emit(OpCodes.Ldstr, reason);
         _il.Emit(OpCodes.Stloc, _deoptReason);
-        _il.Emit(OpCodes.Br, DeoptimizationTail(webs));
+        // Leave, not br: a site may have values on the evaluation stack, which a branch to a shared label may not carry.
+        _il.Emit(OpCodes.Leave, DeoptimizationTail(webs));
     }
 
     /// <summary>Per list of webs written back: the code that writes them, tells the JIT and leaves at <c>_deoptPc</c>.</summary>
