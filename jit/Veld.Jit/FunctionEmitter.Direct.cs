@@ -304,8 +304,13 @@ internal sealed partial class FunctionEmitter
         }
         _il.Emit(OpCodes.Call, target.Method);
         _il.Emit(OpCodes.Stloc, target.ReturnKind == RegisterKind.Boxed ? _value : DirectResult(target.ReturnKind));
-        VmCall(nameof(RegisterMachine.TakeDirectBail), () => { });
+        // The bail flag is read on every return but cleared only on a bail (a store per call less than clearing it always).
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, VmMembers.DirectBailed);
         _il.Emit(OpCodes.Brfalse, returned);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Int(0);
+        _il.Emit(OpCodes.Stfld, VmMembers.DirectBailed);
     }
 
     /// <summary>Jumps to <paramref name="general"/> unless each argument <paramref name="target"/> takes typed (from

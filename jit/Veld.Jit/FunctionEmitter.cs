@@ -32,6 +32,8 @@ internal sealed partial class FunctionEmitter
     private readonly Label?[] _labels;
     private readonly bool[] _isEntry;
     private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
+    /// <summary>A deoptimisation's pc, failed web and reason, for the shared code that performs it.</summary>
+    private readonly LocalBuilder _deoptPc, _deoptWeb, _deoptReason;
     private readonly Label _leave;
     private readonly TypePlan _plan;
     /// <summary>The local of each web (live range) kept unboxed (null: it lives in the stack), and its kind.</summary>
@@ -61,6 +63,9 @@ internal sealed partial class FunctionEmitter
         _exit = il.Local(typeof(int));
         _value = il.Local(typeof(Value));
         _error = il.Local(typeof(VeldRuntimeException));
+        _deoptPc = il.Local(typeof(int));
+        _deoptWeb = il.Local(typeof(int));
+        _deoptReason = il.Local(typeof(string));
         _leave = il.NewLabel("exit");
         _kinds = plan.Kinds;
         _local = new LocalBuilder?[plan.Kinds.Length];
@@ -80,6 +85,9 @@ internal sealed partial class FunctionEmitter
     /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
     public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing, DirectLinks links)
     {
+        // No zeroing of the locals on entry (a direct entry is entered once per call: fib zeroed 144 bytes of its frame
+        // per call). Every local is written before it is read on each path; .NET still zeroes the ones the GC scans.
+        method.InitLocals = false;
         var il = new IlWriter(method.GetILGenerator(), listing);
         var emitter = new FunctionEmitter(proto, il, plan, stress, links);
         emitter.EmitFunction();
@@ -212,9 +220,12 @@ internal sealed partial class FunctionEmitter
     /// <summary>With the base and closure known: the constants, the caches, the register pointer.</summary>
     private void EmitFrameLocals()
     {
-        Proto();
-        _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
-        _il.Emit(OpCodes.Stloc, _constants);
+        if (_proto.Constants.Length > 0) // fib has none: a direct entry is entered per call
+        {
+            Proto();
+            _il.Emit(OpCodes.Call, VmMembers.ProtoConstants);
+            _il.Emit(OpCodes.Stloc, _constants);
+        }
         if (UsesCaches())
         {
             _il.Emit(OpCodes.Ldarg_0);
@@ -384,7 +395,10 @@ internal sealed partial class FunctionEmitter
 
     /// <summary>The typed registers live at any of <paramref name="pcs"/> back to the stack (boxed), where the
     /// interpreter and the VM's helpers read registers; dead ones are never read again.</summary>
-    private void FlushLive(int except, params int[] pcs)
+    private void FlushLive(int except, params int[] pcs) => FlushAll(LiveWebs(except, pcs));
+
+    /// <summary>The typed webs live at any of <paramref name="pcs"/>, but for register <paramref name="except"/>.</summary>
+    private List<int> LiveWebs(int except, params int[] pcs)
     {
         var webs = new List<int>();
         for (int r = 0; r < _proto.MaxStack; r++)
@@ -398,7 +412,7 @@ internal sealed partial class FunctionEmitter
                     break;
                 }
         }
-        FlushAll(webs);
+        return webs;
     }
 
     /// <summary>Typed webs back to their stack slots, every one boxed before the first is stored. Storing a value into
@@ -458,18 +472,45 @@ internal sealed partial class FunctionEmitter
     private static string Article(RegisterKind kind) => kind == RegisterKind.Int ? "an int" : "a " + KindName(kind);
 
     /// <summary>Leave for the interpreter at <paramref name="pc"/>: the typed registers go back to the stack first (unless
-    /// nothing ran yet), and the JIT hears which web's assumption failed (-1: none), to recompile without it.</summary>
+    /// nothing ran yet), and the JIT hears which web's assumption failed (-1: none), to recompile without it.
+    /// The flush, the report and the exit are shared by every deoptimisation that writes back the same webs: the site
+    /// sets the pc, web and reason and jumps there (one copy of each flush per function, not one per guard, cuts the IL
+    /// .NET compiles on every run: mandelbrot's compilation was a third of a warm run).</summary>
     private void Deoptimize(int pc, int web, string reason, bool flush, int except = -1)
     {
-        if (flush) FlushLive(except, pc);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
-        Proto();
+        var webs = flush ? LiveWebs(except, pc) : [];
         _il.Int(pc);
+        _il.Emit(OpCodes.Stloc, _deoptPc);
         _il.Int(web);
+        _il.Emit(OpCodes.Stloc, _deoptWeb);
         _il.Emit(OpCodes.Ldstr, reason);
-        _il.Emit(OpCodes.Callvirt, VmMembers.Deoptimized);
-        Exit(() => _il.Int(pc));
+        _il.Emit(OpCodes.Stloc, _deoptReason);
+        // Leave, not br: a site may have values on the evaluation stack, which a branch to a shared label may not carry.
+        _il.Emit(OpCodes.Leave, DeoptimizationTail(webs));
+    }
+
+    /// <summary>Per list of webs written back: the code that writes them, tells the JIT and leaves at <c>_deoptPc</c>.</summary>
+    private readonly Dictionary<string, Label> _deoptimizationTails = [];
+
+    private Label DeoptimizationTail(List<int> webs)
+    {
+        string key = string.Join(',', webs);
+        if (_deoptimizationTails.TryGetValue(key, out var tail)) return tail;
+        tail = _deoptimizationTails[key] = _il.NewLabel("deoptimize");
+        _stubs.Add(() =>
+        {
+            _il.Mark(tail);
+            FlushAll(webs);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+            Proto();
+            _il.Emit(OpCodes.Ldloc, _deoptPc);
+            _il.Emit(OpCodes.Ldloc, _deoptWeb);
+            _il.Emit(OpCodes.Ldloc, _deoptReason);
+            _il.Emit(OpCodes.Callvirt, VmMembers.Deoptimized);
+            Exit(() => _il.Emit(OpCodes.Ldloc, _deoptPc));
+        });
+        return tail;
     }
 
     /// <summary>--jit-stress: a guard that fails at pseudo-random points, so every deoptimisation path runs.</summary>

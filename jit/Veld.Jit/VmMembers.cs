@@ -50,6 +50,8 @@ internal static class VmMembers
     public static readonly MethodInfo IsBool = Getter(typeof(Value), nameof(Value.IsBool));
     public static readonly MethodInfo AsBool = Getter(typeof(Value), nameof(Value.AsBool));
     public static readonly FieldInfo CompiledResult = Field(typeof(RegisterMachine), nameof(RegisterMachine.CompiledResult));
+    /// <summary>Set by a direct entry that bailed; its compiled caller clears it and leaves in turn.</summary>
+    public static readonly FieldInfo DirectBailed = Field(typeof(RegisterMachine), nameof(RegisterMachine.DirectBailed));
     public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));

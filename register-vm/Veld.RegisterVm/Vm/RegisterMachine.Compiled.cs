@@ -234,15 +234,6 @@ internal sealed partial class RegisterMachine
         return error;
     }
 
-    /// <summary>Whether the direct entry just called bailed (and clears the flag: the caller leaves, and bails in turn
-    /// if it is a direct entry itself).</summary>
-    internal bool TakeDirectBail()
-    {
-        bool bailed = DirectBailed;
-        DirectBailed = false;
-        return bailed;
-    }
-
     /// <summary>Whether <paramref name="frameIndex"/> is the top frame (an error raised by a callee still above it is not its own).</summary>
     internal bool IsTopFrame(int frameIndex) => frameIndex == _frameCount - 1;
 
