@@ -8,9 +8,12 @@ namespace Veld.Jit;
 /// <summary>
 /// One function from bytecode to a callable <see cref="CompiledFunction"/>, within the size budget. The
 /// budget sits below the limits past which .NET's JIT stops optimising a method (about 60,000 IL bytes,
-/// 2,000 basic blocks, 1,000 locals): a function that would be compiled badly stays interpreted. The method is
-/// compiled to machine code here too (<see cref="NativeCode"/>), so its first call costs nothing more and the
-/// thread that compiles (the VM's, or a background one) pays for all of it.
+/// 2,000 basic blocks, 1,000 locals): a function that would be compiled badly stays interpreted. With
+/// <c>nativeNow</c> (a background compilation) the method is compiled to machine code here too (<see cref="NativeCode"/>),
+/// so the background thread pays for all of it and its first call costs nothing more. On the VM's thread it is left to
+/// .NET to compile at its first call: a method that is never called (a function's frame entry when compiled code calls
+/// only its direct entry, a direct entry of a site that never runs) then costs its emission only, and .NET's
+/// compilation of the emitted IL is most of a compilation's cost (section 18 of docs/PERFORMANCE.md).
 /// </summary>
 internal static class Compilation
 {
@@ -21,7 +24,7 @@ internal static class Compilation
     private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
 
     /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget.</summary>
-    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, bool nativeNow, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
     {
         var clock = Stopwatch.StartNew();
         // Owned by the VM's module with visibility checks skipped: the IL calls the VM's internal helpers.
@@ -34,19 +37,19 @@ internal static class Compilation
         }
         var code = method.CreateDelegate<CompiledFunction>();
         double emitMs = clock.Elapsed.TotalMilliseconds;
-        stats.AddCompiled(proto, size.IlBytes, emitMs, NativeCode.Prepare(method), plan.Describe());
+        stats.AddCompiled(proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(method) : 0, plan.Describe());
         return code;
     }
 
     /// <summary>Emit <paramref name="links"/>' direct entry (see <see cref="DirectEntry"/>); false when over budget.</summary>
-    public static bool CompileDirect(TypePlan plan, bool stress, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
+    public static bool CompileDirect(TypePlan plan, bool stress, bool nativeNow, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
     {
         var clock = Stopwatch.StartNew();
         var entry = links.Self!;
         var size = FunctionEmitter.Emit(entry.Proto, plan, stress, entry.Method, listing, links);
         if (Refusal(size) is not null) return false;
         double emitMs = clock.Elapsed.TotalMilliseconds;
-        stats.AddDirectEntry(entry.Proto, size.IlBytes, emitMs, NativeCode.Prepare(entry.Method), plan.Describe());
+        stats.AddDirectEntry(entry.Proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(entry.Method) : 0, plan.Describe());
         return true;
     }
 

@@ -16,8 +16,9 @@ internal static class DirectLinking
     /// <summary>The compiled code of <paramref name="proto"/> (null: over budget) with its direct calls linked.
     /// <paramref name="calleeOf"/>: the function a global holds now (null: none, or not a Veld function);
     /// <paramref name="methodsOf"/>: the impl methods a call site constant's cache holds now, first type first;
-    /// <paramref name="entryOf"/>: a current direct entry of another function, made on demand (null: none).</summary>
-    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
+    /// <paramref name="entryOf"/>: a current direct entry of another function, made on demand (null: none);
+    /// <paramref name="nativeNow"/>: compile the methods to machine code now (a background thread), not at their first call.</summary>
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, bool nativeNow, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
         IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null)
     {
@@ -27,24 +28,25 @@ internal static class DirectLinking
         {
             var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, sites.LinkedFrameless));
             var directListing = listing is null ? null : new StringBuilder();
-            if (Compilation.CompileDirect(plan, stress, stats, sites.Links(entry, entry), directListing))
+            if (Compilation.CompileDirect(plan, stress, nativeNow, stats, sites.Links(entry, entry), directListing))
             {
                 self = entry;
                 listing?.AppendLine(entry.Frameless ? "  direct entry (calls from compiled code; no frame):" : "  direct entry (calls from compiled code):").Append(directListing).AppendLine("  frame entry:");
             }
         }
-        return Compilation.Compile(proto, plan, stress, stats, sites.Links(null, self), listing);
+        return Compilation.Compile(proto, plan, stress, nativeNow, stats, sites.Links(null, self), listing);
     }
 
     /// <summary>The direct entry of <paramref name="proto"/>, already compiled with <paramref name="plan"/>, when a caller
-    /// asks for it: calls to itself and to <paramref name="entryOf"/>'s entries linked. Null when over budget.</summary>
+    /// asks for it (on the VM's thread: compiled to machine code at its first call): calls to itself and to
+    /// <paramref name="entryOf"/>'s entries linked. Null when over budget.</summary>
     public static DirectEntry? CompileEntry(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
         IReadOnlySet<int> fixedGlobals)
     {
         var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
         var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, sites.LinkedFrameless));
-        return Compilation.CompileDirect(plan, stress, stats, sites.Links(entry, entry)) ? entry : null;
+        return Compilation.CompileDirect(plan, stress, nativeNow: false, stats, sites.Links(entry, entry)) ? entry : null;
     }
 
     /// <summary>What a function's call sites can link to: per CALLG, the other function's direct entry; per METHODCALL,

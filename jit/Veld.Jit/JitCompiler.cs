@@ -40,7 +40,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self);
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -68,7 +68,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         bool stress = stressSeed is not null;
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
-            var code = DirectLinking.Compile(proto, plan, generation, stress, jobStats, callees.GetValueOrDefault,
+            var code = DirectLinking.Compile(proto, plan, generation, stress, nativeNow: true, jobStats, callees.GetValueOrDefault,
                 site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self);
             return (code, self);
         });

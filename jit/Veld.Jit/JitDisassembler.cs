@@ -20,7 +20,7 @@ public static class JitDisassembler
         {
             var stats = new JitStatistics();
             var listing = new StringBuilder();
-            var compiled = DirectLinking.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), generation: 0, stress: false, stats,
+            var compiled = DirectLinking.Compile(proto, TypePlan.For(proto, program, new HashSet<int>()), generation: 0, stress: false, nativeNow: true, stats,
                 hoisted.GetValueOrDefault, _ => [], _ => null, DirectLinking.FixedGlobals(program), out _, listing);
             text.Append("function ").Append(proto.Name).Append(" (line ").Append(proto.Line).Append(", ")
                 .Append(proto.Code.Length).AppendLine(" instructions)");

@@ -31,9 +31,11 @@ public sealed class JitStatistics
     public long IlBytes => _compiled.Sum(c => (long)c.IlBytes) + _directEntries.Sum(c => (long)c.IlBytes);
     /// <summary>IL emission, functions and direct entries (on whichever thread compiled them).</summary>
     public double CompileMs => _compiled.Sum(c => c.CompileMs) + _directEntries.Sum(c => c.CompileMs);
-    /// <summary>.NET's compilation of the emitted methods to machine code (forced right after emission).</summary>
+    /// <summary>.NET's compilation of the emitted methods to machine code, where it is forced right after emission: on the
+    /// background thread only. On the VM's thread .NET compiles a method at its first call, inside the run's time, and
+    /// this is 0 (<see cref="Compilation"/>).</summary>
     public double NativeCompileMs => _compiled.Sum(c => c.NativeMs) + _directEntries.Sum(c => c.NativeMs);
-    /// <summary>Emission plus native compilation paid on the VM's thread (all of it when compiling in the foreground).</summary>
+    /// <summary>Emission paid on the VM's thread (.NET compiles what it emitted there at the method's first call, not counted).</summary>
     public double ForegroundCompileMs =>
         _compiled.Concat(_directEntries).Where(c => !c.Background).Sum(c => c.CompileMs + c.NativeMs);
     /// <summary>Compilations made on the background thread and installed (<see cref="Veld.Runtime.RunOptions.JitBackground"/>).</summary>
