@@ -147,8 +147,10 @@ public static class FastArithmetic
     // (null for an int, the frozen float tag for a float) the JIT writes without a GC write barrier; the Value-returning
     // forms merge the int, float and slow results into one value of a kind the JIT cannot see, and a store of that is
     // tested again (Value.Store) or is a barrier call. One inline with no result temporary also keeps the dispatch
-    // method under the JIT's limit on locals, past which it stops inlining. Both operands are read before the store
-    // (the slot may be one of them).
+    // method under the JIT's limit on locals, past which it stops inlining. That limit is also why these repeat the Try
+    // forms' int tests instead of sharing an `out long` helper with them: tried in session 11, the helper's temporaries
+    // put the dispatch method over it (calls to Closure.Proto and Nullable<long> came back into its listing). Both
+    // operands are read before the store (the slot may be one of them).
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddInto(Value[] registers, int slot, in Value a, in Value b)
