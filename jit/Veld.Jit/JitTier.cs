@@ -49,6 +49,7 @@ public sealed class JitExecutable : IExecutable
         bool background = options.JitBackground && options.JitThreshold > 0 && options.JitStress is null;
         var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats, background);
         RegisterMachine? machine = null;
+        var nativeBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         try
         {
             machine = new RegisterMachine(_program.Program, context, _program.ProtoCount, jit);
@@ -58,6 +59,7 @@ public sealed class JitExecutable : IExecutable
         finally
         {
             stats.DirectMethodCalls = machine?.DirectMethodCalls ?? 0;
+            stats.VmThreadNativeMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - nativeBefore).TotalMilliseconds;
             jit.Dispose(); // before the report: what was never installed is counted
             _report(stats);
         }
