@@ -26,7 +26,11 @@ internal static class VmMembers
     public static FieldInfo Field(Type type, string name) =>
         type.GetField(name, All) ?? throw new MissingFieldException(type.Name, name);
 
-    public static MethodInfo Vm(string name) => Method(typeof(RegisterMachine), name);
+    /// <summary>The VM's helper <paramref name="name"/>, or its <see cref="ColdCalls"/> wrapper (which .NET does not inline
+    /// into compiled code) where it has one.</summary>
+    public static MethodInfo Vm(string name) => ColdCall(name) ?? Method(typeof(RegisterMachine), name);
+
+    private static MethodInfo? ColdCall(string name) => typeof(ColdCalls).GetMethod(name, BindingFlags.Public | BindingFlags.Static);
 
     public static readonly MethodInfo FromInt = Method(typeof(Value), nameof(Value.FromInt));
     public static readonly MethodInfo FromFloat = Method(typeof(Value), nameof(Value.FromFloat));
@@ -35,7 +39,7 @@ internal static class VmMembers
     public static readonly FieldInfo False = Field(typeof(Value), nameof(Value.False));
     public static readonly FieldInfo Unit = Field(typeof(Value), nameof(Value.Unit));
     public static readonly MethodInfo TickClockDue = Method(typeof(ExecutionContext), nameof(ExecutionContext.TickClockDue));
-    public static readonly MethodInfo CheckClockNow = Method(typeof(ExecutionContext), nameof(ExecutionContext.CheckClockNow));
+    public static readonly MethodInfo CheckClockNow = Method(typeof(ColdCalls), nameof(ColdCalls.CheckClockNow));
     public static readonly MethodInfo Context = Getter(typeof(RegisterMachine), nameof(RegisterMachine.Context));
     public static readonly MethodInfo ClosureProto = Getter(typeof(Closure), nameof(Closure.Proto));
     public static readonly MethodInfo ClosureUpvalues = Getter(typeof(Closure), nameof(Closure.Upvalues));
