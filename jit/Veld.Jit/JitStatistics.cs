@@ -38,9 +38,10 @@ public sealed class JitStatistics
     /// read around it): there .NET compiles an emitted method at its first call (<see cref="Compilation"/>). In a process's
     /// first run it includes the VM's own methods compiled at their first use; from the second run on, the emitted code's.</summary>
     public double VmThreadNativeMs { get; internal set; }
-    /// <summary>Emission and .NET's compilation paid on the VM's thread.</summary>
+    /// <summary>Emission paid on the VM's thread (.NET's compilation there, at the methods' first calls, is in
+    /// <see cref="VmThreadNativeMs"/>, with whatever else .NET compiled on that thread).</summary>
     public double ForegroundCompileMs =>
-        _compiled.Concat(_directEntries).Where(c => !c.Background).Sum(c => c.CompileMs + c.NativeMs) + VmThreadNativeMs;
+        _compiled.Concat(_directEntries).Where(c => !c.Background).Sum(c => c.CompileMs + c.NativeMs);
     /// <summary>Compilations made on the background thread and installed (<see cref="Veld.Runtime.RunOptions.JitBackground"/>).</summary>
     public int BackgroundCompilations => _compiled.Count(c => c.Background);
     /// <summary>Background compilations finished or under way when the run ended, or made stale by a deoptimisation:
