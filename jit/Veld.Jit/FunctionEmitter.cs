@@ -259,7 +259,9 @@ internal sealed partial class FunctionEmitter
     /// <summary>
     /// Entering at <paramref name="pc"/>: the typed registers live there come from the stack, and must hold their
     /// kinds (a failed guard hands the frame to the interpreter at the same pc, before anything changed). The
-    /// others are written before they are read, and flushes write back only live registers.
+    /// others are written before they are read, and flushes write back only live registers. Each register is tested
+    /// and read in its stack slot (no copy to a local first), and a failed test goes to the failure of that register and
+    /// web, which every entry loading them shares (<see cref="EntryGuardFailed"/>).
     /// </summary>
     private Label EntryStub(int pc)
     {
@@ -273,15 +275,35 @@ internal sealed partial class FunctionEmitter
             if (_stress) StressGuard(pc, flush: false);
             foreach (int r in typed)
             {
-                RegisterAddress(r);
-                _il.Emit(OpCodes.Ldobj, typeof(Value));
-                _il.Emit(OpCodes.Stloc, _value);
                 int w = _plan.Webs.In(pc, r);
-                Unbox(w, () => Deoptimize(pc, w, $"entry: register not {Article(_kinds[w])} (r{r})", flush: false));
+                RegisterAddress(r);
+                _il.Emit(OpCodes.Call, IsKind(_kinds[w]));
+                _il.Emit(OpCodes.Brfalse, EntryGuardFailed(r, w));
+                RegisterAddress(r);
+                _il.Emit(OpCodes.Call, AsKind(_kinds[w]));
+                _il.Emit(OpCodes.Stloc, _local[w]!);
             }
             _il.Emit(OpCodes.Br, Target(pc));
         });
         return stub;
+    }
+
+    /// <summary>Per register and web loaded at an entry: the failure of its guard.</summary>
+    private readonly Dictionary<(int Register, int Web), Label> _entryGuardFailures = [];
+
+    /// <summary>An entry's failed guard deoptimises at the entry's pc with nothing to write back: the pc is the one the
+    /// entry switch dispatched on (argument 2, as only that switch reaches a stub), so one failure per register and
+    /// web serves every entry that loads them (mandelbrot's nine entries each had their own).</summary>
+    private Label EntryGuardFailed(int r, int w)
+    {
+        if (_entryGuardFailures.TryGetValue((r, w), out var failed)) return failed;
+        failed = _entryGuardFailures[(r, w)] = _il.NewLabel($"entry_failed_r{r}");
+        _stubs.Add(() =>
+        {
+            _il.Mark(failed);
+            DeoptimizeAt(() => _il.Emit(OpCodes.Ldarg_2), w, $"entry: register not {Article(_kinds[w])} (r{r})", []);
+        });
+        return failed;
     }
 
     /// <summary>The register pointer, again: anything that may run Veld code may have grown (moved) the stack.</summary>
@@ -476,10 +498,13 @@ internal sealed partial class FunctionEmitter
     /// The flush, the report and the exit are shared by every deoptimisation that writes back the same webs: the site
     /// sets the pc, web and reason and jumps there (one copy of each flush per function, not one per guard, cuts the IL
     /// .NET compiles on every run: mandelbrot's compilation was a third of a warm run).</summary>
-    private void Deoptimize(int pc, int web, string reason, bool flush, int except = -1)
+    private void Deoptimize(int pc, int web, string reason, bool flush, int except = -1) =>
+        DeoptimizeAt(() => _il.Int(pc), web, reason, flush ? LiveWebs(except, pc) : []);
+
+    /// <summary><see cref="Deoptimize"/> at the pc <paramref name="pc"/> pushes, writing back <paramref name="webs"/>.</summary>
+    private void DeoptimizeAt(Action pc, int web, string reason, List<int> webs)
     {
-        var webs = flush ? LiveWebs(except, pc) : [];
-        _il.Int(pc);
+        pc();
         _il.Emit(OpCodes.Stloc, _deoptPc);
         _il.Int(web);
         _il.Emit(OpCodes.Stloc, _deoptWeb);
