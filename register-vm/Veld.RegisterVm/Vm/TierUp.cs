@@ -41,7 +41,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     private readonly long[] _calls = new long[protoCount];
     private readonly long[] _iterations = new long[protoCount];
     /// <summary>Per proto: hot, but told to wait by <see cref="WaitsForCallees"/> or <see cref="WaitsForCaller"/> (it gathers
-    /// another threshold's heat first).</summary>
+    /// another threshold's heat first, and is asked again).</summary>
     private readonly bool[] _waiting = new bool[protoCount];
     /// <summary>Per proto: the hot callees waiting for it (<see cref="WaitsForCaller"/>), compiled just before it.</summary>
     private readonly List<FunctionProto>?[] _waitingForCaller = new List<FunctionProto>?[protoCount];
@@ -119,11 +119,14 @@ internal abstract class TierUp(int protoCount, int threshold)
             Wait(proto);
             return false;
         }
-        if (WaitsForCaller(proto) is { } caller)
+        if (WaitsForCaller(proto, out var caller))
         {
             // Compiled with the caller, just before it, if the caller compiles; asked again after another threshold's heat.
-            var waiters = _waitingForCaller[caller.Id] ??= [];
-            if (!waiters.Contains(proto)) waiters.Add(proto);
+            if (caller is not null)
+            {
+                var waiters = _waitingForCaller[caller.Id] ??= [];
+                if (!waiters.Contains(proto)) waiters.Add(proto);
+            }
             Wait(proto);
             return false;
         }
@@ -201,12 +204,16 @@ internal abstract class TierUp(int protoCount, int threshold)
     protected virtual bool WaitsForCallees(FunctionProto proto) => false;
 
     /// <summary>
-    /// Asked when <paramref name="proto"/> is hot enough to compile (and not held by its callees): the caller to wait for
-    /// when it is short and that caller stays interpreted for now, so its code would be entered from the interpreter at
-    /// every call, which costs more than a short body gains. It is compiled just before that caller, if the caller
-    /// compiles; null: compile it now.
+    /// Asked when <paramref name="proto"/> is hot enough to compile (and not held by its callees): true to wait instead,
+    /// when it is short and its code would be entered from the interpreter (or through a general call) at every call,
+    /// which costs more than a short body gains. <paramref name="caller"/>, when not null, is the interpreted caller it
+    /// waits for: it is compiled just before that caller, if the caller compiles, so the caller's code links to it.
     /// </summary>
-    protected virtual FunctionProto? WaitsForCaller(FunctionProto proto) => null;
+    protected virtual bool WaitsForCaller(FunctionProto proto, out FunctionProto? caller)
+    {
+        caller = null;
+        return false;
+    }
 
     /// <summary>The background compilation of <paramref name="proto"/> is installed now if it has finished.</summary>
     private bool Install(FunctionProto proto)
