@@ -58,6 +58,7 @@ public sealed class JitExecutable : IExecutable
         finally
         {
             stats.DirectMethodCalls = machine?.DirectMethodCalls ?? 0;
+            stats.HeatReports = jit.Reports;
             jit.Dispose(); // before the report: what was never installed is counted
             _report(stats);
         }
