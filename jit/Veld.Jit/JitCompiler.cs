@@ -206,6 +206,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (assumption < 0) return;
         if (!_untyped.TryGetValue(proto.Id, out var set)) _untyped[proto.Id] = set = [];
         set.Add(assumption); // the web: its ids depend on the code alone, so they name the same range next time
+        if (_plans.TryGetValue(proto.Id, out var failed) && failed.Generation == Generation[proto.Id])
+            set.UnionWith(WidenedAssumptions.UnobservedGuesses(proto, failed.Plan, TypePlan.For(proto, program, set)));
         if (_pending[proto.Id] is not null)
         {
             // Older code (a direct entry still running) failed while a newer compilation is on its way: that one
