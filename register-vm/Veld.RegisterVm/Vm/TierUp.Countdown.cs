@@ -28,7 +28,8 @@ internal abstract partial class TierUp
     /// (recursion shows at its second call: fib, towers, permute) before any call of it is credited at weight 1.</summary>
     public const int ReportedCallsFirst = 16;
 
-    /// <summary>The most reports of one kind a window skips (a refused function's heat is far below the sampling quarter).</summary>
+    /// <summary>The most reports of one kind a window skips. (A refused function gets none: its heat, long.MinValue, makes
+    /// the distance below overflow to a negative one. Left so for now: refusals are rare.)</summary>
     private const int MostSkipped = 1 << 20;
 
     /// <summary>Reports the dispatch loop made (frame starts and back-edges of interpreted functions, and entries of
