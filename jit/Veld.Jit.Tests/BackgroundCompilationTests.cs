@@ -15,7 +15,8 @@ public class BackgroundCompilationTests
 
     private const string Loop = """
         fn add(a, b)
-            a + b
+            let c = a * 3 % 1000 + b * 5 % 1000 - a % 7 + b % 11 - (a + b) % 13 + a * b % 17
+            c - a * 3 % 1000 - b * 5 % 1000 + a % 7 - b % 11 + (a + b) % 13 - a * b % 17 + a + b
         end
         fn work(n)
             var s = 0

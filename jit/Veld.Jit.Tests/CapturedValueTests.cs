@@ -10,8 +10,10 @@ public class CapturedValueTests
     // make_adder turns hot while the array fills (a call counts 1/100 of a loop iteration), so the first closures come
     // from the interpreter and the later ones from compiled code; they are then called newest first, so the lambda,
     // interpreted until it turns hot, reads the compiled code's closures first and, compiled, the interpreter's last.
+    // The lambda's body is longer than CallOnlyFunctions.SmallBodyWords: called from compiled code through a register, a
+    // smaller one would stay interpreted.
     private const string Adders = """
-        fn make_adder(k) => x => x + k * 1000
+        fn make_adder(k) => x => (x + k * 1000) * 3 % 1000003 + k * 7 - x % 5 + k % 11 * 2 - (x + k) % 13 + x * k % 17 - k % 3
         let adders = []
         for i in 0..200 do adders.push(make_adder(i)) end
         var total = 0

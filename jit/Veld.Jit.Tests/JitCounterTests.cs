@@ -61,7 +61,8 @@ public class JitCounterTests
     {
         // 2W calls of inc: at threshold 2 that is what a function without loops needs; at 3 it would need 3W. Made by
         // straight-line code: from a loop, inc would compile with the loop it holds back (InterpretedCallees.HotCallTree).
-        string source = "fn inc(x)\n    x + 1\nend\nvar s = 0\n"
+        // Longer than CallOnlyFunctions.SmallBodyWords: a smaller inc would wait for its interpreted caller.
+        string source = "fn inc(x)\n    let y = x * 3 % 1000 + x % 7 - x % 11 + x % 13 - x % 17\n    y - x * 3 % 1000 - x % 7 + x % 11 - x % 13 + x % 17 + x + 1\nend\nvar s = 0\n"
             + string.Concat(Enumerable.Repeat("s = inc(s)\n", 2 * RegisterVm.TierUp.CallsPerIteration)) + "s\n";
         Assert.Contains("inc", JitRuns.Run(source, new RunOptions { JitThreshold = 2 }).Stats.Compiled.Select(f => f.Name));
         Assert.DoesNotContain("inc", JitRuns.Run(source, new RunOptions { JitThreshold = 3 }).Stats.Compiled.Select(f => f.Name));

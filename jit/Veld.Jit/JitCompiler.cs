@@ -145,11 +145,30 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         return false;
     }
 
-    /// <summary>The cost model's other question: a short function whose caller stays interpreted waits for that caller.</summary>
-    protected override FunctionProto? WaitsForCaller(FunctionProto proto) =>
-        Threshold > 0 && Machine?.CallerOfTop() is { } caller
-        && InterpretedCallers.Holding(proto, caller, this, c => InterpretedCallees.Holding(c, this, CalleeOf, FirstMethodOf(c), except: proto))
-            ? caller : null;
+    /// <summary>The cost model's other questions: a small function without loops compiles only with a caller that links to
+    /// it (<see cref="CallOnlyFunctions"/>); another short function whose caller stays interpreted, held back by other
+    /// callees, waits for that caller (<see cref="InterpretedCallers"/>).</summary>
+    protected override bool WaitsForCaller(FunctionProto proto, out FunctionProto? caller)
+    {
+        caller = null;
+        if (Threshold == 0) return false;
+        var below = Machine?.CallerOfTop();
+        if (CallOnlyFunctions.CompileOnlyWithCaller(proto, this, CallsItself(proto)))
+        {
+            caller = CallOnlyFunctions.CallerToWaitFor(proto, below, this);
+            return true;
+        }
+        if (below is null
+            || !InterpretedCallers.Holding(proto, below, this, c => InterpretedCallees.Holding(c, this, CalleeOf, FirstMethodOf(c), except: proto)))
+            return false;
+        caller = below;
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="proto"/> calls itself through a global or a method site (its cache holds it).</summary>
+    private bool CallsItself(FunctionProto proto) =>
+        DirectLinking.GlobalCalls(proto, CalleeOf).Any(c => c.Callee == proto)
+        || DirectLinking.MethodCalls(proto, MethodsOf(proto)).Any(c => c.Callee == proto);
 
     /// <summary>The impl method each METHODCALL site constant of <paramref name="proto"/> found first (a polymorphic site's
     /// other methods are usually called as often, and compiled as early).</summary>
@@ -187,6 +206,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (assumption < 0) return;
         if (!_untyped.TryGetValue(proto.Id, out var set)) _untyped[proto.Id] = set = [];
         set.Add(assumption); // the web: its ids depend on the code alone, so they name the same range next time
+        if (_plans.TryGetValue(proto.Id, out var failed) && failed.Generation == Generation[proto.Id])
+            set.UnionWith(WidenedAssumptions.UnobservedGuesses(proto, failed.Plan, TypePlan.For(proto, program, set)));
         if (_pending[proto.Id] is not null)
         {
             // Older code (a direct entry still running) failed while a newer compilation is on its way: that one

@@ -27,6 +27,9 @@ public sealed class JitStatistics
     public int FunctionsCompiled => _compiled.Count;
     /// <summary>Method calls compiled code made through a method's direct entry (the linked sites' guard held).</summary>
     public long DirectMethodCalls { get; internal set; }
+    /// <summary>Heat reports the VM's dispatch loop made to the JIT (frame starts and loop back-edges it did not let pass:
+    /// <c>TierUp.CallCountdown</c>); deterministic as the other counters.</summary>
+    public long HeatReports { get; internal set; }
     /// <summary>IL of every method emitted: functions and their direct entries.</summary>
     public long IlBytes => _compiled.Sum(c => (long)c.IlBytes) + _directEntries.Sum(c => (long)c.IlBytes);
     /// <summary>IL emission, functions and direct entries (on whichever thread compiled them).</summary>

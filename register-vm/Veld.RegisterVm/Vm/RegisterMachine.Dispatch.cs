@@ -60,8 +60,9 @@ internal sealed partial class RegisterMachine
                 try
                 {
                     // JIT tier: a frame of a compiled function runs as compiled code (a frame starting counts
-                    // towards its compilation) until it changes frames or hands a pc back to the interpreter.
-                    if (TTier.TiersUp && (pc == 0 ? _tierUp!.Heat(proto) : _tierUp!.Code[proto.Id] is not null))
+                    // towards its compilation) until it changes frames or hands a pc back to the interpreter. Frame
+                    // starts and back-edges are reported only when the proto's countdown runs out (TierUp.Countdown).
+                    if (TTier.TiersUp && (pc == 0 ? --_tierUp!.CallCountdown[proto.Id] < 0 && _tierUp.Heat(proto) : _tierUp!.Code[proto.Id] is not null))
                     {
                         int exit = _tierUp!.Code[proto.Id]!(this, frameIndex, pc, entryFrame, handlerFloor);
                         if (exit == CompiledExit.Reload) goto Reload;
@@ -186,7 +187,7 @@ internal sealed partial class RegisterMachine
                                 }
                                 pc += offset;
                                 bias -= offset;
-                                if (offset < 0 && TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                if (offset < 0 && TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -292,7 +293,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
@@ -305,7 +306,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (TTier.TiersUp && _tierUp!.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
                                 }
                                 break;
 

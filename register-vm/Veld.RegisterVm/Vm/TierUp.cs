@@ -27,7 +27,7 @@ internal static class CompiledExit
 /// interpreting, and the code is installed at one of the function's later heat reports, which the VM makes only
 /// at a call or a loop back-edge, on its own thread: a safe point where it enters compiled code anyway.
 /// </summary>
-internal abstract class TierUp(int protoCount, int threshold)
+internal abstract partial class TierUp(int protoCount, int threshold)
 {
     /// <summary>Compiled code per proto (by <see cref="FunctionProto.Id"/>); null: interpreted.</summary>
     public readonly CompiledFunction?[] Code = new CompiledFunction?[protoCount];
@@ -41,7 +41,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     private readonly long[] _calls = new long[protoCount];
     private readonly long[] _iterations = new long[protoCount];
     /// <summary>Per proto: hot, but told to wait by <see cref="WaitsForCallees"/> or <see cref="WaitsForCaller"/> (it gathers
-    /// another threshold's heat first).</summary>
+    /// another threshold's heat first, and is asked again).</summary>
     private readonly bool[] _waiting = new bool[protoCount];
     /// <summary>Per proto: the hot callees waiting for it (<see cref="WaitsForCaller"/>), compiled just before it.</summary>
     private readonly List<FunctionProto>?[] _waitingForCaller = new List<FunctionProto>?[protoCount];
@@ -61,9 +61,14 @@ internal abstract class TierUp(int protoCount, int threshold)
     public RegisterMachine? Machine { get; set; }
 
     /// <summary>A frame of <paramref name="proto"/> starts: true when it has compiled code to enter. Samples the parameters
-    /// (the other registers still hold whatever the stack held).</summary>
-    public bool Heat(FunctionProto proto) =>
-        Code[proto.Id] is not null || Heat(proto, proto.ParamCount, CallWeight(proto), _calls);
+    /// (the other registers still hold whatever the stack held).
+    /// The dispatch loop reports a frame start only when <see cref="CallCountdown"/> runs out.</summary>
+    public bool Heat(FunctionProto proto)
+    {
+        Reports++;
+        Settle(proto.Id);
+        return Code[proto.Id] is not null || Heat(proto, proto.ParamCount, CallWeight(proto), _calls);
+    }
 
     /// <summary>
     /// What a call weighs: a call of a function by itself counts as a loop iteration, because recursion is how such a
@@ -75,8 +80,13 @@ internal abstract class TierUp(int protoCount, int threshold)
     private int CallWeight(FunctionProto proto) => Machine?.CallerOfTop() == proto ? CallsPerIteration : 1;
 
     /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
-    /// Samples every register.</summary>
-    public bool HeatLoop(FunctionProto proto) => Heat(proto, proto.MaxStack, CallsPerIteration, _iterations);
+    /// Samples every register. The dispatch loop reports a back-edge only when <see cref="LoopCountdown"/> runs out.</summary>
+    public bool HeatLoop(FunctionProto proto)
+    {
+        Reports++;
+        Settle(proto.Id);
+        return Heat(proto, proto.MaxStack, CallsPerIteration, _iterations);
+    }
 
     /// <summary>
     /// Fewer loop iterations than this per call, on average, make a function short: entered from the interpreter, its
@@ -86,7 +96,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     public const int ShortLoopIterations = 2;
 
     /// <summary>Whether <paramref name="proto"/>'s calls run few loop iterations each (none when it has no loop).</summary>
-    public bool IsShort(FunctionProto proto) => _iterations[proto.Id] < _calls[proto.Id] * ShortLoopIterations;
+    public bool IsShort(FunctionProto proto) => IterationsOf(proto) < CallsOf(proto) * ShortLoopIterations;
 
     /// <summary>
     /// What one loop iteration weighs against one call when deciding to compile. What compiled code wins is typed
@@ -106,29 +116,33 @@ internal abstract class TierUp(int protoCount, int threshold)
         if (Code[id] is not null) return true;
         if (_inFlight[id]) return Install(proto);
         events[id]++;
+        if (weight == CallsPerIteration && events == _calls) _callsItself[id] = true;
         long needed = (long)Threshold * CallsPerIteration;
         long heat = _heat[id] += weight;
         // Sampled in the last quarter of the count only (the compiling report included), and never for a refused
         // function (its heat is negative): each sample is a pass over the registers, and a function waiting for
         // CallsPerIteration times the threshold in calls would otherwise pay it on every call.
         if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
-        if (heat < needed) return false;
+        if (heat < needed) return Skip(id);
         if (WaitsForCallees(proto))
         {
             // Asked again after another threshold's heat: by then the callees it waits for may be compiled.
             Wait(proto);
-            return false;
+            return Skip(id);
         }
-        if (WaitsForCaller(proto) is { } caller)
+        if (WaitsForCaller(proto, out var caller))
         {
             // Compiled with the caller, just before it, if the caller compiles; asked again after another threshold's heat.
-            var waiters = _waitingForCaller[caller.Id] ??= [];
-            if (!waiters.Contains(proto)) waiters.Add(proto);
+            if (caller is not null)
+            {
+                var waiters = _waitingForCaller[caller.Id] ??= [];
+                if (!waiters.Contains(proto)) waiters.Add(proto);
+            }
             Wait(proto);
-            return false;
+            return Skip(id);
         }
         CompileWithWaitingCallees(proto);
-        return Code[id] is not null;
+        return Code[id] is not null || Skip(id);
     }
 
     /// <summary>
@@ -144,6 +158,7 @@ internal abstract class TierUp(int protoCount, int threshold)
 
     private void Wait(FunctionProto proto)
     {
+        Settle(proto.Id);
         _waiting[proto.Id] = true;
         _heat[proto.Id] = 0;
     }
@@ -171,6 +186,7 @@ internal abstract class TierUp(int protoCount, int threshold)
         for (int n = order.Count - 1; n >= 0; n--)
         {
             int id = order[n].Id;
+            Settle(id);
             _waiting[id] = false;
             // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
             _heat[id] = long.MinValue;
@@ -180,10 +196,10 @@ internal abstract class TierUp(int protoCount, int threshold)
     }
 
     /// <summary>Calls of interpreted <paramref name="proto"/> reported so far (a frame starting).</summary>
-    public long CallsOf(FunctionProto proto) => _calls[proto.Id];
+    public long CallsOf(FunctionProto proto) => _calls[proto.Id] + SkippedCalls(proto.Id);
 
     /// <summary>Loop back-edges of interpreted <paramref name="proto"/> reported so far.</summary>
-    public long IterationsOf(FunctionProto proto) => _iterations[proto.Id];
+    public long IterationsOf(FunctionProto proto) => _iterations[proto.Id] + SkippedIterations(proto.Id);
 
     /// <summary>Whether <paramref name="proto"/> was hot but is waiting for its callees or callers (<see cref="WaitsForCallees"/>,
     /// <see cref="WaitsForCaller"/>).</summary>
@@ -201,12 +217,16 @@ internal abstract class TierUp(int protoCount, int threshold)
     protected virtual bool WaitsForCallees(FunctionProto proto) => false;
 
     /// <summary>
-    /// Asked when <paramref name="proto"/> is hot enough to compile (and not held by its callees): the caller to wait for
-    /// when it is short and that caller stays interpreted for now, so its code would be entered from the interpreter at
-    /// every call, which costs more than a short body gains. It is compiled just before that caller, if the caller
-    /// compiles; null: compile it now.
+    /// Asked when <paramref name="proto"/> is hot enough to compile (and not held by its callees): true to wait instead,
+    /// when it is short and its code would be entered from the interpreter (or through a general call) at every call,
+    /// which costs more than a short body gains. <paramref name="caller"/>, when not null, is the interpreted caller it
+    /// waits for: it is compiled just before that caller, if the caller compiles, so the caller's code links to it.
     /// </summary>
-    protected virtual FunctionProto? WaitsForCaller(FunctionProto proto) => null;
+    protected virtual bool WaitsForCaller(FunctionProto proto, out FunctionProto? caller)
+    {
+        caller = null;
+        return false;
+    }
 
     /// <summary>The background compilation of <paramref name="proto"/> is installed now if it has finished.</summary>
     private bool Install(FunctionProto proto)
@@ -227,6 +247,7 @@ internal abstract class TierUp(int protoCount, int threshold)
     protected void Invalidate(FunctionProto proto)
     {
         int id = proto.Id;
+        Settle(id);
         Code[id] = null;
         Generation[id]++;
         _inFlight[id] = false;

@@ -1,0 +1,48 @@
+using Veld.RegisterVm;
+using static Veld.RegisterVm.Instruction;
+using VmOp = Veld.RegisterVm.OpCode;
+
+namespace Veld.Jit;
+
+/// <summary>
+/// Part of the JIT's cost model: a deoptimisation widens what the function's next compilation assumes, beyond the web
+/// whose guard failed. The interpreter samples a function's registers only where it reports heat (its parameters at a
+/// frame start, every register at a loop header), and the plan extends a register's profile to all of its webs; a
+/// web never live at a sampling point takes a kind nobody saw it hold. When one such guess fails, the others of the
+/// function are as unfounded: deltablue's `remove_constraint` deoptimised on the result of `remove` (r3), was
+/// recompiled, and deoptimised again on an element read (r4), each compilation 2,748 IL bytes and another wait. So the
+/// next compilation leaves every such guess boxed, with the failing web.
+/// </summary>
+internal static class WidenedAssumptions
+{
+    /// <summary>The webs of <paramref name="plan"/> typed from the profile alone (boxed in <paramref name="unprofiled"/>,
+    /// the plan made without it) that are live at no sampling point of <paramref name="proto"/>.</summary>
+    public static IEnumerable<int> UnobservedGuesses(FunctionProto proto, TypePlan plan, TypePlan unprofiled)
+    {
+        var observed = new HashSet<int>();
+        foreach (int pc in SamplingPoints(proto.Code))
+            if (plan.LiveIn[pc] is { } live)
+                for (int r = 0; r < live.Length; r++)
+                    if (live[r] && plan.Webs.In(pc, r) is var w && w >= 0) observed.Add(w);
+        for (int w = 0; w < plan.Kinds.Length; w++)
+            if (plan.Kinds[w] != RegisterKind.Boxed && w < unprofiled.Kinds.Length && unprofiled.Kinds[w] == RegisterKind.Boxed
+                && !observed.Contains(w))
+                yield return w;
+    }
+
+    /// <summary>Where the interpreter samples: the entry, and each loop header (a backward jump's target).</summary>
+    private static IEnumerable<int> SamplingPoints(uint[] code)
+    {
+        yield return 0;
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            int offset = Op(code[pc]) switch
+            {
+                VmOp.Jmp => SJOf(code[pc]),
+                VmOp.ForLoop or VmOp.IterNext => SBx(code[pc]),
+                _ => 0,
+            };
+            if (offset < 0) yield return pc + 1 + offset;
+        }
+    }
+}
