@@ -10,9 +10,26 @@ namespace Veld.Jit.Tests;
 /// </summary>
 public class CompiledCallLimitTests
 {
-    // Deeper than the native stack holds compiled frames (the test host's threads have 1.5 MB; fib's direct entry takes
-    // about 130 bytes), so the native stack's test sends the deepest calls to the VM's trampoline.
     private static readonly RunOptions Deep = new() { JitThreshold = 0, MaxCallDepth = 300_000 };
+
+    /// <summary>The JIT tier's run on a thread of 16 MB, which holds far fewer compiled frames than the depth limit allows
+    /// (fib's direct entry takes about 130 bytes; a run's own thread has 512 MB, <see cref="LargeStack"/>), so the native
+    /// stack's test must send the deepest calls to the VM's trampoline: without it the process dies.</summary>
+    private static RunOutcome JitOnSmallStack(string source, RunOptions options)
+    {
+        RunOutcome? outcome = null;
+        var thread = new Thread(() => outcome = TierHost.Execute("jit", new JitTier().Compile(JitRuns.Check(source)), options, null), 16 << 20);
+        thread.Start();
+        thread.Join();
+        return outcome!;
+    }
+
+    private static void SameAsTheRegisterVmOnSmallStack(string source, RunOptions options, string expectedKind)
+    {
+        var jit = JitOnSmallStack(source, options);
+        Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(jit));
+        Assert.Equal(expectedKind, jit.Error?.Kind.ToString() ?? "none");
+    }
 
     private static void SameAsTheRegisterVm(string source, RunOptions options, string expectedKind)
     {
@@ -27,6 +44,7 @@ public class CompiledCallLimitTests
     {
         const string source = "fn sink(n)\n    if n < 0 then 0 else sink(n + 1) + 1 end\nend\nsink(0)";
         SameAsTheRegisterVm(source, Deep, nameof(ErrorKind.StackOverflow));
+        SameAsTheRegisterVmOnSmallStack(source, Deep, nameof(ErrorKind.StackOverflow));
     }
 
     [Fact]
@@ -34,6 +52,7 @@ public class CompiledCallLimitTests
     {
         const string source = "fn down(n)\n    if n == 0 then 0 else down(n - 1) + 1 end\nend\ndown(250000)";
         SameAsTheRegisterVm(source, Deep, "none");
+        SameAsTheRegisterVmOnSmallStack(source, Deep, "none");
         Assert.Equal("250000", Display.ShowNested(JitRuns.Run(source, Deep).Outcome.Result));
     }
 
@@ -43,6 +62,7 @@ public class CompiledCallLimitTests
         // The builtin call keeps the entry from being frameless: its self call is guarded (callee, compilation, stack).
         const string source = "fn sink(n, a)\n    if len(a) == 0 then 0 else sink(n + 1, a) + 1 end\nend\nsink(0, [1])";
         SameAsTheRegisterVm(source, Deep, nameof(ErrorKind.StackOverflow));
+        SameAsTheRegisterVmOnSmallStack(source, Deep, nameof(ErrorKind.StackOverflow));
     }
 
     [Fact]
@@ -64,6 +84,7 @@ public class CompiledCallLimitTests
             """;
         var options = new RunOptions { JitThreshold = 100, MaxCallDepth = 300_000 };
         SameAsTheRegisterVm(source, options, nameof(ErrorKind.StackOverflow));
+        SameAsTheRegisterVmOnSmallStack(source, options, nameof(ErrorKind.StackOverflow));
         Assert.True(JitRuns.Run(source, options).Stats.DirectMethodCalls > 100_000);
     }
 
