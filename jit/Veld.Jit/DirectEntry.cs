@@ -8,8 +8,8 @@ namespace Veld.Jit;
 /// method: a static method that takes the arguments its plan keeps typed as <c>long</c>/<c>double</c>/<c>bool</c> IL
 /// arguments (no unboxing guards) and returns the result as an IL value, where the general call goes through the VM's
 /// call helper, a delegate, the entry switch and the result slot. Its signature: the <see cref="CompiledFunction"/>
-/// parameters (the caller passes its own frame index plus one: the index this activation's frame has or would have),
-/// then the closure, the arguments' slot, the result slot, then one argument per typed parameter. It returns the
+/// parameters with the arguments' slot (also the result slot) for the entry pc (the caller passes its own frame index
+/// plus one: the index this activation's frame has or would have), then the closure, then one argument per typed parameter. It returns the
 /// result (unboxed when <see cref="ReturnKind"/> is typed), or anything with <see cref="RegisterMachine.DirectBailed"/>
 /// set when the callee's frame must go on in the VM (a deoptimisation, a call the trampoline must run, a tail call).
 /// </summary>
@@ -24,11 +24,16 @@ namespace Veld.Jit;
 internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicMethod Method, RegisterKind[] ParamKinds,
     bool Frameless, RegisterKind ReturnKind)
 {
-    /// <summary>The arguments before the typed parameters.</summary>
+    /// <summary>The arguments before the typed parameters: the <see cref="CompiledFunction"/> parameters but for the entry
+    /// pc, whose place holds the arguments' slot (a direct entry starts at pc 0 and has no entry switch to read it), then
+    /// the closure. Six, so that on x64 they and fib's one <c>long</c> go in registers but the last: each argument more
+    /// was a store in the caller and a load in the callee per call.</summary>
     public static readonly Type[] FixedParameters =
-        [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int), typeof(Closure), typeof(int), typeof(int)];
+        [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int), typeof(Closure)];
 
-    public const int ClosureArg = 5, ArgSlotArg = 6, ResultSlotArg = 7;
+    /// <summary>The closure; the arguments' slot, which is also the result slot (a call's result goes to the first
+    /// register of its window, where its callee was).</summary>
+    public const int ClosureArg = 5, ArgSlotArg = 2;
 
     /// <summary>The entry for <paramref name="proto"/> compiled with <paramref name="plan"/>: its method, still to be emitted.</summary>
     public static DirectEntry Create(FunctionProto proto, int generation, TypePlan plan, bool frameless)

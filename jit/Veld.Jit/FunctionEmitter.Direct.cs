@@ -65,6 +65,23 @@ internal sealed partial class FunctionEmitter
         return false;
     }
 
+    /// <summary>
+    /// Whether the register pointer is computed where a register is addressed instead of kept in a local that is reloaded
+    /// at entry and after every call (<see cref="ReloadRegisters"/>): in a direct entry (entered per call) whose every web
+    /// is typed, only the cold paths address registers (a deoptimisation's or a bail's flush, an entry's guard), and fib
+    /// paid a bounds-checked load and a store at its entry and after each of its two calls for none of them.
+    /// </summary>
+    private bool RegistersOnDemand => _registersOnDemand ??= _links.Self is not null && _kinds.All(k => k != RegisterKind.Boxed);
+    private bool? _registersOnDemand;
+
+    /// <summary>The address of the frame's first register, now (valid until the stack is next reallocated).</summary>
+    private void FirstRegister()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _base);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
+    }
+
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
     private void EmitDirectPrologue()
@@ -77,7 +94,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_0);
         _il.Arg(DirectEntry.ClosureArg);
         _il.Arg(DirectEntry.ArgSlotArg);
-        _il.Arg(DirectEntry.ResultSlotArg);
+        _il.Arg(DirectEntry.ArgSlotArg); // the result slot
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.PushDirectFrame)));
         _il.Emit(OpCodes.Dup);
         _il.StoreArg(1); // the frame: this activation's frame and its entry frame, as RunCallee passes them
@@ -183,7 +200,7 @@ internal sealed partial class FunctionEmitter
                 _il.Emit(OpCodes.Ldarg_1);
                 _il.Emit(OpCodes.Ldloc, _closure);
                 _il.Emit(OpCodes.Ldloc, _base);
-                _il.Arg(DirectEntry.ResultSlotArg);
+                _il.Arg(DirectEntry.ArgSlotArg); // the result slot
                 _il.Emit(OpCodes.Ldloc, _exit);
             });
         else
@@ -207,8 +224,8 @@ internal sealed partial class FunctionEmitter
     /// general call.</summary>
     private void EmitGlobalCall(int pc, int resume, int global, int a, int argCount)
     {
-        // A frameless entry's call of itself through a global that holds it for the whole run (fib): no global read and
-        // no callee test, only the compilation and the native stack's room; the callee is this activation's closure.
+        // A frameless entry's call of itself through a global that holds it for the whole run (fib): no global read, no
+        // callee test and no compilation test, only the native stack's room; the callee is this activation's closure.
         bool unguarded = _links.UnguardedSelfCalls.Contains(pc);
         if (!unguarded)
         {
@@ -226,8 +243,9 @@ internal sealed partial class FunctionEmitter
         var done = _il.NewLabel("call_done");
         if (unguarded)
         {
-            VmCall(nameof(RegisterMachine.SelfCallReady), () => { _il.Int(target.Proto.Id); _il.Int(target.Generation); });
-            _il.Emit(OpCodes.Brfalse, general);
+            // Its compilation is current: this activation was entered through a guard that tested it (its first caller's,
+            // which is not this entry), and anything that could have dropped it since (a deoptimisation, which runs the VM,
+            // in this activation or in a callee that returned to it) would have made it leave for the VM instead.
             _il.Emit(OpCodes.Ldloc, _closure);
             _il.Emit(OpCodes.Stloc, _directCallee);
         }
@@ -243,6 +261,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Ldloc, _directCallee);
             _il.Emit(OpCodes.Brfalse, general);
         }
+        NativeStackHasRoom(general);
         CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
@@ -286,12 +305,13 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_1); // the index of the callee's frame (a frameless callee only counts on it)
         _il.Int(1);
         _il.Emit(OpCodes.Add);
-        _il.Int(0); // entry pc and entry frame: a frame-pushing callee's prologue sets them
-        _il.Int(0);
-        _il.Arg(4);
+        Slot(a); // the arguments' slot, in the entry pc's place (DirectEntry.FixedParameters)
+        _il.Int(0); // the entry frame: a frame-pushing callee's prologue sets it
+        // The handler floor, which only a frame-pushing callee reads; a frameless entry's callees are all frameless, so it
+        // passes none and keeps its own out of the values that live across the call.
+        if (Frameless) _il.Int(0);
+        else _il.Arg(4);
         _il.Emit(OpCodes.Ldloc, _directCallee);
-        Slot(a);
-        Slot(a);
         for (int r = 0; r < kinds.Length; r++)
         {
             if (kinds[r] == RegisterKind.Boxed) continue;
@@ -312,6 +332,32 @@ internal sealed partial class FunctionEmitter
         _il.Int(0);
         _il.Emit(OpCodes.Stfld, VmMembers.DirectBailed);
     }
+
+    /// <summary>The native stack's room for one more compiled C# frame, else a jump to <paramref name="general"/>: the
+    /// address of a local of this frame at or above the lowest one the runtime said had room is a compare and a branch;
+    /// only a call deeper than any before asks the runtime (<see cref="RegisterMachine.StackCheckedDownTo"/>).</summary>
+    private void NativeStackHasRoom(Label general)
+    {
+        var room = _il.NewLabel("stack_room");
+        _il.Emit(OpCodes.Ldloca, StackProbe);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, StackCheckedDownTo);
+        _il.Emit(OpCodes.Bge, room);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloca, StackProbe);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.NativeStackHasRoomBelow)));
+        _il.Emit(OpCodes.Brfalse, general);
+        _il.Mark(room);
+    }
+
+    private static readonly System.Reflection.FieldInfo StackCheckedDownTo =
+        VmMembers.Field(typeof(RegisterMachine), nameof(RegisterMachine.StackCheckedDownTo));
+
+    /// <summary>A local whose address stands for this frame's place on the native stack (never read or written).</summary>
+    private LocalBuilder StackProbe => _stackProbe ??= _il.Local(typeof(byte));
+    private LocalBuilder? _stackProbe;
 
     /// <summary>Jumps to <paramref name="general"/> unless each argument <paramref name="target"/> takes typed (from
     /// parameter <paramref name="first"/> on) has its kind: one this frame keeps boxed is tested in the stack.</summary>
@@ -354,6 +400,7 @@ internal sealed partial class FunctionEmitter
             var other = _il.NewLabel("other_method");
             // The arguments' kinds first, as for a one-method site: DirectMethod writes self and counts a direct call.
             CheckArgumentKinds(target, a, 1, other);
+            NativeStackHasRoom(other);
             VmCall(nameof(RegisterMachine.DirectMethod), () =>
             {
                 _il.Emit(OpCodes.Ldloc, _directCallee);
@@ -387,7 +434,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Ldloc, _closure);
             _il.Emit(OpCodes.Ldloc, _base);
             _il.Int(resume);
-            _il.Arg(DirectEntry.ResultSlotArg);
+            _il.Arg(DirectEntry.ArgSlotArg); // the result slot
         });
     }
 

@@ -309,6 +309,7 @@ internal sealed partial class FunctionEmitter
     /// <summary>The register pointer, again: anything that may run Veld code may have grown (moved) the stack.</summary>
     private void ReloadRegisters()
     {
+        if (RegistersOnDemand) return;
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldloc, _base);
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
@@ -327,7 +328,8 @@ internal sealed partial class FunctionEmitter
 
     private void RegisterAddress(int r)
     {
-        _il.Emit(OpCodes.Ldloc, _registers);
+        if (RegistersOnDemand) FirstRegister();
+        else _il.Emit(OpCodes.Ldloc, _registers);
         if (r == 0) return;
         _il.Int(r * ValueSize);
         _il.Emit(OpCodes.Add);

@@ -75,38 +75,28 @@ internal sealed partial class RegisterMachine
     /// <summary>
     /// A direct call's guard (compiled code calling a known function's direct entry): <paramref name="callee"/> is a
     /// closure of proto <paramref name="protoId"/> whose compiled code is still the one the caller was linked against
-    /// (<paramref name="generation"/>), and the native stack has room for one more C# frame. Null: take the general call.
+    /// (<paramref name="generation"/>). Null: take the general call. The native stack's room is the caller's own test
+    /// (<see cref="StackCheckedDownTo"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Closure? DirectCallee(Value callee, int protoId, int generation) =>
-        callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation
-            && NativeStackHasRoom() ? closure : null;
-
-    /// <summary>The guard of a frameless entry's call of itself through a global that holds it for the whole run: its
-    /// compilation is still current and the native stack has room.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool SelfCallReady(int protoId, int generation) => _tierUp!.Generation[protoId] == generation && NativeStackHasRoom();
+        callee.Is<Closure>(out var closure) && closure.Proto.Id == protoId && _tierUp!.Generation[protoId] == generation ? closure : null;
 
     /// <summary>The lowest native stack address at which <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>
     /// said there was room (the stack grows down): a call from at or above it has at least that room, so only a call
-    /// deeper than any before asks the runtime again. fib's direct calls ask once per new depth, not once per call.
-    /// A machine runs on one thread (its run's), so one address serves all its calls.</summary>
-    private nint _stackCheckedDownTo = nint.MaxValue;
+    /// deeper than any before asks the runtime again (<see cref="NativeStackHasRoomBelow"/>). Compiled code compares the
+    /// address of one of its locals with it before every direct call, in its own IL: a compare and a branch, where a
+    /// helper returning a bool cost nine instructions per call in fib. A machine runs on one thread (its run's), so one
+    /// address serves all its calls.</summary>
+    internal nint StackCheckedDownTo = nint.MaxValue;
 
-    /// <summary>Whether the native stack has room for one more compiled C# frame (the guard of every direct call).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe bool NativeStackHasRoom()
-    {
-        byte here;
-        nint address = (nint)(&here);
-        return address >= _stackCheckedDownTo || NativeStackHasRoomBelow(address);
-    }
-
+    /// <summary>A direct call from <paramref name="address"/>, below <see cref="StackCheckedDownTo"/>: whether the native
+    /// stack has room for one more compiled C# frame (false: the general call, which the trampoline runs).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool NativeStackHasRoomBelow(nint address)
+    internal bool NativeStackHasRoomBelow(nint address)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) return false;
-        _stackCheckedDownTo = address;
+        StackCheckedDownTo = address;
         return true;
     }
 
@@ -128,14 +118,14 @@ internal sealed partial class RegisterMachine
 
     /// <summary>
     /// A direct method call's guard, one per method a compiled site is linked to: <paramref name="method"/> (from
-    /// <see cref="CachedMethodOf"/>) is a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>,
-    /// and the native stack has room. Then self goes to R[a] (<paramref name="slot"/>), as the cache hit of
-    /// <see cref="ResolveMethod"/> does; false: the site's next linked method, or the general method call.
+    /// <see cref="CachedMethodOf"/>) is a closure of proto <paramref name="protoId"/> compiled in <paramref name="generation"/>
+    /// (the caller tested the native stack's room first). Then self goes to R[a] (<paramref name="slot"/>), as the cache
+    /// hit of <see cref="ResolveMethod"/> does; false: the site's next linked method, or the general method call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool DirectMethod(Closure method, Value target, int slot, int protoId, int generation)
     {
-        if (method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation || !NativeStackHasRoom()) return false;
+        if (method.Proto.Id != protoId || _tierUp!.Generation[protoId] != generation) return false;
         _stack[slot] = target;
         DirectMethodCalls++;
         return true;

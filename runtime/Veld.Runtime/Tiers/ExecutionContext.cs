@@ -21,11 +21,19 @@ public sealed class ExecutionContext
     /// <summary>VM instructions executed; bytecode tiers add to it, others leave it null.</summary>
     public long? Instructions;
 
+    // One countdown for fuel and the clock, so that a step is one decrement and one branch: it runs out at the next
+    // step that has work (the step that exhausts the fuel, or the CheckInterval-th since the last look at the clock),
+    // and the steps it counted are then charged to both (CountdownExpired).
+    private int _countdown;
+    /// <summary>What <see cref="_countdown"/> was last set to: the steps it counts.</summary>
+    private int _chunk;
+    /// <summary>Fuel left before the steps the countdown is counting; long.MaxValue without a limit (never spent).</summary>
     private long _fuel;
     private readonly bool _hasFuel;
+    /// <summary>Steps left before the clock is looked at, before those the countdown is counting.</summary>
+    private int _clockLeft = CheckInterval;
     private readonly long _deadlineTicks;
     private readonly CancellationToken _cancellation;
-    private int _checkCountdown = CheckInterval;
     private const int CheckInterval = 4096;
     private readonly Stopwatch _clock;
     private readonly long _maxMemory;
@@ -37,11 +45,12 @@ public sealed class ExecutionContext
         Args = options.Args;
         MaxCallDepth = options.MaxCallDepth;
         _hasFuel = options.Fuel.HasValue;
-        _fuel = options.Fuel ?? 0;
+        _fuel = options.Fuel ?? long.MaxValue;
         _clock = clock;
         _deadlineTicks = options.Timeout is { } t ? clock.ElapsedTicks + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         _cancellation = options.Cancellation;
         _maxMemory = options.MaxMemory;
+        Rewind();
     }
 
     /// <summary>The message of the error raised when fuel runs out (the outcome the harness compares).</summary>
@@ -54,21 +63,52 @@ public sealed class ExecutionContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Tick()
     {
-        if (_hasFuel && --_fuel < 0) throw FuelExhausted();
-        if (--_checkCountdown <= 0) CheckClock();
+        if (--_countdown <= 0) CountdownExpired();
     }
 
-    /// <summary><see cref="Tick"/> for compiled loops: true when the clock is due, and the caller then calls
-    /// <see cref="CheckClockNow"/> out of line, so that no call sits in the loop's own path.</summary>
+    /// <summary><see cref="Tick"/> for compiled loops: true when the step has work to do (fuel or the clock), and the caller
+    /// then calls <see cref="CheckClockNow"/> out of line, which does it (and raises the fuel error of this step), so that
+    /// no call sits in the loop's own path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TickClockDue()
+    public bool TickClockDue() => --_countdown <= 0;
+
+    /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error); after a
+    /// <see cref="TickClockDue"/> that returned true, that step's work (its fuel first).</summary>
+    public void CheckClockNow()
     {
-        if (_hasFuel && --_fuel < 0) throw FuelExhausted();
-        return --_checkCountdown <= 0;
+        if (_countdown <= 0) CountdownExpired();
+        else CheckClock();
     }
 
-    /// <summary>Check time and cancellation now (for work that does not tick, such as unwinding an error).</summary>
-    public void CheckClockNow() => CheckClock();
+    /// <summary>The countdown ran out: its steps are charged to the fuel (the step that takes it below zero raises) and
+    /// the clock (the CheckInterval-th looks at it), and it starts again towards whichever comes first.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CountdownExpired()
+    {
+        int steps = _chunk;
+        if (_hasFuel)
+        {
+            _fuel -= steps;
+            if (_fuel < 0)
+            {
+                // Every later step raises again, as each step past the end did with a fuel counter of its own.
+                _chunk = _countdown = 1;
+                throw FuelExhausted();
+            }
+        }
+        _clockLeft -= steps;
+        if (_clockLeft <= 0)
+        {
+            _clockLeft = CheckInterval;
+            Rewind();
+            CheckClock();
+            return;
+        }
+        Rewind();
+    }
+
+    /// <summary>The countdown towards the next step with work: the clock's, or the one that runs out of fuel.</summary>
+    private void Rewind() => _chunk = _countdown = (int)Math.Max(1, Math.Min(_clockLeft - 1L, _fuel) + 1);
 
     /// <summary>Before a container allocates <paramref name="bytes"/> to grow (<see cref="RunBudget.BeforeGrowth"/>).</summary>
     public void BeforeGrowth(long bytes) => CheckClock(bytes);
@@ -77,7 +117,6 @@ public sealed class ExecutionContext
     /// allocated) stays under the memory limit.</summary>
     private void CheckClock(long growingBy = 0)
     {
-        _checkCountdown = CheckInterval;
         if (_clock.ElapsedTicks > _deadlineTicks) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "time limit exceeded");
         if (_cancellation.IsCancellationRequested) throw new VeldRuntimeException(ErrorKind.LimitExceeded, "run cancelled");
         MemoryLimit.CheckRoom(_maxMemory, growingBy);
