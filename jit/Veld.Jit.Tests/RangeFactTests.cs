@@ -35,6 +35,22 @@ public class RangeFactTests
             z
         end
 
+        fn counted()
+            var s = 0
+            for i in 9223372036854775800..=9223372036854775807 do
+                s = i - 1
+            end
+            s
+        end
+
+        fn counted_past_the_end()
+            var s = 0
+            for i in 9223372036854775800..=9223372036854775807 do
+                s = i + 1
+            end
+            s
+        end
+
         println(bounded())
         """;
 
@@ -47,15 +63,18 @@ public class RangeFactTests
         return part;
     }
 
-    [Fact]
-    public void An_addition_the_loop_condition_bounds_has_no_overflow_test()
+    [Theory]
+    [InlineData("bounded")] // z < 50 before z += 1
+    [InlineData("counted")] // a counted loop's counter stays at or above its start
+    public void An_addition_the_loop_bounds_has_no_overflow_test(string name)
     {
-        Assert.DoesNotContain("overflow_", ListingOf("bounded"));
+        Assert.DoesNotContain("overflow_", ListingOf(name));
     }
 
     [Theory]
     [InlineData("inclusive")] // z <= max: z + 1 may pass it
     [InlineData("by_a_float")] // an int below a float may be any int
+    [InlineData("counted_past_the_end")] // the counter reaches the maximum
     public void An_addition_the_condition_does_not_bound_keeps_its_overflow_test(string name)
     {
         Assert.Contains("overflow_", ListingOf(name));

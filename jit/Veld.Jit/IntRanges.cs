@@ -54,6 +54,7 @@ internal sealed class IntRanges
             foreach (int handler in handlers[pc] ?? [])
                 if (handler <= pc) widens[handler] = true;
         }
+        var loopOf = CountedLoops(proto, facts, captured);
         var work = new Stack<int>();
         var queued = new bool[code.Length];
         void Flow(int target, Interval[] state)
@@ -77,6 +78,12 @@ internal sealed class IntRanges
             // An error leaves for a handler before the instruction writes; the handler's state is not narrowed.
             foreach (int handler in handlers[pc] ?? []) Flow(handler, before);
             var after = Written(proto, f, pc, before, f.Write, plain: true, captured);
+            // A counted loop's step reads its FORPREP's end: a wider end there widens the step too.
+            if (loopOf.TryGetValue(pc, out var loop) && loop.Prep == pc && states[loop.Step] is not null && !queued[loop.Step])
+            {
+                queued[loop.Step] = true;
+                work.Push(loop.Step);
+            }
             int next = pc + f.Length;
             if (f.IsTest)
             {
@@ -86,7 +93,12 @@ internal sealed class IntRanges
                 if (Narrowed(proto, pc, after, !K(i)) is { } past) Flow(next + 1, past);
             }
             else if (f.FallsThrough) Flow(next, Written(proto, f, pc, after, f.FallWrite, plain: false, captured));
-            if (f.HasJump) Flow(f.Jump, Written(proto, f, pc, after, f.JumpWrite, plain: false, captured));
+            if (f.HasJump)
+            {
+                var jumped = Written(proto, f, pc, after, f.JumpWrite, plain: false, captured);
+                if (loopOf.TryGetValue(pc, out var counted) && states[counted.Prep] is { } atPrep) jumped = Stepped(code[pc], atPrep, after, jumped);
+                Flow(f.Jump, jumped);
+            }
         }
 
         var cannotOverflow = new bool[code.Length];
@@ -94,6 +106,57 @@ internal sealed class IntRanges
             if (states[pc] is { } state && Sum(proto, code[pc], state) is { } sum)
                 cannotOverflow[pc] = sum.Lo >= long.MinValue && sum.Hi <= long.MaxValue;
         return new IntRanges(cannotOverflow);
+    }
+
+    /// <summary>A FORPREP at <see cref="Prep"/> and the FORLOOP at <see cref="Step"/> that closes its body.</summary>
+    private readonly record struct CountedLoop(int Prep, int Step);
+
+    /// <summary>
+    /// The counted loops (by the pc of both their FORPREP and their FORLOOP) whose counter stays between the FORPREP's
+    /// start and end: the FORLOOP jumps back to the instruction after its FORPREP, which exits to the instruction after
+    /// it, nothing in between writes the counter or the steps left (nor a call's window or a closure reaches them), and
+    /// no jump enters the body from outside. The compiler's loops are all like this; a hand-made file's need not be.
+    /// </summary>
+    private static Dictionary<int, CountedLoop> CountedLoops(FunctionProto proto, InstructionFacts[] facts, bool[] captured)
+    {
+        var code = proto.Code;
+        var loops = new Dictionary<int, CountedLoop>();
+        var handlers = TypePlan.HandlersOf(proto, facts).SelectMany(h => h ?? []).ToHashSet();
+        static bool Overlaps(RegisterRange range, int a) => range.First < a + 2 && range.End > a;
+        for (int step = 0; step < code.Length; step += Math.Max(1, facts[step].Length))
+        {
+            if (Op(code[step]) != VmOp.ForLoop) continue;
+            int a = A(code[step]), body = facts[step].Jump, prep = body - 1;
+            if (prep < 0 || prep >= step || Op(code[prep]) is not (VmOp.ForPrep or VmOp.ForPrepInc) || A(code[prep]) != a
+                || facts[prep].Jump != step + facts[step].Length || a + 2 >= captured.Length || captured[a] || captured[a + 1])
+                continue;
+            bool kept = true;
+            for (int pc = 0; pc < code.Length && kept; pc += Math.Max(1, facts[pc].Length))
+            {
+                var f = facts[pc];
+                bool inBody = pc >= body && pc < step;
+                if (inBody && (Overlaps(f.Write, a) || Overlaps(f.FallWrite, a) || Overlaps(f.JumpWrite, a)
+                    || (f.ClobberFrom >= 0 && f.ClobberFrom < a + 2)))
+                    kept = false;
+                bool outside = pc < prep || pc > step;
+                if (outside && ((f.HasJump && f.Jump >= body && f.Jump <= step) || (f.IsTest && pc + f.Length + 1 >= body && pc + f.Length + 1 <= step)))
+                    kept = false;
+            }
+            if (!kept || handlers.Any(h => h >= body && h <= step)) continue;
+            loops[prep] = loops[step] = new CountedLoop(prep, step);
+        }
+        return loops;
+    }
+
+    /// <summary>A FORLOOP's jump back: the counter goes up by one and stays at most the FORPREP's end (steps were left).</summary>
+    private static Interval[] Stepped(uint forLoop, Interval[] atPrep, Interval[] atStep, Interval[] jumped)
+    {
+        int a = A(forLoop);
+        var end = atPrep[a + 1].Known ? atPrep[a + 1] : Interval.AnyInt;
+        var counter = atStep[a].Known ? atStep[a] : Interval.AnyInt;
+        var result = (Interval[])jumped.Clone();
+        result[a] = result[a + 2] = Interval.Clamped((Int128)counter.Lo + 1, Int128.Min((Int128)counter.Hi + 1, end.Hi));
+        return result;
     }
 
     /// <summary>The state after the instruction writes <paramref name="written"/>: <paramref name="plain"/>, its writes on
