@@ -171,6 +171,15 @@ internal sealed partial class FunctionEmitter
         y();
         _il.Emit(OpCodes.Stloc, _y);
         var overflow = _il.NewLabel($"overflow_{pc}");
+        if (op != VmOp.Mul && _plan.Ranges.CannotOverflow(pc))
+        {
+            // A range fact (IntRanges): the operands' intervals keep the result within long.
+            _il.Emit(OpCodes.Ldloc, _x);
+            _il.Emit(OpCodes.Ldloc, _y);
+            _il.Emit(op == VmOp.Add ? OpCodes.Add : OpCodes.Sub);
+            _il.Emit(OpCodes.Stloc, Out(a));
+            return;
+        }
         if (op == VmOp.Mul)
         {
             // high == low >> 63 exactly when the product fits.

@@ -28,9 +28,12 @@ internal sealed class TypePlan
     public bool[] NeverWritten { get; }
     /// <summary>The webs live where a TRY's handler starts: what a catch in the frame may read after an error.</summary>
     public IReadOnlyList<int> LiveAtHandlers { get; }
+    /// <summary>What the code proves of its ints' ranges (which additions cannot overflow).</summary>
+    public IntRanges Ranges { get; }
 
-    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts)
+    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges)
     {
+        Ranges = ranges;
         Kinds = kinds;
         Webs = webs;
         LiveIn = liveIn;
@@ -66,7 +69,7 @@ internal sealed class TypePlan
             if (facts[pc].Error is not null)
             {
                 var none = RegisterWebs.Unsplit(code.Length, proto.MaxStack);
-                return new TypePlan(proto, new RegisterKind[none.Count], none, new bool[]?[code.Length], facts);
+                return new TypePlan(proto, new RegisterKind[none.Count], none, new bool[]?[code.Length], facts, IntRanges.None(code.Length));
             }
 
         var liveIn = LiveAtEntries(proto, facts);
@@ -150,7 +153,7 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, webs, liveIn, facts);
+        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured));
     }
 
     /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something
