@@ -122,15 +122,10 @@ internal static class InterpretedCallees
         bool[]? inLoop = null;
         for (int pc = 0; pc < code.Length; pc++)
         {
-            int offset = Op(code[pc]) switch
-            {
-                VmOp.Jmp => SJOf(code[pc]),
-                VmOp.ForLoop or VmOp.IterNext => SBx(code[pc]),
-                _ => 0,
-            };
-            if (offset >= 0) continue;
+            int header = BackwardJumps.TargetOf(code, pc);
+            if (header < 0) continue;
             inLoop ??= new bool[code.Length];
-            for (int body = pc + 1 + offset; body <= pc; body++) inLoop[body] = true;
+            for (int body = header; body <= pc; body++) inLoop[body] = true;
         }
         return inLoop;
     }

@@ -1,6 +1,4 @@
 using Veld.RegisterVm;
-using static Veld.RegisterVm.Instruction;
-using VmOp = Veld.RegisterVm.OpCode;
 
 namespace Veld.Jit;
 
@@ -35,14 +33,6 @@ internal static class WidenedAssumptions
     {
         yield return 0;
         for (int pc = 0; pc < code.Length; pc++)
-        {
-            int offset = Op(code[pc]) switch
-            {
-                VmOp.Jmp => SJOf(code[pc]),
-                VmOp.ForLoop or VmOp.IterNext => SBx(code[pc]),
-                _ => 0,
-            };
-            if (offset < 0) yield return pc + 1 + offset;
-        }
+            if (BackwardJumps.TargetOf(code, pc) is var header && header >= 0) yield return header;
     }
 }
