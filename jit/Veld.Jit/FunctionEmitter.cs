@@ -310,9 +310,7 @@ internal sealed partial class FunctionEmitter
     private void ReloadRegisters()
     {
         if (RegistersOnDemand) return;
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldloc, _base);
-        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
+        FirstRegister();
         _il.Emit(OpCodes.Stloc, _registers);
     }
 
