@@ -33,20 +33,7 @@ public class CompiledWithCallerTests
     [Fact]
     public void Every_method_a_polymorphic_site_found_compiles_before_the_loop()
     {
-        const string source = """
-            struct Square
-                side: i64
-            end
-            impl Square
-                fn area(self) => self.side * self.side
-            end
-            struct Rect
-                w: i64,
-                h: i64
-            end
-            impl Rect
-                fn area(self) => self.w * self.h
-            end
+        const string source = ShapeSources.SquareAndRect + """
             fn total(n)
                 let shapes = [Square(side: 3), Rect(w: 2, h: 5)]
                 var s = 0

@@ -9,26 +9,7 @@ namespace Veld.Jit.Tests;
 /// </summary>
 public class PolymorphicMethodSiteTests
 {
-    private const string Shapes = """
-        struct Square
-            side: i64
-        end
-        impl Square
-            fn area(self) => self.side * self.side
-        end
-        struct Rect
-            w: i64,
-            h: i64
-        end
-        impl Rect
-            fn area(self) => self.w * self.h
-        end
-        struct Circle
-            r: i64
-        end
-        impl Circle
-            fn area(self) => 3 * self.r * self.r
-        end
+    private const string Shapes = ShapeSources.SquareRectCircle + """
         fn total(shapes, n)
             var s = 0
             for i in 0..n do s += shapes[i % shapes.len()].area() end

@@ -375,9 +375,9 @@ internal sealed partial class FunctionEmitter
 
     /// <summary>
     /// METHODCALL linked to impl methods' direct entries, one per method its site's cache held when this code was compiled
-    /// (a polymorphic site holds several): the method the cache holds for the receiver's type now is compared with each
-    /// linked one in turn (<see cref="RegisterMachine.DirectMethod"/>: the same proto, its compilation still current, room
-    /// on the native stack; it also puts self in R[a]), and the first that matches runs through its direct entry.
+    /// (a polymorphic site holds several): the method the cache holds for the receiver's type now, found inline
+    /// (<see cref="RegisterMachine.LinkedMethodOf"/>), picks the linked entry of its proto, whose guard then checks its
+    /// compilation and the native stack's room and puts self in R[a] (<see cref="RegisterMachine.DirectMethod"/>).
     /// Anything else (a type the cache does not hold, a method not linked, a recompiled one) falls through to the
     /// general method call that follows. The registers were written back before the call, as for every method call,
     /// so a bail needs nothing more here but, in a frameless entry, its waiting frame.
@@ -387,7 +387,7 @@ internal sealed partial class FunctionEmitter
         var linked = targets.Where(t => t.ParamKinds[0] == RegisterKind.Boxed).ToList();
         if (linked.Count == 0 || ResultKind(a) != RegisterKind.Boxed) return;
         var general = _il.NewLabel("general_method_call");
-        VmCall(nameof(RegisterMachine.CachedMethodOf), () =>
+        VmCall(nameof(RegisterMachine.LinkedMethodOf), () =>
         {
             Register(b);
             CacheAddress(site);
@@ -395,12 +395,27 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Stloc, _directCallee);
         _il.Emit(OpCodes.Ldloc, _directCallee);
         _il.Emit(OpCodes.Brfalse, general);
-        foreach (var target in linked)
+        // The method's proto picks the entry: one compare each, before any of the entry's own tests.
+        var entries = linked.Select(_ => _il.NewLabel("linked_method")).ToList();
+        var protoId = MethodProtoId;
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        _il.Emit(OpCodes.Call, VmMembers.ClosureProto);
+        _il.Emit(OpCodes.Call, VmMembers.ProtoId);
+        _il.Emit(OpCodes.Stloc, protoId);
+        for (int i = 0; i < linked.Count; i++)
         {
-            var other = _il.NewLabel("other_method");
+            _il.Emit(OpCodes.Ldloc, protoId);
+            _il.Int(linked[i].Proto.Id);
+            _il.Emit(OpCodes.Beq, entries[i]);
+        }
+        _il.Emit(OpCodes.Br, general);
+        for (int i = 0; i < linked.Count; i++)
+        {
+            var target = linked[i];
+            _il.Mark(entries[i]);
             // The arguments' kinds first, as for a one-method site: DirectMethod writes self and counts a direct call.
-            CheckArgumentKinds(target, a, 1, other);
-            NativeStackHasRoom(other);
+            CheckArgumentKinds(target, a, 1, general);
+            NativeStackHasRoom(general);
             VmCall(nameof(RegisterMachine.DirectMethod), () =>
             {
                 _il.Emit(OpCodes.Ldloc, _directCallee);
@@ -409,7 +424,7 @@ internal sealed partial class FunctionEmitter
                 _il.Int(target.Proto.Id);
                 _il.Int(target.Generation);
             });
-            _il.Emit(OpCodes.Brfalse, other);
+            _il.Emit(OpCodes.Brfalse, general);
             var returned = _il.NewLabel("direct_method_returned");
             InvokeDirect(target, a, returned);
             FramelessFrameWaits(resume);
@@ -418,10 +433,13 @@ internal sealed partial class FunctionEmitter
             ReloadRegisters();
             StoreDirectResult(target, a);
             _il.Emit(OpCodes.Br, done);
-            _il.Mark(other);
         }
         _il.Mark(general);
     }
+
+    /// <summary>The proto id of the method a linked site found (one local for every site).</summary>
+    private LocalBuilder MethodProtoId => _methodProtoId ??= _il.Local(typeof(int));
+    private LocalBuilder? _methodProtoId;
 
     /// <summary>A frameless entry whose direct callee bailed: its frame, waiting at <paramref name="resume"/>, is written
     /// now (the callee wrote its own above it); nothing in a frame-pushing entry.</summary>

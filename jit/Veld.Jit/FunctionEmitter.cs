@@ -230,7 +230,7 @@ internal sealed partial class FunctionEmitter
         {
             _il.Emit(OpCodes.Ldarg_0);
             Proto();
-            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CachesOf)));
+            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.CompiledCachesOf)));
             _il.Emit(OpCodes.Stloc, _caches);
         }
         ReloadRegisters();

@@ -44,6 +44,7 @@ internal static class VmMembers
     public static readonly MethodInfo ClosureProto = Getter(typeof(Closure), nameof(Closure.Proto));
     public static readonly MethodInfo ClosureUpvalues = Getter(typeof(Closure), nameof(Closure.Upvalues));
     public static readonly MethodInfo ClosureCaptured = Getter(typeof(Closure), nameof(Closure.Captured));
+    public static readonly MethodInfo ProtoId = Getter(typeof(FunctionProto), nameof(FunctionProto.Id));
     public static readonly MethodInfo ProtoConstants = Getter(typeof(FunctionProto), nameof(FunctionProto.Constants));
     public static readonly MethodInfo UpvalueGet = Getter(typeof(Upvalue), nameof(Upvalue.Value));
     public static readonly MethodInfo UpvalueSet = Setter(typeof(Upvalue), nameof(Upvalue.Value));

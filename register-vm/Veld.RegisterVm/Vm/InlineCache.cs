@@ -20,37 +20,40 @@ internal struct InlineCache
     public MoreMethods? Others;
 }
 
-/// <summary>The impl methods a polymorphic METHODCALL found for types other than its cache's first one.</summary>
+/// <summary>The impl methods a polymorphic METHODCALL found for types other than its cache's first one. Three pairs of
+/// fields, not arrays: compiled method sites read them inline (<see cref="RegisterMachine.LinkedMethodOf"/>), and a field
+/// needs no bounds check.</summary>
 internal sealed class MoreMethods
 {
     /// <summary>Types kept besides the first: a site that sees more (megamorphic) replaces them in turn.</summary>
     public const int Capacity = 3;
 
-    private readonly VeldType?[] _types = new VeldType?[Capacity];
-    private readonly HeapObject[] _methods = new HeapObject[Capacity];
+    private VeldType? _type0, _type1, _type2;
+    private HeapObject? _method0, _method1, _method2;
     private int _next;
 
     public bool TryGet(VeldType type, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HeapObject? method)
     {
-        for (int i = 0; i < Capacity; i++)
-        {
-            if (ReferenceEquals(_types[i], type))
-            {
-                method = _methods[i];
-                return true;
-            }
-        }
-        method = null;
-        return false;
+        method = Find(type);
+        return method is not null;
     }
 
+    /// <summary>The method kept for <paramref name="type"/>, or null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public HeapObject? Find(VeldType type) =>
+        ReferenceEquals(_type0, type) ? _method0 : ReferenceEquals(_type1, type) ? _method1 : ReferenceEquals(_type2, type) ? _method2 : null;
+
     /// <summary>The methods kept (the JIT's cost model looks at every callee of a polymorphic site).</summary>
-    public IEnumerable<HeapObject> Methods => _methods.Where(m => m is not null);
+    public IEnumerable<HeapObject> Methods => new[] { _method0, _method1, _method2 }.OfType<HeapObject>();
 
     public void Add(VeldType type, HeapObject method)
     {
-        _types[_next] = type;
-        _methods[_next] = method;
+        switch (_next)
+        {
+            case 0: (_type0, _method0) = (type, method); break;
+            case 1: (_type1, _method1) = (type, method); break;
+            default: (_type2, _method2) = (type, method); break;
+        }
         _next = (_next + 1) % Capacity;
     }
 }

@@ -111,10 +111,44 @@ internal sealed partial class RegisterMachine
             if (other is Closure method && method.Proto != first.Proto) yield return method.Proto;
     }
 
-    /// <summary>A direct method call's first step: the impl method the site's <paramref name="cache"/> holds for
-    /// <paramref name="target"/>'s type, any of the types it has seen (null: the general method call looks it up).</summary>
+    /// <summary>
+    /// A direct method call's first step, inlined into the compiled site: the impl method the site's <paramref name="cache"/>
+    /// holds for <paramref name="target"/>'s type, any of the types it has seen (null: the general method call looks it
+    /// up). A struct receiver is looked up here, with no call (one class test, the first type, then the three others);
+    /// an enum receiver, or a struct the cache does not hold, asks <see cref="CachedMethodOutOfLine"/>. The answer is the
+    /// interpreter's (<see cref="CachedMethod"/>): both read the same cache.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Closure? CachedMethodOf(Value target, ref InlineCache cache) => CachedMethod(target, ref cache);
+    internal Closure? LinkedMethodOf(Value target, ref InlineCache cache)
+    {
+        if (cache.Field < 0 && target.AsStruct is { } instance)
+        {
+            var type = instance.Type;
+            if (ReferenceEquals(cache.Type, type)) return cache.Method as Closure;
+            if (cache.Others?.Find(type) is Closure other) return other;
+        }
+        return CachedMethodOutOfLine(target, ref cache);
+    }
+
+    /// <summary>What <see cref="LinkedMethodOf"/> does not find inline (counted: <see cref="MethodLookupsOutOfLine"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Closure? CachedMethodOutOfLine(Value target, ref InlineCache cache)
+    {
+        MethodLookupsOutOfLine++;
+        return CachedMethod(target, ref cache);
+    }
+
+    /// <summary>Compiled method sites' lookups that left the inline path (an enum receiver, a type the cache does not
+    /// hold, a site not run yet), for the JIT's statistics.</summary>
+    internal long MethodLookupsOutOfLine;
+
+    /// <summary><see cref="CachesOf"/> for compiled code, inlined into it (a direct entry looks its caches up per call):
+    /// the allocation stays out of line. The interpreter keeps the call (<c>Run</c> is at .NET's inlining limit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal InlineCache[] CompiledCachesOf(FunctionProto proto) => _caches[proto.Id] ?? NewCaches(proto);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InlineCache[] NewCaches(FunctionProto proto) => CachesOf(proto);
 
     /// <summary>
     /// A direct method call's guard, one per method a compiled site is linked to: <paramref name="method"/> (from
