@@ -11,7 +11,8 @@ namespace Veld.Jit.Tests;
 /// </summary>
 public class EntryStubTests
 {
-    /// <summary>Four entries (pc 0, two loop headers, the loop exits); total, count and row typed across them.</summary>
+    /// <summary>Entries at pc 0 and the two loop headers (the listing compiles every header: no run says which one the VM
+    /// tiers up at); total and count typed across both headers.</summary>
     private const string NestedLoops = """
         fn grid(n)
             var total = 0.0
@@ -42,7 +43,7 @@ public class EntryStubTests
     {
         var grid = Listing(NestedLoops, "grid");
         var reasons = grid.Split('\n').Where(l => l.Contains("ldstr \"entry: register not", StringComparison.Ordinal)).ToList();
-        Assert.True(grid.Split('\n').Count(l => l.TrimStart().StartsWith("enter_", StringComparison.Ordinal)) >= 3);
+        Assert.True(grid.Split('\n').Count(l => l.TrimStart().StartsWith("enter_", StringComparison.Ordinal)) >= 2);
         Assert.NotEmpty(reasons);
         Assert.Equal(reasons.Count, reasons.Distinct().Count()); // the old emitter: r1's and r2's four times each
     }

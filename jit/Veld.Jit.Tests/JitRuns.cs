@@ -28,6 +28,15 @@ internal static class JitRuns
     public static RunOutcome Register(string source, RunOptions options) => RunOn(new RegisterVmTier(), source, options);
     public static RunOutcome Tree(string source, RunOptions options) => RunOn(new TreeWalk.TreeWalkTier(), source, options);
 
+    /// <summary>The repository's corpus directory, found upwards from the test binaries.</summary>
+    public static string CorpusRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "corpus")) && File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
+                return Path.Combine(dir.FullName, "corpus");
+        throw new DirectoryNotFoundException("corpus");
+    }
+
     /// <summary>Output, result display, and error (kind, message, line) of a run, for comparing tiers.</summary>
     public static string Observed(RunOutcome o) =>
         $"{o.Kind}|{o.Stdout}|{Display.ShowNested(o.Result)}|{o.Error?.Kind}|{o.Error?.Message}|{o.Error?.Line}";

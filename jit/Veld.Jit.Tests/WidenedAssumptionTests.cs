@@ -14,20 +14,12 @@ public class WidenedAssumptionTests
     [Fact]
     public void Deltablue_recompiles_remove_constraint_once_after_its_first_deoptimisation()
     {
-        string source = File.ReadAllText(Path.Combine(CorpusRoot(), "bench", "deltablue.veld"));
+        string source = File.ReadAllText(Path.Combine(JitRuns.CorpusRoot(), "bench", "deltablue.veld"));
         var options = new RunOptions { JitThreshold = 10, JitBackground = false };
         var (outcome, stats) = JitRuns.Run(source, options);
         Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(outcome));
         var deopt = Assert.Single(stats.Deoptimizations);
         Assert.Equal("remove_constraint", deopt.Name);
         Assert.Equal(2, stats.Compiled.Count(f => f.Name == "remove_constraint"));
-    }
-
-    private static string CorpusRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "corpus")) && File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
-                return Path.Combine(dir.FullName, "corpus");
-        throw new DirectoryNotFoundException("corpus");
     }
 }

@@ -17,6 +17,8 @@ internal sealed class BackgroundCompilation(FunctionProto proto, int generation,
     /// <summary>The <see cref="TierUp.Generation"/> it was started for: installed only while that is still current.</summary>
     public int Generation { get; } = generation;
     public TypePlan Plan { get; } = plan;
+    /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the latency to its installation.</summary>
+    public long Queued { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
     public CompiledFunction? Code { get; private set; }
     public DirectEntry? Self { get; private set; }
     public JitStatistics Stats { get; } = new();

@@ -23,13 +23,16 @@ internal static class Compilation
 
     private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
 
-    /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget.</summary>
-    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, bool nativeNow, JitStatistics stats, DirectLinks links, StringBuilder? listing = null)
+    /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget;
+    /// entered at pc 0, after its calls, at its catch handlers and at the loop headers <paramref name="loopEntries"/> names
+    /// (null: every one).</summary>
+    public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, bool stress, bool nativeNow, JitStatistics stats, DirectLinks links,
+        StringBuilder? listing = null, IReadOnlySet<int>? loopEntries = null)
     {
         var clock = Stopwatch.StartNew();
         // Owned by the VM's module with visibility checks skipped: the IL calls the VM's internal helpers.
         var method = new DynamicMethod($"veld_{proto.Name}_{proto.Line}", typeof(int), Parameters, typeof(RegisterMachine).Module, skipVisibility: true);
-        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing, links);
+        var size = FunctionEmitter.Emit(proto, plan, stress, method, listing, links, loopEntries);
         if (Refusal(size) is { } refusal)
         {
             stats.AddInterpreted(proto, refusal);
@@ -37,7 +40,7 @@ internal static class Compilation
         }
         var code = method.CreateDelegate<CompiledFunction>();
         double emitMs = clock.Elapsed.TotalMilliseconds;
-        stats.AddCompiled(proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(method) : 0, plan.Describe());
+        stats.AddCompiled(proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(method) : 0, plan.Describe(), size.Entries);
         return code;
     }
 

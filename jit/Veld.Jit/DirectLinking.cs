@@ -20,7 +20,7 @@ internal static class DirectLinking
     /// <paramref name="nativeNow"/>: compile the methods to machine code now (a background thread), not at their first call.</summary>
     public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, bool nativeNow, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
-        IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null)
+        IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null, IReadOnlySet<int>? loopEntries = null)
     {
         var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
         self = null;
@@ -34,7 +34,7 @@ internal static class DirectLinking
                 listing?.AppendLine(entry.Frameless ? "  direct entry (calls from compiled code; no frame):" : "  direct entry (calls from compiled code):").Append(directListing).AppendLine("  frame entry:");
             }
         }
-        return Compilation.Compile(proto, plan, stress, nativeNow, stats, sites.Links(null, self), listing);
+        return Compilation.Compile(proto, plan, stress, nativeNow, stats, sites.Links(null, self), listing, loopEntries);
     }
 
     /// <summary>The direct entry of <paramref name="proto"/>, already compiled with <paramref name="plan"/>, when a caller

@@ -31,6 +31,8 @@ internal sealed partial class FunctionEmitter
     private readonly IlWriter _il;
     private readonly Label?[] _labels;
     private readonly bool[] _isEntry;
+    /// <summary>The loop headers the VM may enter at (null: every one); any other header leaves for the interpreter.</summary>
+    private readonly IReadOnlySet<int>? _loopEntries;
     private readonly LocalBuilder _base, _closure, _constants, _caches, _registers, _currentPc, _exit, _value, _error;
     /// <summary>A deoptimisation's pc, failed web and reason, for the shared code that performs it.</summary>
     private readonly LocalBuilder _deoptPc, _deoptWeb, _deoptReason;
@@ -44,9 +46,10 @@ internal sealed partial class FunctionEmitter
     /// <summary>Out-of-line code (deoptimisation exits), emitted after the body.</summary>
     private readonly List<Action> _stubs = [];
 
-    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress, DirectLinks links)
+    private FunctionEmitter(FunctionProto proto, IlWriter il, TypePlan plan, bool stress, DirectLinks links, IReadOnlySet<int>? loopEntries)
     {
         _proto = proto;
+        _loopEntries = loopEntries;
         _links = links;
         _plan = plan;
         _stress = stress;
@@ -54,6 +57,7 @@ internal sealed partial class FunctionEmitter
         _il = il;
         _labels = new Label?[_code.Length + 1];
         _isEntry = new bool[_code.Length + 1];
+        _isLoopHeader = new bool[_code.Length + 1];
         _base = il.Local(typeof(int));
         _closure = il.Local(typeof(Closure));
         _constants = il.Local(typeof(Value[]));
@@ -79,19 +83,21 @@ internal sealed partial class FunctionEmitter
         _parameterInIl = ParametersInIl();
     }
 
-    /// <summary>The size of what was emitted, for the budget and the statistics.</summary>
-    public readonly record struct Size(int IlBytes, int Blocks);
+    /// <summary>The size of what was emitted, for the budget and the statistics, and the pcs its entry switch enters at.</summary>
+    public readonly record struct Size(int IlBytes, int Blocks, int Entries);
 
-    /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL.</summary>
-    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing, DirectLinks links)
+    /// <summary>Emit <paramref name="proto"/>'s code into <paramref name="method"/>, optionally listing the IL; the VM enters it at
+    /// the loop headers <paramref name="loopEntries"/> names (null: every one).</summary>
+    public static Size Emit(FunctionProto proto, TypePlan plan, bool stress, DynamicMethod method, StringBuilder? listing, DirectLinks links,
+        IReadOnlySet<int>? loopEntries = null)
     {
         // No zeroing of the locals on entry (a direct entry is entered once per call: fib zeroed 144 bytes of its frame
         // per call). Every local is written before it is read on each path; .NET still zeroes the ones the GC scans.
         method.InitLocals = false;
         var il = new IlWriter(method.GetILGenerator(), listing);
-        var emitter = new FunctionEmitter(proto, il, plan, stress, links);
+        var emitter = new FunctionEmitter(proto, il, plan, stress, links, loopEntries);
         emitter.EmitFunction();
-        return new Size(il.Offset, il.LabelsMarked);
+        return new Size(il.Offset, il.LabelsMarked, links.Self is null ? emitter._isEntry.Count(e => e) : 0);
     }
 
     private void EmitFunction()
@@ -167,7 +173,13 @@ internal sealed partial class FunctionEmitter
         VmCall(nameof(RegisterMachine.StampError), () => { _il.Emit(OpCodes.Ldloc, _error); _il.Emit(OpCodes.Ldarg_1); _il.Emit(OpCodes.Ldloc, _currentPc); });
     }
 
-    /// <summary>Jump targets get labels; the places the VM may resume a frame at are entries.</summary>
+    /// <summary>
+    /// Jump targets get labels; the places the VM resumes a frame at are entries: pc 0, the return point of a call, a
+    /// catch handler, and the loop headers the tier asked for (where the VM tiered up: it enters a loop's header after a
+    /// back-edge only). A forward jump's target is never one. Each entry is a stub that loads the typed registers and
+    /// makes one more way into the loops around it, for .NET's optimiser to see: mandelbrot had nine, six of them forward
+    /// targets. A loop header that is not an entry leaves for the interpreter (<see cref="EntryMissed"/>).
+    /// </summary>
     private void FindTargets()
     {
         _isEntry[0] = true;
@@ -182,19 +194,31 @@ internal sealed partial class FunctionEmitter
                     Target(pc + 2);
                     break;
                 case VmOp.Jmp:
-                    _isEntry[next + SJOf(i)] = true;
+                    Target(next + SJOf(i));
                     break;
-                case VmOp.ForPrep or VmOp.ForPrepInc or VmOp.ForLoop or VmOp.IterPrep or VmOp.IterNext or VmOp.Try:
+                case VmOp.ForPrep or VmOp.ForPrepInc or VmOp.IterPrep:
+                    Target(next + SBx(i));
+                    break;
+                case VmOp.Try:
                     _isEntry[next + SBx(i)] = true;
                     break;
                 case VmOp.Call or VmOp.CallG or VmOp.CallR or VmOp.MethodCall:
                     _isEntry[next] = true;
                     break;
             }
+            if (BackwardJumps.TargetOf(_code, pc) is var header and >= 0)
+            {
+                _isLoopHeader[header] = true;
+                if (_loopEntries is null || _loopEntries.Contains(header)) _isEntry[header] = true;
+                else Target(header);
+            }
         }
         for (int pc = 0; pc < _code.Length; pc++)
             if (_isEntry[pc]) Target(pc);
     }
+
+    /// <summary>The targets of the VM's loop back-edges (<see cref="BackwardJumps"/>).</summary>
+    private readonly bool[] _isLoopHeader;
 
     /// <summary>1, or 2 for an instruction followed by its EXTRAARG (never dispatched on its own).</summary>
     private int Width(int pc) => pc + 1 < _code.Length && Op(_code[pc + 1]) == VmOp.ExtraArg ? 2 : 1;
@@ -248,12 +272,36 @@ internal sealed partial class FunctionEmitter
     private void EmitEntrySwitch()
     {
         var unknown = _il.NewLabel("not_an_entry");
+        var missed = _il.NewLabel("loop_not_an_entry");
+        bool anyMissed = false;
         var table = new Label[_code.Length];
-        for (int pc = 0; pc < _code.Length; pc++) table[pc] = _isEntry[pc] ? EntryStub(pc) : unknown;
+        for (int pc = 0; pc < _code.Length; pc++)
+        {
+            table[pc] = _isEntry[pc] ? EntryStub(pc) : _isLoopHeader[pc] ? missed : unknown;
+            anyMissed |= !_isEntry[pc] && _isLoopHeader[pc];
+        }
         _il.Emit(OpCodes.Ldarg_2);
         _il.Switch(table);
+        if (anyMissed)
+        {
+            _il.Emit(OpCodes.Br, unknown);
+            _il.Mark(missed);
+            EntryMissed();
+        }
         _il.Mark(unknown);
         Exit(() => _il.Emit(OpCodes.Ldarg_2)); // the interpreter goes on from there
+    }
+
+    /// <summary>The VM came to a loop header that is not an entry (it tiered up in another loop, or resumes after leaving
+    /// the code): the JIT hears of it (<see cref="JitCompiler.EntryMissed"/>), to recompile with that entry if it keeps
+    /// happening, and the interpreter goes on with the loop.</summary>
+    private void EntryMissed()
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, VmMembers.TierUpOf);
+        Proto();
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Emit(OpCodes.Call, VmMembers.EntryMissed);
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self);
+        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self,
+            loopEntries: LoopEntries(proto));
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -66,10 +67,11 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         foreach (var (_, method) in DirectLinking.MethodCalls(proto, Remember))
             if (Existing(method) is { } entry) entries[method] = entry;
         bool stress = stressSeed is not null;
+        var loopEntries = LoopEntries(proto);
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
             var code = DirectLinking.Compile(proto, plan, generation, stress, nativeNow: true, jobStats, callees.GetValueOrDefault,
-                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self);
+                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self, loopEntries: loopEntries);
             return (code, self);
         });
         _pending[proto.Id] = compilation;
@@ -86,6 +88,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         _pending[proto.Id] = null;
         compilation.Error?.Throw();
         stats.AddBackground(compilation.Stats);
+        stats.AddLatency(System.Diagnostics.Stopwatch.GetElapsedTime(compilation.Queued).TotalMilliseconds);
         code = compilation.Code;
         if (code is null) return true;
         _plans[proto.Id] = (generation, compilation.Plan);
@@ -198,6 +201,56 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
 
     private DirectEntry? Existing(FunctionProto proto) =>
         _direct.TryGetValue(proto.Id, out var entry) && entry.Generation == Generation[proto.Id] && Code[proto.Id] is not null ? entry : null;
+
+    /// <summary>Per function: the loop headers its code has entries at (the ones the VM tiered up at or kept coming to).</summary>
+    private readonly Dictionary<int, HashSet<int>> _loopEntries = [];
+    /// <summary>Per function: the VM's arrivals at loop headers its current code has no entry for.</summary>
+    private readonly Dictionary<int, int> _entryMisses = [];
+
+    /// <summary>The loop headers to compile entries at for <paramref name="proto"/> (a copy: a background thread reads it):
+    /// those asked for before, and the header of the back-edge that made it hot now (null, every header, when the VM did
+    /// not say which).</summary>
+    private HashSet<int>? LoopEntries(FunctionProto proto)
+    {
+        if (!_loopEntries.TryGetValue(proto.Id, out var entries)) _loopEntries[proto.Id] = entries = [];
+        if (LastLoopReport.Proto == proto)
+        {
+            if (LastLoopReport.Header < 0) return null;
+            entries.Add(LastLoopReport.Header);
+        }
+        return [.. entries];
+    }
+
+    /// <summary>Arrivals at loop headers without an entry before the function is compiled again with entries there (at
+    /// threshold 0, the first: everything compiles at once there).</summary>
+    private int MissesBeforeRecompile => Math.Max(1, Threshold / 10);
+
+    /// <summary><see cref="EntryMissed"/>, called by compiled code with the run's hook (not inlined: it runs once per arrival
+    /// at a header without an entry).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static void EntryMissedIn(TierUp tierUp, FunctionProto proto, int header) => (tierUp as JitCompiler)?.EntryMissed(proto, header);
+
+    /// <summary>
+    /// The VM came to loop header <paramref name="header"/> of <paramref name="proto"/>'s code, which has no entry there, and
+    /// goes on interpreting the loop. Where that keeps happening (the VM tiered up in one loop and the code was installed,
+    /// or resumed, in another), the code is dropped and compiled again, when hot again, with an entry there too.
+    /// </summary>
+    internal void EntryMissed(FunctionProto proto, int header)
+    {
+        stats.EntriesMissed++;
+        if (Code[proto.Id] is null || !_loopEntries.TryGetValue(proto.Id, out var entries) || entries.Contains(header)) return;
+        int misses = _entryMisses[proto.Id] = _entryMisses.GetValueOrDefault(proto.Id) + 1;
+        if (misses < MissesBeforeRecompile) return;
+        _entryMisses[proto.Id] = 0;
+        entries.Add(header);
+        stats.EntryRecompilations++;
+        if (_pending[proto.Id] is not null)
+        {
+            _pending[proto.Id] = null;
+            stats.AddDiscarded(1);
+        }
+        Invalidate(proto);
+    }
 
     public override void Deoptimized(FunctionProto proto, int pc, int assumption, string reason)
     {

@@ -67,8 +67,23 @@ public sealed class JitStatistics
 
     internal void AddPlan(double ms) => _plans.Add(ms);
 
-    internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions) =>
-        _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs));
+    internal void AddCompiled(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions, int entries = 0) =>
+        _compiled.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs) { Entries = entries });
+
+    /// <summary>The pcs compiled functions can be entered at (entry stubs), summed over every compilation.</summary>
+    public int EntriesEmitted => _compiled.Sum(c => c.Entries);
+    /// <summary>Times the VM came to a loop header of compiled code that had no entry there and went on interpreting.</summary>
+    public long EntriesMissed { get; internal set; }
+    /// <summary>Compiled code dropped to be compiled again with an entry at a loop header the VM kept coming to.</summary>
+    public int EntryRecompilations { get; internal set; }
+
+    private readonly List<double> _latencies = [];
+
+    /// <summary>Per background compilation installed: milliseconds from the moment it was queued (its plan made) to its
+    /// installation, which the VM follows at once with its first run (the code is entered at the report that installs it).</summary>
+    public IReadOnlyList<double> QueuedToInstalledMs => _latencies;
+
+    internal void AddLatency(double ms) => _latencies.Add(ms);
 
     internal void AddDirectEntry(FunctionProto proto, int ilBytes, double ms, double nativeMs, string assumptions) =>
         _directEntries.Add(new(proto.Name, proto.Line, ilBytes, ms, assumptions, nativeMs));
@@ -90,7 +105,11 @@ public sealed class JitStatistics
 
 /// <summary>A function compiled to IL: its size, the time emitting took, the type assumptions its code guards, the time
 /// .NET took to compile the IL to machine code, and whether a background thread did both.</summary>
-public sealed record CompiledFunctionInfo(string Name, int Line, int IlBytes, double CompileMs, string Assumptions, double NativeMs = 0, bool Background = false);
+public sealed record CompiledFunctionInfo(string Name, int Line, int IlBytes, double CompileMs, string Assumptions, double NativeMs = 0, bool Background = false)
+{
+    /// <summary>The pcs the frame's code can be entered at (0 for a direct entry, which has one way in).</summary>
+    public int Entries { get; init; }
+}
 
 /// <summary>A function that stays interpreted, and why (only the size budget keeps one out).</summary>
 public sealed record InterpretedFunctionInfo(string Name, int Line, string Reason);

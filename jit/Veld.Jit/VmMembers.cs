@@ -60,6 +60,7 @@ internal static class VmMembers
     public static readonly MethodInfo TierUpOf = Getter(typeof(RegisterMachine), nameof(RegisterMachine.TierUp));
     public static readonly MethodInfo Deoptimized = Method(typeof(TierUp), nameof(TierUp.Deoptimized));
     public static readonly MethodInfo StressFails = Method(typeof(TierUp), nameof(TierUp.StressFails));
+    public static readonly MethodInfo EntryMissed = Method(typeof(JitCompiler), nameof(JitCompiler.EntryMissedIn));
     public static readonly MethodInfo AsArray = Getter(typeof(Value), nameof(Value.AsArray));
     public static readonly MethodInfo AsStruct = Getter(typeof(Value), nameof(Value.AsStruct));
     public static readonly MethodInfo StructTypeOf = Getter(typeof(StructInstance), nameof(StructInstance.Type));

@@ -6,8 +6,9 @@ namespace Veld.Cli.Commands;
 /// <summary>
 /// The <c>jit</c> object of <c>veld run --tier jit --stats</c>: functions compiled, their IL bytes and compile
 /// time (emission: total, median and largest per function; .NET's compilation to machine code; what the VM's thread
-/// paid for both; the type planning before them, total and largest, always on the VM's thread), background compilations installed and discarded, the functions that stayed interpreted with the reason, and the
-/// deoptimisations by reason.
+/// paid for both; the type planning before them, total and largest, always on the VM's thread), background compilations installed and discarded, the functions that stayed interpreted with the reason, the
+/// deoptimisations by reason, the entries compiled code has (and the VM's arrivals at loop headers without one, and the
+/// recompilations those asked for), and the longest a background compilation took from queued to installed.
 /// </summary>
 public sealed record JitRunStats(
     int FunctionsCompiled,
@@ -23,7 +24,11 @@ public sealed record JitRunStats(
     int BackgroundDiscarded,
     IReadOnlyList<string> Interpreted,
     int Deoptimizations,
-    IReadOnlyDictionary<string, int> DeoptimizationReasons)
+    IReadOnlyDictionary<string, int> DeoptimizationReasons,
+    int EntriesEmitted,
+    long EntriesMissed,
+    int EntryRecompilations,
+    double QueuedToInstalledMsMax)
 {
     public static JitRunStats? Of(ITier tier) => tier is JitTier { LastRun: { } run } ? From(run) : null;
 
@@ -41,5 +46,9 @@ public sealed record JitRunStats(
         run.BackgroundDiscarded,
         [.. run.Interpreted.Select(f => $"{f.Name} (line {f.Line}): {f.Reason}")],
         run.Deoptimizations.Count,
-        run.Deoptimizations.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
+        run.Deoptimizations.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+        run.EntriesEmitted,
+        run.EntriesMissed,
+        run.EntryRecompilations,
+        Math.Round(run.QueuedToInstalledMs.DefaultIfEmpty(0).Max(), 3));
 }

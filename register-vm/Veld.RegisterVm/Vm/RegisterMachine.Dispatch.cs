@@ -187,7 +187,7 @@ internal sealed partial class RegisterMachine
                                 }
                                 pc += offset;
                                 bias -= offset;
-                                if (offset < 0 && TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                if (offset < 0 && TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto, pc)) goto EnterAtLoopHeader;
                                 break;
                             }
 
@@ -293,7 +293,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto, pc)) goto EnterAtLoopHeader;
                                 }
                                 break;
                             case OpCode.IterPrep:
@@ -306,7 +306,7 @@ internal sealed partial class RegisterMachine
                                 {
                                     pc += SBx(i);
                                     bias -= SBx(i);
-                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto)) goto EnterAtLoopHeader;
+                                    if (TTier.TiersUp && --_tierUp!.LoopCountdown[closure.Proto.Id] < 0 && _tierUp.HeatLoop(closure.Proto, pc)) goto EnterAtLoopHeader;
                                 }
                                 break;
 

@@ -79,14 +79,20 @@ internal abstract partial class TierUp(int protoCount, int threshold)
     /// </summary>
     private int CallWeight(FunctionProto proto) => Machine?.CallerOfTop() == proto ? CallsPerIteration : 1;
 
-    /// <summary>A loop of <paramref name="proto"/> jumps back: true when it has compiled code to enter at the loop header.
-    /// Samples every register. The dispatch loop reports a back-edge only when <see cref="LoopCountdown"/> runs out.</summary>
-    public bool HeatLoop(FunctionProto proto)
+    /// <summary>A loop of <paramref name="proto"/> jumps back to <paramref name="header"/> (-1: not said): true when it has
+    /// compiled code to enter at the loop header. Samples every register. The dispatch loop reports a back-edge only when
+    /// <see cref="LoopCountdown"/> runs out.</summary>
+    public bool HeatLoop(FunctionProto proto, int header = -1)
     {
         Reports++;
         Settle(proto.Id);
+        LastLoopReport = (proto, header);
         return Heat(proto, proto.MaxStack, CallsPerIteration, _iterations);
     }
+
+    /// <summary>The function and loop header of the last back-edge reported: where the VM enters the code a loop's heat
+    /// compiles (the tier compiles an entry there).</summary>
+    protected (FunctionProto? Proto, int Header) LastLoopReport { get; private set; } = (null, -1);
 
     /// <summary>
     /// Fewer loop iterations than this per call, on average, make a function short: entered from the interpreter, its
