@@ -237,7 +237,7 @@ internal sealed class TypePlan
         foreach (int pc in webs.Writers(w))
         {
             uint i = proto.Code[pc];
-            var k = KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true)
+            var k = KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true) ?? TypedBuiltins.ResultOf(proto, webs, pc, kinds)
                 ?? (Op(i) == VmOp.Move && webs.In(pc, B(i)) is var source && source >= 0 && kinds[source] != RegisterKind.Boxed ? kinds[source] : null);
             if (k is null or RegisterKind.Boxed || (kind is not null && kind != k)) return null;
             kind = k;
@@ -319,6 +319,7 @@ internal sealed class TypePlan
             return webs.In(pc, a) is var start && start >= 0 && kinds[start] == RegisterKind.Int
                 && webs.In(pc, a + 1) is var end && end >= 0 && kinds[end] == RegisterKind.Int;
         }
+        if (TypedBuiltins.IsAbs(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
         if (!StoresThroughGuard(op) || webs.RegisterOf(w) != A(i)) return false;
         if ((KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds)) is { } certain && certain != kind) return false;
         if (kind == RegisterKind.Bool && IsArithmetic(op)) return false;
