@@ -43,6 +43,41 @@ public class FieldProfileTests
         Assert.DoesNotContain(stats.Deoptimizations, d => d.Name == "step");
     }
 
+    [Fact]
+    public void A_field_read_into_a_register_a_loop_counter_used_before_is_typed_by_its_own_site()
+    {
+        // r4 is the first loop's counter i (an int), then the second loop's `body.x` (a float); r6 `bodies.len()`,
+        // then `body.v`. Their registers' profiles mix both kinds; the field reads' own sites say float.
+        const string source = """
+            struct Body
+                x: f64,
+                v: f64
+            end
+            fn advance(bodies, dt)
+                for i in 0..bodies.len() do
+                    for j in i + 1..bodies.len() do
+                        bodies[j].v = bodies[j].v - 0.001 * dt
+                    end
+                end
+                for body in bodies do
+                    body.x += dt * body.v
+                end
+            end
+            let bodies = [Body(x: 0.0, v: 1.0), Body(x: 1.0, v: 0.5), Body(x: 2.0, v: 0.25)]
+            for step in 0..3000 do advance(bodies, 0.01) end
+            println(bodies[2].x)
+            """;
+        var (outcome, stats) = JitRuns.Run(source, new RunOptions());
+        Assert.Equal(JitRuns.Observed(JitRuns.Tree(source, new RunOptions())), JitRuns.Observed(outcome));
+        var advance = stats.Compiled.Where(f => f.Name == "advance").ToList();
+        Assert.NotEmpty(advance);
+        Assert.All(advance, f => Assert.Contains("r4:float", f.Assumptions));
+        Assert.All(advance, f => Assert.Contains("r6:float", f.Assumptions));
+        // (advance deoptimises once, as on main, at `bodies[j]` in r11, which its profile says held `0.001 * dt`: the
+        // recompilation keeps the field reads' kinds, which were observed.)
+        Assert.Single(stats.Deoptimizations, d => d.Name == "advance");
+    }
+
     private const string Absolutes = """
         fn spread(n)
             var s = 0

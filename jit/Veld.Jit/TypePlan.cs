@@ -31,8 +31,14 @@ internal sealed class TypePlan
     /// <summary>What the code proves of its ints' ranges (which additions cannot overflow).</summary>
     public IntRanges Ranges { get; }
 
-    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges)
+    /// <summary>Per web: whether its kind came from what its own field reads were seen reading (an observation, not a
+    /// register's profile extended to a web never live where the registers are sampled).</summary>
+    public bool[] FromFieldReads { get; }
+
+    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges,
+        bool[]? fromFieldReads = null)
     {
+        FromFieldReads = fromFieldReads ?? new bool[kinds.Length];
         Ranges = ranges;
         Kinds = kinds;
         Webs = webs;
@@ -58,8 +64,10 @@ internal sealed class TypePlan
 
     /// <param name="callResults">The kind expected of some CALLG sites' results (by pc): a direct call to a function that
     /// returns that kind. Their result webs take it, guarded after the call.</param>
+    /// <param name="fieldKinds">The kinds each GETFIELD (by pc) was seen reading: a web only such reads write takes
+    /// the kind they agree on, whatever its register held elsewhere.</param>
     public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null,
-        IReadOnlyDictionary<int, RegisterKind>? callResults = null)
+        IReadOnlyDictionary<int, RegisterKind>? callResults = null, SeenKinds[]? fieldKinds = null)
     {
         var code = proto.Code;
         var facts = new InstructionFacts[code.Length];
@@ -83,6 +91,7 @@ internal sealed class TypePlan
 
         var kinds = new RegisterKind[webs.Count];
         var profiled = new bool[webs.Count];
+        var fromFieldReads = new bool[webs.Count];
         var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
         bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
             && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
@@ -122,7 +131,9 @@ internal sealed class TypePlan
                 profiled[w] = true;
                 continue;
             }
-            kinds[w] = seen[webs.RegisterOf(w)] switch
+            var fieldRead = FieldReadKinds(proto, webs, w, fieldKinds);
+            var observed = fieldRead ?? seen[webs.RegisterOf(w)];
+            kinds[w] = observed switch
             {
                 SeenKinds.Int => RegisterKind.Int,
                 SeenKinds.Float => RegisterKind.Float,
@@ -133,7 +144,8 @@ internal sealed class TypePlan
             // The profile mixes every web of the register; a MOVE from a register seen holding other kinds copies one
             // of those (sieve's `benchmark` moved its array into a register its loop above had held ints in).
             if (kinds[w] != RegisterKind.Boxed && MovesAnotherKind(proto, webs, w, seen, kinds[w])) kinds[w] = RegisterKind.Boxed;
-            profiled[w] = kinds[w] != RegisterKind.Boxed && seen[webs.RegisterOf(w)] != SeenKinds.None;
+            profiled[w] = kinds[w] != RegisterKind.Boxed && observed != SeenKinds.None;
+            fromFieldReads[w] = fieldRead is not null;
         }
 
         // Greatest fixpoint: a web any of whose writers cannot yield its kind goes back to the stack.
@@ -153,7 +165,21 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured));
+        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured), fromFieldReads);
+    }
+
+    /// <summary>The kinds the field reads writing web <paramref name="w"/> were seen reading, when every writer is a
+    /// GETFIELD the profile sampled; else null (the register's profile decides).</summary>
+    private static SeenKinds? FieldReadKinds(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[]? fieldKinds)
+    {
+        if (fieldKinds is null || webs.Writers(w).Count == 0) return null;
+        var kinds = SeenKinds.None;
+        foreach (int pc in webs.Writers(w))
+        {
+            if (Op(proto.Code[pc]) != VmOp.GetField || pc >= fieldKinds.Length || fieldKinds[pc] == SeenKinds.None) return null;
+            kinds |= fieldKinds[pc];
+        }
+        return kinds;
     }
 
     /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something

@@ -5,19 +5,23 @@ namespace Veld.RegisterVm;
 
 /// <summary>
 /// The GETFIELD sites of one function, for <see cref="TypeProfile"/>: at a sample, each site whose receiver register
-/// holds a struct adds the kind of the named field of that struct to the kinds its result register was seen holding.
-/// That is the kind the site would read if nothing wrote the field first: a guess, which compiled code guards
-/// (a wrong one costs a deoptimisation). Each site keeps the last struct type it met and that type's field index, so
-/// a sample costs a type comparison per site, not a name lookup.
+/// holds a struct records the kind of the named field of that struct, by the site's pc. That is the kind the site
+/// would read if nothing wrote the field first: a guess, which compiled code guards (a wrong one costs a
+/// deoptimisation). Kept per site, not mixed into the result register's kinds: the register compiler reuses a
+/// register for a loop counter and then a field's float (nbody's last loop), and the mix would type neither. Each site
+/// keeps the last struct type it met and that type's field index, so a sample costs a type comparison per site.
 /// </summary>
 internal sealed class FieldReads
 {
     private readonly Site[] _sites;
 
-    private struct Site(int receiver, int result, string name)
+    /// <summary>The kinds each GETFIELD (by pc) was seen reading; None elsewhere and where never sampled.</summary>
+    public SeenKinds[] Kinds { get; }
+
+    private struct Site(int pc, int receiver, string name)
     {
+        public readonly int Pc = pc;
         public readonly int Receiver = receiver;
-        public readonly int Result = result;
         public readonly string Name = name;
         public StructType? Type;
         public int Field;
@@ -35,15 +39,16 @@ internal sealed class FieldReads
             if (C(i) == MaxShortConst && next >= code.Length) break;
             int name = ConstantIndex(code, ref next, C(i));
             if ((uint)name < (uint)proto.Constants.Length && proto.Constants[name].AsObject is VeldString text
-                && A(i) < proto.MaxStack && B(i) < proto.MaxStack)
-                sites.Add(new Site(B(i), A(i), text.Text));
+                && B(i) < proto.MaxStack)
+                sites.Add(new Site(pc, B(i), text.Text));
             pc = next - 1; // over the EXTRAARG word, if any
         }
         _sites = [.. sites];
+        Kinds = new SeenKinds[code.Length];
     }
 
-    /// <summary>Add the kinds of the fields the sites' receivers in <paramref name="registers"/> hold to <paramref name="seen"/>.</summary>
-    public void Record(ReadOnlySpan<Value> registers, SeenKinds[] seen)
+    /// <summary>Add the kinds of the fields the sites' receivers in <paramref name="registers"/> hold.</summary>
+    public void Record(ReadOnlySpan<Value> registers)
     {
         for (int s = 0; s < _sites.Length; s++)
         {
@@ -54,7 +59,7 @@ internal sealed class FieldReads
                 site.Type = target.Type;
                 site.Field = target.Type.FieldIndex(site.Name);
             }
-            if (site.Field >= 0 && site.Field < target.Fields.Length) seen[site.Result] |= TypeProfile.KindOf(target.Fields[site.Field]);
+            if (site.Field >= 0 && site.Field < target.Fields.Length) Kinds[site.Pc] |= TypeProfile.KindOf(target.Fields[site.Field]);
         }
     }
 }

@@ -19,9 +19,9 @@ internal enum SeenKinds : byte
 /// interpreter before it was compiled. Sampled, not traced: <see cref="TierUp"/> records the parameters when a
 /// frame starts and every register at a loop back-edge, the two moments the VM already stops to count heat,
 /// so the register VM's dispatch loop pays nothing and the plain register tier never samples at all.
-/// A GETFIELD's result register also gets the kind of the field its receiver holds at the sample
-/// (<see cref="FieldReads"/>): a function without a loop (bounce's <c>Ball.bounce</c>) is sampled only on entry, when
-/// the registers its field reads write hold nothing of its own yet.
+/// Each GETFIELD also records the kind of the field its receiver holds at the sample (<see cref="FieldReads"/>): a
+/// function without a loop (bounce's <c>Ball.bounce</c>) is sampled only on entry, when the registers its field reads
+/// write hold nothing of its own yet.
 /// </summary>
 internal sealed class TypeProfile(int protoCount)
 {
@@ -45,6 +45,9 @@ internal sealed class TypeProfile(int protoCount)
         RecordFields(proto, registers);
     }
 
+    /// <summary>The kinds each GETFIELD of function <paramref name="protoId"/> (by pc) was seen reading; null: never sampled.</summary>
+    public SeenKinds[]? FieldsOf(int protoId) => _fieldReads[protoId]?.Kinds;
+
     /// <summary>Whether the function's next heat event is among its first <see cref="EarlyFieldSamples"/> (counted by asking).</summary>
     public bool SamplesFieldsEarly(int protoId)
     {
@@ -55,7 +58,7 @@ internal sealed class TypeProfile(int protoCount)
 
     /// <summary>Record the kinds of the fields the function's GETFIELD sites would read from <paramref name="registers"/>.</summary>
     public void RecordFields(FunctionProto proto, ReadOnlySpan<Value> registers) =>
-        (_fieldReads[proto.Id] ??= new FieldReads(proto)).Record(registers, _seen[proto.Id] ??= new SeenKinds[proto.MaxStack]);
+        (_fieldReads[proto.Id] ??= new FieldReads(proto)).Record(registers);
 
     internal static SeenKinds KindOf(in Value v) =>
         v.IsInt ? SeenKinds.Int : v.IsFloat ? SeenKinds.Float : v.IsBool ? SeenKinds.Bool : SeenKinds.Other;
