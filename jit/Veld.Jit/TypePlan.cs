@@ -106,17 +106,21 @@ internal sealed class TypePlan
             }
 
         // First what the code proves: kinds that follow from constants and operand kinds, to a fixpoint.
-        bool changed = true;
-        while (changed)
+        void Proven()
         {
-            changed = false;
-            for (int w = 0; w < kinds.Length; w++)
-                if (kinds[w] == RegisterKind.Boxed && Eligible(w) && !webs.EntersWithFrame(w) && CertainKind(proto, webs, w, kinds) is { } k)
-                {
-                    kinds[w] = k;
-                    changed = true;
-                }
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                for (int w = 0; w < kinds.Length; w++)
+                    if (kinds[w] == RegisterKind.Boxed && Eligible(w) && !webs.EntersWithFrame(w) && CertainKind(proto, webs, w, kinds) is { } k)
+                    {
+                        kinds[w] = k;
+                        grew = true;
+                    }
+            }
         }
+        Proven();
         // Then what the interpreter saw, for webs the code leaves open (a parameter, an element, a call's result),
         // and without feedback the writers' guess. A web a TEST reads is a bool (anything else raises there) whatever
         // its register's profile says, which mixes every web of the register (sieve's `flags[i - 1]` shares r6 with
@@ -148,8 +152,11 @@ internal sealed class TypePlan
             fromFieldReads[w] = fieldRead is not null;
         }
 
+        // Again what follows from the kinds the profile gave (`0 - abs(self.v)` once `self.v` is a sampled int).
+        Proven();
+
         // Greatest fixpoint: a web any of whose writers cannot yield its kind goes back to the stack.
-        changed = true;
+        bool changed = true;
         while (changed)
         {
             changed = false;
