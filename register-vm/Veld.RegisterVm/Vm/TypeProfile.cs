@@ -21,7 +21,9 @@ internal enum SeenKinds : byte
 /// so the register VM's dispatch loop pays nothing and the plain register tier never samples at all.
 /// Each GETFIELD also records the kind of the field its receiver holds at the sample (<see cref="FieldReads"/>): a
 /// function without a loop (bounce's <c>Ball.bounce</c>) is sampled only on entry, when the registers its field reads
-/// write hold nothing of its own yet.
+/// write hold nothing of its own yet. Field reads are also sampled on a function's first
+/// <see cref="EarlyFieldSamples"/> heat events: a short callee compiled with its caller's loop is compiled long before
+/// its own count reaches the last quarter, where sampling starts.
 /// </summary>
 internal sealed class TypeProfile(int protoCount)
 {
