@@ -118,7 +118,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private TypePlan PlanWithCallResults(FunctionProto proto, ISet<int> excluded)
     {
         var profile = Profile.Of(proto.Id);
-        var plan = TypePlan.For(proto, program, excluded, profile);
+        var fields = Profile.FieldsOf(proto.Id);
+        var plan = TypePlan.For(proto, program, excluded, profile, fieldKinds: fields);
         var calls = DirectLinking.GlobalCalls(proto, CalleeOf).ToList();
         if (calls.Count == 0) return plan;
         var expected = new Dictionary<int, RegisterKind>();
@@ -131,7 +132,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             if (kind is { } k) expected[pc] = k;
         }
         if (expected.Count == 0) return plan;
-        var typed = TypePlan.For(proto, program, excluded, profile, expected);
+        var typed = TypePlan.For(proto, program, excluded, profile, expected, fields);
         bool selfConsistent = !calls.Any(c => c.Callee == proto) || assumed is null || typed.ReturnKind(proto) == assumed;
         return selfConsistent ? typed : plan;
     }

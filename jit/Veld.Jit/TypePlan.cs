@@ -31,8 +31,14 @@ internal sealed class TypePlan
     /// <summary>What the code proves of its ints' ranges (which additions cannot overflow).</summary>
     public IntRanges Ranges { get; }
 
-    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges)
+    /// <summary>Per web: whether its kind came from what its own field reads were seen reading (an observation, not a
+    /// register's profile extended to a web never live where the registers are sampled).</summary>
+    public bool[] FromFieldReads { get; }
+
+    private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges,
+        bool[]? fromFieldReads = null)
     {
+        FromFieldReads = fromFieldReads ?? new bool[kinds.Length];
         Ranges = ranges;
         Kinds = kinds;
         Webs = webs;
@@ -58,8 +64,10 @@ internal sealed class TypePlan
 
     /// <param name="callResults">The kind expected of some CALLG sites' results (by pc): a direct call to a function that
     /// returns that kind. Their result webs take it, guarded after the call.</param>
+    /// <param name="fieldKinds">The kinds each GETFIELD (by pc) was seen reading: a web only such reads write takes
+    /// the kind they agree on, whatever its register held elsewhere.</param>
     public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null,
-        IReadOnlyDictionary<int, RegisterKind>? callResults = null)
+        IReadOnlyDictionary<int, RegisterKind>? callResults = null, SeenKinds[]? fieldKinds = null)
     {
         var code = proto.Code;
         var facts = new InstructionFacts[code.Length];
@@ -83,6 +91,7 @@ internal sealed class TypePlan
 
         var kinds = new RegisterKind[webs.Count];
         var profiled = new bool[webs.Count];
+        var fromFieldReads = new bool[webs.Count];
         var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
         bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
             && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
@@ -97,17 +106,21 @@ internal sealed class TypePlan
             }
 
         // First what the code proves: kinds that follow from constants and operand kinds, to a fixpoint.
-        bool changed = true;
-        while (changed)
+        void Proven()
         {
-            changed = false;
-            for (int w = 0; w < kinds.Length; w++)
-                if (kinds[w] == RegisterKind.Boxed && Eligible(w) && !webs.EntersWithFrame(w) && CertainKind(proto, webs, w, kinds) is { } k)
-                {
-                    kinds[w] = k;
-                    changed = true;
-                }
+            bool grew = true;
+            while (grew)
+            {
+                grew = false;
+                for (int w = 0; w < kinds.Length; w++)
+                    if (kinds[w] == RegisterKind.Boxed && Eligible(w) && !webs.EntersWithFrame(w) && CertainKind(proto, webs, w, kinds) is { } k)
+                    {
+                        kinds[w] = k;
+                        grew = true;
+                    }
+            }
         }
+        Proven();
         // Then what the interpreter saw, for webs the code leaves open (a parameter, an element, a call's result),
         // and without feedback the writers' guess. A web a TEST reads is a bool (anything else raises there) whatever
         // its register's profile says, which mixes every web of the register (sieve's `flags[i - 1]` shares r6 with
@@ -122,7 +135,9 @@ internal sealed class TypePlan
                 profiled[w] = true;
                 continue;
             }
-            kinds[w] = seen[webs.RegisterOf(w)] switch
+            var fieldRead = FieldReadKinds(proto, webs, w, fieldKinds);
+            var observed = fieldRead ?? seen[webs.RegisterOf(w)];
+            kinds[w] = observed switch
             {
                 SeenKinds.Int => RegisterKind.Int,
                 SeenKinds.Float => RegisterKind.Float,
@@ -133,11 +148,15 @@ internal sealed class TypePlan
             // The profile mixes every web of the register; a MOVE from a register seen holding other kinds copies one
             // of those (sieve's `benchmark` moved its array into a register its loop above had held ints in).
             if (kinds[w] != RegisterKind.Boxed && MovesAnotherKind(proto, webs, w, seen, kinds[w])) kinds[w] = RegisterKind.Boxed;
-            profiled[w] = kinds[w] != RegisterKind.Boxed && seen[webs.RegisterOf(w)] != SeenKinds.None;
+            profiled[w] = kinds[w] != RegisterKind.Boxed && observed != SeenKinds.None;
+            fromFieldReads[w] = fieldRead is not null;
         }
 
+        // Again what follows from the kinds the profile gave (`0 - abs(self.v)` once `self.v` is a sampled int).
+        Proven();
+
         // Greatest fixpoint: a web any of whose writers cannot yield its kind goes back to the stack.
-        changed = true;
+        bool changed = true;
         while (changed)
         {
             changed = false;
@@ -153,7 +172,21 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured));
+        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured), fromFieldReads);
+    }
+
+    /// <summary>The kinds the field reads writing web <paramref name="w"/> were seen reading, when every writer is a
+    /// GETFIELD the profile sampled; else null (the register's profile decides).</summary>
+    private static SeenKinds? FieldReadKinds(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[]? fieldKinds)
+    {
+        if (fieldKinds is null || webs.Writers(w).Count == 0) return null;
+        var kinds = SeenKinds.None;
+        foreach (int pc in webs.Writers(w))
+        {
+            if (Op(proto.Code[pc]) != VmOp.GetField || pc >= fieldKinds.Length || fieldKinds[pc] == SeenKinds.None) return null;
+            kinds |= fieldKinds[pc];
+        }
+        return kinds;
     }
 
     /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something
@@ -237,7 +270,7 @@ internal sealed class TypePlan
         foreach (int pc in webs.Writers(w))
         {
             uint i = proto.Code[pc];
-            var k = KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true)
+            var k = KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds, certain: true) ?? TypedBuiltins.ResultOf(proto, webs, pc, kinds)
                 ?? (Op(i) == VmOp.Move && webs.In(pc, B(i)) is var source && source >= 0 && kinds[source] != RegisterKind.Boxed ? kinds[source] : null);
             if (k is null or RegisterKind.Boxed || (kind is not null && kind != k)) return null;
             kind = k;
@@ -319,6 +352,7 @@ internal sealed class TypePlan
             return webs.In(pc, a) is var start && start >= 0 && kinds[start] == RegisterKind.Int
                 && webs.In(pc, a + 1) is var end && end >= 0 && kinds[end] == RegisterKind.Int;
         }
+        if (TypedBuiltins.IsAbs(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
         if (!StoresThroughGuard(op) || webs.RegisterOf(w) != A(i)) return false;
         if ((KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds)) is { } certain && certain != kind) return false;
         if (kind == RegisterKind.Bool && IsArithmetic(op)) return false;

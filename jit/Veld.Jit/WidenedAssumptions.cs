@@ -9,7 +9,8 @@ namespace Veld.Jit;
 /// web never live at a sampling point takes a kind nobody saw it hold. When one such guess fails, the others of the
 /// function are as unfounded: deltablue's `remove_constraint` deoptimised on the result of `remove` (r3), was
 /// recompiled, and deoptimised again on an element read (r4), each compilation 2,748 IL bytes and another wait. So the
-/// next compilation leaves every such guess boxed, with the failing web.
+/// next compilation leaves every such guess boxed, with the failing web. A web its own field reads were seen reading
+/// (<see cref="TypePlan.FromFieldReads"/>) was observed, wherever it is live.
 /// </summary>
 internal static class WidenedAssumptions
 {
@@ -24,7 +25,7 @@ internal static class WidenedAssumptions
                     if (live[r] && plan.Webs.In(pc, r) is var w && w >= 0) observed.Add(w);
         for (int w = 0; w < plan.Kinds.Length; w++)
             if (plan.Kinds[w] != RegisterKind.Boxed && w < unprofiled.Kinds.Length && unprofiled.Kinds[w] == RegisterKind.Boxed
-                && !observed.Contains(w))
+                && !observed.Contains(w) && !plan.FromFieldReads[w])
                 yield return w;
     }
 

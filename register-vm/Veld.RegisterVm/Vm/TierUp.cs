@@ -129,6 +129,7 @@ internal abstract partial class TierUp(int protoCount, int threshold)
         // function (its heat is negative): each sample is a pass over the registers, and a function waiting for
         // CallsPerIteration times the threshold in calls would otherwise pay it on every call.
         if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
+        else if (Profile.SamplesFieldsEarly(id) && Machine is { } early) Profile.RecordFields(proto, early.TopRegisters(sampled));
         if (heat < needed) return Skip(id);
         if (WaitsForCallees(proto))
         {
