@@ -27,8 +27,6 @@ public sealed class JitStatistics
     public int FunctionsCompiled => _compiled.Count;
     /// <summary>Method calls compiled code made through a method's direct entry (the linked sites' guard held).</summary>
     public long DirectMethodCalls { get; internal set; }
-    /// <summary>Closure calls (CALL, CALLR) compiled code made through a direct entry linked by proto (<see cref="ClosureCalls"/>).</summary>
-    public long DirectClosureCalls { get; internal set; }
     /// <summary>Heat reports the VM's dispatch loop made to the JIT (frame starts and loop back-edges it did not let pass:
     /// <c>TierUp.CallCountdown</c>); deterministic as the other counters.</summary>
     public long HeatReports { get; internal set; }
