@@ -53,6 +53,8 @@ internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicM
 /// body), the direct entry each CALLG site calls when its guard holds (by pc), and the direct entries each METHODCALL
 /// site tries in turn, one per impl method its cache held (by pc); <paramref name="UnguardedSelfCalls"/>: the CALLG
 /// sites (by pc) of a frameless entry that call itself through a global holding it for the whole run, which check only
-/// the stack's room and the compilation (fib).</summary>
+/// the stack's room and the compilation (fib); <paramref name="ClosureCalls"/>: the direct entries each CALL or CALLR site
+/// tries in turn, one per proto its closures had (by pc; <see cref="Veld.Jit.ClosureCalls"/>).</summary>
 internal sealed record DirectLinks(DirectEntry? Self, IReadOnlyDictionary<int, DirectEntry> Calls,
-    IReadOnlyDictionary<int, IReadOnlyList<DirectEntry>> Methods, IReadOnlySet<int> UnguardedSelfCalls);
+    IReadOnlyDictionary<int, IReadOnlyList<DirectEntry>> Methods, IReadOnlySet<int> UnguardedSelfCalls,
+    IReadOnlyDictionary<int, IReadOnlyList<DirectEntry>>? ClosureCalls = null);

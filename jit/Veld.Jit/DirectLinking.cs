@@ -20,9 +20,10 @@ internal static class DirectLinking
     /// <paramref name="nativeNow"/>: compile the methods to machine code now (a background thread), not at their first call.</summary>
     public static CompiledFunction? Compile(FunctionProto proto, TypePlan plan, int generation, bool stress, bool nativeNow, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
-        IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null, IReadOnlySet<int>? loopEntries = null)
+        IReadOnlySet<int> fixedGlobals, out DirectEntry? self, StringBuilder? listing = null, IReadOnlySet<int>? loopEntries = null,
+        Func<int, IReadOnlyList<FunctionProto>>? closureCalleesAt = null)
     {
-        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
+        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals, closureCalleesAt);
         self = null;
         if (sites.CallsItself)
         {
@@ -42,9 +43,9 @@ internal static class DirectLinking
     /// <paramref name="entryOf"/>'s entries linked. Null when over budget.</summary>
     public static DirectEntry? CompileEntry(FunctionProto proto, TypePlan plan, int generation, bool stress, JitStatistics stats,
         Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf, Func<FunctionProto, DirectEntry?> entryOf,
-        IReadOnlySet<int> fixedGlobals)
+        IReadOnlySet<int> fixedGlobals, Func<int, IReadOnlyList<FunctionProto>>? closureCalleesAt = null)
     {
-        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals);
+        var sites = Sites.Of(proto, calleeOf, methodsOf, entryOf, fixedGlobals, closureCalleesAt);
         var entry = DirectEntry.Create(proto, generation, plan, FramelessBodies.Allow(proto, sites.LinkedFrameless));
         return Compilation.CompileDirect(plan, stress, nativeNow: false, stats, sites.Links(entry, entry)) ? entry : null;
     }
@@ -56,6 +57,8 @@ internal static class DirectLinking
     {
         private readonly Dictionary<int, DirectEntry> _globals = [];
         private readonly Dictionary<int, List<DirectEntry?>> _methods = [];
+        /// <summary>Per CALL or CALLR, the direct entries of the protos its closures had (<see cref="ClosureCalls"/>).</summary>
+        private readonly Dictionary<int, List<DirectEntry>> _closures = [];
         private readonly HashSet<int> _selfGlobals = [];
         /// <summary>The self calls through a global no instruction writes (a function declaration's: <see cref="FixedGlobals"/>).</summary>
         private readonly HashSet<int> _fixedSelfGlobals = [];
@@ -63,9 +66,13 @@ internal static class DirectLinking
         public bool CallsItself => _selfGlobals.Count > 0 || _methods.Values.Any(list => list.Contains(null));
 
         public static Sites Of(FunctionProto proto, Func<int, FunctionProto?> calleeOf, Func<int, IEnumerable<FunctionProto>> methodsOf,
-            Func<FunctionProto, DirectEntry?> entryOf, IReadOnlySet<int> fixedGlobals)
+            Func<FunctionProto, DirectEntry?> entryOf, IReadOnlySet<int> fixedGlobals, Func<int, IReadOnlyList<FunctionProto>>? closureCalleesAt)
         {
             var sites = new Sites();
+            if (closureCalleesAt is not null)
+                foreach (var (pc, callee) in ClosureCalls.Of(proto, closureCalleesAt))
+                    if (entryOf(callee) is { } entry)
+                        (sites._closures.TryGetValue(pc, out var list) ? list : sites._closures[pc] = []).Add(entry);
             foreach (var (pc, callee) in GlobalCalls(proto, calleeOf))
                 if (callee == proto)
                 {
@@ -102,7 +109,8 @@ internal static class DirectLinking
             // In the function's own frameless entry, a self call through a fixed global needs no guard but the stack's: the
             // global holds this function for the whole run, and nothing else runs between the entry and the call.
             IReadOnlySet<int> unguarded = emitting is { Frameless: true } && emitting == self ? _fixedSelfGlobals : new HashSet<int>();
-            return new DirectLinks(emitting, calls, methods, unguarded);
+            var closures = _closures.ToDictionary(c => c.Key, c => (IReadOnlyList<DirectEntry>)c.Value);
+            return new DirectLinks(emitting, calls, methods, unguarded, closures);
         }
     }
 

@@ -170,9 +170,9 @@ internal sealed partial class FunctionEmitter
             }
 
             // ---- calls and returns --------------------------------------------------------------------------------
-            case VmOp.Call: EmitCall(next, () => Register(a), a + 1, b, c); break;
+            case VmOp.Call: EmitClosureCall(pc, next, () => Register(a), a + 1, b, c); break;
             case VmOp.CallG: EmitGlobalCall(pc, next, c, a, b); break;
-            case VmOp.CallR: EmitCall(next, () => Register(c), a, b, a); break;
+            case VmOp.CallR: EmitClosureCall(pc, next, () => Register(c), a, b, a); break;
             case VmOp.CallK:
             {
                 void Invoke() => VmCall(nameof(RegisterMachine.CallBuiltin), () => { Constant(c); Slot(a); _il.Int(b); });

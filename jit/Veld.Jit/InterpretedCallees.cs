@@ -22,7 +22,7 @@ internal static class InterpretedCallees
     /// whose Veld callee is interpreted, hot (called at least once per <see cref="HotCallRatio"/> of
     /// <paramref name="proto"/>'s iterations or calls) and still on its way to compilation. Callees that will never be
     /// compiled (refused by the size budget) or that wait themselves (mutual recursion) do not hold a caller back, nor
-    /// do calls to itself (linked to its own direct entry) or sites whose callee is not known (closures in registers).
+    /// do calls to itself (linked to its own direct entry) or closure calls to protos no compiled call links to.
     /// <paramref name="except"/>, when given, counts as compiled (would anything else hold the caller back?).
     /// </summary>
     public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal, Func<int, FunctionProto?> methodOfSite,
@@ -34,18 +34,32 @@ internal static class InterpretedCallees
         for (int pc = 0; pc < code.Length; pc++)
         {
             if (hot is not null && !hot[pc]) continue;
-            var callee = Op(code[pc]) switch
+            var op = Op(code[pc]);
+            if (op is VmOp.Call or VmOp.CallR)
+            {
+                foreach (var closureCallee in LinkedClosureCallees(proto, pc, tier))
+                    if (HoldsBack(closureCallee)) return true;
+                continue;
+            }
+            var callee = op switch
             {
                 VmOp.CallG => calleeOfGlobal(C(code[pc])),
                 VmOp.MethodCall => methodOfSite(SiteOf(code, pc)),
                 _ => null,
             };
-            if (callee is null || callee == proto || callee == except || tier.Code[callee.Id] is not null) continue;
-            if (tier.Refused(callee) || tier.IsWaiting(callee)) continue;
-            if (tier.CallsOf(callee) * HotCallRatio >= work) return true;
+            if (callee is not null && HoldsBack(callee)) return true;
         }
         return false;
+
+        bool HoldsBack(FunctionProto callee) =>
+            callee != proto && callee != except && tier.Code[callee.Id] is null && !tier.Refused(callee) && !tier.IsWaiting(callee)
+            && tier.CallsOf(callee) * HotCallRatio >= work;
     }
+
+    /// <summary>The protos the CALL or CALLR at <paramref name="pc"/> of <paramref name="proto"/> was seen to call that a
+    /// compiled call links to (<see cref="ClosureCalls"/>): its callees as a global's or a method's are.</summary>
+    private static IEnumerable<FunctionProto> LinkedClosureCallees(FunctionProto proto, int pc, TierUp tier) =>
+        ClosureCalls.Of(proto, at => at == pc ? tier.ClosureCallees(proto, at) : []).Select(c => c.Callee);
 
     /// <summary>
     /// The interpreted functions to compile with <paramref name="proto"/>, a caller still held back after waiting a whole
@@ -68,7 +82,7 @@ internal static class InterpretedCallees
         {
             var hot = HotCode(caller.Code);
             long work = WorkOf(caller, tier, hot);
-            foreach (var callee in CalleesInHotCode(caller, hot, calleeOfGlobal, methodsOfSite))
+            foreach (var callee in CalleesInHotCode(caller, hot, tier, calleeOfGlobal, methodsOfSite))
             {
                 if (callee == caller || tier.Code[callee.Id] is not null || tier.Refused(callee)) continue;
                 if (tier.CallsOf(callee) * HotCallRatio < work || !taken.Add(callee)) continue;
@@ -94,8 +108,9 @@ internal static class InterpretedCallees
         hot is null ? tier.CallsOf(proto) : tier.IterationsOf(proto);
 
     /// <summary>The Veld functions the call sites in the hot code of <paramref name="proto"/> (<paramref name="hot"/>) call, in tail position or
-    /// not: CALLG globals, and the methods METHODCALL caches hold (a task's `run` calls the scheduler in tail position).</summary>
-    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, bool[]? hot, Func<int, FunctionProto?> calleeOfGlobal,
+    /// not: CALLG globals, the methods METHODCALL caches hold (a task's `run` calls the scheduler in tail position), and the
+    /// protos CALL and CALLR sites were seen to call that a compiled call links to.</summary>
+    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, bool[]? hot, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal,
         Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
     {
         var code = proto.Code;
@@ -106,6 +121,8 @@ internal static class InterpretedCallees
             if (op is VmOp.CallG or VmOp.TailCallG && calleeOfGlobal(C(code[pc])) is { } callee) yield return callee;
             else if (op is VmOp.MethodCall or VmOp.TailMethod)
                 foreach (var method in methodsOfSite(proto, SiteOf(code, pc))) yield return method;
+            else if (op is VmOp.Call or VmOp.CallR)
+                foreach (var closureCallee in LinkedClosureCallees(proto, pc, tier)) yield return closureCallee;
         }
     }
 

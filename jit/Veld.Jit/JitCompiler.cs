@@ -41,7 +41,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         }
         _plans[proto.Id] = (generation, plan);
         var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self,
-            loopEntries: LoopEntries(proto));
+            loopEntries: LoopEntries(proto), closureCalleesAt: ClosureCalleesOf(proto));
         if (self is not null) _direct[proto.Id] = self;
         return code;
     }
@@ -66,12 +66,17 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         IEnumerable<FunctionProto> Remember(int site) => methods[site] = [.. methodsNow(site)];
         foreach (var (_, method) in DirectLinking.MethodCalls(proto, Remember))
             if (Existing(method) is { } entry) entries[method] = entry;
+        // The protos each closure call site was seen to call, and their entries that exist.
+        var closures = ClosureCalls.Snapshot(proto, this);
+        foreach (var callee in closures.Values.SelectMany(c => c))
+            if (Existing(callee) is { } entry) entries[callee] = entry;
         bool stress = stressSeed is not null;
         var loopEntries = LoopEntries(proto);
         var compilation = new BackgroundCompilation(proto, generation, plan, jobStats =>
         {
             var code = DirectLinking.Compile(proto, plan, generation, stress, nativeNow: true, jobStats, callees.GetValueOrDefault,
-                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self, loopEntries: loopEntries);
+                site => methods.GetValueOrDefault(site) ?? [], entries.GetValueOrDefault, _fixedGlobals, out var self, loopEntries: loopEntries,
+                closureCalleesAt: pc => closures.GetValueOrDefault(pc) ?? []);
             return (code, self);
         });
         _pending[proto.Id] = compilation;
@@ -179,6 +184,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private Func<int, FunctionProto?> FirstMethodOf(FunctionProto proto) =>
         site => Machine!.CachesOf(proto)[site] is { Field: < 0, Method: Closure method } ? method.Proto : null;
 
+    /// <summary>The protos each CALL or CALLR of <paramref name="proto"/> was seen to call (<see cref="ClosureCalls"/>).</summary>
+    private Func<int, IReadOnlyList<FunctionProto>> ClosureCalleesOf(FunctionProto proto) => pc => ClosureCallees(proto, pc);
+
     /// <summary>The Veld function global <paramref name="index"/> holds now.</summary>
     private FunctionProto? CalleeOf(int index) =>
         Machine!.GlobalNow(index).Is<Closure>(out var closure) ? closure.Proto : null;
@@ -195,7 +203,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (Code[id] is null || !_plans.TryGetValue(id, out var compiled) || compiled.Generation != Generation[id]) return null;
         if (_direct.TryGetValue(id, out var entry) && entry.Generation == Generation[id]) return entry;
         // The callee's own calls link to itself and to entries that exist (none is made for them: one level per request).
-        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing, _fixedGlobals);
+        entry = DirectLinking.CompileEntry(proto, compiled.Plan, compiled.Generation, stressSeed is not null, stats, CalleeOf, MethodsOf(proto), Existing, _fixedGlobals,
+            ClosureCalleesOf(proto));
         if (entry is not null) _direct[id] = entry;
         return entry;
     }

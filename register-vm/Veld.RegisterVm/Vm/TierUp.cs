@@ -67,6 +67,7 @@ internal abstract partial class TierUp(int protoCount, int threshold)
     {
         Reports++;
         Settle(proto.Id);
+        RecordClosureCall(proto);
         return Code[proto.Id] is not null || Heat(proto, proto.ParamCount, CallWeight(proto), _calls);
     }
 

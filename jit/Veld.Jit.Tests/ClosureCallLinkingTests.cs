@@ -1,0 +1,132 @@
+using Veld.Runtime;
+
+namespace Veld.Jit.Tests;
+
+/// <summary>
+/// Calls of closures in registers linked by proto (<see cref="ClosureCalls"/>): a compiled loop that calls a closure made
+/// anew at every iteration, or one of several protos, enters the callees' direct entries; a callee that makes a tail call
+/// is not linked; a callee that deoptimises inside a CALL's direct call still delivers its result to the call's register.
+/// </summary>
+public class ClosureCallLinkingTests
+{
+    private static readonly RunOptions Threshold10 = new() { JitThreshold = 10 };
+
+    private static (RunOutcome Outcome, JitStatistics Stats) RunAgreeing(string source, RunOptions options)
+    {
+        var (outcome, stats) = JitRuns.Run(source, options);
+        Assert.Equal(OutcomeKind.Success, outcome.Kind);
+        Assert.Equal(JitRuns.Observed(JitRuns.Tree(source, options)), JitRuns.Observed(outcome));
+        return (outcome, stats);
+    }
+
+    /// <summary>A new adder (one proto, its own `k`) at each of 3,000 iterations, called through CALLR.</summary>
+    private const string NewClosureEachIteration = """
+        fn make_adder(k) => x => x + k
+        fn work(n)
+            var s = 0
+            for i in 0..n do
+                let add = make_adder(i)
+                s = add(s) % 1000003
+            end
+            s
+        end
+        work(3000)
+        """;
+
+    [Fact]
+    public void A_closure_made_anew_each_iteration_is_called_directly_from_the_compiled_loop()
+    {
+        var (outcome, stats) = RunAgreeing(NewClosureEachIteration, Threshold10);
+        // The lambda compiles with its caller (just before it), after the loop's first 20 iterations.
+        Assert.Equal(["make_adder", "lambda", "work"], stats.Compiled.Select(f => f.Name.StartsWith("lambda") ? "lambda" : f.Name));
+        Assert.InRange(stats.DirectClosureCalls, 2_970, 2_990);
+        Assert.InRange(outcome.Metrics.Instructions ?? 0, 0, 400);
+    }
+
+    [Fact]
+    public void A_site_that_sees_two_protos_in_turn_calls_both_directly()
+    {
+        const string source = """
+            fn work(n)
+                let inc = x => x + 1
+                let dbl = x => x * 2 % 1000003
+                var s = 0
+                for i in 0..n do
+                    let f = if i % 2 == 0 then inc else dbl end
+                    s = f(s)
+                end
+                s
+            end
+            work(3000)
+            """;
+        var (_, stats) = RunAgreeing(source, Threshold10);
+        Assert.Equal(3, stats.FunctionsCompiled);
+        Assert.InRange(stats.DirectClosureCalls, 2_970, 2_990);
+    }
+
+    [Fact]
+    public void A_callee_that_makes_a_tail_call_is_not_linked()
+    {
+        const string source = """
+            fn step(x) => x + 1
+            fn work(n)
+                let via = x => step(x)
+                var s = 0
+                for i in 0..n do s = via(s) end
+                s
+            end
+            work(3000)
+            """;
+        var (_, stats) = RunAgreeing(source, Threshold10);
+        Assert.Equal(0, stats.DirectClosureCalls);
+        Assert.DoesNotContain(stats.Compiled, f => f.Name.StartsWith("lambda"));
+    }
+
+    [Fact]
+    public void A_callee_that_deoptimises_in_a_call_returns_to_the_calls_result_register()
+    {
+        // fs[0](i) is a CALL (the callee in a temporary register): its result goes to `r`, not to the arguments' slot.
+        // After 2,500 iterations `k` turns into a float, and the compiled lambda's int guard on it fails inside the call.
+        const string source = """
+            fn work(n)
+                var k = 1
+                let fs = [x => x + k]
+                var s = 0
+                for i in 0..n do
+                    if i == 2500 then k = 0.5 end
+                    let r = fs[0](i)
+                    s = s + r * 2
+                end
+                s
+            end
+            work(3000)
+            """;
+        var (_, stats) = RunAgreeing(source, Threshold10);
+        Assert.InRange(stats.DirectClosureCalls, 2_400, 3_000);
+        Assert.NotEmpty(stats.Deoptimizations);
+    }
+
+    /// <summary>The lambda, compiled and entered directly from the CALL, calls `helper` (30 calls: never hot, so
+    /// interpreted) every hundredth time: the trampoline must run that call, so the lambda's frame goes on in the VM and
+    /// must return to `r`, the CALL's result register, not to the arguments' slot (the sum would miss those results).</summary>
+    [Fact]
+    public void A_callee_that_bails_inside_a_call_returns_to_the_calls_result_register()
+    {
+        const string source = """
+            fn helper(x) => x + 1
+            fn work(n)
+                let fs = [x => if x % 100 == 0 then helper(x) * 2 else x end]
+                var s = 0
+                for i in 0..n do
+                    let r = fs[0](i)
+                    s = s + r
+                end
+                s
+            end
+            work(3000)
+            """;
+        var (_, stats) = RunAgreeing(source, Threshold10);
+        Assert.DoesNotContain(stats.Compiled, f => f.Name == "helper");
+        Assert.InRange(stats.DirectClosureCalls, 2_900, 3_000);
+    }
+}
