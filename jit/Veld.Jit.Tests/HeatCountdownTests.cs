@@ -9,13 +9,16 @@ namespace Veld.Jit.Tests;
 /// </summary>
 public class HeatCountdownTests
 {
-    /// <summary>`f` (small, no loops) is called <paramref name="calls"/> times from compiled `work` through a register: it
-    /// never compiles (<see cref="CallOnlyFunctions"/>), and without the countdowns each of its calls would be a report.</summary>
+    /// <summary>`f` (small, no loops) is called <paramref name="calls"/> less 2,000 times from compiled `work` through a
+    /// register, first after `work` compiled (so its site links nothing, <see cref="ClosureCalls"/>): it never compiles
+    /// (<see cref="CallOnlyFunctions"/>), and without the countdowns each of its calls would be a report.</summary>
     private static string Program(int calls) => $$"""
         fn f(x) => x * 2 % 1000 + 1
         fn work(n, g)
             var s = 0
-            for i in 0..n do s = g(s) end
+            for i in 0..n do
+                if i >= 2000 then s = g(s) end
+            end
             s
         end
         println(work({{calls}}, f))

@@ -72,7 +72,13 @@ internal static class InterpretedCallees
     /// taken: cycles in the call graph end.
     /// </summary>
     public static List<(FunctionProto Callee, FunctionProto Caller)>? HotCallTree(FunctionProto proto, TierUp tier,
-        Func<int, FunctionProto?> calleeOfGlobal, Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
+        Func<int, FunctionProto?> calleeOfGlobal, Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite) =>
+        // Closure callees only where they fit: a loop whose tree of globals and methods fits compiles as before.
+        HotCallTree(proto, tier, calleeOfGlobal, methodsOfSite, withClosures: true)
+        ?? HotCallTree(proto, tier, calleeOfGlobal, methodsOfSite, withClosures: false);
+
+    private static List<(FunctionProto Callee, FunctionProto Caller)>? HotCallTree(FunctionProto proto, TierUp tier,
+        Func<int, FunctionProto?> calleeOfGlobal, Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite, bool withClosures)
     {
         var tree = new List<(FunctionProto, FunctionProto)>();
         var taken = new HashSet<FunctionProto> { proto };
@@ -82,7 +88,7 @@ internal static class InterpretedCallees
         {
             var hot = HotCode(caller.Code);
             long work = WorkOf(caller, tier, hot);
-            foreach (var callee in CalleesInHotCode(caller, hot, tier, calleeOfGlobal, methodsOfSite))
+            foreach (var callee in CalleesInHotCode(caller, hot, withClosures ? tier : null, calleeOfGlobal, methodsOfSite))
             {
                 if (callee == caller || tier.Code[callee.Id] is not null || tier.Refused(callee)) continue;
                 if (tier.CallsOf(callee) * HotCallRatio < work || !taken.Add(callee)) continue;
@@ -109,8 +115,9 @@ internal static class InterpretedCallees
 
     /// <summary>The Veld functions the call sites in the hot code of <paramref name="proto"/> (<paramref name="hot"/>) call, in tail position or
     /// not: CALLG globals, the methods METHODCALL caches hold (a task's `run` calls the scheduler in tail position), and the
-    /// protos CALL and CALLR sites were seen to call that a compiled call links to.</summary>
-    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, bool[]? hot, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal,
+    /// protos CALL and CALLR sites were seen to call that a compiled call links to (<paramref name="closuresOf"/>: their
+    /// record; null: none).</summary>
+    private static IEnumerable<FunctionProto> CalleesInHotCode(FunctionProto proto, bool[]? hot, TierUp? closuresOf, Func<int, FunctionProto?> calleeOfGlobal,
         Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite)
     {
         var code = proto.Code;
@@ -121,8 +128,8 @@ internal static class InterpretedCallees
             if (op is VmOp.CallG or VmOp.TailCallG && calleeOfGlobal(C(code[pc])) is { } callee) yield return callee;
             else if (op is VmOp.MethodCall or VmOp.TailMethod)
                 foreach (var method in methodsOfSite(proto, SiteOf(code, pc))) yield return method;
-            else if (op is VmOp.Call or VmOp.CallR)
-                foreach (var closureCallee in LinkedClosureCallees(proto, pc, tier)) yield return closureCallee;
+            else if (op is VmOp.Call or VmOp.CallR && closuresOf is not null)
+                foreach (var closureCallee in LinkedClosureCallees(proto, pc, closuresOf)) yield return closureCallee;
         }
     }
 
