@@ -129,4 +129,54 @@ public class ClosureCallLinkingTests
         Assert.DoesNotContain(stats.Compiled, f => f.Name == "helper");
         Assert.InRange(stats.DirectClosureCalls, 2_900, 3_000);
     }
+
+    /// <summary>An error caught in the lambda entered directly from a CALL: the VM runs the lambda's frame on from its
+    /// catch, and that frame must return to `r`, the CALL's result register (fuzz seed 1, program 972; before the fix the
+    /// frame returned to the arguments' slot and `r` kept the last value the VM's general call put there).</summary>
+    [Fact]
+    public void A_callee_that_catches_an_error_inside_a_call_returns_to_the_calls_result_register()
+    {
+        const string source = """
+            fn work(n)
+                var s = 0
+                for i in 0..n do
+                    let r = [x => do try {}[""] catch e end x * 2 end][0](i)
+                    s = s + r
+                end
+                s
+            end
+            work(3000)
+            """;
+        var (outcome, stats) = RunAgreeing(source, Threshold10);
+        Assert.Equal(8_997_000L, outcome.Result.AsInt);
+        Assert.InRange(stats.DirectClosureCalls, 2_900, 3_000);
+    }
+
+    /// <summary>The same with the catch in a function the lambda calls: the catch's frame, then the lambda's, go on in the
+    /// VM, and the lambda's returns to the CALL's result register.</summary>
+    [Fact]
+    public void A_callee_whose_callee_catches_an_error_returns_to_the_calls_result_register()
+    {
+        const string source = """
+            fn lookup(m, k)
+                try
+                    m[k]
+                catch e
+                    -1
+                end
+            end
+            fn work(n)
+                let m = {"a": 1}
+                var s = 0
+                for i in 0..n do
+                    let q = [x => lookup(m, if x % 3 == 0 then "a" else "b" end) * 3][0](i)
+                    s = s * 2 % 1000003 + q
+                end
+                s
+            end
+            work(3000)
+            """;
+        var (_, stats) = RunAgreeing(source, Threshold10);
+        Assert.InRange(stats.DirectClosureCalls, 2_900, 3_000);
+    }
 }

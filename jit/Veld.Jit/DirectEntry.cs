@@ -31,9 +31,15 @@ internal sealed record DirectEntry(FunctionProto Proto, int Generation, DynamicM
     public static readonly Type[] FixedParameters =
         [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int), typeof(Closure)];
 
-    /// <summary>The closure; the arguments' slot, which is also the result slot (a call's result goes to the first
-    /// register of its window, where its callee was).</summary>
+    /// <summary>The closure; the arguments' slot, which is also a frameless entry's result slot when it writes its frame
+    /// (CALLG's and a method's result goes to the first register of its window, where its callee was).</summary>
     public const int ClosureArg = 5, ArgSlotArg = 2;
+
+    /// <summary>The slot a frame-pushing entry's frame returns to when the VM runs it on (a bail, a catch above it): the
+    /// caller's, in the entry frame's place, which the prologue then sets. Not the arguments' slot: a CALL's result has a
+    /// register of its own, and a frame that went on in the VM from a catch in it or above it returned there (fuzz seed
+    /// 1, program 972). A frameless entry gets 0: its frame is written only when it leaves, and its caller fixes it.</summary>
+    public const int ResultSlotArg = 3;
 
     /// <summary>The entry for <paramref name="proto"/> compiled with <paramref name="plan"/>: its method, still to be emitted.</summary>
     public static DirectEntry Create(FunctionProto proto, int generation, TypePlan plan, bool frameless)

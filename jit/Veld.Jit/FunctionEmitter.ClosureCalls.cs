@@ -42,9 +42,10 @@ internal sealed partial class FunctionEmitter
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         CountDirectClosureCall();
         var returned = _il.NewLabel("direct_closure_returned");
-        InvokeDirect(target, argRegister, returned);
-        // The callee's frame goes on in the VM, and returns to this frame's result register, then this frame at resume.
-        if (resultRegister != argRegister)
+        InvokeDirect(target, argRegister, returned, resultRegister);
+        // The callee's frame goes on in the VM, and returns to this frame's result register, then this frame at resume. A
+        // frame-pushing callee's frame has that slot from its prologue; a frameless one's was written with its arguments'.
+        if (target.Frameless && resultRegister != argRegister)
             VmCall(nameof(RegisterMachine.ResultGoesTo), () =>
             {
                 _il.Emit(OpCodes.Ldarg_1);

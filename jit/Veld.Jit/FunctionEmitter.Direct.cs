@@ -94,7 +94,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_0);
         _il.Arg(DirectEntry.ClosureArg);
         _il.Arg(DirectEntry.ArgSlotArg);
-        _il.Arg(DirectEntry.ArgSlotArg); // the result slot
+        _il.Arg(DirectEntry.ResultSlotArg); // the caller's: a CALL's result has a register of its own
         _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.PushDirectFrame)));
         _il.Emit(OpCodes.Dup);
         _il.StoreArg(1); // the frame: this activation's frame and its entry frame, as RunCallee passes them
@@ -297,8 +297,9 @@ internal sealed partial class FunctionEmitter
 
     /// <summary>The call of <paramref name="target"/>'s direct entry with the window at <paramref name="a"/> (the guard's
     /// closure in <c>_directCallee</c>, the typed arguments' kinds checked): its value goes to <c>_value</c>, and control
-    /// to <paramref name="returned"/> unless it bailed.</summary>
-    private void InvokeDirect(DirectEntry target, int a, Label returned)
+    /// to <paramref name="returned"/> unless it bailed. <paramref name="resultRegister"/>: where the result goes when not
+    /// to <paramref name="a"/> (CALL of a closure).</summary>
+    private void InvokeDirect(DirectEntry target, int a, Label returned, int resultRegister = -1)
     {
         var kinds = target.ParamKinds;
         _il.Emit(OpCodes.Ldarg_0);
@@ -306,7 +307,9 @@ internal sealed partial class FunctionEmitter
         _il.Int(1);
         _il.Emit(OpCodes.Add);
         Slot(a); // the arguments' slot, in the entry pc's place (DirectEntry.FixedParameters)
-        _il.Int(0); // the entry frame: a frame-pushing callee's prologue sets it
+        // The result slot, in the entry frame's place: a frame-pushing callee's prologue reads it, then sets the entry frame.
+        if (target.Frameless) _il.Int(0);
+        else Slot(resultRegister < 0 ? a : resultRegister);
         // The handler floor, which only a frame-pushing callee reads; a frameless entry's callees are all frameless, so it
         // passes none and keeps its own out of the values that live across the call.
         if (Frameless) _il.Int(0);
