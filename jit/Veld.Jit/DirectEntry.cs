@@ -8,8 +8,9 @@ namespace Veld.Jit;
 /// method: a static method that takes the arguments its plan keeps typed as <c>long</c>/<c>double</c>/<c>bool</c> IL
 /// arguments (no unboxing guards) and returns the result as an IL value, where the general call goes through the VM's
 /// call helper, a delegate, the entry switch and the result slot. Its signature: the <see cref="CompiledFunction"/>
-/// parameters with the arguments' slot (also the result slot) for the entry pc (the caller passes its own frame index
-/// plus one: the index this activation's frame has or would have), then the closure, then one argument per typed parameter. It returns the
+/// parameters with the arguments' slot for the entry pc and the result slot for the entry frame (the caller passes its
+/// own frame index plus one: the index this activation's frame has or would have), then the closure, then one argument
+/// per typed parameter. It returns the
 /// result (unboxed when <see cref="ReturnKind"/> is typed), or anything with <see cref="RegisterMachine.DirectBailed"/>
 /// set when the callee's frame must go on in the VM (a deoptimisation, a call the trampoline must run, a tail call).
 /// </summary>

@@ -7,7 +7,8 @@ namespace Veld.Jit;
 /// CALL and CALLR linked by proto (<see cref="ClosureCalls"/>): the closure in the register is tested against each
 /// linked direct entry's proto and compilation in turn (<see cref="RegisterMachine.DirectCallee"/>), and the first that
 /// matches is entered directly with that closure; anything else takes the general call. The registers were written back
-/// before the call (CALL and CALLR leave the frame), so a bail needs nothing more but, for CALL, the result's register.
+/// before the call (CALL and CALLR leave the frame), so a callee's frame that goes on in the VM needs nothing more but,
+/// for CALL, to return to the result's register (<see cref="DirectEntry.ResultSlotArg"/>).
 /// </summary>
 internal sealed partial class FunctionEmitter
 {
