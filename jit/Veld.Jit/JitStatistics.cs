@@ -30,6 +30,8 @@ public sealed class JitStatistics
     /// <summary>Lookups of linked method sites that left the compiled code's inline path for the VM's (an enum receiver, a
     /// type the site's cache does not hold): a struct the cache holds is found with no call.</summary>
     public long MethodLookupsOutOfLine { get; internal set; }
+    /// <summary>Compiled ITERNEXTs that called the VM's iterator step (every step but an unchanged array's next element).</summary>
+    public long IteratorStepsOutOfLine { get; internal set; }
     /// <summary>Heat reports the VM's dispatch loop made to the JIT (frame starts and loop back-edges it did not let pass:
     /// <c>TierUp.CallCountdown</c>); deterministic as the other counters.</summary>
     public long HeatReports { get; internal set; }
