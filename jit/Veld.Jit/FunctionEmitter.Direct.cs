@@ -410,6 +410,7 @@ internal sealed partial class FunctionEmitter
         if (linked.Count == 0) return;
         bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_method_call");
+        var bailed = _il.NewLabel("direct_method_bailed");
         VmCall(nameof(RegisterMachine.LinkedMethodOf), () =>
         {
             Register(b);
@@ -451,12 +452,15 @@ internal sealed partial class FunctionEmitter
             if (flushLater) FlushBoxedArguments(target, a, 1);
             var returned = _il.NewLabel("direct_method_returned");
             InvokeDirect(target, a, returned);
-            BailAfterDirectCall(pc, resume, flushLater);
+            _il.Emit(OpCodes.Br, bailed);
             _il.Mark(returned);
             ReloadRegisters();
             StoreDirectResult(target, a);
             _il.Emit(OpCodes.Br, done);
         }
+        // One bail path for every method of the site.
+        _il.Mark(bailed);
+        BailAfterDirectCall(pc, resume, flushLater);
         _il.Mark(general);
         if (flushLater) FlushLive(-1, pc, resume);
     }
