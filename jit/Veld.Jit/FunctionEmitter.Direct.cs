@@ -44,14 +44,33 @@ internal sealed partial class FunctionEmitter
     }
 
     /// <summary>
-    /// A CALLG linked to a direct entry writes nothing back before the direct call: the typed arguments go as IL
-    /// arguments, and the caller's other typed registers are written back only if the callee bails (the caller then
-    /// leaves for the VM, and its locals still hold them). The general path writes back as every call does. Not in a
-    /// function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
+    /// A CALLG linked to a direct entry, or a METHODCALL linked to its methods' entries, writes nothing back before the
+    /// direct call: the typed arguments go as IL arguments (those a callee keeps boxed go to their slots), and the
+    /// caller's other typed registers are written back only if the callee bails (the caller then leaves for the VM, and
+    /// its locals still hold them) or raises (the error filter). The general path writes back as every call does. Not in
+    /// a function whose catch reads typed registers: its error filter counts on a callee's error finding them written.
     /// </summary>
     private bool FlushesAfterDirectCall(int pc) =>
-        Op(_code[pc]) == VmOp.CallG && _links.Calls.TryGetValue(pc, out var target) && !_plan.LiveAtHandlers.Any(w => _local[w] is not null)
-        && !HasMismatchedArgument(pc, target);
+        !_plan.LiveAtHandlers.Any(w => _local[w] is not null) && Op(_code[pc]) switch
+        {
+            VmOp.CallG => _links.Calls.TryGetValue(pc, out var target) && !HasMismatchedArgument(pc, target),
+            VmOp.MethodCall => LinkedMethods(pc) is { Count: > 0 } linked && linked.All(t => !HasMismatchedArgument(pc, t)),
+            _ => false,
+        };
+
+    /// <summary>The direct entries a METHODCALL calls (self boxed, a boxed result register), none when it has no direct path.</summary>
+    private List<DirectEntry> LinkedMethods(int pc) =>
+        _links.Methods.TryGetValue(pc, out var targets) && ResultKind(A(_code[pc])) == RegisterKind.Boxed
+            ? targets.Where(t => t.ParamKinds[0] == RegisterKind.Boxed).ToList()
+            : [];
+
+    /// <summary>Arguments <paramref name="target"/> reads from their stack slots (it keeps them boxed) that this frame
+    /// keeps typed, to their slots (from parameter <paramref name="first"/> on).</summary>
+    private void FlushBoxedArguments(DirectEntry target, int a, int first)
+    {
+        var kinds = target.ParamKinds;
+        FlushAll([.. Enumerable.Range(first, kinds.Length - first).Where(r => kinds[r] == RegisterKind.Boxed && IsTyped(a + r)).Select(r => WebIn(a + r))]);
+    }
 
     /// <summary>Whether an argument this frame keeps typed has another kind than <paramref name="target"/> takes it as:
     /// the call's guard then tests the stack slot, so the argument must have been written back before it.</summary>
@@ -265,20 +284,11 @@ internal sealed partial class FunctionEmitter
         CheckArgumentKinds(target, a, 0, general);
         var kinds = target.ParamKinds;
         // An argument the callee reads from its stack slot (it keeps it boxed) but this frame keeps typed goes there.
-        if (flushLater)
-            FlushAll([.. Enumerable.Range(0, kinds.Length).Where(r => kinds[r] == RegisterKind.Boxed && IsTyped(a + r)).Select(r => WebIn(a + r))]);
+        if (flushLater) FlushBoxedArguments(target, a, 0);
         if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var returned = _il.NewLabel("direct_returned");
         InvokeDirect(target, a, returned);
-        // The callee's frame goes on in the VM, then this one at resume: what this frame reads there goes to the stack
-        // (below the call window: from a up, the slots are the callee's).
-        if (flushLater)
-        {
-            ReloadRegisters();
-            FlushBelowCallWindow(pc);
-        }
-        FramelessFrameWaits(resume);
-        Exit(() => _il.Int(CompiledExit.Reload));
+        BailAfterDirectCall(pc, resume, flushLater);
         _il.Mark(returned);
         ReloadRegisters();
         StoreDirectResult(target, a);
@@ -293,6 +303,19 @@ internal sealed partial class FunctionEmitter
             StoreCallResult(a);
         }
         _il.Mark(done);
+    }
+
+    /// <summary>The callee bailed: its frame goes on in the VM, then this one at resume; what this frame reads there goes
+    /// to the stack if the call wrote nothing back (below the call window: from a up, the slots are the callee's).</summary>
+    private void BailAfterDirectCall(int pc, int resume, bool flushLater)
+    {
+        if (flushLater)
+        {
+            ReloadRegisters();
+            FlushBelowCallWindow(pc);
+        }
+        FramelessFrameWaits(resume);
+        Exit(() => _il.Int(CompiledExit.Reload));
     }
 
     /// <summary>The call of <paramref name="target"/>'s direct entry with the window at <paramref name="a"/> (the guard's
@@ -382,14 +405,15 @@ internal sealed partial class FunctionEmitter
     /// (<see cref="RegisterMachine.LinkedMethodOf"/>), picks the linked entry of its proto, whose guard then checks its
     /// compilation and the native stack's room and puts self in R[a] (<see cref="RegisterMachine.DirectMethod"/>).
     /// Anything else (a type the cache does not hold, a method not linked, a recompiled one) falls through to the
-    /// general method call that follows. The registers were written back before the call, as for every method call,
-    /// so a bail needs nothing more here but, in a frameless entry, its waiting frame.
+    /// general method call that follows, which writes the registers back first (<see cref="FlushesAfterDirectCall"/>).
     /// </summary>
-    private void EmitDirectMethodCall(int a, int b, int resume, int site, IReadOnlyList<DirectEntry> targets, Label done)
+    private void EmitDirectMethodCall(int pc, int a, int b, int resume, int site, Label done)
     {
-        var linked = targets.Where(t => t.ParamKinds[0] == RegisterKind.Boxed).ToList();
-        if (linked.Count == 0 || ResultKind(a) != RegisterKind.Boxed) return;
+        var linked = LinkedMethods(pc);
+        if (linked.Count == 0) return;
+        bool flushLater = FlushesAfterDirectCall(pc);
         var general = _il.NewLabel("general_method_call");
+        var bailed = _il.NewLabel("direct_method_bailed");
         VmCall(nameof(RegisterMachine.LinkedMethodOf), () =>
         {
             Register(b);
@@ -428,16 +452,20 @@ internal sealed partial class FunctionEmitter
                 _il.Int(target.Generation);
             });
             _il.Emit(OpCodes.Brfalse, general);
+            if (flushLater) FlushBoxedArguments(target, a, 1);
             var returned = _il.NewLabel("direct_method_returned");
             InvokeDirect(target, a, returned);
-            FramelessFrameWaits(resume);
-            Exit(() => _il.Int(CompiledExit.Reload)); // the method's frame goes on in the VM, then this one at resume
+            _il.Emit(OpCodes.Br, bailed);
             _il.Mark(returned);
             ReloadRegisters();
             StoreDirectResult(target, a);
             _il.Emit(OpCodes.Br, done);
         }
+        // One bail path for every method of the site.
+        _il.Mark(bailed);
+        BailAfterDirectCall(pc, resume, flushLater);
         _il.Mark(general);
+        if (flushLater) FlushLive(-1, pc, resume);
     }
 
     /// <summary>The proto id of the method a linked site found (one local for every site).</summary>
@@ -487,7 +515,7 @@ internal sealed partial class FunctionEmitter
         });
     }
 
-    /// <summary>The typed registers below CALLG <paramref name="pc"/>'s window that are live where the frame resumes after
+    /// <summary>The typed registers below call <paramref name="pc"/>'s window that are live where the frame resumes after
     /// it, back to the stack (from the window up, the slots are the callee's).</summary>
     private void FlushBelowCallWindow(int pc)
     {
@@ -504,7 +532,7 @@ internal sealed partial class FunctionEmitter
     /// resumes from the stack: its registers live after the call go there now, while the locals still hold them.</summary>
     private void FlushForErrorAtDirectCall()
     {
-        var sites = _links.Calls.Keys.Where(FlushesAfterDirectCall).Order().ToList();
+        var sites = _links.Calls.Keys.Concat(_links.Methods.Keys).Where(FlushesAfterDirectCall).Distinct().Order().ToList();
         if (sites.Count == 0) return;
         ReloadRegisters();
         foreach (int pc in sites)

@@ -214,10 +214,7 @@ internal sealed partial class FunctionEmitter
                 Store(a, () => { Register(a); _il.Emit(OpCodes.Call, Vm(nameof(RegisterMachine.NewIterator))); });
                 _il.Emit(OpCodes.Br, Target(next + SBx(i)));
                 break;
-            case VmOp.IterNext:
-                VmCall(nameof(RegisterMachine.StepIterator), () => Slot(a));
-                BackEdgeIfTrue(next + SBx(i));
-                break;
+            case VmOp.IterNext: EmitIteratorStep(a, next + SBx(i)); break;
 
             // ---- data ---------------------------------------------------------------------------------------------
             case VmOp.NewArray: Store(a, () => VmCall(nameof(RegisterMachine.NewArray), () => { Slot(b); _il.Int(c); })); break;
@@ -445,7 +442,7 @@ internal sealed partial class FunctionEmitter
         // whose errors' call stacks show where this frame is.
         if (!Frameless) VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });
         var next = _il.NewLabel("method_done");
-        if (!tail && _links.Methods.TryGetValue(pc, out var methods)) EmitDirectMethodCall(a, b, resume, site, methods, next);
+        if (!tail) EmitDirectMethodCall(pc, a, b, resume, site, next);
         if (Frameless)
         {
             Exit(() => _il.Int(pc)); // the VM makes the call (FramelessBodies): the registers went to the stack above

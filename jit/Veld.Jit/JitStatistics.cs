@@ -32,6 +32,8 @@ public sealed class JitStatistics
     public long MethodLookupsOutOfLine { get; internal set; }
     /// <summary>Closure calls (CALL, CALLR) compiled code made through a direct entry linked by proto (<see cref="ClosureCalls"/>).</summary>
     public long DirectClosureCalls { get; internal set; }
+    /// <summary>Compiled ITERNEXTs that called the VM's iterator step (every step but an unchanged array's next element).</summary>
+    public long IteratorStepsOutOfLine { get; internal set; }
     /// <summary>Heat reports the VM's dispatch loop made to the JIT (frame starts and loop back-edges it did not let pass:
     /// <c>TierUp.CallCountdown</c>); deterministic as the other counters.</summary>
     public long HeatReports { get; internal set; }

@@ -345,6 +345,23 @@ internal sealed partial class RegisterMachine
         return true;
     }
 
+    /// <summary>ITERNEXT's inline step in compiled code: the iterator in <paramref name="iterator"/> when its next step
+    /// is an element of an unchanged array and not the loop's first step (which does not tick), else null: every other
+    /// step (ranges, maps, strings, the end, a changed array's error) is <see cref="StepIteratorOutOfLine"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ForIterator? ElementStepOf(Value iterator) =>
+        iterator.AsObject is IteratorBox { Started: true } box && box.Iterator.HasNextElement ? box.Iterator : null;
+
+    /// <summary><see cref="StepIterator"/> from compiled code, counted (<see cref="IteratorStepsOutOfLine"/>).</summary>
+    internal bool StepIteratorOutOfLine(int a)
+    {
+        IteratorStepsOutOfLine++;
+        return StepIterator(a);
+    }
+
+    /// <summary>Compiled ITERNEXTs that stepped out of line, for the JIT's statistics.</summary>
+    internal long IteratorStepsOutOfLine;
+
     /// <summary>NEWARRAY: the array is filled straight from the registers (no intermediate array).</summary>
     internal Value NewArray(int slot, int count) => Value.FromObject(VeldArray.Of(_stack.AsSpan(slot, count)));
     internal static Value NewArrayOf(Value items) => Value.FromObject(VeldArray.Of(items.As<VeldTuple>().Items));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Veld.Runtime;
 
 /// <summary>
@@ -49,6 +51,20 @@ public sealed class ForIterator
                 throw Fail.Type($"cannot iterate over a value of type {Display.TypeName(iterable)}");
         }
     }
+
+    /// <summary>Whether the next step is an element of an array that has not changed size (no error, no end): compiled
+    /// code then takes it with <see cref="NextElement"/> after its tick, and leaves every other step to
+    /// <see cref="MoveNext"/>.</summary>
+    public bool HasNextElement
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _source == Source.Array && Unsafe.As<VeldArray>(_target!) is var array && array.Version == _version
+               && _position < array.Count;
+    }
+
+    /// <summary>The next element, when <see cref="HasNextElement"/> said there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Value NextElement() => Unsafe.As<VeldArray>(_target!).Get(_position++);
 
     public bool MoveNext(out Value item)
     {
