@@ -183,7 +183,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     {
         if (background || Threshold == 0 || !CallOnlyFunctions.CompileOnlyWithCaller(proto, this, CallsItself(proto))) return null;
         var caller = CallOnlyFunctions.CallerToRecompile(proto, Machine!.CallerOfTop(), Machine.TopCalledThroughLinkableSite(), this);
-        return caller is not null && CanRecompile(caller) ? caller : null;
+        // Not a caller that calls itself: storage's recursive `build_tree_depth` (5,932 IL bytes) compiled again for
+        // `Random.next` cost 8,132 IL bytes for 0.73 million fewer interpreted instructions, 0.81x ../main pinned.
+        return caller is not null && CanRecompile(caller) && !CallsItself(caller) ? caller : null;
     }
 
     /// <summary>Whether <paramref name="proto"/> calls itself through a global or a method site (its cache holds it).</summary>
