@@ -80,6 +80,8 @@ public sealed class JitStatistics
     public long EntriesMissed { get; internal set; }
     /// <summary>Compiled code dropped to be compiled again with an entry at a loop header the VM kept coming to.</summary>
     public int EntryRecompilations { get; internal set; }
+    /// <summary>Compiled callers compiled again to link a small callee that got hot after them (<see cref="CallOnlyFunctions"/>).</summary>
+    public int CallersRecompiled { get; internal set; }
 
     private readonly List<double> _latencies = [];
 

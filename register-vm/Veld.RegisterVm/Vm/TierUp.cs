@@ -132,6 +132,8 @@ internal abstract partial class TierUp(int protoCount, int threshold)
         if (heat >= needed - needed / 4 && Machine is { } vm) Profile.Record(proto, vm.TopRegisters(sampled));
         else if (Profile.SamplesFieldsEarly(id) && Machine is { } early) Profile.RecordFields(proto, early.TopRegisters(sampled));
         if (heat < needed) return Skip(id);
+        // A caller dropped to link a hot callee compiles as soon as it is hot again: the cost model compiled it before.
+        if (_relinking[id]) { CompileWithWaitingCallees(proto); return Code[id] is not null || Skip(id); }
         if (WaitsForCallees(proto))
         {
             // Asked again after another threshold's heat: by then the callees it waits for may be compiled.
@@ -163,6 +165,38 @@ internal abstract partial class TierUp(int protoCount, int threshold)
         if (!waiters.Contains(callee)) waiters.Add(callee);
         _waiting[callee.Id] = true;
     }
+
+    /// <summary>
+    /// Drop compiled <paramref name="caller"/>'s code so that it compiles again, with <paramref name="callee"/> compiled just
+    /// before it, at its next report (the VM goes on with its frames interpreted until then, as after a deoptimisation):
+    /// its call sites link to the callee's direct entry then. At most <see cref="MostRelinks"/> times per caller (each is a
+    /// whole compilation of it); false, and nothing done, after that or while the caller compiles in the background.
+    /// </summary>
+    protected bool RecompileWith(FunctionProto callee, FunctionProto caller)
+    {
+        if (!CanRecompile(caller)) return false;
+        int id = caller.Id;
+        _relinks[id]++;
+        Settle(id);
+        Code[id] = null;
+        Generation[id]++;
+        _relinking[id] = true;
+        // Hot again at its next report (a call or a back-edge).
+        _heat[id] = (long)Threshold * CallsPerIteration - 1;
+        CompileBefore(callee, caller);
+        return true;
+    }
+
+    /// <summary>Whether <see cref="RecompileWith"/> would compile <paramref name="caller"/> again.</summary>
+    protected bool CanRecompile(FunctionProto caller) =>
+        Code[caller.Id] is not null && !_inFlight[caller.Id] && _relinks[caller.Id] < MostRelinks;
+
+    /// <summary>How often one caller is compiled again to link callees that got hot after it (<see cref="RecompileWith"/>).</summary>
+    public const int MostRelinks = 1;
+
+    private readonly int[] _relinks = new int[protoCount];
+    /// <summary>Per proto: dropped by <see cref="RecompileWith"/>, compiled at its next report without the cost model's questions.</summary>
+    private readonly bool[] _relinking = new bool[protoCount];
 
     private void Wait(FunctionProto proto)
     {
@@ -196,6 +230,7 @@ internal abstract partial class TierUp(int protoCount, int threshold)
             int id = order[n].Id;
             Settle(id);
             _waiting[id] = false;
+            _relinking[id] = false;
             // One attempt per function: a refusal (size budget) stays final, so it is never paid for twice.
             _heat[id] = long.MinValue;
             Generation[id]++;
