@@ -393,7 +393,7 @@ internal sealed class TypePlan
             return webs.In(pc, a) is var start && start >= 0 && kinds[start] == RegisterKind.Int
                 && webs.In(pc, a + 1) is var end && end >= 0 && kinds[end] == RegisterKind.Int;
         }
-        if (TypedBuiltins.IsAbs(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
+        if (TypedBuiltins.IsTyped(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
         if (!StoresThroughGuard(op) || webs.RegisterOf(w) != A(i)) return false;
         if ((KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds)) is { } certain && certain != kind) return false;
         if (kind == RegisterKind.Bool && IsArithmetic(op)) return false;
