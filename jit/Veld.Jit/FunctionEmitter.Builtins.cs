@@ -47,17 +47,7 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Ldloc, _r);
             _il.Emit(OpCodes.Sub);
         }
-        if (ResultKind(a) != RegisterKind.Boxed)
-        {
-            Abs();
-            _il.Emit(OpCodes.Stloc, Out(a));
-            return;
-        }
-        Store(a, () =>
-        {
-            Abs();
-            _il.Emit(OpCodes.Call, isInt ? VmMembers.FromInt : VmMembers.FromFloat);
-        });
+        StoreInlineResult(a, Abs, isInt ? RegisterKind.Int : RegisterKind.Float);
     }
 
     /// <summary>CALLK R[a] := sqrt(R[a]) with R[a] a typed int or float: the interpreter's tick, then <c>Math.Sqrt</c> of
@@ -73,16 +63,22 @@ internal sealed partial class FunctionEmitter
             if (isInt) _il.Emit(OpCodes.Conv_R8);
             _il.Emit(OpCodes.Call, FloatSqrt);
         }
+        StoreInlineResult(a, Sqrt, RegisterKind.Float);
+    }
+
+    /// <summary>R[a] := the <paramref name="kind"/> number <paramref name="result"/> pushes: into its typed local, or boxed.</summary>
+    private void StoreInlineResult(int a, Action result, RegisterKind kind)
+    {
         if (ResultKind(a) != RegisterKind.Boxed)
         {
-            Sqrt();
+            result();
             _il.Emit(OpCodes.Stloc, Out(a));
             return;
         }
         Store(a, () =>
         {
-            Sqrt();
-            _il.Emit(OpCodes.Call, VmMembers.FromFloat);
+            result();
+            _il.Emit(OpCodes.Call, kind == RegisterKind.Int ? VmMembers.FromInt : VmMembers.FromFloat);
         });
     }
 }
