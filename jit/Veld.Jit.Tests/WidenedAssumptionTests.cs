@@ -12,14 +12,15 @@ public class WidenedAssumptionTests
     /// <summary>deltablue at its default size (100), threshold 10: `remove_constraint` deoptimised on the result of
     /// `remove` (r3) and, recompiled without that web alone, again on an element read (r4).</summary>
     [Fact]
-    public void Deltablue_recompiles_remove_constraint_once_after_its_first_deoptimisation()
+    public void Deltablue_compiles_remove_constraint_once_without_deoptimising()
     {
         string source = File.ReadAllText(Path.Combine(JitRuns.CorpusRoot(), "bench", "deltablue.veld"));
         var options = new RunOptions { JitThreshold = 10, JitBackground = false };
         var (outcome, stats) = JitRuns.Run(source, options);
         Assert.Equal(JitRuns.Observed(JitRuns.Register(source, options)), JitRuns.Observed(outcome));
-        var deopt = Assert.Single(stats.Deoptimizations);
-        Assert.Equal("remove_constraint", deopt.Name);
-        Assert.Equal(2, stats.Compiled.Count(f => f.Name == "remove_constraint"));
+        // Its element read `self.constraints[i]` is a struct by its own site (ElementReads): before, the plan took its
+        // register's int, deoptimised there and compiled the function a second time.
+        Assert.Empty(stats.Deoptimizations);
+        Assert.Equal(1, stats.Compiled.Count(f => f.Name == "remove_constraint"));
     }
 }

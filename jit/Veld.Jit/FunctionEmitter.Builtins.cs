@@ -6,6 +6,7 @@ namespace Veld.Jit;
 internal sealed partial class FunctionEmitter
 {
     private static readonly System.Reflection.MethodInfo FloatAbs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
+    private static readonly System.Reflection.MethodInfo FloatSqrt = typeof(Math).GetMethod(nameof(Math.Sqrt), [typeof(double)])!;
 
     /// <summary>
     /// CALLK R[a] := abs(R[a]) with R[a] a typed int or float. The interpreter ticks, then raises Overflow at the int
@@ -46,16 +47,38 @@ internal sealed partial class FunctionEmitter
             _il.Emit(OpCodes.Ldloc, _r);
             _il.Emit(OpCodes.Sub);
         }
+        StoreInlineResult(a, Abs, isInt ? RegisterKind.Int : RegisterKind.Float);
+    }
+
+    /// <summary>CALLK R[a] := sqrt(R[a]) with R[a] a typed int or float: the interpreter's tick, then <c>Math.Sqrt</c> of
+    /// the number as a double (the builtin's own conversion), a float.</summary>
+    private void EmitSqrt(int pc, int a)
+    {
+        bool isInt = IsInt(a);
+        MayRaise(pc);
+        Tick();
+        void Sqrt()
+        {
+            _il.Emit(OpCodes.Ldloc, In(a));
+            if (isInt) _il.Emit(OpCodes.Conv_R8);
+            _il.Emit(OpCodes.Call, FloatSqrt);
+        }
+        StoreInlineResult(a, Sqrt, RegisterKind.Float);
+    }
+
+    /// <summary>R[a] := the <paramref name="kind"/> number <paramref name="result"/> pushes: into its typed local, or boxed.</summary>
+    private void StoreInlineResult(int a, Action result, RegisterKind kind)
+    {
         if (ResultKind(a) != RegisterKind.Boxed)
         {
-            Abs();
+            result();
             _il.Emit(OpCodes.Stloc, Out(a));
             return;
         }
         Store(a, () =>
         {
-            Abs();
-            _il.Emit(OpCodes.Call, isInt ? VmMembers.FromInt : VmMembers.FromFloat);
+            result();
+            _il.Emit(OpCodes.Call, kind == RegisterKind.Int ? VmMembers.FromInt : VmMembers.FromFloat);
         });
     }
 }

@@ -115,6 +115,9 @@ internal sealed partial class FunctionEmitter
             case VmOp.CallK when TypedBuiltins.IsAbs(_proto, i) && (IsInt(a) || IsFloat(a)):
                 EmitAbs(pc, a);
                 return true;
+            case VmOp.CallK when TypedBuiltins.IsSqrt(_proto, i) && (IsInt(a) || IsFloat(a)):
+                EmitSqrt(pc, a);
+                return true;
             case VmOp.CheckBool when IsBool(a):
                 return true;
             case VmOp.ForPrep or VmOp.ForPrepInc when IsInt(a) && IsInt(a + 1) && ResultIs(a, RegisterKind.Int) && ResultIs(a + 1, RegisterKind.Int) && ResultIs(a + 2, RegisterKind.Int):

@@ -124,7 +124,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     {
         var profile = Profile.Of(proto.Id);
         var fields = Profile.FieldsOf(proto.Id);
-        var plan = TypePlan.For(proto, program, excluded, profile, fieldKinds: fields);
+        var elements = Profile.ElementsOf(proto.Id);
+        var plan = TypePlan.For(proto, program, excluded, profile, fieldKinds: fields, elementKinds: elements);
         var calls = DirectLinking.GlobalCalls(proto, CalleeOf).ToList();
         if (calls.Count == 0) return plan;
         var expected = new Dictionary<int, RegisterKind>();
@@ -137,7 +138,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             if (kind is { } k) expected[pc] = k;
         }
         if (expected.Count == 0) return plan;
-        var typed = TypePlan.For(proto, program, excluded, profile, expected, fields);
+        var typed = TypePlan.For(proto, program, excluded, profile, expected, fields, elements);
         bool selfConsistent = !calls.Any(c => c.Callee == proto) || assumed is null || typed.ReturnKind(proto) == assumed;
         return selfConsistent ? typed : plan;
     }

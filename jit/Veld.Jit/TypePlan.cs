@@ -31,14 +31,14 @@ internal sealed class TypePlan
     /// <summary>What the code proves of its ints' ranges (which additions cannot overflow).</summary>
     public IntRanges Ranges { get; }
 
-    /// <summary>Per web: whether its kind came from what its own field reads were seen reading (an observation, not a
+    /// <summary>Per web: whether its kind came from what its own field or element reads were seen reading (an observation, not a
     /// register's profile extended to a web never live where the registers are sampled).</summary>
-    public bool[] FromFieldReads { get; }
+    public bool[] FromSiteReads { get; }
 
     private TypePlan(FunctionProto proto, RegisterKind[] kinds, RegisterWebs webs, bool[]?[] liveIn, InstructionFacts[] facts, IntRanges ranges,
-        bool[]? fromFieldReads = null)
+        bool[]? fromSiteReads = null)
     {
-        FromFieldReads = fromFieldReads ?? new bool[kinds.Length];
+        FromSiteReads = fromSiteReads ?? new bool[kinds.Length];
         Ranges = ranges;
         Kinds = kinds;
         Webs = webs;
@@ -66,8 +66,10 @@ internal sealed class TypePlan
     /// returns that kind. Their result webs take it, guarded after the call.</param>
     /// <param name="fieldKinds">The kinds each GETFIELD (by pc) was seen reading: a web only such reads write takes
     /// the kind they agree on, whatever its register held elsewhere.</param>
+    /// <param name="elementKinds">The kinds each GETINDEX (by pc) was seen reading, likewise; a web only element reads
+    /// write, one of them never seen reading anything, stays boxed (its register's profile is another web's).</param>
     public static TypePlan For(FunctionProto proto, RegisterProgram program, ISet<int> excluded, SeenKinds[]? profile = null,
-        IReadOnlyDictionary<int, RegisterKind>? callResults = null, SeenKinds[]? fieldKinds = null)
+        IReadOnlyDictionary<int, RegisterKind>? callResults = null, SeenKinds[]? fieldKinds = null, SeenKinds[]? elementKinds = null)
     {
         var code = proto.Code;
         var facts = new InstructionFacts[code.Length];
@@ -91,7 +93,7 @@ internal sealed class TypePlan
 
         var kinds = new RegisterKind[webs.Count];
         var profiled = new bool[webs.Count];
-        var fromFieldReads = new bool[webs.Count];
+        var fromSiteReads = new bool[webs.Count];
         var unsplitAtHandlers = RangesSharingAHandlerRegister(proto, facts, liveIn, webs);
         bool Eligible(int w) => !excluded.Contains(w) && !captured[webs.RegisterOf(w)] && !unsplitAtHandlers.Contains(w)
             && (!webs.EntersWithFrame(w) || webs.RegisterOf(w) < proto.ParamCount);
@@ -126,6 +128,8 @@ internal sealed class TypePlan
         // its register's profile says, which mixes every web of the register (sieve's `flags[i - 1]` shares r6 with
         // the int `k`: profiled int, it deoptimised at the first element).
         var conditions = ReadAsConditions(proto, webs);
+        var sampled = WidenedAssumptions.Sampled(code, liveIn, webs);
+        int lastBackEdge = WidenedAssumptions.LastBackEdge(code);
         for (int w = 0; w < kinds.Length; w++)
         {
             if (kinds[w] != RegisterKind.Boxed || !Eligible(w) || (webs.Writers(w).Count == 0 && !webs.EntersWithFrame(w))) continue;
@@ -135,8 +139,8 @@ internal sealed class TypePlan
                 profiled[w] = true;
                 continue;
             }
-            var fieldRead = FieldReadKinds(proto, webs, w, fieldKinds);
-            var observed = fieldRead ?? seen[webs.RegisterOf(w)];
+            var siteRead = SiteReadKinds(proto, webs, w, fieldKinds, elementKinds, sampled.Contains(w), lastBackEdge);
+            var observed = siteRead ?? seen[webs.RegisterOf(w)];
             kinds[w] = observed switch
             {
                 SeenKinds.Int => RegisterKind.Int,
@@ -149,7 +153,7 @@ internal sealed class TypePlan
             // of those (sieve's `benchmark` moved its array into a register its loop above had held ints in).
             if (kinds[w] != RegisterKind.Boxed && MovesAnotherKind(proto, webs, w, seen, kinds[w])) kinds[w] = RegisterKind.Boxed;
             profiled[w] = kinds[w] != RegisterKind.Boxed && observed != SeenKinds.None;
-            fromFieldReads[w] = fieldRead is not null;
+            fromSiteReads[w] = siteRead is not null;
         }
 
         // Again what follows from the kinds the profile gave (`0 - abs(self.v)` once `self.v` is a sampled int).
@@ -163,6 +167,14 @@ internal sealed class TypePlan
             for (int w = 0; w < kinds.Length; w++)
             {
                 if (kinds[w] == RegisterKind.Boxed) continue;
+                // A copy of a call's result or an element left boxed is none of its register's other webs either
+                // (nbody's script moves `energy(bodies)` into the register its loop's counter had held, profiled int).
+                if (profiled[w] && !fromSiteReads[w] && !conditions[w] && CopiesUnknownResult(proto, webs, w, kinds, sampled, lastBackEdge))
+                {
+                    kinds[w] = RegisterKind.Boxed;
+                    changed = true;
+                    continue;
+                }
                 foreach (int pc in webs.Writers(w))
                     if (!(callResults.TryGetValue(pc, out var expected) && expected == kinds[w]) && !MayYield(proto, webs, pc, w, kinds, profiled[w]))
                     {
@@ -172,22 +184,51 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured), fromFieldReads);
+        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured), fromSiteReads);
     }
 
-    /// <summary>The kinds the field reads writing web <paramref name="w"/> were seen reading, when every writer is a
-    /// GETFIELD the profile sampled; else null (the register's profile decides).</summary>
-    private static SeenKinds? FieldReadKinds(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[]? fieldKinds)
+    /// <summary>The kinds the field and element reads writing web <paramref name="w"/> were seen reading, when every
+    /// writer is a GETFIELD or GETINDEX site the profile has; else null (the register's profile decides). A read never
+    /// seen reading (its receiver or container was not in its register at any sample) after the last loop makes it
+    /// Other, unless the web is live at a sampling point (<paramref name="sampled"/>): its register's kinds are those of
+    /// its other webs (strings' `pieces[n - 1]` into the register of the loop's counter). In a loop, the register's
+    /// profile may be the site's own stale value (nbody's `bodies[j].v`, whose receiver register is reused after it).</summary>
+    private static SeenKinds? SiteReadKinds(FunctionProto proto, RegisterWebs webs, int w, SeenKinds[]? fieldKinds, SeenKinds[]? elementKinds,
+        bool sampled, int lastBackEdge)
     {
-        if (fieldKinds is null || webs.Writers(w).Count == 0) return null;
+        if (webs.Writers(w).Count == 0) return null;
         var kinds = SeenKinds.None;
+        bool unseen = false;
         foreach (int pc in webs.Writers(w))
         {
-            if (Op(proto.Code[pc]) != VmOp.GetField || pc >= fieldKinds.Length || fieldKinds[pc] == SeenKinds.None) return null;
-            kinds |= fieldKinds[pc];
+            var sites = Op(proto.Code[pc]) switch { VmOp.GetField => fieldKinds, VmOp.GetIndex => elementKinds, _ => null };
+            if (sites is null || pc >= sites.Length) return null;
+            if (sites[pc] == SeenKinds.None)
+            {
+                if (sampled || pc <= lastBackEdge) return null;
+                unseen = true;
+            }
+            kinds |= sites[pc];
         }
-        return kinds;
+        return unseen ? SeenKinds.Other : kinds;
     }
+
+    /// <summary>Whether a MOVE after the last loop writing web <paramref name="w"/> copies a boxed web that only calls or
+    /// element reads write and that is live at no sampling point (<paramref name="sampled"/>): a value whose kind no
+    /// sample saw (`count = bodies.len()`, live at the loop that reads it, was seen).</summary>
+    private static bool CopiesUnknownResult(FunctionProto proto, RegisterWebs webs, int w, RegisterKind[] kinds, HashSet<int> sampled,
+        int lastBackEdge)
+    {
+        foreach (int pc in webs.Writers(w))
+            if (pc > lastBackEdge && Op(proto.Code[pc]) == VmOp.Move && webs.In(pc, B(proto.Code[pc])) is var source && source >= 0
+                && kinds[source] == RegisterKind.Boxed && !sampled.Contains(source) && webs.Writers(source).Count > 0
+                && webs.Writers(source).All(writer => IsCallOrElementRead(Op(proto.Code[writer]))))
+                return true;
+        return false;
+    }
+
+    private static bool IsCallOrElementRead(VmOp op) =>
+        op is VmOp.Call or VmOp.CallK or VmOp.CallG or VmOp.CallR or VmOp.MethodCall or VmOp.GetIndex;
 
     /// <summary>Whether a MOVE writing web <paramref name="w"/> copies a register the interpreter saw holding something
     /// other than <paramref name="kind"/> (and never that kind).</summary>
@@ -352,7 +393,7 @@ internal sealed class TypePlan
             return webs.In(pc, a) is var start && start >= 0 && kinds[start] == RegisterKind.Int
                 && webs.In(pc, a + 1) is var end && end >= 0 && kinds[end] == RegisterKind.Int;
         }
-        if (TypedBuiltins.IsAbs(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
+        if (TypedBuiltins.IsTyped(proto, i)) return webs.RegisterOf(w) == A(i) && TypedBuiltins.ResultOf(proto, webs, pc, kinds) == kind;
         if (!StoresThroughGuard(op) || webs.RegisterOf(w) != A(i)) return false;
         if ((KindWritten(proto, i) ?? ArithmeticResult(proto, webs, pc, kinds)) is { } certain && certain != kind) return false;
         if (kind == RegisterKind.Bool && IsArithmetic(op)) return false;
