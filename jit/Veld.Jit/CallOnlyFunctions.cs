@@ -25,17 +25,17 @@ internal static class CallOnlyFunctions
     public static bool CompileOnlyWithCaller(FunctionProto proto, TierUp tier, bool callsItself) =>
         proto.Code.Length <= SmallBodyWords && tier.IsShort(proto) && !callsItself;
 
-    /// <summary>The caller <paramref name="proto"/> waits for: the frame below its own when that one is interpreted and not
-    /// itself; null when the caller is compiled (it never links to a function compiled after it) or there is none.</summary>
     /// <summary>The compiled caller to compile again with <paramref name="proto"/> just before it: the frame below its own,
     /// compiled (before <paramref name="proto"/> was hot, so not linked to it), calling it through a site compiled code links
     /// directly (CALLG, METHODCALL: <paramref name="linkable"/>). deltablue's `execute_plan` loop calls the constraints'
     /// `execute` (306,000 calls) through a general call to the interpreter, which calls `input` and `output` (327,000 and
-    /// 345,000): 4.9 of its 9.5 million interpreted instructions. A closure in a register (CALL, CALLR) is not linked, nor
+    /// 345,000): 4.9 of its 9.5 million interpreted instructions. A call of a closure in a register (CALL, CALLR) does not count here, nor
     /// is a function a builtin calls back (closures' `map` and `reduce` lambdas).</summary>
     public static FunctionProto? CallerToRecompile(FunctionProto proto, FunctionProto? caller, bool linkable, TierUp tier) =>
         linkable && caller is not null && caller != proto && tier.Code[caller.Id] is not null ? caller : null;
 
+    /// <summary>The caller <paramref name="proto"/> waits for: the frame below its own when that one is interpreted and not
+    /// itself; null when the caller is compiled (it never links to a function compiled after it) or there is none.</summary>
     public static FunctionProto? CallerToWaitFor(FunctionProto proto, FunctionProto? caller, TierUp tier) =>
         caller is not null && caller != proto && tier.Code[caller.Id] is null ? caller : null;
 }
