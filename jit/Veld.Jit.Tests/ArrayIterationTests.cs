@@ -66,11 +66,6 @@ public class ArrayIterationTests
     [Fact]
     public void Fuel_runs_out_in_an_inline_array_loop_where_the_register_vm_runs_out()
     {
-        for (long fuel = 1; fuel <= 70; fuel++)
-        {
-            var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
-            var expected = JitRuns.Observed(JitRuns.Register(Program, options));
-            Assert.Equal(expected, JitRuns.Observed(JitRuns.Run(Program, options).Outcome));
-        }
+        JitRuns.AssertFuelRunsOutAsOnRegisterVm(Program, mostFuel: 70);
     }
 }

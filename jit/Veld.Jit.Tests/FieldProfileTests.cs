@@ -130,11 +130,6 @@ public class FieldProfileTests
     [Fact]
     public void Fuel_runs_out_at_an_inline_abs_where_the_register_vm_runs_out()
     {
-        for (long fuel = 1; fuel <= 80; fuel++)
-        {
-            var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
-            var expected = JitRuns.Observed(JitRuns.Register(Absolutes, options));
-            Assert.Equal(expected, JitRuns.Observed(JitRuns.Run(Absolutes, options).Outcome));
-        }
+        JitRuns.AssertFuelRunsOutAsOnRegisterVm(Absolutes, mostFuel: 80);
     }
 }

@@ -51,11 +51,6 @@ public class InlineSqrtTests
     [Fact]
     public void Fuel_runs_out_at_an_inline_sqrt_where_the_register_vm_runs_out()
     {
-        for (long fuel = 1; fuel <= 80; fuel++)
-        {
-            var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
-            var expected = JitRuns.Observed(JitRuns.Register(Roots, options));
-            Assert.Equal(expected, JitRuns.Observed(JitRuns.Run(Roots, options).Outcome));
-        }
+        JitRuns.AssertFuelRunsOutAsOnRegisterVm(Roots, mostFuel: 80);
     }
 }

@@ -40,4 +40,16 @@ internal static class JitRuns
     /// <summary>Output, result display, and error (kind, message, line) of a run, for comparing tiers.</summary>
     public static string Observed(RunOutcome o) =>
         $"{o.Kind}|{o.Stdout}|{Display.ShowNested(o.Result)}|{o.Error?.Kind}|{o.Error?.Message}|{o.Error?.Line}";
+
+    /// <summary>Every fuel budget from 1 to <paramref name="mostFuel"/> runs out at threshold 0 exactly where the register VM's
+    /// does (same output, result and error): compiled code ticks where the interpreter ticks.</summary>
+    public static void AssertFuelRunsOutAsOnRegisterVm(string source, long mostFuel)
+    {
+        for (long fuel = 1; fuel <= mostFuel; fuel++)
+        {
+            var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
+            var expected = Observed(Register(source, options));
+            Assert.Equal(expected, Observed(Run(source, options).Outcome));
+        }
+    }
 }

@@ -83,11 +83,6 @@ public class RangeFactTests
     [Fact]
     public void Fuel_runs_out_in_a_loop_without_overflow_tests_where_the_register_vm_runs_out()
     {
-        for (long fuel = 1; fuel <= 60; fuel++)
-        {
-            var options = new RunOptions { JitThreshold = 0, Fuel = fuel };
-            var expected = JitRuns.Observed(JitRuns.Register(Program, options));
-            Assert.Equal(expected, JitRuns.Observed(JitRuns.Run(Program, options).Outcome));
-        }
+        JitRuns.AssertFuelRunsOutAsOnRegisterVm(Program, mostFuel: 60);
     }
 }
