@@ -29,15 +29,7 @@ internal sealed partial class FunctionEmitter
     private void EmitDirectClosureCall(DirectEntry target, int resume, Action callee, int argRegister, int resultRegister, Label done)
     {
         var other = _il.NewLabel("other_closure");
-        VmCall(nameof(RegisterMachine.DirectCallee), () =>
-        {
-            callee();
-            _il.Int(target.Proto.Id);
-            _il.Int(target.Generation);
-        });
-        _il.Emit(OpCodes.Stloc, _directCallee);
-        _il.Emit(OpCodes.Ldloc, _directCallee);
-        _il.Emit(OpCodes.Brfalse, other);
+        GuardDirectCallee(target, callee, other);
         NativeStackHasRoom(other);
         CheckArgumentKinds(target, argRegister, 0, other);
         VmCall(nameof(RegisterMachine.SavePc), () => { _il.Emit(OpCodes.Ldarg_1); _il.Int(resume); });

@@ -270,15 +270,7 @@ internal sealed partial class FunctionEmitter
         }
         else
         {
-            VmCall(nameof(RegisterMachine.DirectCallee), () =>
-            {
-                _il.Emit(OpCodes.Ldloc, _callee);
-                _il.Int(target.Proto.Id);
-                _il.Int(target.Generation);
-            });
-            _il.Emit(OpCodes.Stloc, _directCallee);
-            _il.Emit(OpCodes.Ldloc, _directCallee);
-            _il.Emit(OpCodes.Brfalse, general);
+            GuardDirectCallee(target, () => _il.Emit(OpCodes.Ldloc, _callee), general);
         }
         NativeStackHasRoom(general);
         CheckArgumentKinds(target, a, 0, general);
@@ -303,6 +295,22 @@ internal sealed partial class FunctionEmitter
             StoreCallResult(a);
         }
         _il.Mark(done);
+    }
+
+    /// <summary>The guard of a direct call: the closure <paramref name="callee"/> pushes is of <paramref name="target"/>'s proto
+    /// and compilation (<see cref="RegisterMachine.DirectCallee"/>): then it goes to <c>_directCallee</c>, else control to
+    /// <paramref name="miss"/>.</summary>
+    private void GuardDirectCallee(DirectEntry target, Action callee, Label miss)
+    {
+        VmCall(nameof(RegisterMachine.DirectCallee), () =>
+        {
+            callee();
+            _il.Int(target.Proto.Id);
+            _il.Int(target.Generation);
+        });
+        _il.Emit(OpCodes.Stloc, _directCallee);
+        _il.Emit(OpCodes.Ldloc, _directCallee);
+        _il.Emit(OpCodes.Brfalse, miss);
     }
 
     /// <summary>The callee bailed: its frame goes on in the VM, then this one at resume; what this frame reads there goes
