@@ -30,18 +30,10 @@ public class EntryStubTests
         println(grid(40))
         """;
 
-    private static string Listing(string source, string function)
-    {
-        var listing = JitDisassembler.Disassemble(ProgramCompiler.Compile(JitRuns.Check(source)));
-        int start = listing.IndexOf($"function {function} ", StringComparison.Ordinal);
-        int end = listing.IndexOf("\nfunction ", start + 1, StringComparison.Ordinal);
-        return end < 0 ? listing[start..] : listing[start..end];
-    }
-
     [Fact]
     public void Entries_loading_the_same_register_share_its_guards_failure()
     {
-        var grid = Listing(NestedLoops, "grid");
+        var grid = JitRuns.ListingOf(NestedLoops, "grid");
         var reasons = grid.Split('\n').Where(l => l.Contains("ldstr \"entry: register not", StringComparison.Ordinal)).ToList();
         Assert.True(grid.Split('\n').Count(l => l.TrimStart().StartsWith("enter_", StringComparison.Ordinal)) >= 2);
         Assert.NotEmpty(reasons);

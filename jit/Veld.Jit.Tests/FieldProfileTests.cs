@@ -98,8 +98,7 @@ public class FieldProfileTests
     [Fact]
     public void Abs_of_a_typed_int_or_float_is_emitted_inline()
     {
-        var listing = JitDisassembler.Disassemble(RegisterVm.ProgramCompiler.Compile(JitRuns.Check(Absolutes)));
-        var spread = listing.Split("function ").Single(f => f.StartsWith("spread "));
+        var spread = JitRuns.ListingOf(Absolutes, "spread");
         Assert.DoesNotContain("CallBuiltin", spread);
         Assert.Contains("abs_overflow_", spread);
     }

@@ -52,4 +52,12 @@ internal static class JitRuns
             Assert.Equal(expected, Observed(Run(source, options).Outcome));
         }
     }
+
+    /// <summary>The JIT's listing (<c>veld disasm --tier jit</c>) of the one function named <paramref name="function"/> in
+    /// <paramref name="source"/>: its type assumptions and IL.</summary>
+    public static string ListingOf(string source, string function)
+    {
+        var listing = JitDisassembler.Disassemble(ProgramCompiler.Compile(Check(source)));
+        return listing.Split("function ").Single(f => f.StartsWith(function + " ", StringComparison.Ordinal));
+    }
 }

@@ -57,8 +57,7 @@ public class RangeFactTests
     /// <summary>The IL listing of one function of <see cref="Program"/>.</summary>
     private static string ListingOf(string name)
     {
-        var listing = JitDisassembler.Disassemble(RegisterVm.ProgramCompiler.Compile(JitRuns.Check(Program)));
-        var part = listing.Split("function ").Single(f => f.StartsWith(name + " "));
+        var part = JitRuns.ListingOf(Program, name);
         Assert.Contains("type assumptions:", part);
         return part;
     }
