@@ -7,47 +7,46 @@
 # Too slow for CI on two shared cores (about 25 minutes); run by hand, figures go to docs/FUZZING.md.
 # VELD_KILL_CORPUS (comma-separated corpus folders) and FUZZ_SLICES 0 measure a slice while iterating
 # (the fuzz test then fails with "No data found", which is expected).
-# ci/coverage.sh --tier-tests: what CI runs instead (about a minute, after its Release build): the same figures
-# measured over the tiers' own test projects (the corpus through each VM, plus their unit tests), no fuzz run.
+# ci/coverage.sh --tier-tests: the same figures measured over the tiers' own test projects (the corpus through each VM,
+# plus their unit tests), no fuzz run; a few minutes after a Release build.
+# ci/coverage.sh --reports DIR: what CI runs: no test run, the figures of the Cobertura reports under DIR. CI's test
+# step runs the whole solution with ci/coverage.runsettings, so the tiers' test projects (the ones that reference
+# coverlet.collector) leave their reports beside the test results, and no test runs twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 mode=kill-suite
 if [ "${1:-}" = "--tier-tests" ]; then mode=tier-tests; shift; fi
+if [ "${1:-}" = "--reports" ]; then mode=reports; from="${2:?--reports needs the directory the test run wrote}"; shift 2; fi
 export VELD_KILL_FUZZ_SLICES="${1:-40}"
 
 out=artifacts/coverage
 rm -rf "$out/raw"
 mkdir -p "$out/raw"
-cat > "$out/raw/coverage.runsettings" <<'XML'
-<RunSettings>
-  <DataCollectionRunSettings>
-    <DataCollectors>
-      <DataCollector friendlyName="XPlat code coverage">
-        <Configuration>
-          <Format>cobertura</Format>
-          <Include>[Veld.StackVm]*,[Veld.RegisterVm]*,[Veld.Jit]*</Include>
-          <ExcludeByAttribute>GeneratedCodeAttribute,CompilerGeneratedAttribute</ExcludeByAttribute>
-        </Configuration>
-      </DataCollector>
-    </DataCollectors>
-  </DataCollectionRunSettings>
-</RunSettings>
-XML
 
 # A failing test (a disagreement) still leaves its coverage; report it, and fail at the end.
 status=0
-if [ "$mode" = kill-suite ]; then
+tier_tests="the tiers' own test projects (the corpus through each VM, and their unit tests; no fuzz run)"
+if [ "$mode" = reports ]; then
+    projects=()
+    measured=$tier_tests
+    # Each report in a folder of its own under raw/, as the --tier-tests runs below leave them.
+    n=0
+    while IFS= read -r report; do
+        n=$((n + 1)); mkdir -p "$out/raw/$n"; cp "$report" "$out/raw/$n/"
+    done < <(find "$from" -name coverage.cobertura.xml -not -path '*/In/*' | sort)  # In/: the trx logger's copies
+    if [ "$n" -eq 0 ]; then echo "no coverage.cobertura.xml under $from: run the tests with --settings ci/coverage.runsettings --collect \"XPlat Code Coverage\"" >&2; exit 1; fi
+elif [ "$mode" = kill-suite ]; then
     projects=(fuzzing/Veld.Verification.Tests)
     dotnet build fuzzing/Veld.Verification.Tests -c Release
     measured="the corpus and the fixed fuzz run ($VELD_KILL_FUZZ_SLICES slices of 50 programs)"
 else
     projects=(legacy-stack-vm/Veld.StackVm.Tests register-vm/Veld.RegisterVm.Tests jit/Veld.Jit.Tests)
-    measured="the tiers' own test projects (the corpus through each VM, and their unit tests; no fuzz run)"
+    measured=$tier_tests
 fi
-for project in "${projects[@]}"; do
+for project in ${projects[@]+"${projects[@]}"}; do
     dotnet test "$project" -c Release --no-build \
-        --settings "$out/raw/coverage.runsettings" --results-directory "$out/raw/$(basename "$project")" \
+        --settings ci/coverage.runsettings --results-directory "$out/raw/$(basename "$project")" \
         --collect "XPlat Code Coverage" || status=$?
 done
 mapfile -t reports < <(find "$out/raw" -name coverage.cobertura.xml | sort)
