@@ -23,6 +23,15 @@ internal static class JitRuns
         return (outcome, tier.LastRun!);
     }
 
+    /// <summary><see cref="Run"/>, which must succeed with the tree-walk oracle's output, result and error.</summary>
+    public static (RunOutcome Outcome, JitStatistics Stats) RunAgreeing(string source, RunOptions options)
+    {
+        var (outcome, stats) = Run(source, options);
+        Assert.Equal(OutcomeKind.Success, outcome.Kind);
+        Assert.Equal(Observed(Tree(source, options)), Observed(outcome));
+        return (outcome, stats);
+    }
+
     public static RunOutcome RunOn(ITier tier, string source, RunOptions options) => TierHost.Run(tier, Check(source), options);
 
     public static RunOutcome Register(string source, RunOptions options) => RunOn(new RegisterVmTier(), source, options);

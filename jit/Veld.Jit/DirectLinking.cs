@@ -70,7 +70,7 @@ internal static class DirectLinking
         {
             var sites = new Sites();
             if (closureCalleesAt is not null)
-                foreach (var (pc, callee) in ClosureCalls.Of(proto, closureCalleesAt))
+                foreach (var (pc, callee) in ClosureCalls.Linked(proto, closureCalleesAt))
                     if (entryOf(callee) is { } entry)
                         (sites._closures.TryGetValue(pc, out var list) ? list : sites._closures[pc] = []).Add(entry);
             foreach (var (pc, callee) in GlobalCalls(proto, calleeOf))

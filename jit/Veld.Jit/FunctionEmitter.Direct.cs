@@ -365,6 +365,7 @@ internal sealed partial class FunctionEmitter
         _il.Emit(OpCodes.Ldarg_0);
         _il.Int(0);
         _il.Emit(OpCodes.Stfld, VmMembers.DirectBailed);
+        ResumeTailCallee(target, resultRegister < 0 ? a : resultRegister, returned);
     }
 
     /// <summary>The native stack's room for one more compiled C# frame, else a jump to <paramref name="general"/>: the

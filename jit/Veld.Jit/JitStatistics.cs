@@ -32,6 +32,9 @@ public sealed class JitStatistics
     public long MethodLookupsOutOfLine { get; internal set; }
     /// <summary>Closure calls (CALL, CALLR) compiled code made through a direct entry linked by proto (<see cref="ClosureCalls"/>).</summary>
     public long DirectClosureCalls { get; internal set; }
+    /// <summary>Frames a tail call replaced whose compiled code the call that entered their first function ran on, not the
+    /// VM's trampoline (<c>RegisterMachine.RunCallee</c>, JIT section 34).</summary>
+    public long TailCalleesRun { get; internal set; }
     /// <summary>Compiled ITERNEXTs that called the VM's iterator step (every step but an unchanged array's next element).</summary>
     public long IteratorStepsOutOfLine { get; internal set; }
     /// <summary>Heat reports the VM's dispatch loop made to the JIT (frame starts and loop back-edges it did not let pass:

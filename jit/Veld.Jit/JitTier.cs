@@ -61,6 +61,7 @@ public sealed class JitExecutable : IExecutable
             stats.DirectMethodCalls = machine?.DirectMethodCalls ?? 0;
             stats.MethodLookupsOutOfLine = machine?.MethodLookupsOutOfLine ?? 0;
             stats.DirectClosureCalls = machine?.DirectClosureCalls ?? 0;
+            stats.TailCalleesRun = machine?.TailCalleesRun ?? 0;
             stats.IteratorStepsOutOfLine = machine?.IteratorStepsOutOfLine ?? 0;
             stats.VmThreadNativeMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - nativeBefore).TotalMilliseconds;
             stats.HeatReports = jit.Reports;

@@ -57,19 +57,22 @@ internal sealed partial class RegisterMachine
     internal int RunCallee(int callerFrame, int handlerFloor)
     {
         int callee = callerFrame + 1;
-        var code = _tierUp!.Code[_frames[callee].Closure.Proto.Id];
-        if (code is null || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return CompiledExit.Reload;
-        int resultSlot = _frames[callee].ResultSlot;
-        // The callee is its own entry frame here: its return comes back to this call, not to the dispatch loop.
-        int exit = code(this, callee, 0, callee, handlerFloor);
-        if (exit == CompiledExit.Returned)
+        while (true)
         {
-            _stack[resultSlot] = CompiledResult;
-            return CompiledExit.Next;
+            var code = _tierUp!.Code[_frames[callee].Closure.Proto.Id];
+            if (code is null || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return CompiledExit.Reload;
+            int resultSlot = _frames[callee].ResultSlot;
+            // The callee is its own entry frame here: its return comes back to this call, not to the dispatch loop.
+            int exit = code(this, callee, 0, callee, handlerFloor);
+            if (exit == CompiledExit.Returned)
+            {
+                _stack[resultSlot] = CompiledResult;
+                return CompiledExit.Next;
+            }
+            // A pc: the callee's frame (still on top) continues in the interpreter from there.
+            if (exit >= 0) _frames[callee].Pc = exit;
+            if (exit >= 0 || !TailCalledInto(callee)) return CompiledExit.Reload;
         }
-        // A pc: the callee's frame (still on top) continues in the interpreter from there.
-        if (exit >= 0) _frames[callee].Pc = exit;
-        return CompiledExit.Reload;
     }
 
     /// <summary>
