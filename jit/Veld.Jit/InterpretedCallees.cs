@@ -22,11 +22,14 @@ internal static class InterpretedCallees
     /// whose Veld callee is interpreted, hot (called at least once per <see cref="HotCallRatio"/> of
     /// <paramref name="proto"/>'s iterations or calls) and still on its way to compilation. Callees that will never be
     /// compiled (refused by the size budget) or that wait themselves (mutual recursion) do not hold a caller back, nor
-    /// do calls to itself (linked to its own direct entry) or closure calls to protos no compiled call links to.
+    /// do calls to itself (linked to its own direct entry) or closure calls to protos no compiled call links to. A
+    /// METHODCALL is judged by every method its cache holds (<paramref name="methodsOfSite"/>): judged by the first alone,
+    /// deltablue's `execute_plan` compiled while its site's hot `execute` (the second method found) was interpreted, and
+    /// left compiled code for the VM's trampoline 93,002 times before it was compiled again to link it.
     /// <paramref name="except"/>, when given, counts as compiled (would anything else hold the caller back?).
     /// </summary>
-    public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal, Func<int, FunctionProto?> methodOfSite,
-        FunctionProto? except = null)
+    public static bool Holding(FunctionProto proto, TierUp tier, Func<int, FunctionProto?> calleeOfGlobal,
+        Func<FunctionProto, int, IEnumerable<FunctionProto>> methodsOfSite, FunctionProto? except = null)
     {
         var code = proto.Code;
         var hot = HotCode(code);
@@ -41,13 +44,13 @@ internal static class InterpretedCallees
                     if (HoldsBack(closureCallee)) return true;
                 continue;
             }
-            var callee = op switch
+            if (op is VmOp.MethodCall)
             {
-                VmOp.CallG => calleeOfGlobal(C(code[pc])),
-                VmOp.MethodCall => methodOfSite(SiteOf(code, pc)),
-                _ => null,
-            };
-            if (callee is not null && HoldsBack(callee)) return true;
+                foreach (var method in methodsOfSite(proto, SiteOf(code, pc)))
+                    if (HoldsBack(method)) return true;
+                continue;
+            }
+            if (op is VmOp.CallG && calleeOfGlobal(C(code[pc])) is { } callee && HoldsBack(callee)) return true;
         }
         return false;
 

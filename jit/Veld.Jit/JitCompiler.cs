@@ -150,7 +150,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     /// be asked again before another threshold's calls.</summary>
     protected override bool WaitsForCallees(FunctionProto proto)
     {
-        if (Threshold == 0 || !InterpretedCallees.Holding(proto, this, CalleeOf, FirstMethodOf(proto))) return false;
+        if (Threshold == 0 || !InterpretedCallees.Holding(proto, this, CalleeOf, CachedMethodsOf)) return false;
         if (!IsWaiting(proto) && CompiledCallerToRecompile(proto) is null) return true;
         if (InterpretedCallees.HotCallTree(proto, this, CalleeOf, Machine!.CachedMethods) is not { } tree) return true;
         foreach (var (callee, caller) in tree) CompileBefore(callee, caller);
@@ -176,7 +176,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
             return true;
         }
         if (below is null
-            || !InterpretedCallers.Holding(proto, below, this, c => InterpretedCallees.Holding(c, this, CalleeOf, FirstMethodOf(c), except: proto)))
+            || !InterpretedCallers.Holding(proto, below, this, c => InterpretedCallees.Holding(c, this, CalleeOf, CachedMethodsOf, except: proto)))
             return false;
         caller = below;
         return true;
@@ -199,10 +199,9 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         DirectLinking.GlobalCalls(proto, CalleeOf).Any(c => c.Callee == proto)
         || DirectLinking.MethodCalls(proto, MethodsOf(proto)).Any(c => c.Callee == proto);
 
-    /// <summary>The impl method each METHODCALL site constant of <paramref name="proto"/> found first (a polymorphic site's
-    /// other methods are usually called as often, and compiled as early).</summary>
-    private Func<int, FunctionProto?> FirstMethodOf(FunctionProto proto) =>
-        site => Machine!.CachesOf(proto)[site] is { Field: < 0, Method: Closure method } ? method.Proto : null;
+    /// <summary>The impl methods call site constant <paramref name="site"/> of <paramref name="proto"/> has found, for any receiver
+    /// type (<see cref="RegisterMachine.CachedMethods"/>; the machine is read when a site is asked about, not before).</summary>
+    private IEnumerable<FunctionProto> CachedMethodsOf(FunctionProto proto, int site) => Machine!.CachedMethods(proto, site);
 
     /// <summary>The protos each CALL or CALLR of <paramref name="proto"/> was seen to call (<see cref="ClosureCalls"/>).</summary>
     private Func<int, IReadOnlyList<FunctionProto>> ClosureCalleesOf(FunctionProto proto) => pc => ClosureCallees(proto, pc);
