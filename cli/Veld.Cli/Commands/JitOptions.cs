@@ -45,7 +45,8 @@ internal static class JitOptions
     }
 
     /// <summary>The IL bytes from which <c>auto</c> hands .NET's compile of a compilation's new methods to the second thread:
-    /// nbody's <c>advance</c> (11,071) goes there, and its script (13,964 with <c>advance</c>'s direct entry); every compilation of the other 14 benchmarks stays on the VM's thread (queens' largest, 8,719)
+    /// nbody's <c>advance</c> (11,071) goes there, and its script (13,964 with <c>advance</c>'s direct entry); every
+    /// compilation of the other 14 benchmarks stays on the VM's thread (queens' largest, 8,719)
     /// (section 32 of docs/PERFORMANCE.md).</summary>
     public const int AutoIlBytes = 10_000;
 
