@@ -22,6 +22,8 @@ public sealed record BenchmarkOptions
     public int? JitStress { get; init; }
     /// <summary>JIT tier: compile on a second thread (<see cref="RunOptions.JitBackground"/>).</summary>
     public bool JitBackground { get; init; }
+    /// <summary>JIT tier: the IL bytes from which only .NET's compile goes to the second thread (<see cref="RunOptions.JitBackgroundIlBytes"/>).</summary>
+    public int JitBackgroundIlBytes { get; init; }
     /// <summary>Managed memory one run may hold (<see cref="RunOptions.MaxMemory"/>).</summary>
     public long MaxMemory { get; init; } = MemoryLimit.DefaultBytes;
     public CancellationToken Cancellation { get; init; }
@@ -42,6 +44,7 @@ public sealed record BenchmarkOptions
         JitThreshold = JitThreshold,
         JitStress = JitStress,
         JitBackground = JitBackground,
+        JitBackgroundIlBytes = JitBackgroundIlBytes,
         MaxMemory = MaxMemory,
         Timeout = RunTimeout,
         Cancellation = Cancellation,

@@ -35,10 +35,12 @@ public sealed record WorkerRequest(
     WorkerRunSettings? Settings = null);
 
 /// <summary>The part of <see cref="BenchmarkOptions"/> that shapes a run, as a worker receives it.</summary>
-public sealed record WorkerRunSettings(int MaxCallDepth, int JitThreshold, int? JitStress, bool JitBackground, long MaxMemory, double RunTimeoutMs)
+public sealed record WorkerRunSettings(int MaxCallDepth, int JitThreshold, int? JitStress, bool JitBackground, long MaxMemory, double RunTimeoutMs,
+    int JitBackgroundIlBytes = 0)
 {
     public static WorkerRunSettings From(BenchmarkOptions options) => new(
-        options.MaxCallDepth, options.JitThreshold, options.JitStress, options.JitBackground, options.MaxMemory, options.RunTimeout.TotalMilliseconds);
+        options.MaxCallDepth, options.JitThreshold, options.JitStress, options.JitBackground, options.MaxMemory, options.RunTimeout.TotalMilliseconds,
+        options.JitBackgroundIlBytes);
 
     public BenchmarkOptions ToOptions() => new()
     {
@@ -46,6 +48,7 @@ public sealed record WorkerRunSettings(int MaxCallDepth, int JitThreshold, int? 
         JitThreshold = JitThreshold,
         JitStress = JitStress,
         JitBackground = JitBackground,
+        JitBackgroundIlBytes = JitBackgroundIlBytes,
         MaxMemory = MaxMemory,
         RunTimeout = TimeSpan.FromMilliseconds(RunTimeoutMs),
     };

@@ -3,7 +3,8 @@ using static Veld.Cli.Tests.CliHarness;
 
 namespace Veld.Cli.Tests;
 
-/// <summary><c>--jit-background off|on|auto</c>: the mode reaches the JIT tier (its --stats say which thread compiled),
+/// <summary><c>--jit-background off|on|auto</c>: the mode reaches the JIT tier (its --stats say which thread compiled;
+/// <c>auto</c> hands over only a compilation over its IL bound),
 /// and a value that is not a mode is a usage error.</summary>
 public sealed class JitBackgroundOptionTests : TempCorpusTest
 {
@@ -35,6 +36,17 @@ public sealed class JitBackgroundOptionTests : TempCorpusTest
         // Installed, or still under way when the run ended: which one depends on timing, that it was handed over does not.
         Assert.Equal(1, jit.GetProperty("backgroundCompilations").GetInt32() + jit.GetProperty("backgroundDiscarded").GetInt32());
         Assert.Equal(0, jit.GetProperty("foregroundCompileMs").GetDouble());
+    }
+
+    [Fact]
+    public void Auto_keeps_a_small_function_on_the_VMs_thread()
+    {
+        // Below the IL bound, auto compiles where off does (one core or two); nothing is handed over.
+        var jit = JitStats("--jit-background", "auto");
+        Assert.Equal(1, jit.GetProperty("functionsCompiled").GetInt32());
+        Assert.Equal(0, jit.GetProperty("handedToBackground").GetArrayLength());
+        Assert.Equal(0, jit.GetProperty("backgroundCompilations").GetInt32());
+        Assert.True(jit.GetProperty("foregroundCompileMs").GetDouble() > 0);
     }
 
     [Fact]

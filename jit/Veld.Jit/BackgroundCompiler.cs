@@ -12,6 +12,9 @@ namespace Veld.Jit;
 internal sealed class BackgroundCompilation(FunctionProto proto, int generation, TypePlan plan, Func<JitStatistics, (CompiledFunction? Code, DirectEntry? Self)> work)
 {
     private volatile bool _done;
+    /// <summary>0 while queued; 1 once a thread took it (<see cref="TryStart"/>): the background thread, or the VM's when it
+    /// takes a compilation still queued back (<see cref="JitCompiler"/>).</summary>
+    private int _taken;
 
     public FunctionProto Proto { get; } = proto;
     /// <summary>The <see cref="TierUp.Generation"/> it was started for: installed only while that is still current.</summary>
@@ -19,6 +22,12 @@ internal sealed class BackgroundCompilation(FunctionProto proto, int generation,
     public TypePlan Plan { get; } = plan;
     /// <summary>When it was queued (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): the latency to its installation.</summary>
     public long Queued { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>Heat reports of its function while it waited (the VM's thread only: <see cref="JitCompiler"/> looks at the
+    /// clock every so many).</summary>
+    public int ReportsWaited { get; set; }
+    /// <summary>The timestamp after which the VM's thread takes it back if it is still queued (<see cref="JitCompiler"/>;
+    /// <see cref="long.MaxValue"/>: never).</summary>
+    public long TakeBackAfter { get; init; } = long.MaxValue;
     public CompiledFunction? Code { get; private set; }
     public DirectEntry? Self { get; private set; }
     public JitStatistics Stats { get; } = new();
@@ -28,6 +37,13 @@ internal sealed class BackgroundCompilation(FunctionProto proto, int generation,
     /// <summary>Finished: the other properties are final (the volatile write comes after them).</summary>
     public bool Done => _done;
 
+    /// <summary>Whether a thread has taken it (it runs or ran): false while it waits in the queue.</summary>
+    public bool Taken => Volatile.Read(ref _taken) != 0;
+
+    /// <summary>Take it to run on this thread: true for exactly one caller (the background thread, or the VM's taking it back).</summary>
+    public bool TryStart() => Interlocked.Exchange(ref _taken, 1) == 0;
+
+    /// <summary>Run it on this thread (after <see cref="TryStart"/> returned true).</summary>
     public void Run()
     {
         try
@@ -47,11 +63,13 @@ internal sealed class BackgroundCompilation(FunctionProto proto, int generation,
 
 /// <summary>
 /// The thread that compiles for one run when <see cref="Veld.Runtime.RunOptions.JitBackground"/> is on: started at
-/// the first compilation, taking them in order. Disposing it (the run ended, normally, by an error, a limit or
+/// the first compilation (or by <see cref="Start"/>, when the run starts), taking them in order; one the VM's thread took
+/// back (<see cref="BackgroundCompilation.TryStart"/>) is skipped. Disposing it (the run ended, normally, by an error, a limit or
 /// cancellation) skips what is still queued and waits for the one under way, which .NET cannot interrupt; nothing it
 /// throws escapes (<see cref="BackgroundCompilation.Error"/>), and no thread outlives the run.
 /// </summary>
-internal sealed class BackgroundCompiler : IDisposable
+/// <param name="startsThread">false (tests): no thread is ever started, so what is queued stays queued.</param>
+internal sealed class BackgroundCompiler(bool startsThread = true) : IDisposable
 {
     private readonly BlockingCollection<BackgroundCompilation> _queue = new();
     private readonly CancellationTokenSource _stop = new();
@@ -62,15 +80,17 @@ internal sealed class BackgroundCompiler : IDisposable
 
     public void Enqueue(BackgroundCompilation compilation)
     {
-        _thread ??= Start();
+        Start();
         _queue.Add(compilation);
     }
 
-    private Thread Start()
+    /// <summary>Start the thread now if it is not running: it then waits on the queue, so the first compilation queued does
+    /// not wait for a thread to be made and scheduled (3-4 ms in a warm worker, section 32 of docs/PERFORMANCE.md).</summary>
+    public void Start()
     {
-        var thread = new Thread(Work) { IsBackground = true, Name = "veld-jit" };
-        thread.Start();
-        return thread;
+        if (_thread is not null || !startsThread) return;
+        _thread = new Thread(Work) { IsBackground = true, Name = "veld-jit" };
+        _thread.Start();
     }
 
     private void Work()
@@ -81,7 +101,7 @@ internal sealed class BackgroundCompiler : IDisposable
             {
                 // Taking an item that is already there does not look at the token: the run may have ended meanwhile.
                 if (_stop.IsCancellationRequested) break;
-                compilation.Run();
+                if (compilation.TryStart()) compilation.Run();
             }
         }
         catch (OperationCanceledException)

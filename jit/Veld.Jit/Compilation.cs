@@ -21,6 +21,14 @@ internal static class Compilation
     /// <summary>Labels marked is an upper bound of the basic blocks the IL's branches start.</summary>
     public const int MaxBlocks = 1_500;
 
+    /// <summary>
+    /// Set (on the VM's thread) around a compilation whose .NET compile may go to the background thread: each method
+    /// emitted here, the function's and its direct entries', is added to it, to be compiled there with
+    /// <see cref="NativeCode.Prepare"/> before the code is installed. Thread-static: the emission is reached through
+    /// <see cref="DirectLinking"/>, which need not know.
+    /// </summary>
+    [ThreadStatic] internal static List<DynamicMethod>? Emitted;
+
     private static readonly Type[] Parameters = [typeof(RegisterMachine), typeof(int), typeof(int), typeof(int), typeof(int)];
 
     /// <summary>Compiled code for <paramref name="proto"/>, or null (recorded in <paramref name="stats"/>) when over budget;
@@ -39,6 +47,7 @@ internal static class Compilation
             return null;
         }
         var code = method.CreateDelegate<CompiledFunction>();
+        Emitted?.Add(method);
         double emitMs = clock.Elapsed.TotalMilliseconds;
         stats.AddCompiled(proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(method) : 0, plan.Describe(), size.Entries);
         return code;
@@ -51,6 +60,7 @@ internal static class Compilation
         var entry = links.Self!;
         var size = FunctionEmitter.Emit(entry.Proto, plan, stress, entry.Method, listing, links);
         if (Refusal(size) is not null) return false;
+        Emitted?.Add(entry.Method);
         double emitMs = clock.Elapsed.TotalMilliseconds;
         stats.AddDirectEntry(entry.Proto, size.IlBytes, emitMs, nativeNow ? NativeCode.Prepare(entry.Method) : 0, plan.Describe());
         return true;

@@ -7,15 +7,43 @@ namespace Veld.Jit;
 /// The JIT's hook in one run of the register VM: compiles a function when the VM reports it hot, and hears
 /// about deoptimisations. A web (live range) whose type guard failed is left out of the function's next compilation
 /// (its code is dropped now and rebuilt when the function is hot again), so a site that changes type
-/// costs a few deoptimisations, not one per execution. With <paramref name="background"/>, the VM's thread only plans
-/// (profile, callees) and a <see cref="BackgroundCompiler"/> emits and compiles; dispose it when the run ends.
+/// costs a few deoptimisations, not one per execution. With <paramref name="background"/>, a <see cref="BackgroundCompiler"/>
+/// does part of the work (dispose the hook when the run ends): with <paramref name="backgroundIlBytes"/> 0 the VM's thread
+/// only plans (profile, callees) and the background thread emits and compiles; with N &gt; 0 the VM's thread emits too,
+/// and hands over only .NET's compile of a compilation whose new methods have N IL bytes or more, taking it back when it
+/// still waits in the queue after about as long as that compile takes (section 32 of docs/PERFORMANCE.md).
 /// </summary>
-internal sealed class JitCompiler(RegisterProgram program, int protoCount, int threshold, int? stressSeed, JitStatistics stats, bool background = false)
+/// <param name="takeBackMsPerIlByte">With <paramref name="backgroundIlBytes"/>: how long a compilation may wait in the queue, per
+/// IL byte of its new methods, before the VM's thread takes it back (<see cref="TakeBackMsPerIlByte"/>; tests pass 0).</param>
+internal sealed class JitCompiler(RegisterProgram program, int protoCount, int threshold, int? stressSeed, JitStatistics stats, bool background = false,
+    int backgroundIlBytes = 0, BackgroundCompiler? compiler = null, double takeBackMsPerIlByte = JitCompiler.TakeBackMsPerIlByte)
     : TierUp(protoCount, threshold), IDisposable
 {
     /// <summary>Per proto, its compilation on the background thread not yet installed.</summary>
     private readonly BackgroundCompilation?[] _pending = new BackgroundCompilation?[protoCount];
-    private BackgroundCompiler? _compiler;
+    /// <summary>Emission as well as .NET's compile on the background thread (<c>--jit-background on</c>).</summary>
+    private readonly bool _wholeInBackground = background && backgroundIlBytes <= 0;
+    /// <summary>Emission on the VM's thread, .NET's compile of large methods on the background thread (<c>auto</c>).</summary>
+    private readonly bool _largeInBackground = background && backgroundIlBytes > 0;
+    /// <summary>Started with the run when only large methods go there: the first one waits for no thread to start.</summary>
+    private BackgroundCompiler? _compiler = background && backgroundIlBytes > 0 ? Started(compiler ?? new()) : compiler;
+
+    /// <summary>
+    /// About what .NET's compile of one IL byte of emitted code costs (section 32 of docs/PERFORMANCE.md: 1.4-2.3 us on a
+    /// quiet machine, up to 3.6 at load 15). A compilation handed to the background thread that is still queued after
+    /// that long per byte is taken back and compiled on the VM's thread: like renting skis until their price is paid,
+    /// this costs at most twice what the better choice would have, whether the thread gets a core soon or not at all.
+    /// </summary>
+    public const double TakeBackMsPerIlByte = 0.002;
+
+    /// <summary>Heat reports of a function in flight between two looks at the clock (<see cref="TakesBack"/>).</summary>
+    private const int ReportsPerClockLook = 64;
+
+    private static BackgroundCompiler Started(BackgroundCompiler compiler)
+    {
+        compiler.Start();
+        return compiler;
+    }
 
     private readonly Dictionary<int, HashSet<int>> _untyped = [];
     private ulong _stress = stressSeed is { } seed ? (ulong)seed * 0x9E3779B97F4A7C15UL + 1 : 0;
@@ -34,16 +62,51 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         var plan = PlanWithCallResults(proto, excluded);
         stats.AddPlan(System.Diagnostics.Stopwatch.GetElapsedTime(planStart).TotalMilliseconds);
         int generation = Generation[proto.Id];
-        if (background)
+        if (_wholeInBackground)
         {
             StartInBackground(proto, plan, generation);
             return null;
         }
         _plans[proto.Id] = (generation, plan);
-        var code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out var self,
-            loopEntries: LoopEntries(proto), closureCalleesAt: ClosureCalleesOf(proto));
+        long ilBefore = stats.IlBytes;
+        var emitted = Compilation.Emitted = _largeInBackground ? [] : null;
+        CompiledFunction? code;
+        DirectEntry? self;
+        try
+        {
+            code = DirectLinking.Compile(proto, plan, generation, stressSeed is not null, nativeNow: false, stats, CalleeOf, MethodsOf(proto), EntryOf, _fixedGlobals, out self,
+                loopEntries: LoopEntries(proto), closureCalleesAt: ClosureCalleesOf(proto));
+        }
+        finally
+        {
+            Compilation.Emitted = null;
+        }
         if (self is not null) _direct[proto.Id] = self;
-        return code;
+        long ilBytes = stats.IlBytes - ilBefore;
+        if (code is null || emitted is null || ilBytes < backgroundIlBytes) return code;
+        NativeInBackground(proto, plan, generation, code, self, emitted, ilBytes);
+        return null;
+    }
+
+    /// <summary>Queue .NET's compile of <paramref name="methods"/>, just emitted for <paramref name="proto"/>: its code is
+    /// installed once they are machine code (or taken back, <see cref="TryFinish"/>).</summary>
+    private void NativeInBackground(FunctionProto proto, TypePlan plan, int generation, CompiledFunction code, DirectEntry? self,
+        List<System.Reflection.Emit.DynamicMethod> methods, long ilBytes)
+    {
+        long wait = (long)(ilBytes * takeBackMsPerIlByte * System.Diagnostics.Stopwatch.Frequency / 1000);
+        Queue(new BackgroundCompilation(proto, generation, plan, jobStats =>
+        {
+            jobStats.AddNativeInBackground(methods.Sum(NativeCode.Prepare));
+            return (code, self);
+        }) { TakeBackAfter = System.Diagnostics.Stopwatch.GetTimestamp() + wait });
+    }
+
+    private void Queue(BackgroundCompilation compilation)
+    {
+        _pending[compilation.Proto.Id] = compilation;
+        stats.AddHandedToBackground(compilation.Proto);
+        CompilingInBackground(compilation.Proto);
+        (_compiler ??= new BackgroundCompiler()).Enqueue(compilation);
     }
 
     /// <summary>
@@ -79,9 +142,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
                 closureCalleesAt: pc => closures.GetValueOrDefault(pc) ?? []);
             return (code, self);
         });
-        _pending[proto.Id] = compilation;
-        CompilingInBackground(proto);
-        (_compiler ??= new BackgroundCompiler()).Enqueue(compilation);
+        Queue(compilation);
     }
 
     protected override bool TryFinish(FunctionProto proto, int generation, out CompiledFunction? code)
@@ -89,10 +150,17 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         code = null;
         var compilation = _pending[proto.Id];
         if (compilation is null || compilation.Generation != generation) return true;
-        if (!compilation.Done) return false;
+        bool takenBack = false;
+        if (!compilation.Done)
+        {
+            if (!TakesBack(compilation)) return false;
+            compilation.Run(); // .NET's compile on the VM's thread, as a foreground compilation's first call would do it
+            takenBack = true;
+            stats.TakenBack++;
+        }
         _pending[proto.Id] = null;
         compilation.Error?.Throw();
-        stats.AddBackground(compilation.Stats);
+        if (!takenBack) stats.AddBackground(compilation.Stats);
         stats.AddLatency(System.Diagnostics.Stopwatch.GetElapsedTime(compilation.Queued).TotalMilliseconds);
         code = compilation.Code;
         if (code is null) return true;
@@ -100,6 +168,16 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
         if (compilation.Self is { } self) _direct[proto.Id] = self;
         return true;
     }
+
+    /// <summary>
+    /// Whether the VM's thread takes <paramref name="compilation"/> back (only .NET's compile is left in it: <c>auto</c>):
+    /// still queued (the background thread is busy, or gets no core) past its <see cref="BackgroundCompilation.TakeBackAfter"/>,
+    /// it is compiled now rather than interpreted for longer. A function in flight is reported at every call and back-edge;
+    /// the clock is read at every <see cref="ReportsPerClockLook"/>th.
+    /// </summary>
+    private bool TakesBack(BackgroundCompilation compilation) =>
+        _largeInBackground && ++compilation.ReportsWaited % ReportsPerClockLook == 0
+        && System.Diagnostics.Stopwatch.GetTimestamp() >= compilation.TakeBackAfter && compilation.TryStart();
 
     /// <summary>Wait until <paramref name="proto"/>'s background compilation has finished (it is installed at the next heat
     /// report, not now); false when none is in flight or it did not finish within <paramref name="timeout"/>.</summary>
@@ -184,10 +262,10 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
 
     /// <summary>The compiled caller (the frame below) to compile again with small <paramref name="proto"/>, hot now, and
     /// its hot callees (<see cref="CallOnlyFunctions.CallerToRecompile"/>); null when there is none, or it was compiled
-    /// again already. Not in the background: a caller queued with its callees does not link to them.</summary>
+    /// again already. Not when the background thread emits (<c>on</c>): a caller queued with its callees does not link to them.</summary>
     private FunctionProto? CompiledCallerToRecompile(FunctionProto proto)
     {
-        if (background || Threshold == 0 || !CallOnlyFunctions.CompileOnlyWithCaller(proto, this, CallsItself(proto))) return null;
+        if (_wholeInBackground || Threshold == 0 || !CallOnlyFunctions.CompileOnlyWithCaller(proto, this, CallsItself(proto))) return null;
         var caller = CallOnlyFunctions.CallerToRecompile(proto, Machine!.CallerOfTop(), Machine.TopCalledThroughLinkableSite(), this);
         // Not a caller that calls itself: storage's recursive `build_tree_depth` (5,932 IL bytes) compiled again for
         // `Random.next` cost 8,132 IL bytes for 0.73 million fewer interpreted instructions, 0.81x ../main pinned.

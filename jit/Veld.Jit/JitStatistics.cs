@@ -46,7 +46,7 @@ public sealed class JitStatistics
     public double CompileMs => _compiled.Sum(c => c.CompileMs) + _directEntries.Sum(c => c.CompileMs);
     /// <summary>.NET's compilation to machine code: of the emitted methods a background thread forced right after emission,
     /// plus everything .NET compiled on the VM's thread during the run (<see cref="VmThreadNativeMs"/>).</summary>
-    public double NativeCompileMs => _compiled.Sum(c => c.NativeMs) + _directEntries.Sum(c => c.NativeMs) + VmThreadNativeMs;
+    public double NativeCompileMs => _compiled.Sum(c => c.NativeMs) + _directEntries.Sum(c => c.NativeMs) + NativeInBackgroundMs + VmThreadNativeMs;
     /// <summary>.NET's compile time on the VM's thread during the run (<c>JitInfo.GetCompilationTime(currentThread: true)</c>
     /// read around it): there .NET compiles an emitted method at its first call (<see cref="Compilation"/>). In a process's
     /// first run it includes the VM's own methods compiled at their first use; from the second run on, the emitted code's.</summary>
@@ -103,9 +103,35 @@ public sealed class JitStatistics
         _compiled.AddRange(compilation._compiled.Select(c => c with { Background = true }));
         _directEntries.AddRange(compilation._directEntries.Select(c => c with { Background = true }));
         _interpreted.AddRange(compilation._interpreted);
+        NativeCompilesInBackground += compilation.NativeCompilesInBackground;
+        NativeInBackgroundMs += compilation.NativeInBackgroundMs;
     }
 
     internal void AddDiscarded(int count) => BackgroundDiscarded += count;
+
+    private readonly List<string> _handedToBackground = [];
+
+    /// <summary>The functions whose compilation was handed to the background thread, in order, as "name@line": with
+    /// <c>--jit-background auto</c> the ones whose new methods reach the IL bound (only .NET's compile goes there), which
+    /// is deterministic; with <c>on</c> every one.</summary>
+    public IReadOnlyList<string> HandedToBackground => _handedToBackground;
+
+    internal void AddHandedToBackground(FunctionProto proto) => _handedToBackground.Add($"{proto.Name}@{proto.Line}");
+
+    /// <summary>.NET's compile of methods emitted on the VM's thread that the background thread did, for the compilations
+    /// installed from it (<c>--jit-background auto</c>): how many and their milliseconds.</summary>
+    public int NativeCompilesInBackground { get; private set; }
+    public double NativeInBackgroundMs { get; private set; }
+
+    internal void AddNativeInBackground(double ms)
+    {
+        NativeCompilesInBackground++;
+        NativeInBackgroundMs += ms;
+    }
+
+    /// <summary>Compilations the VM's thread took back from the background thread's queue, their function having been hot
+    /// for another threshold while they waited (<c>auto</c>); .NET's compile then ran on the VM's thread.</summary>
+    public int TakenBack { get; internal set; }
 
     internal void AddInterpreted(FunctionProto proto, string reason) => _interpreted.Add(new(proto.Name, proto.Line, reason));
 

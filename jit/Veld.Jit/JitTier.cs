@@ -47,7 +47,8 @@ public sealed class JitExecutable : IExecutable
         var options = context.Options;
         // Background compilation only where nothing has to repeat exactly (threshold 0 and stress runs do).
         bool background = options.JitBackground && options.JitThreshold > 0 && options.JitStress is null;
-        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats, background);
+        var jit = new JitCompiler(_program.Program, _program.ProtoCount, options.JitThreshold, options.JitStress, stats, background,
+            options.JitBackgroundIlBytes);
         RegisterMachine? machine = null;
         var nativeBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         try

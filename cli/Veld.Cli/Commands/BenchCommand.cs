@@ -81,6 +81,7 @@ public static class BenchCommand
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
                 JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
+                JitBackgroundIlBytes = JitOptions.BackgroundIlBytes(parse.GetValue(jitBackground)),
                 MaxMemory = parse.GetValue(maxMemory) ?? Veld.Runtime.MemoryLimit.DefaultBytes,
                 Isolation = parse.GetValue(isolation) == "none" ? BenchmarkIsolation.InProcess : BenchmarkIsolation.WorkerProcess,
                 StartWorker = BenchWorkerCommand.Starter(parse.GetValue(noOpt) ?? [], parse.GetValue(checkRegisters)),

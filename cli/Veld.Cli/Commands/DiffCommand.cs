@@ -50,6 +50,7 @@ public static class DiffCommand
                 JitThreshold = parse.GetValue(jitThreshold),
                 JitStress = parse.GetValue(jitStress),
                 JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
+                JitBackgroundIlBytes = JitOptions.BackgroundIlBytes(parse.GetValue(jitBackground)),
             };
             var outputs = new ReportOutputs(parse.GetValue(verbose), parse.GetValue(junit), parse.GetValue(csv), parse.GetValue(stats));
             if (!OutputPaths.CheckWritable(console, ("--junit", outputs.JUnitPath), ("--csv", outputs.CsvPath))) return ExitCodes.Usage;

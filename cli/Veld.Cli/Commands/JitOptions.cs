@@ -24,17 +24,18 @@ internal static class JitOptions
     };
 
     /// <summary>
-    /// <c>--jit-background off|on|auto</c> (<see cref="RunOptions.JitBackground"/>), <paramref name="byDefault"/> when not
-    /// given. <c>auto</c> compiles in the background where the process may run on more than one core: there the compiling
-    /// thread takes nothing from the interpreter, while on one core it only competes with it (docs/PERFORMANCE.md, JIT
-    /// sections 7 and 9).
+    /// <c>--jit-background off|on|auto</c> (<see cref="RunOptions.JitBackground"/>, <see cref="RunOptions.JitBackgroundIlBytes"/>),
+    /// <paramref name="byDefault"/> when not given. <c>on</c> hands each compilation whole to a second thread; <c>auto</c>
+    /// compiles on the VM's thread and hands only .NET's compile of a large one (<see cref="AutoIlBytes"/> IL bytes or more)
+    /// to a second thread, where the process may run on more than one core (docs/PERFORMANCE.md, JIT sections 9 and 32).
     /// </summary>
     public static Option<string> Background(string byDefault)
     {
         var option = new Option<string>("--jit-background")
         {
-            Description = "JIT tier: compile hot functions on a second thread while the VM goes on interpreting them: off, on, or auto " +
-                          "(on where the process may use more than one core). Same output; which code runs when, and so --stats, " +
+            Description = "JIT tier: compile hot functions on a second thread while the VM goes on interpreting them: off; on (the whole " +
+                          "compilation); or auto (emit on the VM's thread and leave only .NET's compile of a large function to a second " +
+                          "thread, where the process may use more than one core). Same output; which code runs when, and so --stats, " +
                           "depends on timing. Ignored with --jit-threshold 0 or --jit-stress.",
             DefaultValueFactory = _ => byDefault,
             HelpName = "MODE",
@@ -43,9 +44,19 @@ internal static class JitOptions
         return option;
     }
 
+    /// <summary>The IL bytes from which <c>auto</c> hands .NET's compile of a compilation's new methods to the second thread:
+    /// nbody's <c>advance</c> (11,071) goes there, and its script (13,964 with <c>advance</c>'s direct entry); every
+    /// compilation of the other 14 benchmarks stays on the VM's thread (queens' largest, 8,719)
+    /// (section 32 of docs/PERFORMANCE.md).</summary>
+    public const int AutoIlBytes = 10_000;
+
     /// <summary>Whether <paramref name="mode"/> (a value of <see cref="Background"/>) compiles in the background in this
     /// process. <see cref="Environment.ProcessorCount"/> counts the cores the process may use (1 when pinned to one).</summary>
     public static bool CompilesInBackground(string? mode) => mode == "on" || (mode == "auto" && Environment.ProcessorCount > 1);
+
+    /// <summary><see cref="RunOptions.JitBackgroundIlBytes"/> for <paramref name="mode"/>: <see cref="AutoIlBytes"/> for
+    /// <c>auto</c>, 0 (the whole compilation in the background) for <c>on</c>.</summary>
+    public static int BackgroundIlBytes(string? mode) => mode == "auto" ? AutoIlBytes : 0;
 
     private static int? NonNegative(ArgumentResult result, string name)
     {

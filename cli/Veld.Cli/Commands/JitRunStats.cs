@@ -8,7 +8,8 @@ namespace Veld.Cli.Commands;
 /// time (emission: total, median and largest per function; .NET's compilation to machine code; what the VM's thread
 /// paid for both; the type planning before them, total and largest, always on the VM's thread), background compilations installed and discarded, the functions that stayed interpreted with the reason, the
 /// deoptimisations by reason, the entries compiled code has (and the VM's arrivals at loop headers without one, and the
-/// recompilations those asked for), and the longest a background compilation took from queued to installed.
+/// recompilations those asked for), the longest a background compilation took from queued to installed, the functions handed
+/// to the background thread and the compilations the VM's thread took back from it.
 /// </summary>
 public sealed record JitRunStats(
     int FunctionsCompiled,
@@ -30,7 +31,9 @@ public sealed record JitRunStats(
     int EntriesEmitted,
     long EntriesMissed,
     int EntryRecompilations,
-    double QueuedToInstalledMsMax)
+    double QueuedToInstalledMsMax,
+    IReadOnlyList<string> HandedToBackground,
+    int TakenBack)
 {
     public static JitRunStats? Of(ITier tier) => tier is JitTier { LastRun: { } run } ? From(run) : null;
 
@@ -54,5 +57,7 @@ public sealed record JitRunStats(
         run.EntriesEmitted,
         run.EntriesMissed,
         run.EntryRecompilations,
-        Math.Round(run.QueuedToInstalledMs.DefaultIfEmpty(0).Max(), 3));
+        Math.Round(run.QueuedToInstalledMs.DefaultIfEmpty(0).Max(), 3),
+        run.HandedToBackground,
+        run.TakenBack);
 }

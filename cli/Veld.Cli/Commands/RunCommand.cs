@@ -64,6 +64,7 @@ public static class RunCommand
                     JitThreshold = parse.GetValue(jitThreshold),
                     JitStress = parse.GetValue(jitStress),
                     JitBackground = JitOptions.CompilesInBackground(parse.GetValue(jitBackground)),
+                    JitBackgroundIlBytes = JitOptions.BackgroundIlBytes(parse.GetValue(jitBackground)),
                     MaxMemory = parse.GetValue(maxMemory) ?? MemoryLimit.DefaultBytes,
                     Args = parse.GetValue(programArgs) ?? [],
                 }));

@@ -16,6 +16,8 @@ public sealed record DiffOptions
     public int? JitStress { get; init; }
     /// <summary>JIT tier: compile on a second thread (<see cref="Veld.Runtime.RunOptions.JitBackground"/>); outputs must not change.</summary>
     public bool JitBackground { get; init; }
+    /// <summary>JIT tier: <see cref="Veld.Runtime.RunOptions.JitBackgroundIlBytes"/>.</summary>
+    public int JitBackgroundIlBytes { get; init; }
     /// <summary>Managed memory one run may hold (<see cref="Veld.Runtime.RunOptions.MaxMemory"/>); the runs in parallel share the heap.</summary>
     public long MaxMemory { get; init; } = Veld.Runtime.MemoryLimit.DefaultBytes;
     /// <summary>Programs run at once (each runs its tiers one after another).</summary>

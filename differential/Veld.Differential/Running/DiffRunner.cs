@@ -81,6 +81,7 @@ public sealed class DiffRunner
             JitThreshold = _options.JitThreshold,
             JitStress = _options.JitStress,
             JitBackground = _options.JitBackground,
+            JitBackgroundIlBytes = _options.JitBackgroundIlBytes,
             MaxMemory = _options.MaxMemory,
             Cancellation = cancellation.Token,
         };

@@ -23,6 +23,11 @@ public sealed record RunOptions
     /// on the VM's thread; which code runs when (and so the JIT's statistics) depends on timing. Ignored with
     /// <see cref="JitThreshold"/> 0 or <see cref="JitStress"/>, which must repeat exactly.</summary>
     public bool JitBackground { get; init; }
+    /// <summary>JIT tier, with <see cref="JitBackground"/>: 0 (the default) hands each compilation whole (emission and
+    /// .NET's compile) to the second thread; N &gt; 0 emits on the VM's thread and hands over only .NET's compile of a
+    /// compilation whose new methods have N IL bytes or more (smaller ones .NET compiles at their first call, on the VM's
+    /// thread). <c>--jit-background auto</c> sets it (<c>on</c> leaves 0).</summary>
+    public int JitBackgroundIlBytes { get; init; }
     /// <summary>The strings <c>args()</c> returns (given after <c>--</c> on the command line).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
