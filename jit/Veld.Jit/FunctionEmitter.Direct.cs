@@ -93,13 +93,24 @@ internal sealed partial class FunctionEmitter
     private bool RegistersOnDemand => _registersOnDemand ??= _links.Self is not null && _kinds.All(k => k != RegisterKind.Boxed);
     private bool? _registersOnDemand;
 
-    /// <summary>The address of the frame's first register, now (valid until the stack is next reallocated).</summary>
+    /// <summary>The address of the frame's first register, now (valid until the stack is next reallocated). A frameless
+    /// entry of typed registers made no stack room on entry (<see cref="StackRoomOnDemand"/>): it does here.</summary>
     private void FirstRegister()
     {
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldloc, _base);
-        _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
+        if (StackRoomOnDemand)
+        {
+            _il.Int(_proto.MaxStack);
+            _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.RegistersWithRoom)));
+        }
+        else _il.Emit(OpCodes.Call, VmMembers.Vm(nameof(RegisterMachine.Registers)));
     }
+
+    /// <summary>Whether this frameless entry addresses its registers only on its cold paths (<see cref="RegistersOnDemand"/>),
+    /// so its prologue makes no stack room for them (five instructions a call in fib): the paths that address them make
+    /// it (<see cref="FirstRegister"/>), and so does every frame written on the way out to the VM.</summary>
+    private bool StackRoomOnDemand => Frameless && RegistersOnDemand;
 
     /// <summary>The frame is pushed here, not by the caller: the depth limit and the fuel tick raise before it exists,
     /// stamped at the caller's call, as the general call's do.</summary>
@@ -130,7 +141,8 @@ internal sealed partial class FunctionEmitter
     /// the frame would have: the caller passed its own plus one.</summary>
     private void EmitFramelessPrologue()
     {
-        VmCall(nameof(RegisterMachine.EnterFrameless), () => { _il.Arg(DirectEntry.ArgSlotArg); _il.Int(_proto.MaxStack); });
+        if (StackRoomOnDemand) VmCall(nameof(RegisterMachine.EnterFramelessTyped), () => { });
+        else VmCall(nameof(RegisterMachine.EnterFrameless), () => { _il.Arg(DirectEntry.ArgSlotArg); _il.Int(_proto.MaxStack); });
         _il.Arg(DirectEntry.ArgSlotArg);
         _il.Emit(OpCodes.Stloc, _base);
         _il.Arg(DirectEntry.ClosureArg);
@@ -181,26 +193,28 @@ internal sealed partial class FunctionEmitter
         }
         if (Frameless) VmCall(nameof(RegisterMachine.ReturnFromFrameless), () => { });
         else VmCall(nameof(RegisterMachine.ReturnFromDirect), () => _il.Arg(4));
-        Exit(() => _il.Int(ReturnedInValue));
+        _il.Emit(OpCodes.Leave, DirectReturned);
     }
 
-    /// <summary>The exit code of a direct entry's own RETURN (no frame code exits with <see cref="CompiledExit.Next"/>);
-    /// <see cref="CompiledExit.Returned"/> is a return through the VM's helpers (a builtin in tail position), whose
-    /// value is in <see cref="RegisterMachine.CompiledResult"/>.</summary>
-    private const int ReturnedInValue = CompiledExit.Next;
+    /// <summary>Where a direct entry's own RETURN leaves its try region to: it returns the value, with no exit code to
+    /// store and test (fib's every call paid both). Every other exit goes to <c>_leave</c> with its code.</summary>
+    private Label DirectReturned => _directReturned ??= _il.NewLabel("returned");
+    private Label? _directReturned;
 
-    /// <summary>Returned: the value; any other exit leaves the frame (or frames) to the VM, which the caller hears. A
-    /// frameless entry writes its frame then (<see cref="RegisterMachine.BailFromFrameless"/>).</summary>
+    /// <summary>The entry's own RETURN: the value; any other exit leaves the frame (or frames) to the VM, which the caller
+    /// hears. A frameless entry writes its frame then (<see cref="RegisterMachine.BailFromFrameless"/>).</summary>
     private void EmitDirectEpilogue()
     {
         var kind = _links.Self!.ReturnKind;
-        var bail = _il.NewLabel("bail");
-        _il.Emit(OpCodes.Ldloc, _exit);
-        _il.Int(ReturnedInValue);
-        _il.Emit(OpCodes.Bne_Un, bail);
-        _il.Emit(OpCodes.Ldloc, kind == RegisterKind.Boxed ? _value : TypedReturn(kind));
-        _il.Emit(OpCodes.Ret);
-        _il.Mark(bail);
+        if (_directReturned is { } returned)
+        {
+            var bail = _il.NewLabel("bail");
+            _il.Emit(OpCodes.Br, bail);
+            _il.Mark(returned);
+            _il.Emit(OpCodes.Ldloc, kind == RegisterKind.Boxed ? _value : TypedReturn(kind));
+            _il.Emit(OpCodes.Ret);
+            _il.Mark(bail);
+        }
         if (kind == RegisterKind.Boxed && !Frameless)
         {
             // A return through the VM's helpers (a builtin in tail position; a typed or frameless entry has no tail call).

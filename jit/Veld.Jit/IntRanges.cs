@@ -39,7 +39,11 @@ internal sealed class IntRanges
 
     /// <param name="captured">Registers a closure captures: a call may write them through an upvalue, so they never
     /// have an interval.</param>
-    public static IntRanges For(FunctionProto proto, InstructionFacts[] facts, bool[] captured)
+    /// <param name="typedInt">Whether register r's value at pc is one compiled code keeps as a <c>long</c> (its web is
+    /// typed int): where the facts are used, in compiled code, it then certainly is an int, so a comparison narrows it
+    /// (fib's parameter <c>n</c> is at least 2 after <c>n &lt; 2</c> fails, and <c>n - 1</c> cannot overflow). The
+    /// facts then hold in compiled code only, which is the one place they are read.</param>
+    public static IntRanges For(FunctionProto proto, InstructionFacts[] facts, bool[] captured, Func<int, int, bool>? typedInt = null)
     {
         var code = proto.Code;
         int n = proto.MaxStack;
@@ -74,7 +78,7 @@ internal sealed class IntRanges
             int pc = work.Pop();
             queued[pc] = false;
             var f = facts[pc];
-            var before = states[pc]!;
+            var before = WithTypedInts(states[pc]!, pc, typedInt);
             // An error leaves for a handler before the instruction writes; the handler's state is not narrowed.
             foreach (int handler in handlers[pc] ?? []) Flow(handler, before);
             var after = Written(proto, f, pc, before, f.Write, plain: true, captured);
@@ -103,9 +107,20 @@ internal sealed class IntRanges
 
         var cannotOverflow = new bool[code.Length];
         for (int pc = 0; pc < code.Length; pc++)
-            if (states[pc] is { } state && Sum(proto, code[pc], state) is { } sum)
+            if (states[pc] is { } state && Sum(proto, code[pc], WithTypedInts(state, pc, typedInt)) is { } sum)
                 cannotOverflow[pc] = sum.Lo >= long.MinValue && sum.Hi <= long.MaxValue;
         return new IntRanges(cannotOverflow);
+    }
+
+    /// <summary><paramref name="state"/> with every register of no interval that compiled code keeps as a <c>long</c> at
+    /// <paramref name="pc"/> taken as any int.</summary>
+    private static Interval[] WithTypedInts(Interval[] state, int pc, Func<int, int, bool>? typedInt)
+    {
+        if (typedInt is null) return state;
+        Interval[]? result = null;
+        for (int r = 0; r < state.Length; r++)
+            if (!state[r].Known && typedInt(pc, r)) (result ??= (Interval[])state.Clone())[r] = Interval.AnyInt;
+        return result ?? state;
     }
 
     /// <summary>A FORPREP at <see cref="Prep"/> and the FORLOOP at <see cref="Step"/> that closes its body.</summary>

@@ -184,7 +184,8 @@ internal sealed class TypePlan
                     }
             }
         }
-        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured), fromSiteReads);
+        return new TypePlan(proto, kinds, webs, liveIn, facts, IntRanges.For(proto, facts, captured,
+            (pc, r) => webs.In(pc, r) is var w && w >= 0 && kinds[w] == RegisterKind.Int), fromSiteReads);
     }
 
     /// <summary>The kinds the field and element reads writing web <paramref name="w"/> were seen reading, when every

@@ -223,6 +223,21 @@ internal sealed partial class RegisterMachine
         EnsureStack(argSlot + maxStack);
     }
 
+    /// <summary>The prologue of a frameless entry that keeps every register in IL locals: the depth limit and the fuel
+    /// tick of a call, no stack room (its registers are addressed only on its way out, <see cref="RegistersWithRoom"/>,
+    /// and the frames it writes then make their own room).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void EnterFramelessTyped() => _context.EnterCall();
+
+    /// <summary>The address of the first of the registers at <paramref name="base"/>, with stack room for
+    /// <paramref name="maxStack"/> of them made first: for code that did not make it on entry (<see cref="EnterFramelessTyped"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // cold paths only: kept out of the entry's code
+    internal ref Value RegistersWithRoom(int @base, int maxStack)
+    {
+        EnsureStack(@base + maxStack);
+        return ref _stack[@base];
+    }
+
     /// <summary>RETURN in a frameless entry: nothing to pop (it opened no upvalue and no handler), the depth goes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ReturnFromFrameless() => _context.ExitCall();
@@ -236,6 +251,8 @@ internal sealed partial class RegisterMachine
     {
         if (exit >= 0)
         {
+            // Room for the registers of the frame the VM resumes (an entry of typed registers made none on entry).
+            EnsureStack(@base + closure.Proto.MaxStack);
             while (_frames.Length <= frameIndex) GrowFrames();
             _frameCount = frameIndex + 1;
             _frames[frameIndex] = new CallFrame { Closure = closure, Base = @base, Pc = exit, ResultSlot = resultSlot };
@@ -245,8 +262,11 @@ internal sealed partial class RegisterMachine
 
     /// <summary>A frameless activation whose direct callee bailed: its frame, waiting in the call, resumes at
     /// <paramref name="resumePc"/> (the innermost made room for it).</summary>
-    internal void FramelessFrameWaits(int frameIndex, Closure closure, int @base, int resumePc, int resultSlot) =>
+    internal void FramelessFrameWaits(int frameIndex, Closure closure, int @base, int resumePc, int resultSlot)
+    {
+        EnsureStack(@base + closure.Proto.MaxStack); // as the innermost's (BailFromFrameless): its callee's window may end below its own
         _frames[frameIndex] = new CallFrame { Closure = closure, Base = @base, Pc = resumePc, ResultSlot = resultSlot };
+    }
 
     /// <summary>An error leaves frameless activation of <paramref name="closure"/> at <paramref name="pc"/> (its
     /// filter, innermost first): the error's position if none is stamped, this frame onto its call stack (the first
