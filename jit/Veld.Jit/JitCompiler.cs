@@ -25,8 +25,8 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
     private readonly bool _wholeInBackground = background && backgroundIlBytes <= 0;
     /// <summary>Emission on the VM's thread, .NET's compile of large methods on the background thread (<c>auto</c>).</summary>
     private readonly bool _largeInBackground = background && backgroundIlBytes > 0;
-    /// <summary>Started with the run when only large methods go there: the first one waits for no thread to start.</summary>
-    private BackgroundCompiler? _compiler = background && backgroundIlBytes > 0 ? Started(compiler ?? new()) : compiler;
+    /// <summary>The compiling thread, made at the first compilation queued (tests pass one that never starts its thread).</summary>
+    private BackgroundCompiler? _compiler = compiler;
 
     /// <summary>
     /// About what .NET's compile of one IL byte of emitted code costs (section 32 of docs/PERFORMANCE.md: 1.4-2.3 us on a
@@ -38,12 +38,6 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
 
     /// <summary>Heat reports of a function in flight between two looks at the clock (<see cref="TakesBack"/>).</summary>
     private const int ReportsPerClockLook = 64;
-
-    private static BackgroundCompiler Started(BackgroundCompiler compiler)
-    {
-        compiler.Start();
-        return compiler;
-    }
 
     private readonly Dictionary<int, HashSet<int>> _untyped = [];
     private ulong _stress = stressSeed is { } seed ? (ulong)seed * 0x9E3779B97F4A7C15UL + 1 : 0;
