@@ -284,7 +284,7 @@ internal sealed class JitCompiler(RegisterProgram program, int protoCount, int t
 
     /// <summary>The impl methods each call site constant of <paramref name="proto"/> has found, for any receiver type (first
     /// type first): a compiled site is linked to each of them that has a direct entry.</summary>
-    private Func<int, IEnumerable<FunctionProto>> MethodsOf(FunctionProto proto) => site => Machine!.CachedMethods(proto, site);
+    private Func<int, IEnumerable<FunctionProto>> MethodsOf(FunctionProto proto) => site => CachedMethodsOf(proto, site);
 
     /// <summary>A direct entry of <paramref name="proto"/>'s current code: the one made before, or one made now; null when
     /// the function is not compiled (a direct call needs its plan) or its entry is over budget.</summary>

@@ -129,8 +129,9 @@ public sealed class JitStatistics
         NativeInBackgroundMs += ms;
     }
 
-    /// <summary>Compilations the VM's thread took back from the background thread's queue, their function having been hot
-    /// for another threshold while they waited (<c>auto</c>); .NET's compile then ran on the VM's thread.</summary>
+    /// <summary>Compilations the VM's thread took back from the background thread's queue, still waiting there after about
+    /// as long as their .NET compile takes (<c>auto</c>, <c>JitCompiler.TakeBackMsPerIlByte</c>); .NET's compile then ran
+    /// on the VM's thread.</summary>
     public int TakenBack { get; internal set; }
 
     internal void AddInterpreted(FunctionProto proto, string reason) => _interpreted.Add(new(proto.Name, proto.Line, reason));
